@@ -1,0 +1,35 @@
+// The embedded store: dynalite (a real DynamoDB implementation on LevelDB) in this process,
+// bound to loopback only. With a data dir it persists, so a restart keeps history.
+import type { AddressInfo } from 'node:net';
+import { mkdirSync } from 'node:fs';
+import dynalite from 'dynalite';
+
+export interface EmbeddedServer {
+  endpoint: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+export async function startDynalite(opts: { dataDir?: string | null; port?: number }): Promise<EmbeddedServer> {
+  if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true });
+  const server = dynalite({
+    ...(opts.dataDir ? { path: opts.dataDir } : {}),
+    createTableMs: 0,
+    deleteTableMs: 0,
+    updateTableMs: 0,
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections?.();
+        server.close(() => resolve());
+      }),
+  };
+}

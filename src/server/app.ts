@@ -1,0 +1,89 @@
+// Builds the Fastify app: security headers, auth, the API routes, the web app. Thin by design: routes
+// read through src/store and compute through src/core.
+import { existsSync } from 'node:fs';
+import { timingSafeEqual } from 'node:crypto';
+import Fastify, { type FastifyInstance } from 'fastify';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import type { AppContext } from './context.js';
+import { ApiError, isStoreFailure } from './errors.js';
+import { healthRoutes } from './routes/health.js';
+import { registerApiRoutes } from './routes/index.js';
+
+function safeEqual(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger
+      ? { level: 'info', redact: ['req.headers.authorization', 'req.headers.cookie'] }
+      : false,
+    // Query strings are parsed by Node's querystring: repeated keys become arrays, rejected in params.ts.
+    maxParamLength: 500,
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    strictTransportSecurity: false,
+  });
+
+  if (ctx.auth.mode === 'token') {
+    const expected = `Bearer ${ctx.auth.token}`;
+    app.addHook('onRequest', async (req, reply) => {
+      if (req.url === '/api/v1/health' || req.url.startsWith('/api/v1/health?')) return;
+      const given = req.headers.authorization ?? '';
+      if (!safeEqual(given, expected)) {
+        reply.code(401).header('www-authenticate', 'Bearer').send({ error: { code: 'unauthorized', message: 'a valid Bearer token is required' } });
+      }
+    });
+  }
+
+  app.setErrorHandler((err, req, reply) => {
+    if (err instanceof ApiError) {
+      reply.code(err.statusCode).send({ error: { code: err.code, message: err.message, ...(err.param ? { param: err.param } : {}) } });
+      return;
+    }
+    if (isStoreFailure(err)) {
+      reply.code(503).send({ error: { code: 'store_unavailable', message: `DynamoDB did not answer: ${(err as Error).name}` } });
+      return;
+    }
+    const e = err as { statusCode?: number; message?: string };
+    if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
+      reply.code(e.statusCode).send({ error: { code: 'bad_request', message: e.message ?? 'bad request' } });
+      return;
+    }
+    req.log.error(err);
+    reply.code(500).send({ error: { code: 'internal', message: 'internal error (see the server log)' } });
+  });
+
+  healthRoutes(app, ctx);
+  registerApiRoutes(app, ctx);
+
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api/') || !ctx.webDir) {
+      reply.code(404).send({ error: { code: 'not_found', message: `no route ${req.method} ${req.url.split('?')[0]}` } });
+      return;
+    }
+    // The web app routes in the browser: every other GET gets index.html.
+    reply.type('text/html').sendFile('index.html');
+  });
+
+  if (ctx.webDir && existsSync(ctx.webDir)) {
+    await app.register(fastifyStatic, { root: ctx.webDir, prefix: '/', index: ['index.html'], wildcard: false });
+  }
+  return app;
+}

@@ -1,0 +1,98 @@
+// A small TTL cache with single-flight: concurrent identical requests share one load, a fresh entry
+// answers without touching DynamoDB, an expired entry is served while one refresh runs in the
+// background (stale-while-revalidate), and when the store fails the last good value is returned
+// with its age so the page can say how old it is.
+
+export interface CacheResult<T> {
+  value: T;
+  status: 'hit' | 'miss' | 'stale';
+  /** When the value was loaded (epoch ms). */
+  loadedAtMs: number;
+  /** Set when the value is stale because the latest refresh failed. */
+  error?: unknown;
+}
+
+interface Entry<T> {
+  value?: T;
+  loadedAtMs: number;
+  inflight?: Promise<T>;
+  lastError?: unknown;
+}
+
+export class TtlCache {
+  private readonly entries = new Map<string, Entry<unknown>>();
+
+  constructor(
+    private readonly ttlMs: number,
+    private readonly now: () => number = Date.now,
+    private readonly maxEntries = 500,
+  ) {}
+
+  async get<T>(key: string, load: () => Promise<T>): Promise<CacheResult<T>> {
+    let entry = this.entries.get(key) as Entry<T> | undefined;
+    if (!entry) {
+      entry = { loadedAtMs: 0 };
+      this.entries.set(key, entry);
+      this.evict();
+    }
+    const age = this.now() - entry.loadedAtMs;
+    if (entry.value !== undefined && age < this.ttlMs) {
+      return { value: entry.value, status: 'hit', loadedAtMs: entry.loadedAtMs };
+    }
+    if (entry.value !== undefined) {
+      // Expired: refresh once in the background; answer now with what we have.
+      this.refresh(entry, load).catch(() => undefined);
+      return entry.lastError !== undefined
+        ? { value: entry.value, status: 'stale', loadedAtMs: entry.loadedAtMs, error: entry.lastError }
+        : { value: entry.value, status: 'hit', loadedAtMs: entry.loadedAtMs };
+    }
+    const value = await this.refresh(entry, load);
+    return { value, status: 'miss', loadedAtMs: entry.loadedAtMs };
+  }
+
+  /** Like get, but waits for a fresh value when the entry has expired (falls back to stale on error). */
+  async getFresh<T>(key: string, load: () => Promise<T>): Promise<CacheResult<T>> {
+    const entry = this.entries.get(key) as Entry<T> | undefined;
+    if (entry?.value !== undefined && this.now() - entry.loadedAtMs >= this.ttlMs) {
+      try {
+        const value = await this.refresh(entry, load);
+        return { value, status: 'miss', loadedAtMs: entry.loadedAtMs };
+      } catch (error) {
+        return { value: entry.value, status: 'stale', loadedAtMs: entry.loadedAtMs, error };
+      }
+    }
+    return this.get(key, load);
+  }
+
+  private refresh<T>(entry: Entry<T>, load: () => Promise<T>): Promise<T> {
+    if (!entry.inflight) {
+      entry.inflight = load()
+        .then((value) => {
+          entry.value = value;
+          entry.loadedAtMs = this.now();
+          entry.lastError = undefined;
+          return value;
+        })
+        .catch((err: unknown) => {
+          entry.lastError = err;
+          throw err;
+        })
+        .finally(() => {
+          entry.inflight = undefined;
+        });
+    }
+    return entry.inflight;
+  }
+
+  private evict(): void {
+    while (this.entries.size > this.maxEntries) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest === undefined) return;
+      this.entries.delete(oldest);
+    }
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+}

@@ -1,0 +1,15 @@
+// What every route needs: where the data comes from and how to read it. No figures live here.
+import type { Env } from '../core/types.js';
+import type { ReadClient } from '../store/client.js';
+
+export interface AppContext {
+  source: 'embedded' | 'aws';
+  defaultEnv: Env;
+  region: string;
+  client: ReadClient;
+  /** The server clock, injectable so tests can pin "now". */
+  nowMs: () => number;
+  /** Folder of the built web app; null ⇒ API only. */
+  webDir: string | null;
+  auth: { mode: 'none' } | { mode: 'token'; token: string };
+}

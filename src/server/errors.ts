@@ -1,0 +1,47 @@
+// Errors are values at the edge: a bad parameter is a 400 naming it, an unknown market a 404, a store
+// outage a 503 `store_unavailable` — each with the same {error: {code, message}} body.
+export class ApiError extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly code: string,
+    message: string,
+    readonly param?: string,
+  ) {
+    super(message);
+  }
+}
+
+export function badParam(param: string, message: string): ApiError {
+  return new ApiError(400, 'bad_parameter', `${param}: ${message}`, param);
+}
+
+export function notFound(what: string): ApiError {
+  return new ApiError(404, 'not_found', what);
+}
+
+const STORE_ERROR_NAMES = new Set([
+  'ProvisionedThroughputExceededException',
+  'ThrottlingException',
+  'RequestLimitExceeded',
+  'InternalServerError',
+  'ServiceUnavailable',
+  'TimeoutError',
+  'RequestTimeout',
+]);
+
+/** True for failures of the store itself (as opposed to bugs): they map to 503 store_unavailable. */
+export function isStoreFailure(err: unknown): boolean {
+  if (!(err instanceof Error)) return false;
+  const code = (err as { code?: string }).code;
+  return (
+    STORE_ERROR_NAMES.has(err.name) ||
+    code === 'ECONNREFUSED' ||
+    code === 'ECONNRESET' ||
+    code === 'ETIMEDOUT' ||
+    err.name === 'ResourceNotFoundException' ||
+    err.name === 'CredentialsProviderError' ||
+    err.name === 'UnrecognizedClientException' ||
+    err.name === 'AccessDeniedException' ||
+    ((err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode ?? 0) >= 500
+  );
+}

@@ -1,0 +1,67 @@
+// Query-parameter parsing shared by every route: each bad value is a 400 that names the parameter.
+import type { Env } from '../core/types.js';
+import { parseIsoUtcMs } from '../core/time.js';
+import { badParam } from './errors.js';
+
+type Query = unknown;
+
+function get(q: Query, name: string): string | undefined {
+  if (typeof q !== 'object' || q === null) return undefined;
+  const v = (q as Record<string, unknown>)[name];
+  if (v === undefined) return undefined;
+  if (typeof v !== 'string') throw badParam(name, 'given more than once');
+  return v;
+}
+
+export function envParam(q: Query, dflt: Env): Env {
+  const v = get(q, 'env');
+  if (v === undefined) return dflt;
+  if (v !== 'demo' && v !== 'prod') throw badParam('env', `must be demo or prod, got "${v.slice(0, 40)}"`);
+  return v;
+}
+
+export function intParam(q: Query, name: string, dflt: number, min: number, max: number): number {
+  const v = get(q, name);
+  if (v === undefined) return dflt;
+  if (!/^-?\d+$/.test(v)) throw badParam(name, `must be an integer, got "${v.slice(0, 40)}"`);
+  const n = Number(v);
+  if (n < min || n > max) throw badParam(name, `must be between ${min} and ${max}, got ${n}`);
+  return n;
+}
+
+export function tzParam(q: Query): string {
+  const v = get(q, 'tz');
+  if (v === undefined) return 'UTC';
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: v });
+    return v;
+  } catch {
+    throw badParam('tz', `unknown IANA time zone "${v.slice(0, 60)}"`);
+  }
+}
+
+export function strParam(q: Query, name: string): string | undefined {
+  return get(q, name);
+}
+
+/** ISO time or YYYY-MM-DD (start of that UTC day; `end` ⇒ its last millisecond). */
+export function timeParam(q: Query, name: string, end = false): number | undefined {
+  const v = get(q, name);
+  if (v === undefined) return undefined;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(v)) {
+    const ms = Date.parse(`${v}T00:00:00Z`);
+    if (Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== v) throw badParam(name, `not a date: "${v}"`);
+    return end ? ms + 86_399_999 : ms;
+  }
+  const ms = parseIsoUtcMs(v);
+  if (ms === null) throw badParam(name, `must be an ISO time or YYYY-MM-DD, got "${v.slice(0, 40)}"`);
+  if (ms < Date.UTC(2020, 0, 1) || ms > Date.UTC(2100, 0, 1)) throw badParam(name, 'out of range (2020–2100)');
+  return ms;
+}
+
+export function formatParam(q: Query): 'json' | 'csv' {
+  const v = get(q, 'format');
+  if (v === undefined || v === 'json') return 'json';
+  if (v === 'csv') return 'csv';
+  throw badParam('format', `must be json or csv, got "${v.slice(0, 20)}"`);
+}

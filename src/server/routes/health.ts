@@ -1,0 +1,51 @@
+// GET /api/v1/health: is the store reachable, do the ten tables and their indexes exist.
+import type { FastifyInstance } from 'fastify';
+import { describeEnvTables } from '../../store/describe.js';
+import type { AppContext } from '../context.js';
+import { envParam } from '../params.js';
+import { withTally } from '../../store/stats.js';
+import { DECISION_GSI, EXECUTION_GSI } from '../../store/tables.js';
+import type { Warning } from '../../core/types.js';
+
+export function healthRoutes(app: FastifyInstance, ctx: AppContext): void {
+  app.get('/api/v1/health', async (req, reply) => {
+    const env = envParam(req.query, ctx.defaultEnv);
+    try {
+      const { result: tables, tally } = await withTally(() => describeEnvTables(ctx.client, env));
+      const warnings: Warning[] = [];
+      for (const t of tables) {
+        if (!t.exists) warnings.push({ code: 'missing_table', message: `table ${t.name} does not exist in ${ctx.region}` });
+      }
+      const dec = tables.find((t) => t.base === 'dora_decision_log');
+      if (dec?.exists && !dec.indexes.includes(DECISION_GSI)) {
+        warnings.push({
+          code: 'missing_gsi',
+          message: `${dec.name} has no ${DECISION_GSI}: per-market decision reads are bounded and partial; run the bot's add_decision_log_gsi.py`,
+        });
+      }
+      const ex = tables.find((t) => t.base === 'dora_execution_log');
+      if (ex?.exists && !ex.indexes.includes(EXECUTION_GSI)) {
+        warnings.push({ code: 'missing_gsi', message: `${ex.name} has no ${EXECUTION_GSI}` });
+      }
+      return {
+        ok: tables.every((t) => t.exists),
+        source: ctx.source,
+        env,
+        region: ctx.region,
+        tables,
+        meta: { generatedAt: new Date(ctx.nowMs()).toISOString(), cache: 'miss', dynamo: tally },
+        warnings,
+      };
+    } catch (err) {
+      reply.code(503);
+      return {
+        ok: false,
+        source: ctx.source,
+        env,
+        region: ctx.region,
+        tables: [],
+        error: { code: 'store_unavailable', message: `${(err as Error).name}: ${(err as Error).message}` },
+      };
+    }
+  });
+}

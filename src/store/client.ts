@@ -1,0 +1,108 @@
+// The one way to talk to DynamoDB from the dashboard: a client that can only read. The guard is SDK
+// middleware, so no code path (ours or a library's) can send a write, whatever command it builds.
+import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { recordRequest } from './stats.js';
+
+process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
+
+/** Exactly the actions the IAM policy grants (docs/iam-policy.json); a test compares the two. */
+export const ALLOWED_OPERATIONS = [
+  'GetItem',
+  'BatchGetItem',
+  'Query',
+  'Scan',
+  'DescribeTable',
+  'ListTables',
+] as const;
+
+/** Scans are allowed on these small tables only; the decision and execution logs are never scanned. */
+export const SCANNABLE_TABLE_BASES = ['dora_market_config', 'dora_trade_log'] as const;
+
+export class ReadOnlyViolation extends Error {
+  constructor(operation: string, reason: string) {
+    super(`read-only guard: ${operation} refused (${reason})`);
+    this.name = 'ReadOnlyViolation';
+  }
+}
+
+const ALLOWED = new Set<string>(ALLOWED_OPERATIONS);
+
+function tableOf(input: Record<string, unknown>): string {
+  if (typeof input['TableName'] === 'string') return input['TableName'];
+  const req = input['RequestItems'];
+  if (req && typeof req === 'object') return Object.keys(req).join(',') || '-';
+  return '-';
+}
+
+function itemsOf(output: Record<string, unknown>): number {
+  if (typeof output['Count'] === 'number') return output['Count'];
+  if (output['Item']) return 1;
+  const responses = output['Responses'];
+  if (responses && typeof responses === 'object') {
+    return Object.values(responses as Record<string, unknown[]>).reduce((n, l) => n + l.length, 0);
+  }
+  return 0;
+}
+
+function rcuOf(output: Record<string, unknown>): number {
+  const cc = output['ConsumedCapacity'];
+  const list = Array.isArray(cc) ? cc : cc ? [cc] : [];
+  return list.reduce((n: number, c: { CapacityUnits?: number }) => n + (c.CapacityUnits ?? 0), 0);
+}
+
+export interface ReadClientOptions {
+  region: string;
+  /** A DynamoDB-compatible endpoint; unset ⇒ the SDK's own resolution (incl. AWS_ENDPOINT_URL_DYNAMODB). */
+  endpoint?: string;
+  credentials?: DynamoDBClientConfig['credentials'];
+  /** Per-attempt timeout, so a hung connection cannot hang a page. */
+  requestTimeoutMs?: number;
+  maxAttempts?: number;
+}
+
+export interface ReadClient {
+  doc: DynamoDBDocumentClient;
+  raw: DynamoDBClient;
+  destroy(): void;
+}
+
+export function createReadClient(opts: ReadClientOptions): ReadClient {
+  const raw = new DynamoDBClient({
+    region: opts.region,
+    ...(opts.endpoint ? { endpoint: opts.endpoint } : {}),
+    ...(opts.credentials ? { credentials: opts.credentials } : {}),
+    retryMode: 'adaptive',
+    maxAttempts: opts.maxAttempts ?? 4,
+    requestHandler: { requestTimeout: opts.requestTimeoutMs ?? 5_000, connectionTimeout: 2_000 },
+  });
+  raw.middlewareStack.add(
+    (next, context) => async (args) => {
+      const operation = String(context.commandName ?? '').replace(/Command$/, '');
+      const input = args.input as Record<string, unknown>;
+      if (!ALLOWED.has(operation)) throw new ReadOnlyViolation(operation, 'not a read operation');
+      const table = tableOf(input);
+      if (operation === 'Scan' && !SCANNABLE_TABLE_BASES.some((b) => table.startsWith(`${b}_`))) {
+        throw new ReadOnlyViolation(operation, `Scan of ${table} is not allowed: use a Query on its keys or index`);
+      }
+      if (['GetItem', 'BatchGetItem', 'Query', 'Scan'].includes(operation)) {
+        input['ReturnConsumedCapacity'] ??= 'TOTAL';
+      }
+      const started = performance.now();
+      const index = typeof input['IndexName'] === 'string' ? input['IndexName'] : null;
+      try {
+        const result = await next(args);
+        const output = result.output as unknown as Record<string, unknown>;
+        recordRequest({ operation, table, index, items: itemsOf(output), rcu: rcuOf(output), ms: performance.now() - started, error: null });
+        return result;
+      } catch (err) {
+        const name = err instanceof Error ? err.name : 'Error';
+        recordRequest({ operation, table, index, items: 0, rcu: 0, ms: performance.now() - started, error: name });
+        throw err;
+      }
+    },
+    { step: 'initialize', name: 'doraReadOnlyGuard', priority: 'high' },
+  );
+  const doc = DynamoDBDocumentClient.from(raw);
+  return { doc, raw, destroy: () => raw.destroy() };
+}

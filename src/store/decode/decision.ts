@@ -1,0 +1,154 @@
+// dora_decision_log items (contract §2.4), every era: with or without top_bids/top_asks, price_calc
+// (absent, {} or full), old inventory shapes, zeroed recent_trades, and "ALL" system decisions.
+import { parseIsoUtcMs } from '../../core/time.js';
+import type {
+  BookLevel,
+  BookSnapshot,
+  Decision,
+  Decoded,
+  PriceCalc,
+  PublicTrade,
+  TargetQuote,
+  Warning,
+} from '../../core/types.js';
+import { decodeWith } from './decode-item.js';
+import {
+  FieldError,
+  checkPriceYes,
+  isMap,
+  optList,
+  optMap,
+  optNum,
+  optStr,
+  reqStr,
+  type Item,
+} from './fields.js';
+
+export const DECISION_KEY = ['date', 'timestamp'] as const;
+
+function levels(list: unknown[] | null, field: string): BookLevel[] {
+  if (list === null) return [];
+  return list.map((raw, i) => {
+    if (!isMap(raw)) throw new FieldError(`${field}[${i}]`, 'expected a map');
+    return {
+      priceYes: checkPriceYes(`${field}[${i}].price`, optNum(raw, 'price') ?? NaN),
+      size: optNum(raw, 'size') ?? 0,
+    };
+  });
+}
+
+function book(snap: Item | null): BookSnapshot | null {
+  if (snap === null) return null;
+  const bid = optNum(snap, 'best_bid');
+  const ask = optNum(snap, 'best_ask');
+  if (bid !== null) checkPriceYes('order_book_snapshot.best_bid', bid);
+  if (ask !== null) checkPriceYes('order_book_snapshot.best_ask', ask);
+  return {
+    // Sentinels: best_bid 0 = no YES bids, best_ask 1 = no NO bids (contract §6.2).
+    bestBid: bid === null || bid <= 0 ? null : bid,
+    bestAsk: ask === null || ask >= 1 ? null : ask,
+    spreadStored: optNum(snap, 'spread'),
+    midStored: optNum(snap, 'mid'),
+    topBids: levels(optList(snap, 'top_bids'), 'top_bids'),
+    topAsks: levels(optList(snap, 'top_asks'), 'top_asks'),
+  };
+}
+
+function trades(list: unknown[] | null): PublicTrade[] {
+  if (list === null) return [];
+  return list.filter(isMap).map((t) => {
+    const raw = optStr(t, 'timestamp') ?? '';
+    return {
+      priceYes: optNum(t, 'price') ?? 0,
+      size: optNum(t, 'size') ?? 0,
+      timestampRaw: raw,
+      timeMs: raw === '' ? null : parseIsoUtcMs(raw),
+    };
+  });
+}
+
+function priceCalc(pc: Item | null): PriceCalc | null {
+  if (pc === null) return null;
+  const n = (f: string) => optNum(pc, f);
+  const s = (f: string) => optStr(pc, f);
+  return {
+    skew: n('skew'),
+    bestBid: n('best_bid'),
+    bestAsk: n('best_ask'),
+    marketBid: n('market_bid'),
+    marketAsk: n('market_ask'),
+    fairValue: n('fair_value'),
+    fairValueBid: n('fair_value_bid'),
+    fairValueAsk: n('fair_value_ask'),
+    logic: s('logic'),
+    tradeStdDev: n('trade_std_dev'),
+    volatilityTradesCount: n('volatility_trades_count'),
+    volatilityWindow: s('volatility_window'),
+    fvSource: s('fv_source'),
+    wmaPrice: n('wma_price'),
+    wmaTradesCount: n('wma_trades_count'),
+    wmaTradeTime: s('wma_trade_time'),
+    lastTradePrice: n('last_trade_price'),
+    lastTradeTime: s('last_trade_time'),
+  };
+}
+
+function targets(list: unknown[] | null, warnings: Warning[], id: string): TargetQuote[] {
+  if (list === null) return [];
+  const out: TargetQuote[] = [];
+  list.forEach((raw, i) => {
+    if (!isMap(raw)) throw new FieldError(`target_quotes[${i}]`, 'expected a map');
+    const side = optStr(raw, 'side');
+    if (side !== 'bid' && side !== 'ask') {
+      // One odd quote should not hide the whole decision: drop the quote, say so.
+      warnings.push({
+        code: 'odd_target_quote',
+        message: `decision ${id}: target_quotes[${i}] has unknown side "${String(side)}"; ignored`,
+      });
+      return;
+    }
+    out.push({
+      side,
+      priceYes: checkPriceYes(`target_quotes[${i}].price`, optNum(raw, 'price') ?? NaN),
+      size: optNum(raw, 'size') ?? 0,
+    });
+  });
+  return out;
+}
+
+function inventoryNet(inv: Item | null): number | null {
+  if (inv === null) return null;
+  // 2025-12-13 demo era stored {yes_qty, no_qty, net}.
+  return optNum(inv, 'net_yes_qty') ?? optNum(inv, 'net');
+}
+
+export function decodeDecision(raw: unknown, table = 'dora_decision_log'): Decoded<Decision> {
+  return decodeWith(table, DECISION_KEY, raw, (item, warnings) => {
+    const timestampRaw = reqStr(item, 'timestamp');
+    const timeMs = parseIsoUtcMs(timestampRaw);
+    if (timeMs === null) throw new FieldError('timestamp', `not an ISO timestamp: "${timestampRaw.slice(0, 40)}"`);
+    const pcMap = optMap(item, 'price_calc');
+    const decisionId = optStr(item, 'decision_id');
+    const tq = targets(optList(item, 'target_quotes'), warnings, decisionId ?? timestampRaw);
+    return {
+      date: reqStr(item, 'date'),
+      timestampRaw,
+      timeMs,
+      marketId: reqStr(item, 'market_id'),
+      decisionId,
+      botRunId: optStr(item, 'bot_run_id'),
+      botVersion: optStr(item, 'bot_version'),
+      book: book(optMap(item, 'order_book_snapshot')),
+      recentTrades: trades(optList(item, 'recent_trades')),
+      inventoryNetYesQty: inventoryNet(optMap(item, 'inventory')),
+      priceCalc: priceCalc(pcMap),
+      priceCalcEmpty: pcMap !== null && Object.keys(pcMap).length === 0,
+      targetQuotes: tq,
+      numTargets: optNum(item, 'num_targets') ?? tq.length,
+      reason: optStr(item, 'reason'),
+      openOrdersCount: optNum(item, 'open_orders_count'),
+      haltReason: optStr(item, 'halt_reason'),
+      dailyPnlUsd: optNum(item, 'daily_pnl'),
+    };
+  });
+}

@@ -1,0 +1,155 @@
+// Decision-log reads, all through the GSI market_id-timestamp-index with tight ranges and limits:
+// the decision table grows by 10^5 items a day, so a date partition is never read on a request path.
+import type { Decision, Env, Warning } from '../core/types.js';
+import { toNaiveIso } from '../core/time.js';
+import type { ReadClient } from './client.js';
+import { decodeCursor, encodeCursor } from './cursor.js';
+import { decodeAll } from './decode/decode-item.js';
+import { decodeDecision } from './decode/decision.js';
+import { mapLimit, queryAll, queryPage, type RawItem } from './paginate.js';
+import { DECISION_GSI, tableName } from './tables.js';
+
+const GSI_CURSOR_ATTRS = ['date', 'timestamp', 'market_id'] as const;
+
+function decode(raws: RawItem[], table: string) {
+  return decodeAll(raws, (r) => decodeDecision(r, table));
+}
+
+/** Newest decision of one market: one GSI Query, descending, Limit 1 (one item read). */
+export async function readLatestDecision(
+  client: ReadClient,
+  env: Env,
+  marketId: string,
+  atOrBeforeMs?: number,
+): Promise<{ decision: Decision | null; warnings: Warning[] }> {
+  const table = tableName('dora_decision_log', env);
+  const page = await queryPage(client.doc, {
+    TableName: table,
+    IndexName: DECISION_GSI,
+    KeyConditionExpression:
+      atOrBeforeMs === undefined ? 'market_id = :m' : 'market_id = :m AND #ts <= :t',
+    ExpressionAttributeValues: {
+      ':m': marketId,
+      ...(atOrBeforeMs === undefined ? {} : { ':t': toNaiveIso(atOrBeforeMs, 999) }),
+    },
+    ...(atOrBeforeMs === undefined ? {} : { ExpressionAttributeNames: { '#ts': 'timestamp' } }),
+    ScanIndexForward: false,
+    Limit: 1,
+  });
+  const { values, warnings } = decode(page.items, table);
+  return { decision: values[0] ?? null, warnings };
+}
+
+/** Newest decision per market, markets in parallel with a concurrency cap. */
+export async function readLatestDecisions(
+  client: ReadClient,
+  env: Env,
+  marketIds: readonly string[],
+  concurrency = 16,
+): Promise<{ decisions: Map<string, Decision>; warnings: Warning[] }> {
+  const results = await mapLimit(marketIds, concurrency, (m) => readLatestDecision(client, env, m));
+  const decisions = new Map<string, Decision>();
+  const warnings: Warning[] = [];
+  results.forEach((r, i) => {
+    if (r.decision) decisions.set(marketIds[i] as string, r.decision);
+    warnings.push(...r.warnings);
+  });
+  return { decisions, warnings };
+}
+
+/** The decision in force at each time (newest at or before it), one Limit-1 query per distinct time. */
+export async function readDecisionsAt(
+  client: ReadClient,
+  env: Env,
+  marketId: string,
+  timesMs: readonly number[],
+  concurrency = 16,
+): Promise<{ byTime: Map<number, Decision | null>; warnings: Warning[] }> {
+  const distinct = [...new Set(timesMs)];
+  const results = await mapLimit(distinct, concurrency, (t) => readLatestDecision(client, env, marketId, t));
+  const byTime = new Map<number, Decision | null>();
+  const warnings: Warning[] = [];
+  results.forEach((r, i) => {
+    byTime.set(distinct[i] as number, r.decision);
+    warnings.push(...r.warnings);
+  });
+  return { byTime, warnings };
+}
+
+export interface DecisionPage {
+  items: Decision[];
+  nextCursor: string | null;
+  warnings: Warning[];
+}
+
+/** Decisions of a market in [fromMs, toMs], newest first, one page of `limit` with a cursor. */
+export async function readMarketDecisions(
+  client: ReadClient,
+  env: Env,
+  q: { marketId: string; fromMs: number; toMs: number; limit: number; cursor?: string | null },
+): Promise<DecisionPage> {
+  const table = tableName('dora_decision_log', env);
+  const start = q.cursor
+    ? decodeCursor(q.cursor, `decisions:${env}`, { attributes: GSI_CURSOR_ATTRS, equal: { market_id: q.marketId } })
+    : undefined;
+  const { items, truncated } = await queryAll(
+    client.doc,
+    {
+      TableName: table,
+      IndexName: DECISION_GSI,
+      KeyConditionExpression: 'market_id = :m AND #ts BETWEEN :from AND :to',
+      ExpressionAttributeNames: { '#ts': 'timestamp' },
+      ExpressionAttributeValues: { ':m': q.marketId, ':from': toNaiveIso(q.fromMs), ':to': toNaiveIso(q.toMs, 999) },
+      ScanIndexForward: false,
+      ...(start ? { ExclusiveStartKey: start } : {}),
+    },
+    q.limit,
+  );
+  const { values, warnings } = decode(items, table);
+  const last = items[items.length - 1];
+  const nextKey =
+    truncated && last
+      ? { date: String(last['date']), timestamp: String(last['timestamp']), market_id: String(last['market_id']) }
+      : undefined;
+  return { items: values, nextCursor: encodeCursor(`decisions:${env}`, nextKey), warnings };
+}
+
+/**
+ * A decision by id (contract §6.14): parse `<run>:<ticker>:<loop>`, query the market's GSI range
+ * from the run's start, filter on decision_id. Bounded: stops at the first match.
+ */
+export async function readDecisionById(
+  client: ReadClient,
+  env: Env,
+  decisionId: string,
+  maxItems = 20_000,
+): Promise<{ decision: Decision | null; warnings: Warning[] }> {
+  const parts = decisionId.split(':');
+  const run = parts[0] ?? '';
+  const ticker = parts[1] ?? '';
+  const m = /^(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})-[0-9a-f]+$/.exec(run);
+  if (!m || parts.length !== 3 || !ticker) return { decision: null, warnings: [] };
+  const runStart = `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}`;
+  const table = tableName('dora_decision_log', env);
+  let start: RawItem | undefined;
+  let read = 0;
+  do {
+    const page = await queryPage(client.doc, {
+      TableName: table,
+      IndexName: DECISION_GSI,
+      KeyConditionExpression: 'market_id = :m AND #ts >= :t',
+      FilterExpression: 'decision_id = :id',
+      ExpressionAttributeNames: { '#ts': 'timestamp' },
+      ExpressionAttributeValues: { ':m': ticker, ':t': runStart, ':id': decisionId },
+      ExclusiveStartKey: start,
+      Limit: 1000,
+    });
+    if (page.items.length) {
+      const { values, warnings } = decode(page.items.slice(0, 1), table);
+      return { decision: values[0] ?? null, warnings };
+    }
+    read += 1000;
+    start = page.lastKey;
+  } while (start && read < maxItems);
+  return { decision: null, warnings: [] };
+}

@@ -1,0 +1,50 @@
+// The web app's only door to data: the JSON API. Errors carry the API's {error: {code, message}}.
+export class ApiRequestError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export async function getJson<T>(path: string, params: Record<string, string | number | undefined> = {}): Promise<T> {
+  const qs = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') qs.set(k, String(v));
+  const url = qs.size ? `${path}?${qs}` : path;
+  const res = await fetch(url, { headers: { accept: 'application/json' } });
+  const body = (await res.json().catch(() => null)) as { error?: { code: string; message: string } } | null;
+  if (!res.ok) {
+    throw new ApiRequestError(res.status, body?.error?.code ?? 'http_error', body?.error?.message ?? `HTTP ${res.status}`);
+  }
+  return body as T;
+}
+
+export interface Warning {
+  code: string;
+  message: string;
+}
+
+export interface Meta {
+  generatedAt: string;
+  cache: 'hit' | 'miss' | 'stale';
+  dynamo: { requests: number; items: number; rcu: number; ms: number };
+}
+
+export interface TableHealth {
+  name: string;
+  exists: boolean;
+  itemCountHint: number | null;
+  indexes: string[];
+}
+
+export interface Health {
+  ok: boolean;
+  source: 'embedded' | 'aws';
+  env: 'demo' | 'prod';
+  region: string;
+  tables: TableHealth[];
+  warnings?: Warning[];
+  error?: { code: string; message: string };
+}
