@@ -1,0 +1,30 @@
+// A newcomer's first look: the served page, in real Chromium, shows the ten tables holding data.
+import { expect, test } from '@playwright/test';
+import { startDashboard, type RunningServer } from './server.js';
+
+let server: RunningServer;
+test.beforeAll(async () => {
+  server = await startDashboard();
+});
+test.afterAll(async () => server?.stop());
+
+test('the first page shows every table of the environment with items', async ({ page }) => {
+  await page.goto(server.url);
+  const table = page.getByTestId('tables');
+  await expect(table).toBeVisible();
+  const rows = table.locator('tbody tr');
+  await expect(rows).toHaveCount(5);
+  for (const base of ['dora_market_config', 'dora_state', 'dora_trade_log', 'dora_decision_log', 'dora_execution_log']) {
+    const row = rows.filter({ hasText: `${base}_demo` });
+    await expect(row).toContainText('yes');
+    await expect(row.locator('td.num')).not.toHaveText('0');
+  }
+  await page.screenshot({ path: 'test-results/status-page.png', fullPage: true });
+});
+
+test('switching to prod keeps the view in the URL and shows prod tables', async ({ page }) => {
+  await page.goto(server.url);
+  await page.getByRole('button', { name: 'PROD' }).click();
+  await expect(page).toHaveURL(/env=prod/);
+  await expect(page.getByTestId('tables')).toContainText('dora_decision_log_prod');
+});
