@@ -1,13 +1,7 @@
 // The embedded store's tables match the contract (§2) exactly: names, key schemas, index names.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
-import { startTestStore, type TestStore } from './helpers/store.js';
-
-let store: TestStore;
-beforeAll(async () => {
-  store = await startTestStore();
-});
-afterAll(async () => store.close());
+import { BACKENDS, startTestStore, type TestStore } from './helpers/store.js';
 
 // Written out from data-contract.md §2, not derived from src/store/tables.ts, so a typo there fails here.
 const CONTRACT = {
@@ -24,7 +18,12 @@ const CONTRACT = {
   },
 } as const;
 
-describe('embedded tables', () => {
+describe.each(BACKENDS)('tables created on %s', (backend) => {
+  let store: TestStore;
+  beforeAll(async () => {
+    store = await startTestStore(backend);
+  });
+  afterAll(async () => store.close());
   for (const env of ['demo', 'prod']) {
     for (const [base, want] of Object.entries(CONTRACT)) {
       it(`${base}_${env} has the contract's keys and indexes`, async () => {
