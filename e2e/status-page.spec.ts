@@ -17,8 +17,10 @@ test('the first page shows every table of the environment with items', async ({ 
   for (const base of ['dora_market_config', 'dora_state', 'dora_trade_log', 'dora_decision_log', 'dora_execution_log']) {
     const row = rows.filter({ hasText: `${base}_demo` });
     await expect(row).toContainText('yes');
-    await expect(row.locator('td.num')).not.toHaveText('0');
+    await expect(row.getByTestId('has-data')).toHaveText('has data');
   }
+  await expect(page.getByTestId('newest-decision')).toContainText(' at 20');
+  await expect(page.getByTestId('newest-fill')).toContainText(' @ 0.');
   await page.screenshot({ path: 'test-results/status-page.png', fullPage: true });
 });
 

@@ -30,5 +30,5 @@ export async function ensureWebBuild(log: (msg: string) => void): Promise<void> 
   if (webBuildIsCurrent()) return;
   log('building the web app (first start, or its sources changed)…');
   const { build } = await import('vite');
-  await build({ configFile: join(PROJECT_ROOT, 'web', 'vite.config.ts'), logLevel: 'warn' });
+  await build({ configFile: join(PROJECT_ROOT, 'web', 'vite.config.ts'), logLevel: 'error' });
 }

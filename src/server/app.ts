@@ -22,7 +22,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
       ? { level: 'info', redact: ['req.headers.authorization', 'req.headers.cookie'] }
       : false,
     // Query strings are parsed by Node's querystring: repeated keys become arrays, rejected in params.ts.
-    maxParamLength: 500,
+    routerOptions: { maxParamLength: 500 },
   });
 
   await app.register(helmet, {

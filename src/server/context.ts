@@ -12,4 +12,6 @@ export interface AppContext {
   /** Folder of the built web app; null ⇒ API only. */
   webDir: string | null;
   auth: { mode: 'none' } | { mode: 'token'; token: string };
+  /** How often the live poller reads while someone listens (default 3 s). */
+  livePollMs?: number;
 }

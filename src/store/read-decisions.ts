@@ -1,7 +1,7 @@
 // Decision-log reads, all through the GSI market_id-timestamp-index with tight ranges and limits:
 // the decision table grows by 10^5 items a day, so a date partition is never read on a request path.
 import type { Decision, Env, Warning } from '../core/types.js';
-import { toNaiveIso } from '../core/time.js';
+import { toNaiveIso, utcDate } from '../core/time.js';
 import type { ReadClient } from './client.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { decodeAll } from './decode/decode-item.js';
@@ -152,4 +152,75 @@ export async function readDecisionById(
     start = page.lastKey;
   } while (start && read < maxItems);
   return { decision: null, warnings: [] };
+}
+
+/** Newest "ALL" system decision (startup/halt/fatal cancels), for the run id and liveness. */
+export function readLatestSystemDecision(client: ReadClient, env: Env) {
+  return readLatestDecision(client, env, 'ALL');
+}
+
+/** The next decision of a market strictly after `afterRaw` (a stored naive timestamp). */
+export async function readNextDecision(
+  client: ReadClient,
+  env: Env,
+  marketId: string,
+  afterRaw: string,
+): Promise<{ decision: Decision | null; warnings: Warning[] }> {
+  const table = tableName('dora_decision_log', env);
+  const page = await queryPage(client.doc, {
+    TableName: table,
+    IndexName: DECISION_GSI,
+    KeyConditionExpression: 'market_id = :m AND #ts > :t',
+    ExpressionAttributeNames: { '#ts': 'timestamp' },
+    ExpressionAttributeValues: { ':m': marketId, ':t': afterRaw },
+    ScanIndexForward: true,
+    Limit: 1,
+  });
+  const { values, warnings } = decode(page.items, table);
+  return { decision: values[0] ?? null, warnings };
+}
+
+/**
+ * Without the GSI (tables older than 2026-01-02, contract §5.1) there is no cheap per-market read.
+ * Read today's partition newest first (yesterday's too if needed) up to a hard item cap and keep the
+ * first decision seen per market: bounded cost, partial answers, and the caller warns.
+ */
+export async function readLatestDecisionsWithoutGsi(
+  client: ReadClient,
+  env: Env,
+  marketIds: readonly string[],
+  nowMs: number,
+  maxItems = 5_000,
+): Promise<{ decisions: Map<string, Decision>; newestAny: Decision | null; warnings: Warning[]; complete: boolean }> {
+  const table = tableName('dora_decision_log', env);
+  const wanted = new Set(marketIds);
+  const decisions = new Map<string, Decision>();
+  const warnings: Warning[] = [];
+  let newestAny: Decision | null = null;
+  let budget = maxItems;
+  for (const date of [utcDate(nowMs), utcDate(nowMs - 86_400_000)]) {
+    let start: RawItem | undefined;
+    do {
+      const page = await queryPage(client.doc, {
+        TableName: table,
+        KeyConditionExpression: '#d = :d',
+        ExpressionAttributeNames: { '#d': 'date' },
+        ExpressionAttributeValues: { ':d': date },
+        ScanIndexForward: false,
+        Limit: Math.min(500, budget),
+        ExclusiveStartKey: start,
+      });
+      budget -= page.items.length;
+      const r = decode(page.items, table);
+      warnings.push(...r.warnings);
+      for (const d of r.values) {
+        newestAny ??= d;
+        if (wanted.has(d.marketId) && !decisions.has(d.marketId)) decisions.set(d.marketId, d);
+      }
+      start = page.lastKey;
+      if (decisions.size === wanted.size) return { decisions, newestAny, warnings, complete: true };
+    } while (start && budget > 0);
+    if (budget <= 0) break;
+  }
+  return { decisions, newestAny, warnings, complete: decisions.size === wanted.size };
 }

@@ -1,6 +1,8 @@
 // GET /api/v1/health: is the store reachable, do the ten tables and their indexes exist.
 import type { FastifyInstance } from 'fastify';
-import { describeEnvTables } from '../../store/describe.js';
+import { describeEnvTables, probeHasData } from '../../store/describe.js';
+import { readLatestSystemDecision } from '../../store/read-decisions.js';
+import { DAY_MS, utcDate } from '../../core/time.js';
 import type { AppContext } from '../context.js';
 import { envParam } from '../params.js';
 import { withTally } from '../../store/stats.js';
@@ -11,7 +13,20 @@ export function healthRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.get('/api/v1/health', async (req, reply) => {
     const env = envParam(req.query, ctx.defaultEnv);
     try {
-      const { result: tables, tally } = await withTally(() => describeEnvTables(ctx.client, env));
+      const { result: tables, tally } = await withTally(async () => {
+        const described = await describeEnvTables(ctx.client, env);
+        const now = ctx.nowMs();
+        const system = described.find((t) => t.base === 'dora_decision_log')?.indexes.includes(DECISION_GSI)
+          ? await readLatestSystemDecision(ctx.client, env)
+          : { decision: null };
+        const probe = { today: utcDate(now), yesterday: utcDate(now - DAY_MS), runId: system.decision?.botRunId ?? null };
+        await Promise.all(
+          described.filter((t) => t.exists).map(async (t) => {
+            t.hasData = await probeHasData(ctx.client, env, t.base, probe);
+          }),
+        );
+        return described;
+      });
       const warnings: Warning[] = [];
       for (const t of tables) {
         if (!t.exists) warnings.push({ code: 'missing_table', message: `table ${t.name} does not exist in ${ctx.region}` });

@@ -2,9 +2,24 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.js';
 import { TtlCache } from '../cache.js';
+import { EnvRegistry } from '../env-data.js';
+import { decisionRoutes } from './decisions.js';
 import { marketRoutes } from './markets.js';
+import { marketDetailRoutes } from './market-detail.js';
+import { overviewRoutes } from './overview.js';
+import { eventRoutes } from './events.js';
+import { LiveHub } from '../live.js';
+import { metricsRoutes } from './metrics.js';
 
-export function registerApiRoutes(app: FastifyInstance, ctx: AppContext): void {
+export function registerApiRoutes(app: FastifyInstance, ctx: AppContext): { envs: EnvRegistry; hub: LiveHub } {
   const cache = new TtlCache(3_000, ctx.nowMs);
+  const envs = new EnvRegistry(ctx.client, ctx.nowMs);
+  metricsRoutes(app);
   marketRoutes(app, ctx, cache);
+  decisionRoutes(app, ctx, cache, envs);
+  overviewRoutes(app, ctx, cache, envs);
+  marketDetailRoutes(app, ctx, cache, envs);
+  const hub = new LiveHub(ctx, envs, ctx.livePollMs ?? 3_000);
+  eventRoutes(app, ctx, hub);
+  return { envs, hub };
 }

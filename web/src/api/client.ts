@@ -36,6 +36,7 @@ export interface TableHealth {
   name: string;
   exists: boolean;
   itemCountHint: number | null;
+  hasData: boolean | null;
   indexes: string[];
 }
 

@@ -1,0 +1,216 @@
+// One row per market: every figure of the Active Markets table (api.md `markets[]`), computed
+// from the shared context so the headline, the TOTAL row, the stale page and CSV agree.
+import { capitalAtRisk, exposureOf } from './exposure.js';
+import { holdingOf, type MetricsContext } from './context.js';
+import { limitUse } from './limits.js';
+import { mismatchOf, type Mismatch } from './mismatch.js';
+import { exitOrder, quoteState, spreadHealth, type SpreadHealth } from './quotes.js';
+import { compareStrings } from './dedupe.js';
+import { toApiTime } from './time.js';
+import { avgCostOf, unrealizedOf } from './unrealized.js';
+import { EMPTY_WINDOW } from './window.js';
+
+export interface MarketRow {
+  marketId: string;
+  eventTicker: string | null;
+  enabled: boolean;
+  /** False when the market has a position but no config item. */
+  hasConfig: boolean;
+  /** Trade-log replay over the whole history (0 without fills). */
+  realizedPnl: number;
+  /** positions.<m>.realized_pnl; null when the market is not in `positions`. */
+  botRealizedPnl: number | null;
+  pnl24h: number;
+  unrealizedWorst: number;
+  unrealizedBest: number;
+  /** null when the position is open and there is no book. */
+  unrealizedMid: number | null;
+  /** The bot's net_yes_qty (0 when absent). */
+  netPosition: number;
+  replayedNetPosition: number;
+  /** netPosition − replayedNetPosition (position drift when ≠ 0). */
+  positionDrift: number;
+  exposure: number;
+  capitalAtRisk: number;
+  /** config max_position when set, else max_inventory_yes (the bot's effective limit). */
+  maxPosition: number | null;
+  maxInventoryYes: number | null;
+  maxInventoryNo: number | null;
+  limitUse: number | null;
+  avgCost: number | null;
+  /** null when flat; long needs an active ask, short an active bid. */
+  exitOrder: boolean | null;
+  /** The old ✅: the active exit is priced on the profitable side of cost. */
+  exitProfitable: boolean;
+  bestBid: number | null;
+  bestAsk: number | null;
+  mid: number | null;
+  ourBid: number | null;
+  ourBidSize: number | null;
+  ourBidActive: boolean;
+  ourAsk: number | null;
+  ourAskSize: number | null;
+  ourAskActive: boolean;
+  bidContracts: number;
+  askContracts: number;
+  spread: number | null;
+  minSpread: number | null;
+  spreadHealth: SpreadHealth | null;
+  filled24h: number;
+  pos24h: number;
+  fills24h: number;
+  lastFillAt: string | null;
+  lastFillAtMs: number | null;
+  configCreatedAt: string | null;
+  decisionAt: string | null;
+  decisionId: string | null;
+  mismatch: Mismatch;
+}
+
+/** An API time, or null for an absent one. */
+export const isoOrNull = (ms: number | null | undefined): string | null =>
+  ms === null || ms === undefined ? null : toApiTime(ms);
+
+export function marketRow(ctx: MetricsContext, marketId: string): MarketRow {
+  const config = ctx.configs.get(marketId) ?? null;
+  const holding = holdingOf(ctx, marketId);
+  const replayed = ctx.replay.markets.get(marketId);
+  const decision = ctx.input.latestDecisions.get(marketId) ?? null;
+  const quotes = quoteState(decision?.book ?? null, ctx.orders.get(marketId) ?? []);
+  const unrealized = unrealizedOf(holding, quotes);
+  const w = ctx.window24h.get(marketId) ?? EMPTY_WINDOW;
+  const avgCost = avgCostOf(holding);
+  const net = holding.net;
+  const replayedNet = replayed?.net ?? 0;
+  const minSpread = config?.minSpread ?? null;
+  const exitProfitable =
+    avgCost !== null &&
+    ((net > 0 && quotes.ourAskActive && quotes.ourAsk !== null && quotes.ourAsk > avgCost) ||
+      (net < 0 && quotes.ourBidActive && quotes.ourBid !== null && quotes.ourBid < avgCost));
+  return {
+    marketId,
+    eventTicker: config?.eventTicker ?? null,
+    enabled: config?.enabled ?? false,
+    hasConfig: config !== null,
+    realizedPnl: replayed?.realized ?? 0,
+    botRealizedPnl: holding.botRealized,
+    pnl24h: w.pnl,
+    unrealizedWorst: unrealized.worst,
+    unrealizedBest: unrealized.best,
+    unrealizedMid: unrealized.mid,
+    netPosition: net,
+    replayedNetPosition: replayedNet,
+    positionDrift: net - replayedNet,
+    exposure: exposureOf(net),
+    capitalAtRisk: capitalAtRisk(holding),
+    maxPosition: config === null ? null : (config.maxPosition ?? config.maxInventoryYes),
+    maxInventoryYes: config?.maxInventoryYes ?? null,
+    maxInventoryNo: config?.maxInventoryNo ?? null,
+    limitUse: limitUse(net, config?.maxInventoryYes ?? null),
+    avgCost,
+    exitOrder: exitOrder(net, quotes),
+    exitProfitable,
+    bestBid: quotes.bestBid,
+    bestAsk: quotes.bestAsk,
+    mid: quotes.mid,
+    ourBid: quotes.ourBid,
+    ourBidSize: quotes.ourBidSize,
+    ourBidActive: quotes.ourBidActive,
+    ourAsk: quotes.ourAsk,
+    ourAskSize: quotes.ourAskSize,
+    ourAskActive: quotes.ourAskActive,
+    bidContracts: quotes.bidContracts,
+    askContracts: quotes.askContracts,
+    spread: quotes.spread,
+    minSpread,
+    spreadHealth: spreadHealth(quotes.spread, minSpread),
+    filled24h: w.filled,
+    pos24h: w.pos,
+    fills24h: w.fills,
+    lastFillAt: isoOrNull(replayed?.lastFillAtMs),
+    lastFillAtMs: replayed?.lastFillAtMs ?? null,
+    configCreatedAt: isoOrNull(config?.createdAtMs),
+    decisionAt: isoOrNull(decision?.timeMs),
+    decisionId: decision?.decisionId ?? null,
+    mismatch: mismatchOf(decision, quotes, ctx.input.openOrders?.lastUpdatedMs ?? null, ctx.input.nowMs),
+  };
+}
+
+/** The old dashboard's order: markets without an event last, by event, net descending, market. */
+export function compareRows(a: MarketRow, b: MarketRow): number {
+  const aMissing = a.eventTicker === null ? 1 : 0;
+  const bMissing = b.eventTicker === null ? 1 : 0;
+  return (
+    aMissing - bMissing ||
+    compareStrings(a.eventTicker ?? '', b.eventTicker ?? '') ||
+    b.netPosition - a.netPosition ||
+    compareStrings(a.marketId, b.marketId)
+  );
+}
+
+/** Markets of the table: every enabled market plus every market whose displayed net ≠ 0. */
+export function tableMarketIds(ctx: MetricsContext): string[] {
+  const ids = new Set<string>();
+  for (const c of ctx.configs.values()) if (c.enabled) ids.add(c.marketId);
+  for (const h of ctx.holdings.values()) if (h.net !== 0) ids.add(h.marketId);
+  return [...ids];
+}
+
+export function buildRows(
+  ctx: MetricsContext,
+  marketIds: Iterable<string> = tableMarketIds(ctx),
+): MarketRow[] {
+  return [...marketIds].map((id) => marketRow(ctx, id)).sort(compareRows);
+}
+
+export interface RowTotals {
+  markets: number;
+  netPosition: number;
+  realizedPnl: number;
+  botRealizedPnl: number;
+  pnl24h: number;
+  unrealizedWorst: number;
+  unrealizedBest: number;
+  /** Σ of the non-null row values; see unrealizedMidMissing. */
+  unrealizedMid: number;
+  /** Rows whose mid is null (open position, no book), left out of unrealizedMid. */
+  unrealizedMidMissing: number;
+  filled24h: number;
+  pos24h: number;
+  exposure: number;
+  capitalAtRisk: number;
+}
+
+/** The TOTAL row: plain sums of the rows, so it equals any headline built from the same rows. */
+export function sumRows(rows: readonly MarketRow[]): RowTotals {
+  const t: RowTotals = {
+    markets: rows.length,
+    netPosition: 0,
+    realizedPnl: 0,
+    botRealizedPnl: 0,
+    pnl24h: 0,
+    unrealizedWorst: 0,
+    unrealizedBest: 0,
+    unrealizedMid: 0,
+    unrealizedMidMissing: 0,
+    filled24h: 0,
+    pos24h: 0,
+    exposure: 0,
+    capitalAtRisk: 0,
+  };
+  for (const r of rows) {
+    t.netPosition += r.netPosition;
+    t.realizedPnl += r.realizedPnl;
+    t.botRealizedPnl += r.botRealizedPnl ?? 0;
+    t.pnl24h += r.pnl24h;
+    t.unrealizedWorst += r.unrealizedWorst;
+    t.unrealizedBest += r.unrealizedBest;
+    if (r.unrealizedMid === null) t.unrealizedMidMissing += 1;
+    else t.unrealizedMid += r.unrealizedMid;
+    t.filled24h += r.filled24h;
+    t.pos24h += r.pos24h;
+    t.exposure += r.exposure;
+    t.capitalAtRisk += r.capitalAtRisk;
+  }
+  return t;
+}

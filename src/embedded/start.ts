@@ -1,0 +1,106 @@
+// The embedded default: dynalite on loopback with the bot's ten tables, seeded once with simulated
+// history for both environments, then kept live by the simulator like the bot's loop would.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import type { Env } from '../core/types.js';
+import { ENVS, tableName } from '../store/tables.js';
+import { generateHistory } from '../sim/generate.js';
+import { startLiveSimulator, type LiveSimulator } from '../sim/live.js';
+import type { SimState } from '../sim/types.js';
+import { writeItems } from '../sim/write.js';
+import { createBotTables } from './create-tables.js';
+import { startDynalite } from './dynalite-server.js';
+
+export interface EmbeddedOptions {
+  /** null ⇒ in memory. */
+  dataDir: string | null;
+  seed: number;
+  simulate: boolean;
+  markets?: number;
+  days?: number;
+  log: (msg: string) => void;
+  now?: () => number;
+}
+
+export interface Embedded {
+  endpoint: string;
+  stop(): Promise<void>;
+}
+
+function positiveInt(name: string, text: string | undefined, dflt: number): number {
+  if (text === undefined || text === '') return dflt;
+  if (!/^\d+$/.test(text) || Number(text) < 1) throw new Error(`${name} must be a positive integer, got "${text}"`);
+  return Number(text);
+}
+
+async function isSeeded(doc: DynamoDBDocumentClient, env: Env): Promise<boolean> {
+  const out = await doc.send(new GetCommand({ TableName: tableName('dora_state', env), Key: { key: 'positions' } }));
+  return out.Item !== undefined;
+}
+
+function statePath(dataDir: string | null, env: Env): string | null {
+  return dataDir ? join(dataDir, `simulator-state-${env}.json`) : null;
+}
+
+export async function startEmbedded(opts: EmbeddedOptions): Promise<Embedded> {
+  const now = opts.now ?? Date.now;
+  const markets = opts.markets ?? positiveInt('DORA_SEED_MARKETS', process.env['DORA_SEED_MARKETS'], 25);
+  const days = opts.days ?? positiveInt('DORA_SEED_DAYS', process.env['DORA_SEED_DAYS'], 30);
+  const server = await startDynalite({ dataDir: opts.dataDir });
+  const raw = new DynamoDBClient({
+    endpoint: server.endpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'embedded', secretAccessKey: 'embedded' },
+  });
+  const doc = DynamoDBDocumentClient.from(raw, { marshallOptions: { removeUndefinedValues: true } });
+  const created = await createBotTables(raw);
+  if (created.length) opts.log(`embedded store: created ${created.length} tables`);
+
+  const states = new Map<Env, SimState>();
+  for (const env of ENVS) {
+    const saved = statePath(opts.dataDir, env);
+    if (await isSeeded(doc, env)) {
+      if (saved && existsSync(saved)) states.set(env, JSON.parse(readFileSync(saved, 'utf8')) as SimState);
+      continue;
+    }
+    const started = performance.now();
+    const history = generateHistory({ seed: opts.seed, env, nowMs: now(), markets, days });
+    const report = await writeItems(doc, env, history.items);
+    const total = Object.values(report.counts).reduce((a, b) => a + b, 0);
+    opts.log(
+      `embedded store: seeded ${env} with ${total.toLocaleString('en-US')} items (${markets} markets × ${days} days) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
+    states.set(env, history.state);
+    if (saved) writeFileSync(saved, JSON.stringify(history.state));
+  }
+
+  const live: LiveSimulator[] = [];
+  if (opts.simulate) {
+    for (const env of ENVS) {
+      live.push(
+        startLiveSimulator({
+          doc,
+          env,
+          seed: opts.seed,
+          nowFn: now,
+          markets,
+          days,
+          ...(states.has(env) ? { state: states.get(env) } : {}),
+          onError: (err) => opts.log(`simulator (${env}): ${(err as Error).message}`),
+        }),
+      );
+    }
+    opts.log('embedded store: simulated bot running (a decision per market every ~5 s)');
+  }
+
+  return {
+    endpoint: server.endpoint,
+    stop: async () => {
+      await Promise.all(live.map((l) => l.stop()));
+      raw.destroy();
+      await server.close();
+    },
+  };
+}

@@ -1,0 +1,155 @@
+// Per environment: what the pages need, each part read once per TTL whoever asks (single-flight),
+// the fill history held and refreshed incrementally. Routes and the live poller both use this.
+import type { Decision, Env, MarketConfig, Warning } from '../core/types.js';
+import type { ReadClient } from '../store/client.js';
+import { describeTable } from '../store/describe.js';
+import { FillHistory, type FillHistorySnapshot } from '../store/fill-history.js';
+import {
+  readLatestDecisions,
+  readLatestDecisionsWithoutGsi,
+  readLatestSystemDecision,
+} from '../store/read-decisions.js';
+import { readConfigs, readStateItems, type StateItems } from '../store/read-state.js';
+import { DECISION_GSI } from '../store/tables.js';
+import { TtlCache } from './cache.js';
+
+export interface LatestDecisions {
+  byMarket: Map<string, Decision>;
+  newestAny: Decision | null;
+  warnings: Warning[];
+}
+
+export interface EnvSnapshot {
+  configs: MarketConfig[];
+  state: StateItems;
+  fills: FillHistorySnapshot;
+  decisions: LatestDecisions;
+  warnings: Warning[];
+  /** Oldest load time among the parts: how old the assembled data can be. */
+  loadedAtMs: number;
+}
+
+export class EnvData {
+  private readonly cache: TtlCache;
+  readonly fills: FillHistory;
+  private gsiPresent: Promise<boolean> | null = null;
+  private lastRunId: string | null = null;
+
+  constructor(
+    private readonly client: ReadClient,
+    readonly env: Env,
+    private readonly now: () => number,
+    ttlMs = 3_000,
+  ) {
+    this.cache = new TtlCache(ttlMs, now);
+    this.fills = new FillHistory(client, env, { now });
+  }
+
+  /** DescribeTable once: does the decision log have market_id-timestamp-index? */
+  hasDecisionGsi(): Promise<boolean> {
+    this.gsiPresent ??= describeTable(this.client, this.env, 'dora_decision_log')
+      .then((t) => t.indexes.includes(DECISION_GSI))
+      .catch((err: unknown) => {
+        this.gsiPresent = null;
+        throw err;
+      });
+    return this.gsiPresent;
+  }
+
+  async configs(): Promise<MarketConfig[]> {
+    return (await this.cache.getFresh(`configs`, async () => readConfigs(this.client, this.env))).value.configs;
+  }
+
+  private async configsWithWarnings() {
+    return (await this.cache.getFresh(`configs`, async () => readConfigs(this.client, this.env))).value;
+  }
+
+  async state(): Promise<StateItems> {
+    return (await this.cache.getFresh('state', () => readStateItems(this.client, this.env))).value;
+  }
+
+  async fillHistory(): Promise<FillHistorySnapshot> {
+    return (await this.cache.getFresh('fills', () => this.fills.refresh())).value;
+  }
+
+  /** The markets whose newest decision matters: every configured market and every open position. */
+  private marketsToWatch(configs: MarketConfig[], state: StateItems): string[] {
+    const ids = new Set(configs.map((c) => c.marketId));
+    for (const p of state.positions?.positions.values() ?? []) if (p.netYesQty !== 0) ids.add(p.marketId);
+    return [...ids].sort();
+  }
+
+  async latestDecisions(): Promise<LatestDecisions> {
+    const [{ configs }, state] = await Promise.all([this.configsWithWarnings(), this.state()]);
+    const markets = this.marketsToWatch(configs, state);
+    return (
+      await this.cache.getFresh(`decisions`, async (): Promise<LatestDecisions> => {
+        if (!(await this.hasDecisionGsi())) {
+          const r = await readLatestDecisionsWithoutGsi(this.client, this.env, markets, this.now());
+          return {
+            byMarket: r.decisions,
+            newestAny: r.newestAny,
+            warnings: [
+              {
+                code: 'missing_gsi',
+                message: `dora_decision_log_${this.env} has no ${DECISION_GSI}: newest decisions come from a bounded read of today's partition${r.complete ? '' : ' and some markets show none'}. Run the bot's add_decision_log_gsi.py.`,
+              },
+              ...r.warnings,
+            ],
+          };
+        }
+        const [latest, system] = await Promise.all([
+          readLatestDecisions(this.client, this.env, markets),
+          readLatestSystemDecision(this.client, this.env),
+        ]);
+        let newestAny: Decision | null = system.decision;
+        for (const d of latest.decisions.values()) if (!newestAny || d.timeMs > newestAny.timeMs) newestAny = d;
+        return { byMarket: latest.decisions, newestAny, warnings: [...latest.warnings, ...system.warnings] };
+      })
+    ).value;
+  }
+
+  /** Everything the overview and stale pages compute from, with every part's warnings. */
+  async snapshot(): Promise<EnvSnapshot> {
+    const [cfg, state, fills, decisions] = await Promise.all([
+      this.configsWithWarnings(),
+      this.state(),
+      this.fillHistory(),
+      this.latestDecisions(),
+    ]);
+    // A new bot run backfills missed fills into old partitions: re-read the whole trade log.
+    const runId = decisions.newestAny?.botRunId ?? null;
+    if (runId && this.lastRunId && runId !== this.lastRunId) this.fills.requestFullReload();
+    this.lastRunId = runId ?? this.lastRunId;
+    return {
+      configs: cfg.configs,
+      state,
+      fills,
+      decisions,
+      warnings: [...cfg.warnings, ...state.warnings, ...fills.warnings, ...decisions.warnings],
+      loadedAtMs: Math.min(fills.loadedAtMs, this.now()),
+    };
+  }
+
+  /** Known market ids (configs and positions): anything else is a 404. */
+  async knownMarket(marketId: string): Promise<boolean> {
+    const [configs, state] = await Promise.all([this.configs(), this.state()]);
+    return configs.some((c) => c.marketId === marketId) || (state.positions?.positions.has(marketId) ?? false);
+  }
+}
+
+export class EnvRegistry {
+  private readonly byEnv = new Map<Env, EnvData>();
+  constructor(
+    private readonly client: ReadClient,
+    private readonly now: () => number,
+  ) {}
+  get(env: Env): EnvData {
+    let d = this.byEnv.get(env);
+    if (!d) {
+      d = new EnvData(this.client, env, this.now);
+      this.byEnv.set(env, d);
+    }
+    return d;
+  }
+}

@@ -1,0 +1,82 @@
+// Domain records → the API's JSON (camelCase, ISO UTC times). Full precision: rounding is the UI's job.
+import { toApiTime } from '../core/time.js';
+import type { Decision, ExecutionEvent, Fill } from '../core/types.js';
+
+const iso = (ms: number | null) => (ms === null ? null : toApiTime(ms));
+
+export function decisionJson(d: Decision) {
+  const book = d.book;
+  return {
+    decisionId: d.decisionId,
+    marketId: d.marketId,
+    time: toApiTime(d.timeMs),
+    timestamp: d.timestampRaw,
+    date: d.date,
+    botRunId: d.botRunId,
+    botVersion: d.botVersion,
+    book: book
+      ? {
+          bestBid: book.bestBid,
+          bestAsk: book.bestAsk,
+          spread: book.bestBid !== null && book.bestAsk !== null ? book.bestAsk - book.bestBid : null,
+          mid: book.midStored,
+          topBids: book.topBids,
+          topAsks: book.topAsks,
+        }
+      : null,
+    recentTrades: d.recentTrades.map((t) => ({ priceYes: t.priceYes, size: t.size, time: iso(t.timeMs), timestampRaw: t.timestampRaw })),
+    inventory: d.inventoryNetYesQty,
+    priceCalc: d.priceCalc,
+    priceCalcEmpty: d.priceCalcEmpty,
+    targetQuotes: d.targetQuotes,
+    targetBid: d.targetQuotes.find((q) => q.side === 'bid')?.priceYes ?? null,
+    targetAsk: d.targetQuotes.find((q) => q.side === 'ask')?.priceYes ?? null,
+    numTargets: d.numTargets,
+    reason: d.reason,
+    openOrdersCount: d.openOrdersCount,
+    haltReason: d.haltReason,
+  };
+}
+
+export function fillJson(f: Fill) {
+  return {
+    fillId: f.fillId,
+    orderId: f.orderId,
+    marketId: f.marketId,
+    time: toApiTime(f.fillTimeMs),
+    timeSource: f.fillTimeSource,
+    side: f.side,
+    type: f.type ?? (f.side === 'yes' ? 'bid' : 'ask'),
+    priceYes: f.priceYes,
+    size: f.size,
+    feeUsd: f.feeUsd,
+    pnlRealizedStoredUsd: f.pnlRealizedUsd,
+    reconciledAtStartup: f.reconciledAtStartup,
+    date: f.date,
+    sortKey: f.sortKey,
+  };
+}
+
+export function executionJson(e: ExecutionEvent) {
+  return {
+    botRunId: e.botRunId,
+    decisionId: e.decisionId,
+    time: toApiTime(e.timeMs),
+    eventType: e.eventType,
+    market: e.market,
+    side: e.side,
+    priceYes: e.priceYes,
+    size: e.size,
+    orderId: e.orderId,
+    clientOrderId: e.clientOrderId,
+    status: e.status,
+    latencyMs: e.latencyMs,
+    errorType: e.errorType,
+    errorCode: e.errorCode,
+    errorMsg: e.errorMsg,
+    fillId: e.fillId,
+    pnlDeltaUsd: e.pnlDeltaUsd,
+    feeUsd: e.feeUsd,
+    expiresAt: e.expiresAtS === null ? null : toApiTime(e.expiresAtS * 1000),
+  };
+}

@@ -1,0 +1,138 @@
+// Live updates. One poller per environment, shared by every viewer, runs only while somebody
+// listens: every few seconds it reads what can have changed (newest decision per market through the
+// GSI, the state items, the newest trade partitions — all through EnvData's single-flight caches),
+// recomputes the overview with core, and pushes what changed as Server-Sent Events. Events carry
+// increasing ids and a ring buffer replays missed ones to a client reconnecting with Last-Event-ID.
+import { buildOverview } from '../core/index.js';
+import type { Env } from '../core/types.js';
+import type { AppContext } from './context.js';
+import type { EnvRegistry } from './env-data.js';
+import { metricsInput } from './routes/overview.js';
+import { decisionJson, fillJson } from './json.js';
+
+export interface LiveEvent {
+  id: number;
+  type: 'overview' | 'decision' | 'fill' | 'heartbeat' | 'error';
+  data: unknown;
+}
+
+type Listener = (e: LiveEvent) => void;
+
+const RING_SIZE = 1000;
+
+class EnvPoller {
+  private timer: NodeJS.Timeout | null = null;
+  private readonly listeners = new Set<Listener>();
+  private readonly ring: LiveEvent[] = [];
+  private seq = 0;
+  private lastDecisionIds = new Map<string, string>();
+  private seenFills = new Set<string>();
+  private lastFigures: Record<string, string> = {};
+  private primed = false;
+  private running = false;
+
+  constructor(
+    private readonly env: Env,
+    private readonly ctx: AppContext,
+    private readonly envs: EnvRegistry,
+    private readonly intervalMs: number,
+  ) {}
+
+  subscribe(listener: Listener, lastEventId: number | null): () => void {
+    if (lastEventId !== null) for (const e of this.ring) if (e.id > lastEventId) listener(e);
+    this.listeners.add(listener);
+    if (!this.timer) {
+      this.timer = setInterval(() => void this.poll(), this.intervalMs);
+      void this.poll();
+    }
+    return () => {
+      this.listeners.delete(listener);
+      if (this.listeners.size === 0 && this.timer) {
+        clearInterval(this.timer);
+        this.timer = null;
+      }
+    };
+  }
+
+  get listenerCount(): number {
+    return this.listeners.size;
+  }
+
+  get isPolling(): boolean {
+    return this.timer !== null;
+  }
+
+  private emit(type: LiveEvent['type'], data: unknown): void {
+    const e: LiveEvent = { id: ++this.seq, type, data };
+    this.ring.push(e);
+    if (this.ring.length > RING_SIZE) this.ring.shift();
+    for (const l of this.listeners) l(e);
+  }
+
+  /** One round: read what can have changed, emit the differences. Never overlaps itself. */
+  async poll(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    try {
+      const { input } = await metricsInput(this.envs, this.ctx, this.env, 'UTC', 30);
+      const overview = buildOverview(input);
+      const firstRound = !this.primed;
+      for (const [marketId, d] of input.latestDecisions) {
+        const id = d.decisionId ?? d.timestampRaw;
+        if (this.lastDecisionIds.get(marketId) !== id) {
+          this.lastDecisionIds.set(marketId, id);
+          if (!firstRound) this.emit('decision', decisionJson(d));
+        }
+      }
+      const newFills = input.fills.filter((f) => !this.seenFills.has(f.fillId ?? f.sortKey));
+      for (const f of newFills) this.seenFills.add(f.fillId ?? f.sortKey);
+      if (!firstRound) for (const f of newFills.sort((a, b) => a.fillTimeMs - b.fillTimeMs)) this.emit('fill', fillJson(f));
+      // Changed headline figures only, so a client patches what it shows.
+      const figures: Record<string, unknown> = {
+        pnl: { ...overview.pnl, daily: undefined },
+        exposure: { ...overview.exposure, byMarket: undefined },
+        orders: overview.orders,
+        risk: overview.risk,
+        totals: overview.totals,
+      };
+      const changed: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(figures)) {
+        const text = JSON.stringify(v);
+        if (this.lastFigures[k] !== text) {
+          this.lastFigures[k] = text;
+          changed[k] = v;
+        }
+      }
+      if (Object.keys(changed).length) this.emit('overview', { env: this.env, ...changed });
+      this.emit('heartbeat', { env: this.env, now: overview.now, bot: overview.bot });
+      this.primed = true;
+    } catch (err) {
+      this.emit('error', { env: this.env, message: `${(err as Error).name}: ${(err as Error).message}` });
+    } finally {
+      this.running = false;
+    }
+  }
+}
+
+export class LiveHub {
+  private readonly pollers = new Map<Env, EnvPoller>();
+  constructor(
+    private readonly ctx: AppContext,
+    private readonly envs: EnvRegistry,
+    private readonly intervalMs = 3_000,
+  ) {}
+
+  poller(env: Env): EnvPoller {
+    let p = this.pollers.get(env);
+    if (!p) {
+      p = new EnvPoller(env, this.ctx, this.envs, this.intervalMs);
+      this.pollers.set(env, p);
+    }
+    return p;
+  }
+
+  /** Number of pollers currently running (0 when nobody listens). */
+  activePollers(): number {
+    return [...this.pollers.values()].filter((p) => p.isPolling).length;
+  }
+}

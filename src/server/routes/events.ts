@@ -1,0 +1,31 @@
+// GET /api/v1/events — Server-Sent Events: overview (changed figures), decision, fill, heartbeat.
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../context.js';
+import type { LiveHub } from '../live.js';
+import { envParam } from '../params.js';
+
+export function eventRoutes(app: FastifyInstance, ctx: AppContext, hub: LiveHub): void {
+  app.get('/api/v1/events', async (req, reply) => {
+    const env = envParam(req.query, ctx.defaultEnv);
+    const header = req.headers['last-event-id'];
+    const lastEventId = typeof header === 'string' && /^\d+$/.test(header) ? Number(header) : null;
+    reply.hijack();
+    const res = reply.raw;
+    res.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache, no-transform',
+      connection: 'keep-alive',
+      'x-accel-buffering': 'no',
+    });
+    res.write(`retry: 3000\n: connected to ${env}\n\n`);
+    const unsubscribe = hub.poller(env).subscribe((e) => {
+      res.write(`id: ${e.id}\nevent: ${e.type}\ndata: ${JSON.stringify(e.data)}\n\n`);
+    }, lastEventId);
+    // A comment every 15 s keeps proxies from closing an idle stream.
+    const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), 15_000);
+    req.raw.on('close', () => {
+      clearInterval(keepAlive);
+      unsubscribe();
+    });
+  });
+}

@@ -1,0 +1,147 @@
+// One market: its header (config, position, newest decision, book, our orders), its fills with their
+// realized change and decision context, its execution events and their analytics.
+import type { FastifyInstance } from 'fastify';
+import { buildContext, buildMarketAnalytics, buildRows, fillsWithRealized } from '../../core/index.js';
+import { toApiTime } from '../../core/time.js';
+import { readDecisionsAt, readLatestDecision } from '../../store/read-decisions.js';
+import type { TtlCache } from '../cache.js';
+import type { AppContext } from '../context.js';
+import { sendCsv } from '../csv.js';
+import type { EnvRegistry } from '../env-data.js';
+import { badParam } from '../errors.js';
+import { decisionJson, executionJson, fillJson } from '../json.js';
+import { marketEventsInRange } from '../market-events.js';
+import { envParam, formatParam, intParam, strParam } from '../params.js';
+import { cachedJson } from '../respond.js';
+import { rangeParams, requireMarket } from './decisions.js';
+import { configJson } from './markets.js';
+import { metricsInput } from './overview.js';
+
+export function marketDetailRoutes(app: FastifyInstance, ctx: AppContext, cache: TtlCache, envs: EnvRegistry): void {
+  app.get<{ Params: { marketId: string } }>('/api/v1/markets/:marketId', async (req) => {
+    const env = envParam(req.query, ctx.defaultEnv);
+    const { marketId } = req.params;
+    await requireMarket(envs, env, marketId);
+    return cachedJson(cache, `market:${env}:${marketId}`, ctx.nowMs(), async () => {
+      const [{ input, warnings }, latest] = await Promise.all([
+        metricsInput(envs, ctx, env, 'UTC', 1),
+        readLatestDecision(ctx.client, env, marketId),
+      ]);
+      const latestDecisions = new Map(input.latestDecisions);
+      if (latest.decision) latestDecisions.set(marketId, latest.decision);
+      const mctx = buildContext({ ...input, latestDecisions });
+      const [row] = buildRows(mctx, [marketId]);
+      const config = input.configs.find((c) => c.marketId === marketId);
+      const bot = input.positions?.positions.get(marketId) ?? null;
+      return {
+        body: {
+          env,
+          marketId,
+          config: config ? configJson(config) : null,
+          position: row
+            ? {
+                ...row,
+                botAvgBuyPrice: bot?.avgBuyPrice ?? null,
+                botAvgSellPrice: bot?.avgSellPrice ?? null,
+                replay: mctx.replay.markets.get(marketId) ?? null,
+              }
+            : null,
+          latestDecision: latest.decision ? decisionJson(latest.decision) : null,
+          book: latest.decision?.book ?? null,
+          ourOrders: (mctx.orders.get(marketId) ?? []).map((o) => ({
+            ...o,
+            createdAt: o.createdAtMs === null ? null : toApiTime(o.createdAtMs),
+          })),
+          openOrdersSyncedAt: input.openOrders?.lastUpdatedMs == null ? null : toApiTime(input.openOrders.lastUpdatedMs),
+        },
+        warnings: [...warnings, ...latest.warnings],
+      };
+    });
+  });
+
+  app.get<{ Params: { marketId: string } }>('/api/v1/markets/:marketId/fills', async (req, reply) => {
+    const q = req.query;
+    const env = envParam(q, ctx.defaultEnv);
+    const format = formatParam(q);
+    const { marketId } = req.params;
+    const { fromMs, toMs } = rangeParams(q, ctx.nowMs(), 7);
+    const withContext = (strParam(q, 'context') ?? 'true') !== 'false';
+    await requireMarket(envs, env, marketId);
+    const body = await cachedJson(cache, `fills:${env}:${marketId}:${fromMs}:${toMs}:${withContext}`, ctx.nowMs(), async () => {
+      const history = await envs.get(env).fillHistory();
+      // Realized change needs the market's whole history; the window only selects what is shown.
+      const replayed = fillsWithRealized(history.fills.filter((f) => f.marketId === marketId));
+      const shown = replayed.filter((f) => f.fillTimeMs >= fromMs && f.fillTimeMs <= toMs).reverse();
+      if (shown.length > 5000) throw badParam('from', `range holds ${shown.length} fills; narrow it to at most 5000`);
+      const context = withContext
+        ? await readDecisionsAt(ctx.client, env, marketId, shown.map((f) => f.fillTimeMs))
+        : { byTime: new Map(), warnings: [] };
+      return {
+        body: {
+          env,
+          marketId,
+          from: toApiTime(fromMs),
+          to: toApiTime(toMs),
+          items: shown.map((f) => {
+            const d = context.byTime.get(f.fillTimeMs);
+            return {
+              ...fillJson(f),
+              feeAppliedUsd: f.feeApplied,
+              realizedChange: f.realizedChange,
+              netBefore: f.before.net,
+              netAfter: f.after.net,
+              decisionContext: d ? decisionJson(d) : null,
+            };
+          }),
+        },
+        warnings: context.warnings,
+      };
+    });
+    if (format === 'csv') {
+      return sendCsv(
+        reply,
+        `fills-${env}-${marketId}`,
+        body.items.map(({ decisionContext, ...f }) => ({ ...f, decisionId: decisionContext?.decisionId ?? null })),
+      );
+    }
+    return body;
+  });
+
+  app.get<{ Params: { marketId: string } }>('/api/v1/markets/:marketId/executions', async (req, reply) => {
+    const q = req.query;
+    const env = envParam(q, ctx.defaultEnv);
+    const format = formatParam(q);
+    const { marketId } = req.params;
+    const { fromMs, toMs } = rangeParams(q, ctx.nowMs(), 1);
+    const limit = intParam(q, 'limit', 200, 1, 1000);
+    const cursorText = strParam(q, 'cursor');
+    let offset = 0;
+    if (cursorText !== undefined) {
+      const m = /^o(\d{1,7})$/.exec(cursorText);
+      if (!m) throw badParam('cursor', 'cursor is not one this server issued for this list');
+      offset = Number(m[1]);
+    }
+    await requireMarket(envs, env, marketId);
+    // The merged, time-sorted list is cached; pages are slices of it.
+    const all = await cachedJson(cache, `executions:${env}:${marketId}:${fromMs}:${toMs}`, ctx.nowMs(), async () => {
+      const r = await marketEventsInRange(ctx.client, env, marketId, fromMs, toMs);
+      return { body: { items: r.events.map(executionJson) }, warnings: r.warnings };
+    });
+    const items = all.items.slice(offset, offset + limit);
+    const nextCursor = offset + limit < all.items.length ? `o${offset + limit}` : null;
+    if (format === 'csv') return sendCsv(reply, `executions-${env}-${marketId}`, items);
+    return { ...all, items, nextCursor, total: all.items.length };
+  });
+
+  app.get<{ Params: { marketId: string } }>('/api/v1/markets/:marketId/analytics', async (req) => {
+    const q = req.query;
+    const env = envParam(q, ctx.defaultEnv);
+    const { marketId } = req.params;
+    const { fromMs, toMs } = rangeParams(q, ctx.nowMs(), 7);
+    await requireMarket(envs, env, marketId);
+    return cachedJson(cache, `analytics:${env}:${marketId}:${fromMs}:${toMs}`, ctx.nowMs(), async () => {
+      const r = await marketEventsInRange(ctx.client, env, marketId, fromMs, toMs);
+      return { body: { env, marketId, ...buildMarketAnalytics(r.events, fromMs, toMs) }, warnings: r.warnings };
+    });
+  });
+}

@@ -1,0 +1,70 @@
+// GET /metrics — Prometheus text: HTTP requests and latency per route, DynamoDB requests, items,
+// RCU and errors per table, cache outcomes. No labels carry user input beyond the route pattern.
+import type { FastifyInstance } from 'fastify';
+import { tableTotals } from '../../store/stats.js';
+
+interface RouteStats {
+  count: number;
+  errors: number;
+  sumMs: number;
+  buckets: number[];
+}
+
+const BUCKETS_MS = [5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000];
+
+export function metricsRoutes(app: FastifyInstance): void {
+  const routes = new Map<string, RouteStats>();
+  const cacheCounts = { hit: 0, miss: 0, stale: 0 };
+
+  app.addHook('onResponse', async (req, reply) => {
+    const route = req.routeOptions.url ?? 'unmatched';
+    const s = routes.get(`${req.method} ${route}`) ?? { count: 0, errors: 0, sumMs: 0, buckets: BUCKETS_MS.map(() => 0) };
+    const ms = reply.elapsedTime;
+    s.count++;
+    s.sumMs += ms;
+    if (reply.statusCode >= 500) s.errors++;
+    BUCKETS_MS.forEach((b, i) => {
+      if (ms <= b) s.buckets[i] = (s.buckets[i] ?? 0) + 1;
+    });
+    routes.set(`${req.method} ${route}`, s);
+  });
+  app.addHook('onSend', async (_req, _reply, payload) => {
+    if (typeof payload === 'string' && payload.startsWith('{') && payload.includes('"meta"')) {
+      const m = /"cache":"(hit|miss|stale)"/.exec(payload);
+      if (m) cacheCounts[m[1] as keyof typeof cacheCounts]++;
+    }
+    return payload;
+  });
+
+  app.get('/metrics', async (_req, reply) => {
+    const lines: string[] = [];
+    const esc = (v: string) => v.replace(/\\/g, '\\\\').replace(/"/g, '\\"');
+    lines.push('# HELP dora_http_requests_total HTTP requests by route and status class.', '# TYPE dora_http_requests_total counter');
+    for (const [k, s] of routes) {
+      const [method, route] = k.split(' ') as [string, string];
+      lines.push(`dora_http_requests_total{method="${method}",route="${esc(route)}"} ${s.count}`);
+      lines.push(`dora_http_errors_total{method="${method}",route="${esc(route)}"} ${s.errors}`);
+    }
+    lines.push('# HELP dora_http_request_duration_ms HTTP request latency.', '# TYPE dora_http_request_duration_ms histogram');
+    for (const [k, s] of routes) {
+      const [method, route] = k.split(' ') as [string, string];
+      const l = `method="${method}",route="${esc(route)}"`;
+      BUCKETS_MS.forEach((b, i) => lines.push(`dora_http_request_duration_ms_bucket{${l},le="${b}"} ${s.buckets[i]}`));
+      lines.push(`dora_http_request_duration_ms_bucket{${l},le="+Inf"} ${s.count}`);
+      lines.push(`dora_http_request_duration_ms_sum{${l}} ${s.sumMs.toFixed(3)}`, `dora_http_request_duration_ms_count{${l}} ${s.count}`);
+    }
+    lines.push('# HELP dora_dynamodb_requests_total DynamoDB requests by table.', '# TYPE dora_dynamodb_requests_total counter');
+    for (const [table, t] of tableTotals()) {
+      lines.push(
+        `dora_dynamodb_requests_total{table="${esc(table)}"} ${t.requests}`,
+        `dora_dynamodb_items_total{table="${esc(table)}"} ${t.items}`,
+        `dora_dynamodb_rcu_total{table="${esc(table)}"} ${t.rcu}`,
+        `dora_dynamodb_errors_total{table="${esc(table)}"} ${t.errors}`,
+        `dora_dynamodb_ms_total{table="${esc(table)}"} ${t.ms.toFixed(3)}`,
+      );
+    }
+    lines.push('# HELP dora_cache_responses_total API responses by cache outcome.', '# TYPE dora_cache_responses_total counter');
+    for (const [k, v] of Object.entries(cacheCounts)) lines.push(`dora_cache_responses_total{cache="${k}"} ${v}`);
+    return reply.type('text/plain; version=0.0.4').send(`${lines.join('\n')}\n`);
+  });
+}

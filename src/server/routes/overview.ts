@@ -1,0 +1,80 @@
+// GET /api/v1/overview and GET /api/v1/stale: everything the Home and Stale pages show, computed by
+// core from one snapshot of the environment (so the headline always equals the TOTAL row).
+import type { FastifyInstance } from 'fastify';
+import { buildOverview, buildStale, InvalidTimeZoneError, type MetricsInput } from '../../core/index.js';
+import type { Env, Warning } from '../../core/types.js';
+import type { TtlCache } from '../cache.js';
+import type { AppContext } from '../context.js';
+import { sendCsv } from '../csv.js';
+import type { EnvRegistry } from '../env-data.js';
+import { badParam } from '../errors.js';
+import { envParam, formatParam, intParam, tzParam } from '../params.js';
+import { cachedJson } from '../respond.js';
+
+export async function metricsInput(
+  envs: EnvRegistry,
+  ctx: AppContext,
+  env: Env,
+  tz: string,
+  days: number,
+): Promise<{ input: MetricsInput; warnings: Warning[] }> {
+  const snap = await envs.get(env).snapshot();
+  return {
+    input: {
+      env,
+      region: ctx.region,
+      tz,
+      nowMs: ctx.nowMs(),
+      days,
+      configs: snap.configs,
+      positions: snap.state.positions,
+      openOrders: snap.state.openOrders,
+      risk: snap.state.risk,
+      globalConfig: snap.state.globalConfig,
+      fills: snap.fills.fills,
+      latestDecisions: snap.decisions.byMarket,
+      newestDecisionAny: snap.decisions.newestAny,
+    },
+    warnings: snap.warnings,
+  };
+}
+
+function computeOr400<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (err) {
+    if (err instanceof InvalidTimeZoneError) throw badParam('tz', err.message);
+    throw err;
+  }
+}
+
+export function overviewRoutes(app: FastifyInstance, ctx: AppContext, cache: TtlCache, envs: EnvRegistry): void {
+  app.get('/api/v1/overview', async (req, reply) => {
+    const q = req.query;
+    const env = envParam(q, ctx.defaultEnv);
+    const tz = tzParam(q);
+    const days = intParam(q, 'days', 30, 1, 365);
+    const format = formatParam(q);
+    const body = await cachedJson(cache, `overview:${env}:${tz}:${days}`, ctx.nowMs(), async () => {
+      const { input, warnings } = await metricsInput(envs, ctx, env, tz, days);
+      const { warnings: computed, ...overview } = computeOr400(() => buildOverview(input));
+      return { body: overview, warnings: [...warnings, ...computed] };
+    });
+    if (format === 'csv') return sendCsv(reply, `overview-markets-${env}`, body.markets as unknown as Record<string, unknown>[]);
+    return body;
+  });
+
+  app.get('/api/v1/stale', async (req, reply) => {
+    const q = req.query;
+    const env = envParam(q, ctx.defaultEnv);
+    const hours = intParam(q, 'hours', 48, 1, 24 * 365);
+    const format = formatParam(q);
+    const body = await cachedJson(cache, `stale:${env}:${hours}`, ctx.nowMs(), async () => {
+      const { input, warnings } = await metricsInput(envs, ctx, env, 'UTC', 1);
+      const stale = buildStale(input, hours);
+      return { body: { env, hours, ...stale }, warnings };
+    });
+    if (format === 'csv') return sendCsv(reply, `stale-${env}-${hours}h`, body.items as unknown as Record<string, unknown>[]);
+    return body;
+  });
+}

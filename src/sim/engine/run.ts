@@ -1,0 +1,140 @@
+// Bot process lifecycle: startup (backfill fills missed while down, cancel whatever is still
+// resting, "ALL" startup_cancel record) and the ways a run ends (restart, risk halt, fatal error).
+import { MANUAL_TICKER, isEnabledAt } from '../markets.js';
+import { compactStamp, MS_US, SECOND_US } from '../format.js';
+import { systemDecisionId, systemDecisionItem, type SystemReason } from '../items/decision.js';
+import { tradeItem, type SimFill } from '../items/trade.js';
+import { makerFeeUsd } from '../fees.js';
+import type { Item } from '../types.js';
+import type { BotCtx } from './context.js';
+import { advanceMarket, processFill, type OurFill } from './fills.js';
+import { cancelAll, openOrderCount } from './orders.js';
+
+export interface StartRunOptions {
+  botVersion: string;
+  loopMs: number;
+}
+
+/** Starts a bot process at `startUs`; returns the time its first loop begins. */
+export function startRun(ctx: BotCtx, startUs: number, opts: StartRunOptions): number {
+  const { state, rng } = ctx;
+  const era = ctx.eras.at(startUs);
+  const runId = `${compactStamp(startUs)}-${rng.hex(6)}`;
+  // Loading state and the full fill-id Scan take a moment.
+  let us = startUs + rng.int(1500, 4000) * MS_US;
+  state.run = { runId, botVersion: opts.botVersion, startUs, firstLoopUs: us, loopPeriodUs: 1, lastLoop: -1 };
+  state.apiErrors = {};
+  if (era.startupBackfill) {
+    us = backfill(ctx, startUs, us);
+  } else {
+    // Before startup backfill existed the simulation never lets orders rest across a restart.
+    for (const m of state.markets) m.dyn.bid = m.dyn.ask = null;
+  }
+  if (era.systemRecords) {
+    const id = systemDecisionId(runId, 'startup_cancel', compactStamp(us));
+    ctx.sink.put(
+      'dora_decision_log',
+      systemDecisionItem({ us, runId, botVersion: opts.botVersion, decisionId: id, reason: 'startup_cancel', extra: { open_orders_count: openOrderCount(ctx) } }),
+    );
+    us = cancelAll(ctx, id, us + rng.int(5, 30) * MS_US);
+  } else {
+    for (const m of state.markets) m.dyn.bid = m.dyn.ask = null;
+  }
+  const enabled = state.markets.filter((m) => isEnabledAt(m.spec, us)).length;
+  const [lo, hi] = state.marketStepUs;
+  // The loop sleeps max(0, interval − elapsed): with many markets the work sets the period.
+  const periodUs = Math.max(opts.loopMs * MS_US, Math.round(enabled * (lo + hi) * 0.55 + 150 * MS_US));
+  state.run.firstLoopUs = us + rng.int(300, 1200) * MS_US;
+  state.run.loopPeriodUs = periodUs;
+  state.clockUs = Math.max(state.clockUs, us);
+  return state.run.firstLoopUs;
+}
+
+/** Fills that happened while the bot was down, written with pnl 0 and reconciled_at_startup. */
+function backfill(ctx: BotCtx, startUs: number, fromUs: number): number {
+  const { state, rng } = ctx;
+  const missed: OurFill[] = [];
+  for (const m of state.markets) {
+    if (m.dyn.bid || m.dyn.ask) missed.push(...advanceMarket(ctx, m, startUs));
+  }
+  if (ctx.inject?.manualFillsPending) {
+    ctx.inject.manualFillsPending = false;
+    missed.push(...manualFills(ctx, startUs));
+  }
+  missed.sort((a, b) => a.fill.fillUs - b.fill.fillUs);
+  let us = fromUs;
+  for (const f of missed) {
+    us += rng.int(2, 25) * MS_US;
+    processFill(ctx, rng, f, 'backfill', us);
+  }
+  const inject = ctx.inject;
+  if (inject?.relogPending && ctx.eras.at(us).tradeKey === 'fill_time' && inject.oldKeyFills.length > 0 && inject.newKeyFills.length > 0) {
+    inject.relogPending = false;
+    us = relog(ctx, us);
+  }
+  return us;
+}
+
+/** Someone traded by hand in a market the bot never had configured. */
+function manualFills(ctx: BotCtx, startUs: number): OurFill[] {
+  const { rng } = ctx;
+  const mk = (side: 'yes' | 'no', cents: number, size: number, agoMin: number): OurFill => ({
+    order: null,
+    fill: {
+      marketId: MANUAL_TICKER,
+      side,
+      priceYes: cents / 100,
+      size,
+      orderId: rng.uuid(),
+      fillId: rng.uuid(),
+      fillUs: startUs - agoMin * 60 * SECOND_US - rng.int(0, 59_999) * MS_US,
+    },
+  });
+  return [mk('yes', 42, 10, 50), mk('no', 47, 4, 20)];
+}
+
+/**
+ * The failed fill-id Scan of §5.8: fills already in the table are written again as backfills.
+ * Old-format items gain a duplicate under a new key (same fill_id); a new-format item is
+ * overwritten in place (its pnl_realized becomes 0). Positions are unaffected: the bot dedupes
+ * Kalshi fills in memory, and replays dedupe by fill_id.
+ */
+function relog(ctx: BotCtx, fromUs: number): number {
+  const inject = ctx.inject;
+  if (!inject) return fromUs;
+  const era = ctx.eras.at(fromUs);
+  const again: SimFill[] = [...inject.oldKeyFills.slice(-3), ...inject.newKeyFills.slice(-1)];
+  let us = fromUs;
+  for (const fill of again) {
+    us += ctx.rng.int(2, 25) * MS_US;
+    ctx.sink.put(
+      'dora_trade_log',
+      tradeItem({ fill, logUs: us, era, pnlRealizedUsd: 0, feesUsd: makerFeeUsd(fill.priceYes, fill.size), reconciledAtStartup: true, datesFixed: inject.datesFixed }),
+    );
+  }
+  return us;
+}
+
+export type RunEnd = 'restart' | 'risk_halt' | 'fatal_error';
+
+/** Ends the current run at `endUs`. A plain restart leaves orders resting on the exchange. */
+export function endRun(ctx: BotCtx, endUs: number, kind: RunEnd): void {
+  const { state } = ctx;
+  const run = state.run;
+  if (!run) return;
+  const era = ctx.eras.at(endUs);
+  if (kind === 'restart') {
+    if (!era.startupBackfill) for (const m of state.markets) m.dyn.bid = m.dyn.ask = null;
+    return;
+  }
+  const reason: SystemReason = kind === 'risk_halt' ? 'risk_halt_cancel' : 'fatal_error_cleanup_cancel';
+  if (!era.systemRecords) {
+    for (const m of state.markets) m.dyn.bid = m.dyn.ask = null;
+    return;
+  }
+  const id = systemDecisionId(run.runId, reason, compactStamp(endUs));
+  const extra: Item =
+    kind === 'risk_halt' ? { halt_reason: 'Manual halt: reviewing overnight fills', daily_pnl: state.risk.dailyPnlUsd } : {};
+  ctx.sink.put('dora_decision_log', systemDecisionItem({ us: endUs, runId: run.runId, botVersion: run.botVersion, decisionId: id, reason, extra }));
+  state.clockUs = Math.max(state.clockUs, cancelAll(ctx, id, endUs + ctx.rng.int(5, 30) * MS_US));
+}

@@ -1,0 +1,186 @@
+// generateHistory: a pure, deterministic replay of the bot over the last `days` days that returns
+// every item the bot (and its manager) would have written, plus the final simulation state so
+// live mode can carry on from it. No clock or Math.random inside: `nowMs` and `seed` decide all.
+import type { Env } from '../core/types.js';
+import type { TableBase } from '../store/tables.js';
+import { logit, publicTrades, pushTrades } from './book.js';
+import { makeCtx, type Injections } from './engine/context.js';
+import { runLoop } from './engine/loop.js';
+import { endRun, startRun } from './engine/run.js';
+import { saveState } from './engine/save.js';
+import type { EraClock } from './eras.js';
+import { DAY_US, HOUR_US, MINUTE_US, MS_US, msToUs, SECOND_US } from './format.js';
+import { globalConfigItem, marketConfigItem, marketUpdateLastRunItem } from './items/state.js';
+import { buildMarketSpecs } from './markets.js';
+import { newPrngState, Rng } from './prng.js';
+import { planRuns, sampleTimes, type Cadence } from './schedule.js';
+import { KeyedSink } from './sink.js';
+import type { SimItems, SimMarket, SimState } from './types.js';
+
+export interface GenerateOptions {
+  seed: number;
+  env: Env;
+  /** "Today": the end of the history, epoch ms. */
+  nowMs: number;
+  /** Configured markets (default 25). */
+  markets?: number;
+  /** Length of the history (default 30). */
+  days?: number;
+  /** Write the oldest part of the history in the old eras' item shapes (default true). */
+  eras?: boolean;
+  /** One decision per market per this interval for history older than the recent window (default 30 min). */
+  historyCadenceMs?: number;
+  /** Decision interval inside the recent window (default 60 s). */
+  recentCadenceMs?: number;
+  /** Length of the recent, finely sampled window (default 6 h). */
+  recentWindowMs?: number;
+  /** Execution events are written for the newest days only (default 2; TTL is 30). */
+  executionLogDays?: number;
+  /** The bot's loop_interval_ms (default 5000). */
+  loopMs?: number;
+  /** Emulate fix_trade_log_dates.py having run on this env (old items' date = fill date). Default false. */
+  tradeDatesFixed?: boolean;
+}
+
+export interface GenerateStats {
+  counts: Record<TableBase, number>;
+  fills: number;
+  runs: number;
+  /** Items replaced by a later put with the same key (only the §5.8 re-log should do this). */
+  overwrites: Record<TableBase, number>;
+}
+
+export interface GenerateResult {
+  items: SimItems;
+  state: SimState;
+  stats: GenerateStats;
+}
+
+export const GENERATE_DEFAULTS = {
+  markets: 25,
+  days: 30,
+  eras: true,
+  historyCadenceMs: 30 * 60_000,
+  recentCadenceMs: 60_000,
+  recentWindowMs: 6 * 3_600_000,
+  executionLogDays: 2,
+  loopMs: 5000,
+  tradeDatesFixed: false,
+} as const;
+
+export function generateHistory(options: GenerateOptions): GenerateResult {
+  const o: Required<GenerateOptions> = { ...GENERATE_DEFAULTS, ...stripUndefined(options), seed: options.seed, env: options.env, nowMs: options.nowMs };
+  if (!Number.isFinite(o.nowMs)) throw new Error('generateHistory: nowMs must be a finite epoch-ms number');
+  if (!(o.days > 0) || !(o.markets >= 0)) throw new Error('generateHistory: days must be > 0 and markets ≥ 0');
+  const endUs = msToUs(o.nowMs);
+  const startUs = endUs - Math.round(o.days * DAY_US);
+  const rng = new Rng(newPrngState(o.seed, o.env, 'world'));
+  const specs = buildMarketSpecs(rng, { count: o.markets, startUs, endUs });
+  const historyCadenceUs = o.historyCadenceMs * MS_US;
+  const state: SimState = {
+    formatVersion: 1,
+    seed: o.seed,
+    env: o.env,
+    clockUs: startUs,
+    rng: newPrngState(o.seed, o.env, 'bot'),
+    markets: specs.map((spec, i) => initMarket(spec, o.seed, o.env, i)),
+    positions: {},
+    run: null,
+    risk: { dailyPnlUsd: 0, lastFillUs: null },
+    apiErrors: {},
+    executionFromUs: endUs - Math.round(o.executionLogDays * DAY_US),
+    fillRateMultiplier: 1,
+    eraSpec: {
+      startUs,
+      spanUs: o.eras ? Math.round(Math.min(6 * DAY_US, o.days * 0.2 * DAY_US)) : 0,
+      gapUs: Math.max(20 * MINUTE_US, Math.round(historyCadenceUs * 1.5)),
+    },
+    marketStepUs: [150 * MS_US, 350 * MS_US],
+  };
+  const sink = new KeyedSink();
+  const inject: Injections = {
+    omitFeesOnce: o.eras,
+    midnightFillUs: null,
+    straddleUs: null,
+    manualFillsPending: true,
+    relogPending: true,
+    oldKeyFills: [],
+    newKeyFills: [],
+    datesFixed: o.tradeDatesFixed,
+  };
+  const ctx = makeCtx(state, sink, inject);
+  inject.midnightFillUs = pickMidnight(ctx.eras, startUs + 6 * HOUR_US, endUs, (us) => ctx.eras.at(us).tradeKey === 'log_time');
+  const straddleUs = pickMidnight(ctx.eras, startUs + state.eraSpec.spanUs + 6 * HOUR_US, endUs - 2 * HOUR_US, (us) => ctx.eras.at(us).name === ctx.eras.at(endUs).name, true);
+  const cadence: Cadence = { historyUs: historyCadenceUs, recentUs: o.recentCadenceMs * MS_US, recentWindowUs: o.recentWindowMs * MS_US };
+
+  const runs = planRuns(new Rng(newPrngState(o.seed, o.env, 'runs')), startUs, endUs, ctx.eras);
+  for (const plan of runs) {
+    const firstLoopUs = startRun(ctx, plan.startUs, { botVersion: plan.botVersion, loopMs: o.loopMs });
+    const run = state.run;
+    if (!run) throw new Error('run did not start');
+    // Leave room for the last loop to finish before the run ends / before "now".
+    const stopUs = (plan.endUs ?? endUs) - 20 * SECOND_US;
+    const loops = new Map<number, number | undefined>();
+    for (const g of sampleTimes(firstLoopUs, stopUs, startUs, endUs, cadence)) {
+      loops.set(Math.ceil((g - firstLoopUs) / run.loopPeriodUs), undefined);
+    }
+    if (straddleUs !== null && straddleUs > firstLoopUs + run.loopPeriodUs && straddleUs < stopUs) {
+      // Pin one loop to start just before midnight (its first decision straddles it).
+      inject.straddleUs = straddleUs;
+      loops.set(Math.floor((straddleUs - 100 * MS_US - firstLoopUs) / run.loopPeriodUs), straddleUs - 100 * MS_US);
+    }
+    let lastEndUs = firstLoopUs;
+    for (const loop of [...loops.keys()].sort((a, b) => a - b)) {
+      const startOverride = loops.get(loop);
+      lastEndUs = runLoop(ctx, loop, startOverride);
+    }
+    if (plan.endUs !== null && plan.end !== null) endRun(ctx, Math.max(plan.endUs, lastEndUs + SECOND_US), plan.end);
+  }
+  const saveUs = Math.min(endUs, state.clockUs + 40 * MS_US);
+  saveState(ctx, saveUs);
+  for (const spec of specs) sink.put('dora_market_config', marketConfigItem(spec, endUs));
+  sink.put('dora_state', globalConfigItem());
+  sink.put('dora_state', marketUpdateLastRunItem(endUs - Math.round(rng.uniform(2, 20) * HOUR_US)));
+  state.clockUs = Math.max(state.clockUs, saveUs);
+
+  const items = sink.items();
+  const counts = Object.fromEntries(Object.entries(items).map(([t, list]) => [t, list.length])) as Record<TableBase, number>;
+  return {
+    items,
+    state,
+    stats: { counts, fills: counts.dora_trade_log, runs: runs.length, overwrites: { ...sink.overwrites } },
+  };
+}
+
+function initMarket(spec: SimMarket['spec'], seed: number, env: Env, index: number): SimMarket {
+  const dyn: SimMarket['dyn'] = {
+    fvLogit: logit(spec.initialPriceYes),
+    spreadTicks: spec.spreadTicks,
+    lastUs: spec.activeFromUs - DAY_US,
+    trades: [],
+    bid: null,
+    ask: null,
+    settled: false,
+    rng: newPrngState(seed, env, 'market', index, spec.ticker),
+  };
+  // A day of public trades before the bot starts quoting, so fair value has something to use.
+  pushTrades(dyn, publicTrades(new Rng(dyn.rng), spec, dyn, spec.activeFromUs));
+  dyn.lastUs = spec.activeFromUs;
+  return { spec, dyn };
+}
+
+/** The first (or last) UTC midnight in (fromUs, toUs) satisfying `pred`. */
+function pickMidnight(eras: EraClock, fromUs: number, toUs: number, pred: (us: number) => boolean, last = false): number | null {
+  void eras;
+  let found: number | null = null;
+  for (let m = Math.ceil(fromUs / DAY_US) * DAY_US; m < toUs; m += DAY_US) {
+    if (!pred(m - HOUR_US) || !pred(m + HOUR_US)) continue;
+    if (!last) return m;
+    found = m;
+  }
+  return found;
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,85 @@
+// The whole trade log of one environment, held in memory and kept fresh cheaply. P&L is a replay of
+// every fill since the account began (metrics.md §Realized), so the history is read once with a
+// parallel Scan, then only the newest date partitions are re-queried. Two things arrive elsewhere
+// (contract §6.7, §2.3): startup backfills land in the partitions of their (old) fill dates, and the
+// date-fix migration moves items between partitions. A full re-read every `fullEveryMs`, or on
+// request (e.g. when a new bot run starts), picks those up.
+import type { Env, Fill, Warning } from '../core/types.js';
+import { DAY_MS, utcDatesBetween } from '../core/time.js';
+import type { ReadClient } from './client.js';
+import { readAllFills, readFillPartitions } from './read-fills.js';
+
+export interface FillHistorySnapshot {
+  fills: Fill[];
+  warnings: Warning[];
+  loadedAtMs: number;
+  fullLoadedAtMs: number;
+}
+
+export class FillHistory {
+  private byKey = new Map<string, Fill>();
+  private warningsByKey = new Map<string, Warning[]>();
+  private fullLoadedAtMs = 0;
+  private loadedAtMs = 0;
+  private inflight: Promise<FillHistorySnapshot> | null = null;
+  private fullRequested = true;
+  private snapshot: FillHistorySnapshot | null = null;
+
+  constructor(
+    private readonly client: ReadClient,
+    private readonly env: Env,
+    private readonly opts: { now: () => number; recentDays?: number; fullEveryMs?: number } = { now: Date.now },
+  ) {}
+
+  /** Ask for a full re-read at the next refresh (new bot run ⇒ possible backfills in old partitions). */
+  requestFullReload(): void {
+    this.fullRequested = true;
+  }
+
+  /** Fresh history; concurrent callers share one refresh. */
+  refresh(): Promise<FillHistorySnapshot> {
+    if (!this.inflight) {
+      this.inflight = this.doRefresh().finally(() => {
+        this.inflight = null;
+      });
+    }
+    return this.inflight;
+  }
+
+  private async doRefresh(): Promise<FillHistorySnapshot> {
+    const now = this.opts.now();
+    const full = this.fullRequested || now - this.fullLoadedAtMs >= (this.opts.fullEveryMs ?? 10 * 60_000);
+    if (full) {
+      const read = await readAllFills(this.client, this.env);
+      this.byKey = new Map(read.fills.map((f) => [`${f.date}|${f.sortKey}`, f]));
+      this.warningsByKey = new Map([['*', read.warnings]]);
+      this.fullLoadedAtMs = now;
+      this.fullRequested = false;
+    } else {
+      const days = this.opts.recentDays ?? 2;
+      const dates = new Set(utcDatesBetween(now - days * DAY_MS, now));
+      const read = await readFillPartitions(this.client, this.env, now - days * DAY_MS, now);
+      // Replace the re-read partitions wholesale, so an item moved or deleted there disappears too.
+      for (const [key, f] of this.byKey) if (dates.has(f.date)) this.byKey.delete(key);
+      for (const f of read.fills) this.byKey.set(`${f.date}|${f.sortKey}`, f);
+      this.warningsByKey.set('recent', read.warnings);
+    }
+    this.loadedAtMs = now;
+    this.snapshot = {
+      fills: [...this.byKey.values()],
+      warnings: dedupeWarnings([...this.warningsByKey.values()].flat()),
+      loadedAtMs: this.loadedAtMs,
+      fullLoadedAtMs: this.fullLoadedAtMs,
+    };
+    return this.snapshot;
+  }
+
+  current(): FillHistorySnapshot | null {
+    return this.snapshot;
+  }
+}
+
+function dedupeWarnings(ws: Warning[]): Warning[] {
+  const seen = new Set<string>();
+  return ws.filter((w) => (seen.has(w.message) ? false : (seen.add(w.message), true)));
+}
