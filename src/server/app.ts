@@ -9,6 +9,15 @@ import type { AppContext } from './context.js';
 import { ApiError, isStoreFailure } from './errors.js';
 import { healthRoutes } from './routes/health.js';
 import { registerApiRoutes } from './routes/index.js';
+import type { EnvRegistry } from './env-data.js';
+import type { LiveHub } from './live.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The shared per-env data and live hub, for tests and benchmarks. */
+    dora: { envs: EnvRegistry; hub: LiveHub };
+  }
+}
 
 function safeEqual(a: string, b: string): boolean {
   const x = Buffer.from(a);
@@ -71,7 +80,9 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   });
 
   healthRoutes(app, ctx);
-  registerApiRoutes(app, ctx);
+  const internals = registerApiRoutes(app, ctx);
+  app.decorate('dora', internals);
+  app.addHook('onClose', async () => internals.hub.stopAll());
 
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api/') || !ctx.webDir) {

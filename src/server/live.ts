@@ -54,6 +54,12 @@ class EnvPoller {
     };
   }
 
+  stop(): void {
+    this.listeners.clear();
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+
   get listenerCount(): number {
     return this.listeners.size;
   }
@@ -129,6 +135,11 @@ export class LiveHub {
       this.pollers.set(env, p);
     }
     return p;
+  }
+
+  /** Stops every poller (server shutdown). */
+  stopAll(): void {
+    for (const p of this.pollers.values()) p.stop();
   }
 
   /** Number of pollers currently running (0 when nobody listens). */

@@ -92,7 +92,8 @@ export async function readMarketDecisions(
   const start = q.cursor
     ? decodeCursor(q.cursor, `decisions:${env}`, { attributes: GSI_CURSOR_ATTRS, equal: { market_id: q.marketId } })
     : undefined;
-  const { items, truncated } = await queryAll(
+  // Ask for one more than the page: a next cursor is given only when another item really exists.
+  const { items: read } = await queryAll(
     client.doc,
     {
       TableName: table,
@@ -103,12 +104,13 @@ export async function readMarketDecisions(
       ScanIndexForward: false,
       ...(start ? { ExclusiveStartKey: start } : {}),
     },
-    q.limit,
+    q.limit + 1,
   );
+  const items = read.slice(0, q.limit);
   const { values, warnings } = decode(items, table);
   const last = items[items.length - 1];
   const nextKey =
-    truncated && last
+    read.length > q.limit && last
       ? { date: String(last['date']), timestamp: String(last['timestamp']), market_id: String(last['market_id']) }
       : undefined;
   return { items: values, nextCursor: encodeCursor(`decisions:${env}`, nextKey), warnings };
