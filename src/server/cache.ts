@@ -64,6 +64,21 @@ export class TtlCache {
     return this.get(key, load);
   }
 
+  /**
+   * Fresh within the TTL, else one shared reload whose failure propagates: for the parts an answer is
+   * assembled from, so that staleness is decided (and reported) once, by the answer's own cache.
+   */
+  async strict<T>(key: string, load: () => Promise<T>): Promise<T> {
+    let entry = this.entries.get(key) as Entry<T> | undefined;
+    if (!entry) {
+      entry = { loadedAtMs: 0 };
+      this.entries.set(key, entry);
+      this.evict();
+    }
+    if (entry.value !== undefined && this.now() - entry.loadedAtMs < this.ttlMs) return entry.value;
+    return this.refresh(entry, load);
+  }
+
   private refresh<T>(entry: Entry<T>, load: () => Promise<T>): Promise<T> {
     if (!entry.inflight) {
       entry.inflight = load()

@@ -57,19 +57,19 @@ export class EnvData {
   }
 
   async configs(): Promise<MarketConfig[]> {
-    return (await this.cache.getFresh(`configs`, async () => readConfigs(this.client, this.env))).value.configs;
+    return (await this.cache.strict(`configs`, async () => readConfigs(this.client, this.env))).configs;
   }
 
   private async configsWithWarnings() {
-    return (await this.cache.getFresh(`configs`, async () => readConfigs(this.client, this.env))).value;
+    return this.cache.strict(`configs`, async () => readConfigs(this.client, this.env));
   }
 
   async state(): Promise<StateItems> {
-    return (await this.cache.getFresh('state', () => readStateItems(this.client, this.env))).value;
+    return this.cache.strict('state', () => readStateItems(this.client, this.env));
   }
 
   async fillHistory(): Promise<FillHistorySnapshot> {
-    return (await this.cache.getFresh('fills', () => this.fills.refresh())).value;
+    return this.cache.strict('fills', () => this.fills.refresh());
   }
 
   /** The markets whose newest decision matters: every configured market and every open position. */
@@ -82,31 +82,29 @@ export class EnvData {
   async latestDecisions(): Promise<LatestDecisions> {
     const [{ configs }, state] = await Promise.all([this.configsWithWarnings(), this.state()]);
     const markets = this.marketsToWatch(configs, state);
-    return (
-      await this.cache.getFresh(`decisions`, async (): Promise<LatestDecisions> => {
-        if (!(await this.hasDecisionGsi())) {
-          const r = await readLatestDecisionsWithoutGsi(this.client, this.env, markets, this.now());
-          return {
-            byMarket: r.decisions,
-            newestAny: r.newestAny,
-            warnings: [
-              {
-                code: 'missing_gsi',
-                message: `dora_decision_log_${this.env} has no ${DECISION_GSI}: newest decisions come from a bounded read of today's partition${r.complete ? '' : ' and some markets show none'}. Run the bot's add_decision_log_gsi.py.`,
-              },
-              ...r.warnings,
-            ],
-          };
-        }
-        const [latest, system] = await Promise.all([
-          readLatestDecisions(this.client, this.env, markets),
-          readLatestSystemDecision(this.client, this.env),
-        ]);
-        let newestAny: Decision | null = system.decision;
-        for (const d of latest.decisions.values()) if (!newestAny || d.timeMs > newestAny.timeMs) newestAny = d;
-        return { byMarket: latest.decisions, newestAny, warnings: [...latest.warnings, ...system.warnings] };
-      })
-    ).value;
+    return this.cache.strict(`decisions`, async (): Promise<LatestDecisions> => {
+      if (!(await this.hasDecisionGsi())) {
+        const r = await readLatestDecisionsWithoutGsi(this.client, this.env, markets, this.now());
+        return {
+          byMarket: r.decisions,
+          newestAny: r.newestAny,
+          warnings: [
+            {
+              code: 'missing_gsi',
+              message: `dora_decision_log_${this.env} has no ${DECISION_GSI}: newest decisions come from a bounded read of today's partition${r.complete ? '' : ' and some markets show none'}. Run the bot's add_decision_log_gsi.py.`,
+            },
+            ...r.warnings,
+          ],
+        };
+      }
+      const [latest, system] = await Promise.all([
+        readLatestDecisions(this.client, this.env, markets),
+        readLatestSystemDecision(this.client, this.env),
+      ]);
+      let newestAny: Decision | null = system.decision;
+      for (const d of latest.decisions.values()) if (!newestAny || d.timeMs > newestAny.timeMs) newestAny = d;
+      return { byMarket: latest.decisions, newestAny, warnings: [...latest.warnings, ...system.warnings] };
+    });
   }
 
   /** Everything the overview and stale pages compute from, with every part's warnings. */
@@ -134,7 +132,9 @@ export class EnvData {
   /** Known market ids (configs and positions): anything else is a 404. */
   async knownMarket(marketId: string): Promise<boolean> {
     const [configs, state] = await Promise.all([this.configs(), this.state()]);
-    return configs.some((c) => c.marketId === marketId) || (state.positions?.positions.has(marketId) ?? false);
+    return (
+      configs.some((c) => c.marketId === marketId) || (state.positions?.positions.has(marketId) ?? false)
+    );
   }
 }
 

@@ -1,16 +1,23 @@
 // GET /api/v1/events — Server-Sent Events: overview (changed figures), decision, fill, heartbeat.
+import type { ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.js';
 import type { LiveHub } from '../live.js';
 import { envParam } from '../params.js';
 
 export function eventRoutes(app: FastifyInstance, ctx: AppContext, hub: LiveHub): void {
+  // Streams are hijacked from Fastify, so the server must end them itself when it closes.
+  const open = new Set<ServerResponse>();
+  app.addHook('onClose', async () => {
+    for (const res of open) res.end();
+  });
   app.get('/api/v1/events', async (req, reply) => {
     const env = envParam(req.query, ctx.defaultEnv);
     const header = req.headers['last-event-id'];
     const lastEventId = typeof header === 'string' && /^\d+$/.test(header) ? Number(header) : null;
     reply.hijack();
     const res = reply.raw;
+    open.add(res);
     res.writeHead(200, {
       'content-type': 'text/event-stream; charset=utf-8',
       'cache-control': 'no-cache, no-transform',
@@ -26,6 +33,7 @@ export function eventRoutes(app: FastifyInstance, ctx: AppContext, hub: LiveHub)
     req.raw.on('close', () => {
       clearInterval(keepAlive);
       unsubscribe();
+      open.delete(res);
     });
   });
 }

@@ -1,0 +1,119 @@
+// Server-Sent Events over a real socket: a new fill written to the store reaches every listener, a
+// reconnect with Last-Event-ID replays what was missed, and no poller runs when nobody listens.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import http from 'node:http';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../src/server/app.js';
+import { startTestStore, type TestStore } from './helpers/store.js';
+import { NOW, putAll, tradeItem, writeHandWorkedDataset } from './helpers/fixtures.js';
+
+let store: TestStore;
+let app: FastifyInstance;
+let base: string;
+let now = NOW;
+
+beforeAll(async () => {
+  store = await startTestStore();
+  await writeHandWorkedDataset(store.writer);
+  app = await buildApp({
+    source: 'embedded', defaultEnv: 'demo', region: 'us-east-1', client: store.reader, nowMs: () => now,
+    webDir: null, auth: { mode: 'none' }, livePollMs: 200,
+  });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+});
+afterAll(async () => {
+  await app.close();
+  await store.close();
+});
+
+interface Sse {
+  events: { id: number; event: string; data: unknown }[];
+  close(): void;
+  waitFor(pred: (e: { event: string; data: unknown }) => boolean, ms?: number): Promise<{ id: number; event: string; data: unknown }>;
+}
+
+function connect(path: string, headers: Record<string, string> = {}): Promise<Sse> {
+  return new Promise((resolve, reject) => {
+    const events: Sse['events'] = [];
+    const req = http.get(`${base}${path}`, { headers: { accept: 'text/event-stream', ...headers } }, (res) => {
+      expect(res.headers['content-type']).toContain('text/event-stream');
+      let buf = '';
+      res.on('data', (chunk: Buffer) => {
+        buf += chunk.toString();
+        let i: number;
+        while ((i = buf.indexOf('\n\n')) >= 0) {
+          const block = buf.slice(0, i);
+          buf = buf.slice(i + 2);
+          const f = Object.fromEntries(block.split('\n').filter((l) => !l.startsWith(':') && l.includes(': ')).map((l) => [l.slice(0, l.indexOf(': ')), l.slice(l.indexOf(': ') + 2)]));
+          if (f['event']) events.push({ id: Number(f['id']), event: f['event'], data: JSON.parse(f['data'] ?? 'null') });
+        }
+      });
+      resolve({
+        events,
+        close: () => req.destroy(),
+        waitFor: async (pred, ms = 8000) => {
+          const deadline = Date.now() + ms;
+          for (;;) {
+            const hit = events.find(pred);
+            if (hit) return hit;
+            if (Date.now() > deadline) throw new Error(`no matching event in ${ms} ms; saw ${events.map((e) => e.event).join(',')}`);
+            await new Promise((r) => setTimeout(r, 50));
+          }
+        },
+      });
+    });
+    req.on('error', reject);
+  });
+}
+
+describe('GET /api/v1/events', () => {
+  it('pushes heartbeat, then a fill written by the bot to every listener, and overview changes', async () => {
+    const a = await connect('/api/v1/events?env=demo');
+    const b = await connect('/api/v1/events');
+    await a.waitFor((e) => e.event === 'heartbeat');
+    expect(app.dora.hub.activePollers()).toBe(1); // one shared poller for both viewers
+    now += 5_000;
+    await putAll(store.writer, 'dora_trade_log_demo', [
+      tradeItem({ ms: now - 1000, market: 'KX-A', side: 'no', price: 0.55, size: 2, fees: 0.0086625, fillId: 'live-1', orderId: 'o-live' }),
+    ]);
+    now += 5_000; // let every cache expire so the poller re-reads
+    const fa = await a.waitFor((e) => e.event === 'fill');
+    const fb = await b.waitFor((e) => e.event === 'fill');
+    expect((fa.data as { fillId: string }).fillId).toBe('live-1');
+    expect((fb.data as { fillId: string }).fillId).toBe('live-1');
+    const ov = await a.waitFor((e) => e.event === 'overview' && (e.data as { pnl?: unknown }).pnl !== undefined && e.id > fa.id - 5);
+    expect(ov).toBeDefined();
+    a.close();
+    b.close();
+  });
+
+  it('replays missed events to a client reconnecting with Last-Event-ID', async () => {
+    const a = await connect('/api/v1/events');
+    const first = await a.waitFor((e) => e.event === 'heartbeat');
+    a.close();
+    await new Promise((r) => setTimeout(r, 100));
+    now += 5_000;
+    await putAll(store.writer, 'dora_trade_log_demo', [
+      tradeItem({ ms: now - 1000, market: 'KX-B', side: 'yes', price: 0.21, size: 1, fees: 0.0029, fillId: 'live-2', orderId: 'o-live2' }),
+    ]);
+    // A second viewer keeps the poller running while the first is away.
+    const keeper = await connect('/api/v1/events');
+    now += 5_000;
+    await keeper.waitFor((e) => e.event === 'fill' && (e.data as { fillId: string }).fillId === 'live-2');
+    const back = await connect('/api/v1/events', { 'last-event-id': String(first.id) });
+    const replayed = await back.waitFor((e) => e.event === 'fill' && (e.data as { fillId: string }).fillId === 'live-2', 2000);
+    expect(replayed.id).toBeGreaterThan(first.id);
+    keeper.close();
+    back.close();
+  });
+
+  it('stops polling when the last listener leaves', async () => {
+    const a = await connect('/api/v1/events?env=prod');
+    await a.waitFor((e) => e.event === 'heartbeat' || e.event === 'error');
+    a.close();
+    const deadline = Date.now() + 3000;
+    while (app.dora.hub.activePollers() > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    expect(app.dora.hub.activePollers()).toBe(0);
+  });
+});
