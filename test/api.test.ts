@@ -22,7 +22,7 @@ afterAll(async () => {
 
 async function get(url: string) {
   const res = await app.inject({ method: 'GET', url });
-  return { status: res.statusCode, body: res.headers['content-type']?.includes('json') ? res.json() : res.body, headers: res.headers };
+  return { status: res.statusCode, body: String(res.headers['content-type'] ?? '').includes('json') ? res.json() : res.body, headers: res.headers };
 }
 
 const close = (a: number, b: number) => expect(a).toBeCloseTo(b, 10);

@@ -30,7 +30,7 @@ afterAll(async () => {
 interface Sse {
   events: { id: number; event: string; data: unknown }[];
   close(): void;
-  waitFor(pred: (e: { event: string; data: unknown }) => boolean, ms?: number): Promise<{ id: number; event: string; data: unknown }>;
+  waitFor(pred: (e: { id: number; event: string; data: unknown }) => boolean, ms?: number): Promise<{ id: number; event: string; data: unknown }>;
 }
 
 function connect(path: string, headers: Record<string, string> = {}): Promise<Sse> {
