@@ -226,3 +226,43 @@ export async function readLatestDecisionsWithoutGsi(
   }
   return { decisions, newestAny, warnings, complete: decisions.size === wanted.size };
 }
+
+/**
+ * Without the GSI: a market's decisions in a range from the date partitions, newest first, stopping
+ * after `maxItems` items read in total (of all markets). Partial by design; the caller warns.
+ */
+export async function readMarketDecisionsWithoutGsi(
+  client: ReadClient,
+  env: Env,
+  q: { marketId: string; fromMs: number; toMs: number; limit: number },
+  maxItems = 5_000,
+): Promise<DecisionPage & { complete: boolean }> {
+  const table = tableName('dora_decision_log', env);
+  const out: Decision[] = [];
+  const warnings: Warning[] = [];
+  let budget = maxItems;
+  const dates = [];
+  for (let t = q.toMs; t >= q.fromMs - 86_400_000; t -= 86_400_000) dates.push(utcDate(t));
+  for (const date of [...new Set(dates)]) {
+    let start: RawItem | undefined;
+    do {
+      const page = await queryPage(client.doc, {
+        TableName: table,
+        KeyConditionExpression: '#d = :d AND #ts BETWEEN :from AND :to',
+        ExpressionAttributeNames: { '#d': 'date', '#ts': 'timestamp' },
+        ExpressionAttributeValues: { ':d': date, ':from': toNaiveIso(q.fromMs), ':to': toNaiveIso(q.toMs, 999) },
+        ScanIndexForward: false,
+        Limit: Math.min(500, budget),
+        ExclusiveStartKey: start,
+      });
+      budget -= page.items.length;
+      const r = decode(page.items, table);
+      warnings.push(...r.warnings);
+      for (const d of r.values) if (d.marketId === q.marketId && out.length < q.limit) out.push(d);
+      start = page.lastKey;
+      if (out.length >= q.limit) return { items: out, nextCursor: null, warnings, complete: true };
+    } while (start && budget > 0);
+    if (budget <= 0) return { items: out, nextCursor: null, warnings, complete: false };
+  }
+  return { items: out, nextCursor: null, warnings, complete: true };
+}

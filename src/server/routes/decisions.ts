@@ -6,14 +6,16 @@ import { CursorError } from '../../store/cursor.js';
 import {
   readDecisionById,
   readMarketDecisions,
+  readMarketDecisionsWithoutGsi,
   readNextDecision,
 } from '../../store/read-decisions.js';
+import { DECISION_GSI } from '../../store/tables.js';
 import { readDecisionExecutions } from '../../store/read-executions.js';
 import type { TtlCache } from '../cache.js';
 import type { AppContext } from '../context.js';
 import { sendCsv } from '../csv.js';
 import type { EnvRegistry } from '../env-data.js';
-import { badParam, notFound } from '../errors.js';
+import { ApiError, badParam, notFound } from '../errors.js';
 import { decisionJson, executionJson, fillJson } from '../json.js';
 import { envParam, formatParam, intParam, strParam, timeParam } from '../params.js';
 import { cachedJson } from '../respond.js';
@@ -28,6 +30,20 @@ export function rangeParams(q: unknown, nowMs: number, defaultDays: number): { f
   if (fromMs > toMs) throw badParam('from', 'is after to');
   if (toMs - fromMs > MAX_RANGE_MS) throw badParam('from', 'range longer than 366 days');
   return { fromMs, toMs };
+}
+
+export function missingGsiWarning(env: Env, complete: boolean) {
+  return {
+    code: 'missing_gsi',
+    message: `dora_decision_log_${env} has no ${DECISION_GSI}: decisions come from a bounded read of the date partitions${complete ? '' : ' and are incomplete'}. Run the bot's add_decision_log_gsi.py.`,
+  };
+}
+
+/** For lookups that have no bounded fallback without the GSI: a clear 503 instead of a table read. */
+export async function requireDecisionGsi(envs: EnvRegistry, env: Env): Promise<void> {
+  if (!(await envs.get(env).hasDecisionGsi())) {
+    throw new ApiError(503, 'missing_gsi', missingGsiWarning(env, false).message);
+  }
 }
 
 export async function requireMarket(envs: EnvRegistry, env: Env, marketId: string): Promise<void> {
@@ -46,6 +62,13 @@ export function decisionRoutes(app: FastifyInstance, ctx: AppContext, cache: Ttl
     await requireMarket(envs, env, marketId);
     const key = `decisions:${env}:${marketId}:${fromMs}:${toMs}:${limit}:${cursor ?? ''}`;
     const body = await cachedJson(cache, key, ctx.nowMs(), async () => {
+      if (!(await envs.get(env).hasDecisionGsi())) {
+        const page = await readMarketDecisionsWithoutGsi(ctx.client, env, { marketId, fromMs, toMs, limit });
+        return {
+          body: { items: page.items.map(decisionJson), nextCursor: null },
+          warnings: [missingGsiWarning(env, page.complete), ...page.warnings],
+        };
+      }
       try {
         const page = await readMarketDecisions(ctx.client, env, { marketId, fromMs, toMs, limit, cursor });
         return { body: { items: page.items.map(decisionJson), nextCursor: page.nextCursor }, warnings: page.warnings };
@@ -74,6 +97,7 @@ export function decisionRoutes(app: FastifyInstance, ctx: AppContext, cache: Ttl
     if (!/^\d{8}-\d{6}-[0-9a-f]+:[^:]+:[^:]+$/.test(decisionId)) {
       throw badParam('decisionId', 'must look like <bot_run_id>:<market>:<loop>');
     }
+    await requireDecisionGsi(envs, env);
     return cachedJson(cache, `decision:${env}:${decisionId}`, ctx.nowMs(), async () => {
       const found = await readDecisionById(ctx.client, env, decisionId);
       if (!found.decision) throw notFound(`no decision ${decisionId.slice(0, 120)} in ${env}`);

@@ -13,7 +13,7 @@ import { decisionJson, executionJson, fillJson } from '../json.js';
 import { marketEventsInRange } from '../market-events.js';
 import { envParam, formatParam, intParam, strParam } from '../params.js';
 import { cachedJson } from '../respond.js';
-import { rangeParams, requireMarket } from './decisions.js';
+import { missingGsiWarning, rangeParams, requireDecisionGsi, requireMarket } from './decisions.js';
 import { configJson } from './markets.js';
 import { metricsInput } from './overview.js';
 
@@ -23,10 +23,12 @@ export function marketDetailRoutes(app: FastifyInstance, ctx: AppContext, cache:
     const { marketId } = req.params;
     await requireMarket(envs, env, marketId);
     return cachedJson(cache, `market:${env}:${marketId}`, ctx.nowMs(), async () => {
-      const [{ input, warnings }, latest] = await Promise.all([
-        metricsInput(envs, ctx, env, 'UTC', 1),
-        readLatestDecision(ctx.client, env, marketId),
-      ]);
+      const gsi = await envs.get(env).hasDecisionGsi();
+      const { input, warnings } = await metricsInput(envs, ctx, env, 'UTC', 1);
+      // The newest decision, fresh through the GSI; without it, whatever the bounded read found.
+      const latest = gsi
+        ? await readLatestDecision(ctx.client, env, marketId)
+        : { decision: input.latestDecisions.get(marketId) ?? null, warnings: [] };
       const latestDecisions = new Map(input.latestDecisions);
       if (latest.decision) latestDecisions.set(marketId, latest.decision);
       const mctx = buildContext({ ...input, latestDecisions });
@@ -73,9 +75,11 @@ export function marketDetailRoutes(app: FastifyInstance, ctx: AppContext, cache:
       const replayed = fillsWithRealized(history.fills.filter((f) => f.marketId === marketId));
       const shown = replayed.filter((f) => f.fillTimeMs >= fromMs && f.fillTimeMs <= toMs).reverse();
       if (shown.length > 5000) throw badParam('from', `range holds ${shown.length} fills; narrow it to at most 5000`);
-      const context = withContext
-        ? await readDecisionsAt(ctx.client, env, marketId, shown.map((f) => f.fillTimeMs))
-        : { byTime: new Map(), warnings: [] };
+      const gsi = await envs.get(env).hasDecisionGsi();
+      const context =
+        withContext && gsi
+          ? await readDecisionsAt(ctx.client, env, marketId, shown.map((f) => f.fillTimeMs))
+          : { byTime: new Map(), warnings: withContext ? [missingGsiWarning(env, false)] : [] };
       return {
         body: {
           env,
@@ -122,6 +126,7 @@ export function marketDetailRoutes(app: FastifyInstance, ctx: AppContext, cache:
       offset = Number(m[1]);
     }
     await requireMarket(envs, env, marketId);
+    await requireDecisionGsi(envs, env);
     // The merged, time-sorted list is cached; pages are slices of it.
     const all = await cachedJson(cache, `executions:${env}:${marketId}:${fromMs}:${toMs}`, ctx.nowMs(), async () => {
       const r = await marketEventsInRange(ctx.client, env, marketId, fromMs, toMs);
@@ -139,6 +144,7 @@ export function marketDetailRoutes(app: FastifyInstance, ctx: AppContext, cache:
     const { marketId } = req.params;
     const { fromMs, toMs } = rangeParams(q, ctx.nowMs(), 7);
     await requireMarket(envs, env, marketId);
+    await requireDecisionGsi(envs, env);
     return cachedJson(cache, `analytics:${env}:${marketId}:${fromMs}:${toMs}`, ctx.nowMs(), async () => {
       const r = await marketEventsInRange(ctx.client, env, marketId, fromMs, toMs);
       return { body: { env, marketId, ...buildMarketAnalytics(r.events, fromMs, toMs) }, warnings: r.warnings };
