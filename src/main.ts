@@ -6,6 +6,7 @@ import { createReadClient, type ReadClient } from './store/client.js';
 import { buildApp } from './server/app.js';
 import { ensureWebBuild, WEB_DIST } from './web-build.js';
 import { startEmbedded, type Embedded } from './embedded/start.js';
+import type { AuthConfig } from './server/auth.js';
 
 function log(msg: string): void {
   process.stdout.write(`[dora] ${msg}\n`);
@@ -32,9 +33,20 @@ async function awsClient(o: Options): Promise<ReadClient> {
   return client;
 }
 
-function authFrom(o: Options): { mode: 'none' } | { mode: 'token'; token: string } {
+function authFrom(o: Options): AuthConfig {
   if (o.auth === 'none') return { mode: 'none' };
-  if (o.auth === 'basic') fail('--auth basic is not available in this version; use --auth token with DORA_AUTH_TOKEN', 2);
+  if (o.auth === 'basic') {
+    const spec = process.env['DORA_BASIC_AUTH'] ?? '';
+    const i = spec.indexOf(':');
+    if (i < 1 || !/^\$2[aby]\$\d{2}\$/.test(spec.slice(i + 1))) {
+      fail(
+        '--auth basic needs DORA_BASIC_AUTH=user:bcrypt-hash.\n' +
+          "  Fix: make a hash with `node -e \"console.log(require('bcryptjs').hashSync(process.argv[1], 12))\" 'your password'`",
+        2,
+      );
+    }
+    return { mode: 'basic', user: spec.slice(0, i), bcryptHash: spec.slice(i + 1) };
+  }
   const token = process.env['DORA_AUTH_TOKEN'] ?? '';
   if (token.length < 16) fail('--auth token needs DORA_AUTH_TOKEN set to a secret of at least 16 characters', 2);
   return { mode: 'token', token };
@@ -76,7 +88,7 @@ async function main(): Promise<void> {
   await ensureWebBuild(log);
   const app = await buildApp(
     { source: o.source, defaultEnv: o.env, region: o.region, client, nowMs: Date.now, webDir: WEB_DIST, auth },
-    { logger: false },
+    { logLevel: o.logLevel },
   );
   try {
     await app.listen({ host: o.host, port: o.port });

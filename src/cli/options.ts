@@ -18,6 +18,7 @@ export interface Options {
   simulate: boolean;
   auth: AuthMode;
   insecureNoAuth: boolean;
+  logLevel: 'error' | 'warn' | 'info' | 'debug';
   help: boolean;
 }
 
@@ -42,8 +43,9 @@ export const FLAGS: readonly FlagSpec[] = [
   { name: 'memory', env: 'DORA_MEMORY', kind: 'boolean', default: 'false', help: 'embedded store: keep data in memory only (nothing written to disk)' },
   { name: 'seed', env: 'DORA_SEED', kind: 'string', default: '42', help: 'embedded store: simulator seed for the generated history' },
   { name: 'no-simulate', env: 'DORA_NO_SIMULATE', kind: 'boolean', default: 'false', help: 'embedded store: do not keep writing live bot activity' },
-  { name: 'auth', env: 'DORA_AUTH', kind: 'string', values: ['none', 'token', 'basic'], default: 'none', help: 'access control: token (DORA_AUTH_TOKEN) or basic (DORA_BASIC_AUTH=user:bcrypt-hash)' },
+  { name: 'auth', env: 'DORA_AUTH', kind: 'string', values: ['none', 'token', 'basic'], default: 'none', help: 'access control: token (DORA_AUTH_TOKEN; Bearer header or login page) or basic (DORA_BASIC_AUTH=user:bcrypt-hash)' },
   { name: 'insecure-no-auth', env: 'DORA_INSECURE_NO_AUTH', kind: 'boolean', default: 'false', help: 'allow a non-loopback --host without --auth (not recommended)' },
+  { name: 'log-level', env: 'DORA_LOG_LEVEL', kind: 'string', values: ['error', 'warn', 'info', 'debug'], default: 'warn', help: 'server log level (JSON lines on stdout; info logs every request with its id)' },
   { name: 'help', kind: 'boolean', default: 'false', help: 'show this help' },
 ];
 
@@ -130,6 +132,7 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): O
     simulate: !boolFrom('no-simulate', raw.get('no-simulate') as string),
     auth: raw.get('auth') as AuthMode,
     insecureNoAuth: boolFrom('insecure-no-auth', raw.get('insecure-no-auth') as string),
+    logLevel: raw.get('log-level') as Options['logLevel'],
     help: boolFrom('help', raw.get('help') as string),
   };
 }

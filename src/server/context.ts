@@ -1,6 +1,7 @@
 // What every route needs: where the data comes from and how to read it. No figures live here.
 import type { Env } from '../core/types.js';
 import type { ReadClient } from '../store/client.js';
+import type { AuthConfig } from './auth.js';
 
 export interface AppContext {
   source: 'embedded' | 'aws';
@@ -11,7 +12,7 @@ export interface AppContext {
   nowMs: () => number;
   /** Folder of the built web app; null ⇒ API only. */
   webDir: string | null;
-  auth: { mode: 'none' } | { mode: 'token'; token: string };
+  auth: AuthConfig;
   /** How often the live poller reads while someone listens (default 3 s). */
   livePollMs?: number;
 }
