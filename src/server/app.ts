@@ -31,7 +31,8 @@ export async function buildApp(ctx: AppContext, opts: { logLevel?: string } = {}
       : false,
     bodyLimit: 16 * 1024,
     // Query strings are parsed by Node's querystring: repeated keys become arrays, rejected in params.ts.
-    routerOptions: { maxParamLength: 500 },
+    // Long path segments reach the route, which answers 400 naming the parameter (not a bare 414).
+    routerOptions: { maxParamLength: 16_384 },
   });
 
   await app.register(helmet, {

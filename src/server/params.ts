@@ -65,3 +65,19 @@ export function formatParam(q: Query): 'json' | 'csv' {
   if (v === 'csv') return 'csv';
   throw badParam('format', `must be json or csv, got "${v.slice(0, 20)}"`);
 }
+
+/** A market ticker from the path: Kalshi tickers are short printable ASCII; anything else is a 400. */
+export function marketIdParam(raw: string): string {
+  if (raw.length === 0 || raw.length > 200) throw badParam('marketId', `must be 1–200 characters, got ${raw.length}`);
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(raw)) throw badParam('marketId', 'contains control characters');
+  return raw;
+}
+
+/** A decision id from the path: `<bot_run_id>:<market>:<loop>`. */
+export function decisionIdParam(raw: string): string {
+  if (raw.length > 400 || !/^\d{8}-\d{6}-[0-9a-f]+:[^:]+:[^:]+$/.test(raw)) {
+    throw badParam('decisionId', 'must look like <bot_run_id>:<market>:<loop>');
+  }
+  return raw;
+}

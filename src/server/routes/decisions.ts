@@ -17,7 +17,7 @@ import { sendCsv } from '../csv.js';
 import type { EnvRegistry } from '../env-data.js';
 import { ApiError, badParam, notFound } from '../errors.js';
 import { decisionJson, executionJson, fillJson } from '../json.js';
-import { envParam, formatParam, intParam, strParam, timeParam } from '../params.js';
+import { decisionIdParam, envParam, formatParam, intParam, strParam, timeParam, marketIdParam } from '../params.js';
 import { cachedJson } from '../respond.js';
 
 const MAX_RANGE_MS = 366 * DAY_MS;
@@ -55,7 +55,7 @@ export function decisionRoutes(app: FastifyInstance, ctx: AppContext, cache: Ttl
     const q = req.query;
     const env = envParam(q, ctx.defaultEnv);
     const format = formatParam(q);
-    const { marketId } = req.params;
+    const marketId = marketIdParam(req.params.marketId);
     const { fromMs, toMs } = rangeParams(q, ctx.nowMs(), 1);
     const limit = intParam(q, 'limit', 200, 1, 1000);
     const cursor = strParam(q, 'cursor') ?? null;
@@ -93,10 +93,7 @@ export function decisionRoutes(app: FastifyInstance, ctx: AppContext, cache: Ttl
 
   app.get<{ Params: { decisionId: string } }>('/api/v1/decisions/:decisionId', async (req) => {
     const env = envParam(req.query, ctx.defaultEnv);
-    const { decisionId } = req.params;
-    if (!/^\d{8}-\d{6}-[0-9a-f]+:[^:]+:[^:]+$/.test(decisionId)) {
-      throw badParam('decisionId', 'must look like <bot_run_id>:<market>:<loop>');
-    }
+    const decisionId = decisionIdParam(req.params.decisionId);
     await requireDecisionGsi(envs, env);
     return cachedJson(cache, `decision:${env}:${decisionId}`, ctx.nowMs(), async () => {
       const found = await readDecisionById(ctx.client, env, decisionId);

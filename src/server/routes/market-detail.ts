@@ -11,7 +11,7 @@ import type { EnvRegistry } from '../env-data.js';
 import { badParam } from '../errors.js';
 import { decisionJson, executionJson, fillJson } from '../json.js';
 import { marketEventsInRange } from '../market-events.js';
-import { envParam, formatParam, intParam, strParam } from '../params.js';
+import { envParam, formatParam, intParam, strParam, marketIdParam } from '../params.js';
 import { cachedJson } from '../respond.js';
 import { missingGsiWarning, rangeParams, requireDecisionGsi, requireMarket } from './decisions.js';
 import { configJson } from './markets.js';
@@ -20,7 +20,7 @@ import { metricsInput } from './overview.js';
 export function marketDetailRoutes(app: FastifyInstance, ctx: AppContext, cache: TtlCache, envs: EnvRegistry): void {
   app.get<{ Params: { marketId: string } }>('/api/v1/markets/:marketId', async (req) => {
     const env = envParam(req.query, ctx.defaultEnv);
-    const { marketId } = req.params;
+    const marketId = marketIdParam(req.params.marketId);
     await requireMarket(envs, env, marketId);
     return cachedJson(cache, `market:${env}:${marketId}`, ctx.nowMs(), async () => {
       const gsi = await envs.get(env).hasDecisionGsi();
@@ -65,7 +65,7 @@ export function marketDetailRoutes(app: FastifyInstance, ctx: AppContext, cache:
     const q = req.query;
     const env = envParam(q, ctx.defaultEnv);
     const format = formatParam(q);
-    const { marketId } = req.params;
+    const marketId = marketIdParam(req.params.marketId);
     const { fromMs, toMs } = rangeParams(q, ctx.nowMs(), 7);
     const withContext = (strParam(q, 'context') ?? 'true') !== 'false';
     await requireMarket(envs, env, marketId);
@@ -115,7 +115,7 @@ export function marketDetailRoutes(app: FastifyInstance, ctx: AppContext, cache:
     const q = req.query;
     const env = envParam(q, ctx.defaultEnv);
     const format = formatParam(q);
-    const { marketId } = req.params;
+    const marketId = marketIdParam(req.params.marketId);
     const { fromMs, toMs } = rangeParams(q, ctx.nowMs(), 1);
     const limit = intParam(q, 'limit', 200, 1, 1000);
     const cursorText = strParam(q, 'cursor');
@@ -141,7 +141,7 @@ export function marketDetailRoutes(app: FastifyInstance, ctx: AppContext, cache:
   app.get<{ Params: { marketId: string } }>('/api/v1/markets/:marketId/analytics', async (req) => {
     const q = req.query;
     const env = envParam(q, ctx.defaultEnv);
-    const { marketId } = req.params;
+    const marketId = marketIdParam(req.params.marketId);
     const { fromMs, toMs } = rangeParams(q, ctx.nowMs(), 7);
     await requireMarket(envs, env, marketId);
     await requireDecisionGsi(envs, env);
