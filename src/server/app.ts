@@ -19,7 +19,10 @@ declare module 'fastify' {
   }
 }
 
-export async function buildApp(ctx: AppContext, opts: { logLevel?: string } = {}): Promise<FastifyInstance> {
+export async function buildApp(
+  ctx: AppContext,
+  opts: { logLevel?: string; logStream?: { write(line: string): void } } = {},
+): Promise<FastifyInstance> {
   const app = Fastify({
     // Pino JSON lines with request ids. Credentials never reach a log line: the default request
     // serializer logs no headers, and these paths are censored should a future serializer add them.
@@ -27,6 +30,7 @@ export async function buildApp(ctx: AppContext, opts: { logLevel?: string } = {}
       ? {
           level: opts.logLevel,
           redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'], censor: '[redacted]' },
+          ...(opts.logStream ? { stream: opts.logStream } : {}),
         }
       : false,
     bodyLimit: 16 * 1024,
