@@ -212,3 +212,15 @@ describe('market endpoints', () => {
     expect(body.totals).toMatchObject({ count: 1, exposure: 5 });
   });
 });
+
+describe('GET /metrics', () => {
+  it('exposes Prometheus text with route, DynamoDB, cache and SSE figures', async () => {
+    await get('/api/v1/overview');
+    const res = await app.inject('/metrics');
+    expect(res.headers['content-type']).toContain('text/plain');
+    expect(res.body).toMatch(/dora_http_requests_total\{method="GET",route="\/api\/v1\/overview"\} \d+/);
+    expect(res.body).toMatch(/dora_dynamodb_requests_total\{table="dora_trade_log_demo"\} \d+/);
+    expect(res.body).toMatch(/dora_cache_responses_total\{cache="hit"\} \d+/);
+    expect(res.body).toContain('dora_sse_clients 0');
+  });
+});

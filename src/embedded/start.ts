@@ -1,6 +1,6 @@
 // The embedded default: dynalite on loopback with the bot's ten tables, seeded once with simulated
 // history for both environments, then kept live by the simulator like the bot's loop would.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
@@ -77,6 +77,13 @@ export async function startEmbedded(opts: EmbeddedOptions): Promise<Embedded> {
   }
 
   const live: LiveSimulator[] = [];
+  const persist = (env: Env) => {
+    const path = statePath(opts.dataDir, env);
+    const sim = live[ENVS.indexOf(env)];
+    if (!path || !sim) return;
+    writeFileSync(`${path}.tmp`, JSON.stringify(sim.snapshot()));
+    renameSync(`${path}.tmp`, path); // atomic: a crash mid-write leaves the previous state whole
+  };
   if (opts.simulate) {
     for (const env of ENVS) {
       live.push(
@@ -89,6 +96,11 @@ export async function startEmbedded(opts: EmbeddedOptions): Promise<Embedded> {
           days,
           ...(states.has(env) ? { state: states.get(env) } : {}),
           onError: (err) => opts.log(`simulator (${env}): ${(err as Error).message}`),
+          // Keep the saved state close to what is in the store, so a restart (even after kill -9)
+          // carries on consistently instead of rewriting positions from an older state.
+          onLoop: ({ loop }) => {
+            if (loop % 10 === 0) persist(env);
+          },
         }),
       );
     }
@@ -99,6 +111,7 @@ export async function startEmbedded(opts: EmbeddedOptions): Promise<Embedded> {
     endpoint: server.endpoint,
     stop: async () => {
       await Promise.all(live.map((l) => l.stop()));
+      for (const env of ENVS) persist(env);
       raw.destroy();
       await server.close();
     },

@@ -137,6 +137,11 @@ export class LiveHub {
     return p;
   }
 
+  /** Connected SSE clients across environments (a /metrics gauge). */
+  listenerCount(): number {
+    return [...this.pollers.values()].reduce((n, p) => n + p.listenerCount, 0);
+  }
+
   /** Stops every poller (server shutdown). */
   stopAll(): void {
     for (const p of this.pollers.values()) p.stop();

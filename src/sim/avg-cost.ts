@@ -53,7 +53,8 @@ export function applyFill(
 /** The part of a fill's realized change that comes from closing inventory (fees excluded):
  *  what pre-2025-12-26 trade items stored as `pnl_realized`. */
 export function closingPnlUsd(pos: AvgCostPosition, side: YesNo, priceYes: number, size: number): number {
-  if (side === 'yes' && pos.netYesQty < 0) return Math.min(-pos.netYesQty, size) * (pos.avgSellPrice - priceYes);
+  if (side === 'yes' && pos.netYesQty < 0)
+    return Math.min(-pos.netYesQty, size) * (pos.avgSellPrice - priceYes);
   if (side === 'no' && pos.netYesQty > 0) return Math.min(pos.netYesQty, size) * (priceYes - pos.avgBuyPrice);
   return 0;
 }

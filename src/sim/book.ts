@@ -7,7 +7,6 @@ import { Rng } from './prng.js';
 import type { MarketDyn, SimOrder, SimPublicTrade } from './types.js';
 
 const LOGIT_MAX = 4.6; // ≈ 0.99
-const JUMPS_PER_HOUR = 0.03;
 
 export function logit(p: number): number {
   return Math.log(p / (1 - p));
@@ -26,7 +25,7 @@ export function evolveFair(rng: Rng, spec: MarketSpec, dyn: MarketDyn, toUs: num
   x += (home - x) * Math.min(1, 0.004 * dtHours);
   // News: occasional jumps that run straight through stale quotes (adverse selection), so the
   // bot's realized P&L is a realistic mix of wins and losses rather than pure spread capture.
-  if (rng.chance(Math.min(1, JUMPS_PER_HOUR * dtHours))) x += rng.normal() * 0.7;
+  if (rng.chance(Math.min(1, spec.jumpsPerHour * dtHours))) x += rng.normal() * 0.7;
   if (spec.settle) {
     const leftHours = (spec.settle.atUs - toUs) / HOUR_US;
     if (leftHours < 24) {
@@ -93,7 +92,12 @@ export function publicTrades(rng: Rng, spec: MarketSpec, dyn: MarketDyn, toUs: n
  *  the likelier the fill (adverse selection), decaying as we sit behind value. */
 const BASE_FILLS_PER_HOUR = 0.35;
 
-export function fillProbability(order: SimOrder, dyn: MarketDyn, dtHours: number, multiplier: number): number {
+export function fillProbability(
+  order: SimOrder,
+  dyn: MarketDyn,
+  dtHours: number,
+  multiplier: number,
+): number {
   const fvCents = fairPriceYes(dyn) * 100;
   const behindTicks = order.side === 'bid' ? fvCents - order.cents : order.cents - fvCents;
   const rate = Math.min(30, BASE_FILLS_PER_HOUR * multiplier * Math.exp(-behindTicks / 1.5));

@@ -36,7 +36,8 @@ export interface CliConfig {
   allowAws: boolean;
 }
 
-export type ParseResult = { kind: 'help' } | { kind: 'error'; message: string } | { kind: 'ok'; config: CliConfig };
+export type ParseResult =
+  { kind: 'help' } | { kind: 'error'; message: string } | { kind: 'ok'; config: CliConfig };
 
 function int(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
   if (raw === undefined) return fallback;
@@ -80,10 +81,17 @@ export function parseCli(argv: string[], envVars: NodeJS.ProcessEnv): ParseResul
       nowMs = Date.parse(values.now);
       if (!Number.isFinite(nowMs)) throw new Error(`--now must be an ISO date-time, got "${values.now}"`);
     }
+    const seed = int('seed', values.seed, 42, 0, 2 ** 32 - 1);
+    const markets = int('markets', values.markets, GENERATE_DEFAULTS.markets, 1, 500);
+    const days = int('days', values.days, GENERATE_DEFAULTS.days, 1, 365);
+    const loopMs = int('loop-ms', values['loop-ms'], 5000, 100, 600_000);
     const endpoint = values.endpoint ?? (envVars.AWS_ENDPOINT_URL_DYNAMODB || undefined);
-    if (endpoint !== undefined && !/^https?:\/\/[^/\s]+/.test(endpoint)) throw new Error(`--endpoint must be an http(s) URL, got "${endpoint}"`);
+    if (endpoint !== undefined && !/^https?:\/\/[^/\s]+/.test(endpoint))
+      throw new Error(`--endpoint must be an http(s) URL, got "${endpoint}"`);
     if (endpoint === undefined && !values['allow-aws']) {
-      throw new Error('no endpoint: pass --endpoint or set AWS_ENDPOINT_URL_DYNAMODB (or --allow-aws to write simulated data to real AWS tables)');
+      throw new Error(
+        'no endpoint: pass --endpoint or set AWS_ENDPOINT_URL_DYNAMODB (or --allow-aws to write simulated data to real AWS tables)',
+      );
     }
     return {
       kind: 'ok',
@@ -91,12 +99,12 @@ export function parseCli(argv: string[], envVars: NodeJS.ProcessEnv): ParseResul
         endpoint,
         region: values.region ?? envVars.AWS_REGION ?? 'us-east-1',
         env,
-        seed: int('seed', values.seed, 42, 0, 2 ** 32 - 1),
-        markets: int('markets', values.markets, GENERATE_DEFAULTS.markets, 1, 500),
-        days: int('days', values.days, GENERATE_DEFAULTS.days, 1, 365),
+        seed,
+        markets,
+        days,
         nowMs,
         live: values.live ?? false,
-        loopMs: int('loop-ms', values['loop-ms'], 5000, 100, 600_000),
+        loopMs,
         allowAws: values['allow-aws'] ?? false,
       },
     };

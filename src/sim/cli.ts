@@ -29,11 +29,16 @@ async function main(): Promise<number> {
   const doc = createWriterClient({ endpoint: cfg.endpoint, region: cfg.region });
   const nowMs = cfg.nowMs ?? Date.now();
   const gen = generateHistory({ seed: cfg.seed, env: cfg.env, nowMs, markets: cfg.markets, days: cfg.days });
-  process.stdout.write(`sim: generated ${cfg.days} days × ${cfg.markets} markets for ${cfg.env} (seed ${cfg.seed}, ${gen.stats.runs} bot runs)\n`);
+  process.stdout.write(
+    `sim: generated ${cfg.days} days × ${cfg.markets} markets for ${cfg.env} (seed ${cfg.seed}, ${gen.stats.runs} bot runs)\n`,
+  );
   try {
     const report = await writeItems(doc, cfg.env, gen.items);
-    for (const [table, n] of Object.entries(report.counts)) process.stdout.write(`  ${table}_${cfg.env}: ${n} items\n`);
-    process.stdout.write(`sim: written in ${report.seconds.toFixed(1)} s to ${cfg.endpoint ?? `AWS ${cfg.region}`}\n`);
+    for (const [table, n] of Object.entries(report.counts))
+      process.stdout.write(`  ${table}_${cfg.env}: ${n} items\n`);
+    process.stdout.write(
+      `sim: written in ${report.seconds.toFixed(1)} s to ${cfg.endpoint ?? `AWS ${cfg.region}`}\n`,
+    );
   } catch (err) {
     process.stderr.write(`sim: ${describe(err, cfg.endpoint)}\n`);
     return 1;

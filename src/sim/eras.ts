@@ -74,9 +74,17 @@ const STEPS: EraStep[] = [
   { at: 0.68, name: '2025-12-26T23:16 fill-time keys', change: { tradeKey: 'fill_time' } },
   { at: 0.7, name: '2025-12-26T23:48 ceil-cent fees', change: { feeRegime: 'ceil_cent' } },
   { at: 0.72, name: '2025-12-27T01:05 maker fees', change: { feeRegime: 'maker' } },
-  { at: 0.86, name: '2026-01-02T01:37 recent_trades raises', change: { bookLevels: true, writesDecisions: false } },
+  {
+    at: 0.86,
+    name: '2026-01-02T01:37 recent_trades raises',
+    change: { bookLevels: true, writesDecisions: false },
+  },
   // The next step is placed by `gapUs` after the previous one (see EraClock).
-  { at: 0.86, name: '2026-01-02T01:57 zeroed recent_trades', change: { writesDecisions: true, recentTrades: 'zeroed' } },
+  {
+    at: 0.86,
+    name: '2026-01-02T01:57 zeroed recent_trades',
+    change: { writesDecisions: true, recentTrades: 'zeroed' },
+  },
   { at: 1, name: CURRENT_ERA.name, change: CURRENT_ERA },
 ];
 

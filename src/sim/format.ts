@@ -38,7 +38,9 @@ export function dateOf(us: number): string {
  */
 export function kalshiTime(us: number): string {
   const base = new Date(usToMs(us)).toISOString().slice(0, 19);
-  const frac = String(us % SECOND_US).padStart(6, '0').replace(/0+$/, '');
+  const frac = String(us % SECOND_US)
+    .padStart(6, '0')
+    .replace(/0+$/, '');
   return frac === '' ? `${base}Z` : `${base}.${frac}Z`;
 }
 

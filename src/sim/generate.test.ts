@@ -9,12 +9,14 @@ import { contractProblems, priceCalcGeneration } from './testing/contract-shapes
 import type { Item } from './types.js';
 
 const NOW_MS = Date.UTC(2026, 10, 25, 17, 30, 0);
+// Other seeds can be checked with SIM_TEST_SEED=n (the invariants must hold for every seed).
+const SEED = Number(process.env.SIM_TEST_SEED ?? 42);
 let demo: GenerateResult;
 let prod: GenerateResult;
 
 beforeAll(() => {
-  demo = generateHistory({ seed: 42, env: 'demo', nowMs: NOW_MS });
-  prod = generateHistory({ seed: 42, env: 'prod', nowMs: NOW_MS });
+  demo = generateHistory({ seed: SEED, env: 'demo', nowMs: NOW_MS });
+  prod = generateHistory({ seed: SEED, env: 'prod', nowMs: NOW_MS });
 });
 
 // ---- an independent replay (not the simulator's code) -------------------------------------
@@ -34,10 +36,14 @@ function fillMs(t: Item): number {
 /** Dedup by fill_id (smallest sort key wins), order by fill time then fill_id. */
 function orderedFills(trades: Item[]): Item[] {
   const byId = new Map<string, Item>();
-  for (const t of [...trades].sort((a, b) => String(a['timestamp#order_id']).localeCompare(String(b['timestamp#order_id'])))) {
+  for (const t of [...trades].sort((a, b) =>
+    String(a['timestamp#order_id']).localeCompare(String(b['timestamp#order_id'])),
+  )) {
     if (!byId.has(String(t.fill_id))) byId.set(String(t.fill_id), t);
   }
-  return [...byId.values()].sort((a, b) => fillMs(a) - fillMs(b) || String(a.fill_id).localeCompare(String(b.fill_id)));
+  return [...byId.values()].sort(
+    (a, b) => fillMs(a) - fillMs(b) || String(a.fill_id).localeCompare(String(b.fill_id)),
+  );
 }
 
 function replay(fills: Item[], fee: (t: Item) => number): Map<string, Replayed> {
@@ -78,17 +84,23 @@ function stateItem(r: GenerateResult, key: string): Item {
   return item;
 }
 
-function positionsOf(r: GenerateResult): Record<string, { net_yes_qty: number; avg_buy_price: number; avg_sell_price: number; realized_pnl: number }> {
+function positionsOf(
+  r: GenerateResult,
+): Record<
+  string,
+  { net_yes_qty: number; avg_buy_price: number; avg_sell_price: number; realized_pnl: number }
+> {
   return stateItem(r, 'positions').positions as never;
 }
 
-const decisions = (r: GenerateResult): Item[] => r.items.dora_decision_log.filter((d) => d.market_id !== 'ALL');
+const decisions = (r: GenerateResult): Item[] =>
+  r.items.dora_decision_log.filter((d) => d.market_id !== 'ALL');
 
 // ---------------------------------------------------------------------------------------------
 
 describe('generateHistory', () => {
   it('is deterministic: same seed and env ⇒ identical items and state', () => {
-    const again = generateHistory({ seed: 42, env: 'demo', nowMs: NOW_MS });
+    const again = generateHistory({ seed: SEED, env: 'demo', nowMs: NOW_MS });
     expect(again.items).toStrictEqual(demo.items);
     expect(again.state).toStrictEqual(demo.state);
   });
@@ -109,13 +121,19 @@ describe('generateHistory', () => {
       expect(r.stats.counts.dora_decision_log).toBeGreaterThan(20_000);
       expect(r.stats.counts.dora_execution_log).toBeGreaterThan(1_000);
       // Only the deliberate re-log (§5.8) overwrites an item.
-      expect(r.stats.overwrites).toMatchObject({ dora_decision_log: 0, dora_execution_log: 0, dora_trade_log: 1 });
+      expect(r.stats.overwrites).toMatchObject({
+        dora_decision_log: 0,
+        dora_execution_log: 0,
+        dora_trade_log: 1,
+      });
     }
   });
 
   it('writes every item with exactly the attributes and types of the contract', () => {
     for (const r of [demo, prod]) {
-      const problems = TABLE_BASES.flatMap((t) => r.items[t].flatMap((item, i) => contractProblems(t, item, i)));
+      const problems = TABLE_BASES.flatMap((t) =>
+        r.items[t].flatMap((item, i) => contractProblems(t, item, i)),
+      );
       expect(problems.slice(0, 20)).toEqual([]);
     }
   });
@@ -134,7 +152,9 @@ describe('generateHistory', () => {
         expect(Math.abs(p.avg_sell_price - s.avgSell), m).toBeLessThan(1e-9);
       }
       // Markets the bot touched without ever filling hold zero entries.
-      for (const [m, p] of Object.entries(positions)) if (!replayed.has(m)) expect(p).toEqual({ net_yes_qty: 0, avg_buy_price: 0, avg_sell_price: 0, realized_pnl: 0 });
+      for (const [m, p] of Object.entries(positions))
+        if (!replayed.has(m))
+          expect(p).toEqual({ net_yes_qty: 0, avg_buy_price: 0, avg_sell_price: 0, realized_pnl: 0 });
       expect(Object.values(positions).some((p) => p.net_yes_qty === 0 && p.realized_pnl === 0)).toBe(true);
     }
   });
@@ -145,7 +165,9 @@ describe('generateHistory', () => {
     const bot = replay(fills, formulaFee);
     let differs = 0;
     for (const [m, s] of stored) {
-      const gap = fills.filter((t) => t.market_id === m).reduce((a, t) => a + formulaFee(t) - (typeof t.fees === 'number' ? t.fees : formulaFee(t)), 0);
+      const gap = fills
+        .filter((t) => t.market_id === m)
+        .reduce((a, t) => a + formulaFee(t) - (typeof t.fees === 'number' ? t.fees : formulaFee(t)), 0);
       expect(Math.abs(s.realized - (bot.get(m)?.realized ?? NaN) - gap), m).toBeLessThan(1e-9);
       if (Math.abs(gap) > 1e-6) differs++;
     }
@@ -156,7 +178,8 @@ describe('generateHistory', () => {
     for (const r of [demo, prod]) {
       const fills = orderedFills(r.items.dora_trade_log);
       const byMarket = new Map<string, Item[]>();
-      for (const f of fills) byMarket.set(String(f.market_id), [...(byMarket.get(String(f.market_id)) ?? []), f]);
+      for (const f of fills)
+        byMarket.set(String(f.market_id), [...(byMarket.get(String(f.market_id)) ?? []), f]);
       const ds = decisions(r).sort((a, b) => String(a.timestamp).localeCompare(String(b.timestamp)));
       const cursor = new Map<string, { i: number; net: number }>();
       let checked = 0;
@@ -194,17 +217,33 @@ describe('generateHistory', () => {
 
   it('writes each era’s shape, oldest first', () => {
     const ds = decisions(demo);
-    const first = (pred: (d: Item) => boolean) => ds.filter(pred).map((d) => String(d.timestamp)).sort()[0] ?? '';
-    const last = (pred: (d: Item) => boolean) => ds.filter(pred).map((d) => String(d.timestamp)).sort().pop() ?? '';
+    const first = (pred: (d: Item) => boolean) =>
+      ds
+        .filter(pred)
+        .map((d) => String(d.timestamp))
+        .sort()[0] ?? '';
+    const last = (pred: (d: Item) => boolean) =>
+      ds
+        .filter(pred)
+        .map((d) => String(d.timestamp))
+        .sort()
+        .pop() ?? '';
     const noIds = (d: Item) => !('decision_id' in d);
     const split = (d: Item) => 'yes_qty' in (d.inventory as object);
     const noPc = (d: Item) => !('price_calc' in d);
-    const gen = (n: number) => (d: Item) => 'price_calc' in d && priceCalcGeneration(d.price_calc as never) === n;
+    const gen = (n: number) => (d: Item) =>
+      'price_calc' in d && priceCalcGeneration(d.price_calc as never) === n;
     const noLevels = (d: Item) => !('top_bids' in (d.order_book_snapshot as object));
     const noRecent = (d: Item) => !('recent_trades' in d);
-    const zeroed = (d: Item) => Array.isArray(d.recent_trades) && d.recent_trades.length > 0 && (d.recent_trades as Item[]).every((t) => t.price === 0 && t.size === 0 && t.timestamp === '');
-    for (const pred of [noIds, split, noPc, gen(0), gen(1), gen(2), gen(3), noLevels, noRecent, zeroed]) expect(ds.some(pred)).toBe(true);
-    expect(last(split) < first((d) => !split(d) && noIds(d)) || !ds.some((d) => !split(d) && noIds(d))).toBe(true);
+    const zeroed = (d: Item) =>
+      Array.isArray(d.recent_trades) &&
+      d.recent_trades.length > 0 &&
+      (d.recent_trades as Item[]).every((t) => t.price === 0 && t.size === 0 && t.timestamp === '');
+    for (const pred of [noIds, split, noPc, gen(0), gen(1), gen(2), gen(3), noLevels, noRecent, zeroed])
+      expect(ds.some(pred)).toBe(true);
+    expect(last(split) < first((d) => !split(d) && noIds(d)) || !ds.some((d) => !split(d) && noIds(d))).toBe(
+      true,
+    );
     expect(last(noIds) < first((d) => !noIds(d))).toBe(true);
     expect(last(noPc) < first(gen(1))).toBe(true);
     expect(last(gen(1)) < first(gen(2))).toBe(true);
@@ -223,8 +262,10 @@ describe('generateHistory', () => {
     const naiveKey = ts.filter((t) => !key(t).split('#')[0]?.endsWith('+00:00'));
     expect(ts.some((t) => !('type' in t))).toBe(true);
     expect(naiveKey.length).toBeGreaterThan(10);
-    for (const t of naiveKey) expect(parseIsoUtcMs(key(t).split('#')[0] ?? '') ?? 0).toBeGreaterThan(fillMs(t));
-    for (const t of ts.filter((x) => !naiveKey.includes(x))) expect(key(t)).toBe(`${String(t.fill_timestamp)}#${String(t.order_id)}`);
+    for (const t of naiveKey)
+      expect(parseIsoUtcMs(key(t).split('#')[0] ?? '') ?? 0).toBeGreaterThan(fillMs(t));
+    for (const t of ts.filter((x) => !naiveKey.includes(x)))
+      expect(key(t)).toBe(`${String(t.fill_timestamp)}#${String(t.order_id)}`);
     // A fill just before midnight whose old-era item sits in the next day's partition.
     const logDated = ts.filter((t) => t.date !== String(t.fill_timestamp).slice(0, 10));
     expect(logDated.length).toBeGreaterThanOrEqual(1);
@@ -232,16 +273,24 @@ describe('generateHistory', () => {
     // Fee regimes: absent once, Kalshi's 0, ceil-to-cent, and the unrounded formula.
     expect(ts.filter((t) => !('fees' in t))).toHaveLength(1);
     expect(ts.some((t) => t.fees === 0)).toBe(true);
-    expect(ts.some((t) => typeof t.fees === 'number' && t.fees > 0 && Math.abs(t.fees - formulaFee(t)) > 1e-12)).toBe(true);
+    expect(
+      ts.some((t) => typeof t.fees === 'number' && t.fees > 0 && Math.abs(t.fees - formulaFee(t)) > 1e-12),
+    ).toBe(true);
     // Fill-time keyed items (from 23:16): Kalshi's fee field until 23:48, the short ceil-to-cent
     // regime, then the unrounded formula for good.
     const fillKeyed = ts.filter((t) => key(t).includes('+00:00') && t.reconciled_at_startup !== true);
     const ceilCent = (t: Item) => Math.ceil(formulaFee(t) * 100) / 100;
-    expect(fillKeyed.every((t) => t.fees === formulaFee(t) || t.fees === ceilCent(t) || t.fees === 0)).toBe(true);
+    expect(fillKeyed.every((t) => t.fees === formulaFee(t) || t.fees === ceilCent(t) || t.fees === 0)).toBe(
+      true,
+    );
     const lastCeil = Math.max(...fillKeyed.filter((t) => t.fees !== formulaFee(t)).map(fillMs));
     expect(lastCeil).toBeGreaterThan(0);
     expect(lastCeil).toBeLessThan(NOW_MS - 20 * 86_400_000);
-    expect(ts.filter((t) => fillMs(t) > lastCeil && t.reconciled_at_startup !== true).every((t) => t.fees === formulaFee(t))).toBe(true);
+    expect(
+      ts
+        .filter((t) => fillMs(t) > lastCeil && t.reconciled_at_startup !== true)
+        .every((t) => t.fees === formulaFee(t)),
+    ).toBe(true);
   });
 
   it('writes the fill-log edge cases: backfills, a duplicated fill_id, a long→short flip', () => {
@@ -272,7 +321,9 @@ describe('generateHistory', () => {
   it('covers the market and state edge cases', () => {
     const configs = demo.items.dora_market_config;
     expect(configs.filter((c) => c.enabled === false).length).toBeGreaterThanOrEqual(3);
-    expect(configs.some((c) => c.enabled === false && 'disabled_reason' in c && 'disabled_at' in c)).toBe(true);
+    expect(configs.some((c) => c.enabled === false && 'disabled_reason' in c && 'disabled_at' in c)).toBe(
+      true,
+    );
     expect(configs.some((c) => c.enabled === false && !('disabled_reason' in c))).toBe(true);
     expect(configs.some((c) => !('created_at' in c))).toBe(true);
     expect(configs.some((c) => c.event_ticker === '')).toBe(true);
@@ -284,16 +335,30 @@ describe('generateHistory', () => {
     const ds = decisions(demo);
     const settled = ['KXFEDDECISION-26DEC-H25', 'KXPLANETFITNESSSUBS-26JAN'];
     for (const m of settled) {
-      const mine = ds.filter((d) => d.market_id === m).sort((a, b) => String(a.timestamp).localeCompare(String(b.timestamp)));
+      const mine = ds
+        .filter((d) => d.market_id === m)
+        .sort((a, b) => String(a.timestamp).localeCompare(String(b.timestamp)));
       expect(mine.length).toBeGreaterThan(100);
-      expect(parseIsoUtcMs(String(mine[mine.length - 1]?.timestamp)) ?? NaN).toBeLessThan(NOW_MS - 2 * 86_400_000);
+      expect(parseIsoUtcMs(String(mine[mine.length - 1]?.timestamp)) ?? NaN).toBeLessThan(
+        NOW_MS - 2 * 86_400_000,
+      );
     }
     expect(settled.some((m) => (positions[m]?.net_yes_qty ?? 0) !== 0)).toBe(true);
     const errors = stateItem(demo, 'api_errors').errors as Record<string, Item>;
-    expect(errors['KXPLANETFITNESSSUBS-26JAN']).toMatchObject({ last_error_code: 'not_found', last_status_code: 404 });
+    expect(errors['KXPLANETFITNESSSUBS-26JAN']).toMatchObject({
+      last_error_code: 'not_found',
+      last_status_code: 404,
+    });
     expect(Number(errors['KXPLANETFITNESSSUBS-26JAN']?.count)).toBeGreaterThan(100);
     // Empty book sides use the sentinels and empty level lists.
-    expect(ds.some((d) => (d.order_book_snapshot as Item).best_bid === 0 && Array.isArray((d.order_book_snapshot as Item).top_bids) && ((d.order_book_snapshot as Item).top_bids as Item[]).length === 0)).toBe(true);
+    expect(
+      ds.some(
+        (d) =>
+          (d.order_book_snapshot as Item).best_bid === 0 &&
+          Array.isArray((d.order_book_snapshot as Item).top_bids) &&
+          ((d.order_book_snapshot as Item).top_bids as Item[]).length === 0,
+      ),
+    ).toBe(true);
     expect(ds.some((d) => (d.order_book_snapshot as Item).best_ask === 1)).toBe(true);
     // Float artifacts survive in targets and spreads.
     expect(ds.some((d) => (d.target_quotes as Item[]).some((q) => String(q.price).length > 6))).toBe(true);
@@ -301,7 +366,8 @@ describe('generateHistory', () => {
     // open_orders: exchange-sourced (null ids, clean price) and/or local (decision id, pending).
     const orders = Object.values(stateItem(demo, 'open_orders').orders as Record<string, Item>);
     expect(orders.length).toBeGreaterThan(5);
-    for (const o of orders) expect(o.status === 'pending' ? typeof o.decision_id === 'string' : o.decision_id === null).toBe(true);
+    for (const o of orders)
+      expect(o.status === 'pending' ? typeof o.decision_id === 'string' : o.decision_id === null).toBe(true);
     const risk = stateItem(demo, 'risk_state');
     expect(risk.trading_halted).toBe(false);
     expect(Number(risk.daily_pnl)).toBeGreaterThan(-100);
@@ -310,9 +376,16 @@ describe('generateHistory', () => {
   it('writes system decisions: a startup_cancel per run, one risk halt, one fatal cleanup', () => {
     const all = demo.items.dora_decision_log.filter((d) => d.market_id === 'ALL');
     const startups = all.filter((d) => d.reason === 'startup_cancel');
-    const runsWithIds = new Set(decisions(demo).filter((d) => 'bot_run_id' in d).map((d) => String(d.bot_run_id)));
+    const runsWithIds = new Set(
+      decisions(demo)
+        .filter((d) => 'bot_run_id' in d)
+        .map((d) => String(d.bot_run_id)),
+    );
     expect(startups.length).toBeGreaterThanOrEqual(3);
-    for (const s of startups) expect(String(s.decision_id)).toMatch(new RegExp(`^${String(s.bot_run_id)}:startup_cancel:\\d{8}-\\d{6}$`));
+    for (const s of startups)
+      expect(String(s.decision_id)).toMatch(
+        new RegExp(`^${String(s.bot_run_id)}:startup_cancel:\\d{8}-\\d{6}$`),
+      );
     expect(startups.some((s) => Number(s.open_orders_count) > 0)).toBe(true);
     const halts = all.filter((d) => d.reason === 'risk_halt_cancel');
     expect(halts).toHaveLength(1);
@@ -327,7 +400,16 @@ describe('generateHistory', () => {
   it('writes execution events with realistic outcomes, latencies and TTLs', () => {
     const es = demo.items.dora_execution_log;
     const kinds = new Set(es.map((e) => `${String(e.event_type)}:${String(e.status ?? '')}`));
-    for (const k of ['ORDER_PLACE:', 'ORDER_CANCEL:', 'FILL:', 'ORDER_RESULT:ACCEPTED', 'ORDER_RESULT:REJECTED', 'ORDER_RESULT:ERROR', 'ORDER_RESULT:CANCELLED', 'ORDER_RESULT:ALREADY_GONE']) {
+    for (const k of [
+      'ORDER_PLACE:',
+      'ORDER_CANCEL:',
+      'FILL:',
+      'ORDER_RESULT:ACCEPTED',
+      'ORDER_RESULT:REJECTED',
+      'ORDER_RESULT:ERROR',
+      'ORDER_RESULT:CANCELLED',
+      'ORDER_RESULT:ALREADY_GONE',
+    ]) {
       expect(kinds.has(k), k).toBe(true);
     }
     for (const e of es) {
@@ -336,7 +418,10 @@ describe('generateHistory', () => {
       expect('market_id' in e).toBe(false);
       expect(eventMs).toBeGreaterThan(NOW_MS - 2.1 * 86_400_000);
     }
-    const lat = es.filter((e) => typeof e.latency_ms === 'number').map((e) => Number(e.latency_ms)).sort((a, b) => a - b);
+    const lat = es
+      .filter((e) => typeof e.latency_ms === 'number')
+      .map((e) => Number(e.latency_ms))
+      .sort((a, b) => a - b);
     const q = (p: number) => lat[Math.floor((lat.length - 1) * p)] ?? NaN;
     expect(q(0)).toBeGreaterThanOrEqual(100);
     expect(q(0.5)).toBeLessThan(q(0.95));
@@ -354,6 +439,10 @@ describe('generateHistory', () => {
       expect([0, 3]).toContain(priceCalcGeneration(d.price_calc as never));
       expect(d.decision_id).toEqual(expect.any(String));
     }
-    expect(r.items.dora_trade_log.every((t) => 'type' in t && String(t['timestamp#order_id']).startsWith(String(t.fill_timestamp)))).toBe(true);
+    expect(
+      r.items.dora_trade_log.every(
+        (t) => 'type' in t && String(t['timestamp#order_id']).startsWith(String(t.fill_timestamp)),
+      ),
+    ).toBe(true);
   });
 });

@@ -69,9 +69,16 @@ export const GENERATE_DEFAULTS = {
 } as const;
 
 export function generateHistory(options: GenerateOptions): GenerateResult {
-  const o: Required<GenerateOptions> = { ...GENERATE_DEFAULTS, ...stripUndefined(options), seed: options.seed, env: options.env, nowMs: options.nowMs };
+  const o: Required<GenerateOptions> = {
+    ...GENERATE_DEFAULTS,
+    ...stripUndefined(options),
+    seed: options.seed,
+    env: options.env,
+    nowMs: options.nowMs,
+  };
   if (!Number.isFinite(o.nowMs)) throw new Error('generateHistory: nowMs must be a finite epoch-ms number');
-  if (!(o.days > 0) || !(o.markets >= 0)) throw new Error('generateHistory: days must be > 0 and markets ≥ 0');
+  if (!(o.days > 0) || !(o.markets >= 0))
+    throw new Error('generateHistory: days must be > 0 and markets ≥ 0');
   const endUs = msToUs(o.nowMs);
   const startUs = endUs - Math.round(o.days * DAY_US);
   const rng = new Rng(newPrngState(o.seed, o.env, 'world'));
@@ -109,9 +116,24 @@ export function generateHistory(options: GenerateOptions): GenerateResult {
     datesFixed: o.tradeDatesFixed,
   };
   const ctx = makeCtx(state, sink, inject);
-  inject.midnightFillUs = pickMidnight(ctx.eras, startUs + 6 * HOUR_US, endUs, (us) => ctx.eras.at(us).tradeKey === 'log_time');
-  const straddleUs = pickMidnight(ctx.eras, startUs + state.eraSpec.spanUs + 6 * HOUR_US, endUs - 2 * HOUR_US, (us) => ctx.eras.at(us).name === ctx.eras.at(endUs).name, true);
-  const cadence: Cadence = { historyUs: historyCadenceUs, recentUs: o.recentCadenceMs * MS_US, recentWindowUs: o.recentWindowMs * MS_US };
+  inject.midnightFillUs = pickMidnight(
+    ctx.eras,
+    startUs + 6 * HOUR_US,
+    endUs,
+    (us) => ctx.eras.at(us).tradeKey === 'log_time',
+  );
+  const straddleUs = pickMidnight(
+    ctx.eras,
+    startUs + state.eraSpec.spanUs + 6 * HOUR_US,
+    endUs - 2 * HOUR_US,
+    (us) => ctx.eras.at(us).name === ctx.eras.at(endUs).name,
+    true,
+  );
+  const cadence: Cadence = {
+    historyUs: historyCadenceUs,
+    recentUs: o.recentCadenceMs * MS_US,
+    recentWindowUs: o.recentWindowMs * MS_US,
+  };
 
   const runs = planRuns(new Rng(newPrngState(o.seed, o.env, 'runs')), startUs, endUs, ctx.eras);
   for (const plan of runs) {
@@ -127,14 +149,18 @@ export function generateHistory(options: GenerateOptions): GenerateResult {
     if (straddleUs !== null && straddleUs > firstLoopUs + run.loopPeriodUs && straddleUs < stopUs) {
       // Pin one loop to start just before midnight (its first decision straddles it).
       inject.straddleUs = straddleUs;
-      loops.set(Math.floor((straddleUs - 100 * MS_US - firstLoopUs) / run.loopPeriodUs), straddleUs - 100 * MS_US);
+      loops.set(
+        Math.floor((straddleUs - 100 * MS_US - firstLoopUs) / run.loopPeriodUs),
+        straddleUs - 100 * MS_US,
+      );
     }
     let lastEndUs = firstLoopUs;
     for (const loop of [...loops.keys()].sort((a, b) => a - b)) {
       const startOverride = loops.get(loop);
       lastEndUs = runLoop(ctx, loop, startOverride);
     }
-    if (plan.endUs !== null && plan.end !== null) endRun(ctx, Math.max(plan.endUs, lastEndUs + SECOND_US), plan.end);
+    if (plan.endUs !== null && plan.end !== null)
+      endRun(ctx, Math.max(plan.endUs, lastEndUs + SECOND_US), plan.end);
   }
   const saveUs = Math.min(endUs, state.clockUs + 40 * MS_US);
   saveState(ctx, saveUs);
@@ -144,7 +170,10 @@ export function generateHistory(options: GenerateOptions): GenerateResult {
   state.clockUs = Math.max(state.clockUs, saveUs);
 
   const items = sink.items();
-  const counts = Object.fromEntries(Object.entries(items).map(([t, list]) => [t, list.length])) as Record<TableBase, number>;
+  const counts = Object.fromEntries(Object.entries(items).map(([t, list]) => [t, list.length])) as Record<
+    TableBase,
+    number
+  >;
   return {
     items,
     state,
@@ -170,7 +199,13 @@ function initMarket(spec: SimMarket['spec'], seed: number, env: Env, index: numb
 }
 
 /** The first (or last) UTC midnight in (fromUs, toUs) satisfying `pred`. */
-function pickMidnight(eras: EraClock, fromUs: number, toUs: number, pred: (us: number) => boolean, last = false): number | null {
+function pickMidnight(
+  eras: EraClock,
+  fromUs: number,
+  toUs: number,
+  pred: (us: number) => boolean,
+  last = false,
+): number | null {
   void eras;
   let found: number | null = null;
   for (let m = Math.ceil(fromUs / DAY_US) * DAY_US; m < toUs; m += DAY_US) {

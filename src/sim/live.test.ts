@@ -57,7 +57,14 @@ describe('startLiveSimulator', () => {
     const resting = gen.state.markets.reduce((n, m) => n + (m.dyn.bid ? 1 : 0) + (m.dyn.ask ? 1 : 0), 0);
     const historyEndUs = gen.state.clockUs;
     const errors: unknown[] = [];
-    const live = startLiveSimulator({ doc, env: 'demo', seed: 42, state: gen.state, loopMs: 300, onError: (e) => errors.push(e) });
+    const live = startLiveSimulator({
+      doc,
+      env: 'demo',
+      seed: 42,
+      state: gen.state,
+      loopMs: 300,
+      onError: (e) => errors.push(e),
+    });
 
     let mine: Item[] = [];
     const deadline = Date.now() + 8000;
@@ -75,14 +82,30 @@ describe('startLiveSimulator', () => {
     expect(Number(startup?.open_orders_count)).toBeLessThanOrEqual(resting);
     const market = mine.filter((d) => d.market_id !== 'ALL');
     expect(market.length).toBeGreaterThanOrEqual(10);
-    expect(market.every((d) => String(d.decision_id).startsWith(`${live.runId}:${String(d.market_id)}:`))).toBe(true);
+    expect(
+      market.every((d) => String(d.decision_id).startsWith(`${live.runId}:${String(d.market_id)}:`)),
+    ).toBe(true);
     // Timestamps follow the wall clock (never ahead of it by more than a loop).
-    const newest = market.map((d) => String(d.timestamp)).sort().pop() ?? '';
+    const newest =
+      market
+        .map((d) => String(d.timestamp))
+        .sort()
+        .pop() ?? '';
     expect(Date.parse(`${newest}Z`)).toBeLessThanOrEqual(Date.now() + 1000);
     // The inventory carries on from the seeded positions.
-    const positions = (await doc.send(new GetCommand({ TableName: tableName('dora_state', 'demo'), Key: { key: 'positions' } }))).Item as Item;
-    expect(Object.keys(positions.positions as object).length).toBeGreaterThanOrEqual(Object.keys(gen.state.positions).length);
-    const openOrders = (await doc.send(new GetCommand({ TableName: tableName('dora_state', 'demo'), Key: { key: 'open_orders' } }))).Item as Item;
+    const positions = (
+      await doc.send(
+        new GetCommand({ TableName: tableName('dora_state', 'demo'), Key: { key: 'positions' } }),
+      )
+    ).Item as Item;
+    expect(Object.keys(positions.positions as object).length).toBeGreaterThanOrEqual(
+      Object.keys(gen.state.positions).length,
+    );
+    const openOrders = (
+      await doc.send(
+        new GetCommand({ TableName: tableName('dora_state', 'demo'), Key: { key: 'open_orders' } }),
+      )
+    ).Item as Item;
     expect(Date.parse(String(openOrders.last_updated))).toBeGreaterThan(historyEndUs / 1000);
 
     // Stopped means stopped: nothing more is written.

@@ -28,7 +28,8 @@ export interface LiveOptions {
   /** Used only when regenerating the history. */
   markets?: number;
   days?: number;
-  /** Fill intensity relative to the history (default 8 ⇒ a fill somewhere every ~30–90 s). */
+  /** Fill intensity relative to the history (default 30 ⇒ with ~20 markets, a fill somewhere
+   *  every ~30–90 s; the history's rate matches the bot's ~100 fills/day instead). */
   fillRateMultiplier?: number;
   /** Write failures are reported here and the loop carries on (default: console.error). */
   onError?: (err: unknown) => void;
@@ -42,6 +43,8 @@ export interface LiveSimulator {
   readonly loops: number;
   /** Stops after the loop in progress, saves state like the bot's shutdown, and resolves. */
   stop(): Promise<void>;
+  /** A copy of the simulation state, so a restart can carry on from what was written. */
+  snapshot(): SimState;
 }
 
 const STATE_SAVE_EVERY = 10;
@@ -52,17 +55,26 @@ export function startLiveSimulator(opts: LiveOptions): LiveSimulator {
   const onError = opts.onError ?? ((err: unknown) => console.error('[sim live]', err));
   const state: SimState = opts.state
     ? structuredClone(opts.state)
-    : generateHistory({ seed: opts.seed, env: opts.env, nowMs: nowFn(), markets: opts.markets, days: opts.days }).state;
+    : generateHistory({
+        seed: opts.seed,
+        env: opts.env,
+        nowMs: nowFn(),
+        markets: opts.markets,
+        days: opts.days,
+      }).state;
   if (state.env !== opts.env || state.seed !== opts.seed) {
-    throw new Error(`startLiveSimulator: state is for ${state.env}/seed ${state.seed}, not ${opts.env}/seed ${opts.seed}`);
+    throw new Error(
+      `startLiveSimulator: state is for ${state.env}/seed ${state.seed}, not ${opts.env}/seed ${opts.seed}`,
+    );
   }
-  state.fillRateMultiplier = opts.fillRateMultiplier ?? 8;
+  state.fillRateMultiplier = opts.fillRateMultiplier ?? 30;
   // Live loops must keep up with the wall clock: faster simulated per-market work than history.
   state.marketStepUs = [40 * MS_US, 110 * MS_US];
   const sink = new ListSink();
   const ctx: BotCtx = makeCtx(state, sink, null);
 
-  const startUs = Math.max(state.clockUs + SECOND_US, msToUs(nowFn()) - 3 * SECOND_US);
+  // Back-date the startup a little so its backfill, ALL record and cancels are not in the future.
+  const startUs = Math.max(state.clockUs + SECOND_US, msToUs(nowFn()) - 8 * SECOND_US);
   let prevEndUs = startRun(ctx, startUs, { botVersion: CURRENT_VERSION, loopMs });
   saveState(ctx, prevEndUs);
   const run = state.run;
@@ -100,8 +112,10 @@ export function startLiveSimulator(opts: LiveOptions): LiveSimulator {
     } catch (err) {
       onError(err);
     }
-    // Like the bot: sleep max(0, interval − elapsed).
-    if (!stopped) timer = setTimeout(schedule, Math.max(0, loopMs - (nowFn() - tickStartMs)));
+    // Like the bot: sleep max(0, interval − elapsed), where elapsed is the simulated work (the
+    // loop's stamped duration) or the real time spent writing, whichever is longer.
+    const elapsedMs = Math.max(nowFn() - tickStartMs, prevDurationUs / MS_US);
+    if (!stopped) timer = setTimeout(schedule, Math.max(0, loopMs - elapsedMs, untilWallClock()));
   }
 
   function schedule(): void {
@@ -109,8 +123,13 @@ export function startLiveSimulator(opts: LiveOptions): LiveSimulator {
     inFlight = tick();
   }
 
+  /** ms until the simulated clock is no longer ahead of the wall clock. */
+  function untilWallClock(): number {
+    return Math.max(0, prevEndUs / MS_US - nowFn());
+  }
+
   inFlight = inFlight.then(() => {
-    if (!stopped) schedule();
+    if (!stopped) timer = setTimeout(schedule, untilWallClock());
   });
 
   let stopping: Promise<void> | null = null;
@@ -118,6 +137,9 @@ export function startLiveSimulator(opts: LiveOptions): LiveSimulator {
     runId: run.runId,
     get loops() {
       return loop;
+    },
+    snapshot() {
+      return structuredClone(state);
     },
     stop() {
       stopping ??= (async () => {

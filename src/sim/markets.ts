@@ -98,6 +98,8 @@ export interface MarketSpec {
   initialPriceYes: number;
   /** Fair-value random walk, logit units per √hour. */
   volLogitPerSqrtHour: number;
+  /** News jumps per hour (each moves fair value by ~0.7 logit). */
+  jumpsPerHour: number;
   /** Typical book spread in ticks (others' best bid → best ask). */
   spreadTicks: number;
   publicTradesPerHour: number;
@@ -127,7 +129,8 @@ export function marketTicker(index: number): { ticker: string; event: string } {
 export function buildMarketSpecs(rng: Rng, input: MarketPlanInput): MarketSpec[] {
   const { count, startUs, endUs } = input;
   const spanUs = endUs - startUs;
-  const at = (fraction: number): number => Math.round(startUs + fraction * spanUs + rng.uniform(-2, 2) * HOUR_US);
+  const at = (fraction: number): number =>
+    Math.round(startUs + fraction * spanUs + rng.uniform(-2, 2) * HOUR_US);
   const specs: MarketSpec[] = [];
   for (let i = 0; i < count; i++) {
     const role = ROLE_PLAN[i] ?? 'normal';
@@ -153,6 +156,7 @@ export function buildMarketSpecs(rng: Rng, input: MarketPlanInput): MarketSpec[]
       settle: null,
       initialPriceYes: rng.uniform(0.08, 0.9),
       volLogitPerSqrtHour: rng.uniform(0.02, 0.05),
+      jumpsPerHour: 0.03,
       spreadTicks: rng.int(2, 6),
       publicTradesPerHour: rng.uniform(0.3, 3),
       tradeNoiseTicks: 1,
@@ -226,7 +230,11 @@ function applyRole(spec: MarketSpec, rng: Rng, at: (f: number) => number, startU
       spec.updatedAtUs = null;
       break;
     case 'exiting':
+      // Quotes ±25¢ around a quiet market never fill: the bot's zero entry in positions.
       spec.minSpread = 0.5;
+      spec.initialPriceYes = 0.5;
+      spec.volLogitPerSqrtHour = 0.005;
+      spec.jumpsPerHour = 0;
       break;
     case 'normal':
       break;

@@ -80,7 +80,10 @@ export class Rng {
 
   hex(chars: number): string {
     let out = '';
-    while (out.length < chars) out += Math.floor(this.float() * 0x10000).toString(16).padStart(4, '0');
+    while (out.length < chars)
+      out += Math.floor(this.float() * 0x10000)
+        .toString(16)
+        .padStart(4, '0');
     return out.slice(0, chars);
   }
 

@@ -67,7 +67,13 @@ export interface Cadence {
 }
 
 /** Sampled instants in [fromUs, toUs): coarse for old history, fine for the newest hours. */
-export function sampleTimes(fromUs: number, toUs: number, historyStartUs: number, endUs: number, c: Cadence): number[] {
+export function sampleTimes(
+  fromUs: number,
+  toUs: number,
+  historyStartUs: number,
+  endUs: number,
+  c: Cadence,
+): number[] {
   const out: number[] = [];
   const recentFromUs = endUs - c.recentWindowUs;
   // Align to a grid anchored at the history start so runs do not shift the sampling.

@@ -7,14 +7,17 @@ export function primaryKeyOf(table: TableBase, item: Item): string {
   const { hash, range } = TABLE_DEFS[table].key;
   const h = item[hash];
   const r = range === undefined ? '' : item[range];
-  if (typeof h !== 'string' || typeof r !== 'string') throw new Error(`${table} item without its key: ${JSON.stringify(item).slice(0, 200)}`);
+  if (typeof h !== 'string' || typeof r !== 'string')
+    throw new Error(`${table} item without its key: ${JSON.stringify(item).slice(0, 200)}`);
   return `${h}\u0000${r}`;
 }
 
 export class KeyedSink implements ItemSink {
   private readonly tables = new Map<TableBase, Map<string, Item>>(TABLE_BASES.map((t) => [t, new Map()]));
   /** How many puts replaced an existing item, per table. */
-  readonly overwrites: Record<TableBase, number> = Object.fromEntries(TABLE_BASES.map((t) => [t, 0])) as Record<TableBase, number>;
+  readonly overwrites: Record<TableBase, number> = Object.fromEntries(
+    TABLE_BASES.map((t) => [t, 0]),
+  ) as Record<TableBase, number>;
 
   put(table: TableBase, item: Item): void {
     const map = this.tables.get(table);
@@ -28,7 +31,9 @@ export class KeyedSink implements ItemSink {
   }
 
   items(): SimItems {
-    return Object.fromEntries(TABLE_BASES.map((t) => [t, [...(this.tables.get(t)?.values() ?? [])]])) as SimItems;
+    return Object.fromEntries(
+      TABLE_BASES.map((t) => [t, [...(this.tables.get(t)?.values() ?? [])]]),
+    ) as SimItems;
   }
 }
 

@@ -53,10 +53,17 @@ function fairValue(trades: SimPublicTrade[], nowUs: number, mid: number): FairVa
       den += w;
     }
     const wma = num / den;
-    return { fairValue: wma, source: 'wma_24h', wmaPrice: wma, wmaCount: recent.length, wmaTime: recent[0]?.kalshiTs ?? null };
+    return {
+      fairValue: wma,
+      source: 'wma_24h',
+      wmaPrice: wma,
+      wmaCount: recent.length,
+      wmaTime: recent[0]?.kalshiTs ?? null,
+    };
   }
   const last = trades.find((t) => t.us <= nowUs);
-  if (last) return { fairValue: last.cents / 100, source: 'last_trade', wmaPrice: null, wmaCount: 0, wmaTime: null };
+  if (last)
+    return { fairValue: last.cents / 100, source: 'last_trade', wmaPrice: null, wmaCount: 0, wmaTime: null };
   return { fairValue: mid, source: 'mid', wmaPrice: null, wmaCount: 0, wmaTime: null };
 }
 
@@ -74,7 +81,11 @@ function volatility(trades: SimPublicTrade[], nowUs: number): Volatility {
   const prices = used.map((t) => t.cents / 100);
   const mean = prices.reduce((a, b) => a + b, 0) / prices.length;
   const variance = prices.reduce((a, p) => a + (p - mean) * (p - mean), 0) / prices.length;
-  return { stdDev: Math.sqrt(variance), count: used.length, window: in12h.length >= 5 ? 'time_window_12h' : 'last_5_trades' };
+  return {
+    stdDev: Math.sqrt(variance),
+    count: used.length,
+    window: in12h.length >= 5 ? 'time_window_12h' : 'last_5_trades',
+  };
 }
 
 export function decideQuotes(
@@ -100,7 +111,8 @@ export function decideQuotes(
   if (era.priceCalc === 'full' && vol.stdDev !== null) {
     const threshold = Math.min(Math.max(snap.spread, 0.03), 0.08);
     const profitableExit =
-      (net > 0 && snap.bestBid > pos.avgBuyPrice) || (net < 0 && snap.bestAsk < pos.avgSellPrice && snap.bestAsk < 1);
+      (net > 0 && snap.bestBid > pos.avgBuyPrice) ||
+      (net < 0 && snap.bestAsk < pos.avgSellPrice && snap.bestAsk < 1);
     if (vol.stdDev > threshold && !profitableExit) return { priceCalc: {}, targets: [] };
   }
 
@@ -129,10 +141,15 @@ export function decideQuotes(
   const bidSize = Math.min(spec.quoteSize, spec.maxInventoryYes - net);
   const askSize = Math.min(spec.quoteSize, spec.maxInventoryYes + net);
   const targets: TargetQuote[] = [];
-  if (bidSize > 0 && bidPrice >= TICK - 1e-9 && bidPrice < askPrice) targets.push({ side: 'bid', priceYes: bidPrice, size: bidSize });
-  if (askSize > 0 && askPrice <= 0.99 + 1e-9 && askPrice > bidPrice) targets.push({ side: 'ask', priceYes: askPrice, size: askSize });
+  if (bidSize > 0 && bidPrice >= TICK - 1e-9 && bidPrice < askPrice)
+    targets.push({ side: 'bid', priceYes: bidPrice, size: bidSize });
+  if (askSize > 0 && askPrice <= 0.99 + 1e-9 && askPrice > bidPrice)
+    targets.push({ side: 'ask', priceYes: askPrice, size: askSize });
 
-  return { priceCalc: priceCalcItem(era, { skew, snap, marketBid, marketAsk, logic, fv, vol, trades, nowUs }), targets };
+  return {
+    priceCalc: priceCalcItem(era, { skew, snap, marketBid, marketAsk, logic, fv, vol, trades, nowUs }),
+    targets,
+  };
 }
 
 interface CalcParts {

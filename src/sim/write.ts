@@ -1,7 +1,11 @@
 // Bulk writer: BatchWriteItem in chunks of 25, several requests in flight, UnprocessedItems
 // retried with backoff. It writes to existing tables only — creating them is the embedded
 // store's (or the bot's setup script's) job.
-import { BatchWriteCommand, type BatchWriteCommandOutput, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchWriteCommand,
+  type BatchWriteCommandOutput,
+  type DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb';
 import type { Env } from '../core/types.js';
 import { TABLE_BASES, tableName, type TableBase } from '../store/tables.js';
 import type { Item, SimItems } from './types.js';
@@ -58,7 +62,10 @@ export async function writeItems(
     const list = items[base] ?? [];
     counts[base] = list.length;
     for (let i = 0; i < list.length; i += BATCH) {
-      tasks.push({ table: tableName(base, env), requests: list.slice(i, i + BATCH).map((Item) => ({ PutRequest: { Item } })) });
+      tasks.push({
+        table: tableName(base, env),
+        requests: list.slice(i, i + BATCH).map((Item) => ({ PutRequest: { Item } })),
+      });
     }
   }
   const total = tasks.reduce((n, t) => n + t.requests.length, 0);
@@ -70,7 +77,8 @@ export async function writeItems(
   const send = async (table: string, requests: PutRequests): Promise<void> => {
     let pending: PutRequests = requests;
     for (let attempt = 0; pending.length > 0; attempt++) {
-      if (attempt > maxRetries) throw new Error(`${table}: ${pending.length} items still unprocessed after ${maxRetries} retries`);
+      if (attempt > maxRetries)
+        throw new Error(`${table}: ${pending.length} items still unprocessed after ${maxRetries} retries`);
       if (attempt > 0) {
         retries++;
         await sleep(Math.min(2000, 25 * 2 ** attempt));

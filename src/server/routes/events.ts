@@ -6,9 +6,10 @@ import type { LiveHub } from '../live.js';
 import { envParam } from '../params.js';
 
 export function eventRoutes(app: FastifyInstance, ctx: AppContext, hub: LiveHub): void {
-  // Streams are hijacked from Fastify, so the server must end them itself when it closes.
+  // Streams are hijacked from Fastify, so the server must end them itself — before it waits for
+  // open connections to finish (preClose), or an idle viewer would hold shutdown forever.
   const open = new Set<ServerResponse>();
-  app.addHook('onClose', async () => {
+  app.addHook('preClose', async () => {
     for (const res of open) res.end();
   });
   app.get('/api/v1/events', async (req, reply) => {

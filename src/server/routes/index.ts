@@ -14,12 +14,12 @@ import { metricsRoutes } from './metrics.js';
 export function registerApiRoutes(app: FastifyInstance, ctx: AppContext): { envs: EnvRegistry; hub: LiveHub } {
   const cache = new TtlCache(3_000, ctx.nowMs);
   const envs = new EnvRegistry(ctx.client, ctx.nowMs);
-  metricsRoutes(app);
   marketRoutes(app, ctx, cache);
   decisionRoutes(app, ctx, cache, envs);
   overviewRoutes(app, ctx, cache, envs);
   marketDetailRoutes(app, ctx, cache, envs);
   const hub = new LiveHub(ctx, envs, ctx.livePollMs ?? 3_000);
+  metricsRoutes(app, () => hub.listenerCount());
   eventRoutes(app, ctx, hub);
   return { envs, hub };
 }

@@ -12,7 +12,7 @@ interface RouteStats {
 
 const BUCKETS_MS = [5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000];
 
-export function metricsRoutes(app: FastifyInstance): void {
+export function metricsRoutes(app: FastifyInstance, sseClients: () => number): void {
   const routes = new Map<string, RouteStats>();
   const cacheCounts = { hit: 0, miss: 0, stale: 0 };
 
@@ -65,6 +65,7 @@ export function metricsRoutes(app: FastifyInstance): void {
     }
     lines.push('# HELP dora_cache_responses_total API responses by cache outcome.', '# TYPE dora_cache_responses_total counter');
     for (const [k, v] of Object.entries(cacheCounts)) lines.push(`dora_cache_responses_total{cache="${k}"} ${v}`);
+    lines.push('# HELP dora_sse_clients Connected live-update clients.', '# TYPE dora_sse_clients gauge', `dora_sse_clients ${sseClients()}`);
     return reply.type('text/plain; version=0.0.4').send(`${lines.join('\n')}\n`);
   });
 }

@@ -36,10 +36,17 @@ export function advanceMarket(ctx: BotCtx, m: SimMarket, toUs: number): OurFill[
   for (const order of [dyn.bid, dyn.ask]) {
     if (!order || dtHours <= 0) continue;
     const p = fillProbability(order, dyn, dtHours, ctx.state.fillRateMultiplier);
-    let fillUs: number | null = rng.chance(p) ? pickFillUs(rng, Math.max(fromUs, order.placedUs), endUs, usedMs) : null;
+    let fillUs: number | null = rng.chance(p)
+      ? pickFillUs(rng, Math.max(fromUs, order.placedUs), endUs, usedMs)
+      : null;
     let logAtUs: number | undefined;
     const midnight = ctx.inject?.midnightFillUs ?? null;
-    if (fillUs === null && midnight !== null && midnight > Math.max(fromUs, order.placedUs) + 60 * SECOND_US && midnight < endUs) {
+    if (
+      fillUs === null &&
+      midnight !== null &&
+      midnight > Math.max(fromUs, order.placedUs) + 60 * SECOND_US &&
+      midnight < endUs
+    ) {
       // Just before midnight, logged just after it: the old-era item lands in the next date.
       fillUs = pickFillUs(rng, midnight - 40 * SECOND_US, midnight - SECOND_US, usedMs);
       if (fillUs !== null && ctx.inject) {
@@ -72,7 +79,12 @@ export function advanceMarket(ctx: BotCtx, m: SimMarket, toUs: number): OurFill[
   // Our fills are public trades too; they show up in recent_trades.
   pushTrades(dyn, [
     ...trades,
-    ...fills.map(({ fill }) => ({ cents: Math.round(fill.priceYes * 100), size: fill.size, us: fill.fillUs, kalshiTs: kalshiTime(fill.fillUs) })),
+    ...fills.map(({ fill }) => ({
+      cents: Math.round(fill.priceYes * 100),
+      size: fill.size,
+      us: fill.fillUs,
+      kalshiTs: kalshiTime(fill.fillUs),
+    })),
   ]);
   dyn.lastUs = toUs;
   if (toUs >= settleUs) {
@@ -136,7 +148,8 @@ export function processFill(ctx: BotCtx, rng: Rng, f: OurFill, mode: FillMode, l
   const stored = storedFeeAndPnl(ctx, era.feeRegime, rng, closingUsd, deltaUsd, fill);
   const backfill = mode === 'backfill';
   if (!backfill) state.risk.dailyPnlUsd += deltaUsd;
-  if (state.risk.lastFillUs === null || fill.fillUs > state.risk.lastFillUs) state.risk.lastFillUs = fill.fillUs;
+  if (state.risk.lastFillUs === null || fill.fillUs > state.risk.lastFillUs)
+    state.risk.lastFillUs = fill.fillUs;
   ctx.sink.put(
     'dora_trade_log',
     tradeItem({
@@ -165,7 +178,14 @@ export function processFill(ctx: BotCtx, rng: Rng, f: OurFill, mode: FillMode, l
   ctx.sink.put(
     'dora_execution_log',
     fillEventItem(
-      { runId: run.runId, decisionId: order.decisionId, us: logUs, market: fill.marketId, botVersion: run.botVersion, env: state.env },
+      {
+        runId: run.runId,
+        decisionId: order.decisionId,
+        us: logUs,
+        market: fill.marketId,
+        botVersion: run.botVersion,
+        env: state.env,
+      },
       {
         fillId: fill.fillId,
         orderId: fill.orderId,

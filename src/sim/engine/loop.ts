@@ -19,16 +19,33 @@ function orderbookUrl(ctx: BotCtx, ticker: string): string {
   return `https://${KALSHI_HOST[ctx.state.env]}/trade-api/v2/markets/${ticker}/orderbook`;
 }
 
-function recordApiError(ctx: BotCtx, ticker: string, loop: number, us: number, failure: ApiFailure, persistent: boolean): void {
+function recordApiError(
+  ctx: BotCtx,
+  ticker: string,
+  loop: number,
+  us: number,
+  failure: ApiFailure,
+  persistent: boolean,
+): void {
   const prev = ctx.state.apiErrors[ticker];
-  const count = prev ? prev.count + (persistent && prev.persistent ? Math.max(1, loop - prev.lastLoop) : 1) : 1;
+  const count = prev
+    ? prev.count + (persistent && prev.persistent ? Math.max(1, loop - prev.lastLoop) : 1)
+    : 1;
   ctx.state.apiErrors[ticker] = { count, lastLoop: loop, persistent, lastErrorUs: us, ...failure };
 }
 
 function transientFailure(ctx: BotCtx, rng: Rng, ticker: string): ApiFailure {
   return rng.chance(0.5)
-    ? { code: 'too_many_requests', status: 429, msg: `429 Client Error: Too Many Requests for url: ${orderbookUrl(ctx, ticker)}` }
-    : { code: 'ReadTimeout', status: null, msg: `HTTPSConnectionPool(host='${KALSHI_HOST[ctx.state.env]}', port=443): Read timed out. (read timeout=10)` };
+    ? {
+        code: 'too_many_requests',
+        status: 429,
+        msg: `429 Client Error: Too Many Requests for url: ${orderbookUrl(ctx, ticker)}`,
+      }
+    : {
+        code: 'ReadTimeout',
+        status: null,
+        msg: `HTTPSConnectionPool(host='${KALSHI_HOST[ctx.state.env]}', port=443): Read timed out. (read timeout=10)`,
+      };
 }
 
 /** Loop start time of a loop index in the current run. */
@@ -66,8 +83,20 @@ function processMarket(ctx: BotCtx, m: SimMarket, loop: number, startUs: number)
   const settled = m.dyn.settled || (m.spec.settle !== null && us >= m.spec.settle.atUs);
   if (settled) {
     // Kalshi 404s the closed market's order book: no decision, an api_errors entry every loop.
-    for (const f of advanceMarket(ctx, m, us)) processFill(ctx, rng, f, 'loop', Math.min(us, f.fill.fillUs + SECOND_US));
-    recordApiError(ctx, m.spec.ticker, loop, us, { code: 'not_found', status: 404, msg: `404 Client Error: Not Found for url: ${orderbookUrl(ctx, m.spec.ticker)}` }, true);
+    for (const f of advanceMarket(ctx, m, us))
+      processFill(ctx, rng, f, 'loop', Math.min(us, f.fill.fillUs + SECOND_US));
+    recordApiError(
+      ctx,
+      m.spec.ticker,
+      loop,
+      us,
+      {
+        code: 'not_found',
+        status: 404,
+        msg: `404 Client Error: Not Found for url: ${orderbookUrl(ctx, m.spec.ticker)}`,
+      },
+      true,
+    );
     return us;
   }
   if (rng.chance(0.0005)) {
@@ -81,7 +110,8 @@ function processMarket(ctx: BotCtx, m: SimMarket, loop: number, startUs: number)
     ctx.inject.straddleUs = null;
   }
   for (const f of advanceMarket(ctx, m, us)) {
-    const delayUs = rng.chance(0.9) ? rng.int(300, 6000) * MS_US : rng.int(20, 240) * SECOND_US;
+    // Logged by the next loop (utcnow, µs): usually seconds after the fill, sometimes minutes.
+    const delayUs = rng.chance(0.9) ? rng.int(300_000, 6_000_000) : rng.int(20 * SECOND_US, 240 * SECOND_US);
     const logUs = f.logAtUs ?? Math.min(f.fill.fillUs + delayUs, Math.max(f.fill.fillUs + MS_US, us - MS_US));
     processFill(ctx, rng, f, 'loop', logUs);
   }

@@ -43,14 +43,25 @@ export function cancelOrder(
   const roll = rng.float();
   const outcome: CancelOutcome =
     allowError && roll < 0.01
-      ? { status: 'ERROR', errorMsg: '500 Server Error: Internal Server Error for url: https://api.elections.kalshi.com/trade-api/v2/portfolio/orders/' + order.orderId }
+      ? {
+          status: 'ERROR',
+          errorMsg:
+            '500 Server Error: Internal Server Error for url: https://api.elections.kalshi.com/trade-api/v2/portfolio/orders/' +
+            order.orderId,
+        }
       : roll < 0.04
         ? { status: 'ALREADY_GONE' }
         : { status: 'CANCELLED' };
   const resultUs = atUs + latency * MS_US;
   if (executionLogged(ctx, atUs)) {
-    ctx.sink.put('dora_execution_log', orderCancelItem(eventBase(ctx, decisionId, atUs, market), order.orderId));
-    ctx.sink.put('dora_execution_log', cancelResultItem(eventBase(ctx, decisionId, resultUs, market), order.orderId, outcome, latency));
+    ctx.sink.put(
+      'dora_execution_log',
+      orderCancelItem(eventBase(ctx, decisionId, atUs, market), order.orderId),
+    );
+    ctx.sink.put(
+      'dora_execution_log',
+      cancelResultItem(eventBase(ctx, decisionId, resultUs, market), order.orderId, outcome, latency),
+    );
   }
   return { us: resultUs + rng.int(1, 4) * MS_US, gone: outcome.status !== 'ERROR' };
 }
@@ -77,7 +88,8 @@ function placeOrder(
     outcome = {
       status: 'ERROR',
       errorType: rng.pick(['ReadTimeout', 'ConnectionError']),
-      errorMsg: "HTTPSConnectionPool(host='api.elections.kalshi.com', port=443): Read timed out. (read timeout=10)",
+      errorMsg:
+        "HTTPSConnectionPool(host='api.elections.kalshi.com', port=443): Read timed out. (read timeout=10)",
     };
   } else {
     outcome = { status: 'ACCEPTED', orderId };
@@ -85,7 +97,10 @@ function placeOrder(
   if (executionLogged(ctx, atUs)) {
     const fields = { side: target.side, priceYes: target.priceYes, size: target.size, clientOrderId };
     ctx.sink.put('dora_execution_log', orderPlaceItem(eventBase(ctx, decisionId, atUs, market), fields));
-    ctx.sink.put('dora_execution_log', placementResultItem(eventBase(ctx, decisionId, resultUs, market), fields, outcome, latency));
+    ctx.sink.put(
+      'dora_execution_log',
+      placementResultItem(eventBase(ctx, decisionId, resultUs, market), fields, outcome, latency),
+    );
   }
   const run = ctx.state.run;
   const order: SimOrder | null =
@@ -122,7 +137,11 @@ export function syncOrders(
   for (const side of ['bid', 'ask'] as BidAsk[]) {
     const target = targets.find((t) => t.side === side) ?? null;
     const existing = m.dyn[side];
-    const unchanged = existing && target && Math.abs(existing.targetPriceYes - target.priceYes) < 1e-9 && existing.remaining === target.size;
+    const unchanged =
+      existing &&
+      target &&
+      Math.abs(existing.targetPriceYes - target.priceYes) < 1e-9 &&
+      existing.remaining === target.size;
     if (unchanged) continue;
     if (existing) {
       const res = cancelOrder(ctx, rng, m.spec.ticker, existing, decisionId, us, true);

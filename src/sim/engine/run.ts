@@ -1,7 +1,7 @@
 // Bot process lifecycle: startup (backfill fills missed while down, cancel whatever is still
 // resting, "ALL" startup_cancel record) and the ways a run ends (restart, risk halt, fatal error).
 import { MANUAL_TICKER, isEnabledAt } from '../markets.js';
-import { compactStamp, MS_US, SECOND_US } from '../format.js';
+import { compactStamp, MS_US } from '../format.js';
 import { systemDecisionId, systemDecisionItem, type SystemReason } from '../items/decision.js';
 import { tradeItem, type SimFill } from '../items/trade.js';
 import { makerFeeUsd } from '../fees.js';
@@ -34,7 +34,14 @@ export function startRun(ctx: BotCtx, startUs: number, opts: StartRunOptions): n
     const id = systemDecisionId(runId, 'startup_cancel', compactStamp(us));
     ctx.sink.put(
       'dora_decision_log',
-      systemDecisionItem({ us, runId, botVersion: opts.botVersion, decisionId: id, reason: 'startup_cancel', extra: { open_orders_count: openOrderCount(ctx) } }),
+      systemDecisionItem({
+        us,
+        runId,
+        botVersion: opts.botVersion,
+        decisionId: id,
+        reason: 'startup_cancel',
+        extra: { open_orders_count: openOrderCount(ctx) },
+      }),
     );
     us = cancelAll(ctx, id, us + rng.int(5, 30) * MS_US);
   } else {
@@ -64,11 +71,16 @@ function backfill(ctx: BotCtx, startUs: number, fromUs: number): number {
   missed.sort((a, b) => a.fill.fillUs - b.fill.fillUs);
   let us = fromUs;
   for (const f of missed) {
-    us += rng.int(2, 25) * MS_US;
+    us += rng.int(2_000, 25_000);
     processFill(ctx, rng, f, 'backfill', us);
   }
   const inject = ctx.inject;
-  if (inject?.relogPending && ctx.eras.at(us).tradeKey === 'fill_time' && inject.oldKeyFills.length > 0 && inject.newKeyFills.length > 0) {
+  if (
+    inject?.relogPending &&
+    ctx.eras.at(us).tradeKey === 'fill_time' &&
+    inject.oldKeyFills.length > 0 &&
+    inject.newKeyFills.length > 0
+  ) {
     inject.relogPending = false;
     us = relog(ctx, us);
   }
@@ -87,7 +99,8 @@ function manualFills(ctx: BotCtx, startUs: number): OurFill[] {
       size,
       orderId: rng.uuid(),
       fillId: rng.uuid(),
-      fillUs: startUs - agoMin * 60 * SECOND_US - rng.int(0, 59_999) * MS_US,
+      // Kalshi fill times have ms precision.
+      fillUs: (Math.floor(startUs / MS_US) - agoMin * 60_000 - rng.int(0, 59_999)) * MS_US,
     },
   });
   return [mk('yes', 42, 10, 50), mk('no', 47, 4, 20)];
@@ -109,7 +122,15 @@ function relog(ctx: BotCtx, fromUs: number): number {
     us += ctx.rng.int(2, 25) * MS_US;
     ctx.sink.put(
       'dora_trade_log',
-      tradeItem({ fill, logUs: us, era, pnlRealizedUsd: 0, feesUsd: makerFeeUsd(fill.priceYes, fill.size), reconciledAtStartup: true, datesFixed: inject.datesFixed }),
+      tradeItem({
+        fill,
+        logUs: us,
+        era,
+        pnlRealizedUsd: 0,
+        feesUsd: makerFeeUsd(fill.priceYes, fill.size),
+        reconciledAtStartup: true,
+        datesFixed: inject.datesFixed,
+      }),
     );
   }
   return us;
@@ -134,7 +155,19 @@ export function endRun(ctx: BotCtx, endUs: number, kind: RunEnd): void {
   }
   const id = systemDecisionId(run.runId, reason, compactStamp(endUs));
   const extra: Item =
-    kind === 'risk_halt' ? { halt_reason: 'Manual halt: reviewing overnight fills', daily_pnl: state.risk.dailyPnlUsd } : {};
-  ctx.sink.put('dora_decision_log', systemDecisionItem({ us: endUs, runId: run.runId, botVersion: run.botVersion, decisionId: id, reason, extra }));
+    kind === 'risk_halt'
+      ? { halt_reason: 'Manual halt: reviewing overnight fills', daily_pnl: state.risk.dailyPnlUsd }
+      : {};
+  ctx.sink.put(
+    'dora_decision_log',
+    systemDecisionItem({
+      us: endUs,
+      runId: run.runId,
+      botVersion: run.botVersion,
+      decisionId: id,
+      reason,
+      extra,
+    }),
+  );
   state.clockUs = Math.max(state.clockUs, cancelAll(ctx, id, endUs + ctx.rng.int(5, 30) * MS_US));
 }

@@ -1,5 +1,11 @@
 // StateManager.save_to_dynamo: the four bot-owned singleton items, fully replaced on each save.
-import { apiErrorsItem, openOrdersItem, positionsItem, riskStateItem, type OpenOrderView } from '../items/state.js';
+import {
+  apiErrorsItem,
+  openOrdersItem,
+  positionsItem,
+  riskStateItem,
+  type OpenOrderView,
+} from '../items/state.js';
 import type { BotCtx } from './context.js';
 
 export function saveState(ctx: BotCtx, atUs: number): void {
@@ -10,7 +16,10 @@ export function saveState(ctx: BotCtx, atUs: number): void {
     for (const order of [m.dyn.bid, m.dyn.ask]) {
       if (!order) continue;
       // Reconciliation every 5 loops replaces our local copy by the exchange's.
-      const local = run !== null && order.runId === run.runId && Math.floor(run.lastLoop / 5) === Math.floor(order.placedLoop / 5);
+      const local =
+        run !== null &&
+        order.runId === run.runId &&
+        Math.floor(run.lastLoop / 5) === Math.floor(order.placedLoop / 5);
       orders.push({ order, marketId: m.spec.ticker, local });
     }
   }

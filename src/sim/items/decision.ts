@@ -47,7 +47,12 @@ export function marketDecisionItem(d: MarketDecisionInput): Item {
     item.bot_run_id = d.runId;
     item.bot_version = d.botVersion;
   }
-  const snapshot: Item = { best_bid: d.snap.bestBid, best_ask: d.snap.bestAsk, spread: d.snap.spread, mid: d.snap.mid };
+  const snapshot: Item = {
+    best_bid: d.snap.bestBid,
+    best_ask: d.snap.bestAsk,
+    spread: d.snap.spread,
+    mid: d.snap.mid,
+  };
   if (d.era.bookLevels) {
     snapshot.top_bids = d.book.bids.map((l) => ({ price: l.cents / 100, size: l.size }));
     snapshot.top_asks = d.book.asks.map((l) => ({ price: l.cents / 100, size: l.size }));

@@ -39,7 +39,13 @@ export interface PlacementFields {
 }
 
 export function orderPlaceItem(b: EventBase, p: PlacementFields): Item {
-  return { ...common(b, 'ORDER_PLACE'), side: p.side, price: p.priceYes, size: p.size, client_order_id: p.clientOrderId };
+  return {
+    ...common(b, 'ORDER_PLACE'),
+    side: p.side,
+    price: p.priceYes,
+    size: p.size,
+    client_order_id: p.clientOrderId,
+  };
 }
 
 export type PlacementOutcome =
@@ -47,7 +53,12 @@ export type PlacementOutcome =
   | { status: 'REJECTED'; errorCode: string | null; errorMsg: string }
   | { status: 'ERROR'; errorType: string; errorMsg: string };
 
-export function placementResultItem(b: EventBase, p: PlacementFields, outcome: PlacementOutcome, latencyMs: number): Item {
+export function placementResultItem(
+  b: EventBase,
+  p: PlacementFields,
+  outcome: PlacementOutcome,
+  latencyMs: number,
+): Item {
   const item: Item = {
     ...common(b, 'ORDER_RESULT'),
     side: p.side,
@@ -76,11 +87,14 @@ export function orderCancelItem(b: EventBase, orderId: string): Item {
 }
 
 export type CancelOutcome =
-  | { status: 'CANCELLED' }
-  | { status: 'ALREADY_GONE' }
-  | { status: 'ERROR'; errorMsg: string };
+  { status: 'CANCELLED' } | { status: 'ALREADY_GONE' } | { status: 'ERROR'; errorMsg: string };
 
-export function cancelResultItem(b: EventBase, orderId: string, outcome: CancelOutcome, latencyMs: number): Item {
+export function cancelResultItem(
+  b: EventBase,
+  orderId: string,
+  outcome: CancelOutcome,
+  latencyMs: number,
+): Item {
   const item: Item = {
     ...common(b, 'ORDER_RESULT'),
     order_id: orderId,

@@ -114,6 +114,7 @@ export function marketConfigItem(spec: MarketSpec, nowUs: number): Item {
   if (spec.fairValueAttr !== null) item.fair_value = spec.fairValueAttr;
   if (spec.toxicityScore !== null) item.toxicity_score = spec.toxicityScore;
   if (!enabled && spec.disabledReason !== null) item.disabled_reason = spec.disabledReason;
-  if (!enabled && spec.writesDisabledAt && spec.disabledAtUs !== null) item.disabled_at = awareIso(spec.disabledAtUs);
+  if (!enabled && spec.writesDisabledAt && spec.disabledAtUs !== null)
+    item.disabled_at = awareIso(spec.disabledAtUs);
   return item;
 }

@@ -7,7 +7,12 @@ import type { AddressInfo } from 'node:net';
 import type { Env } from '../../core/types.js';
 import { TABLE_BASES, TABLE_DEFS, tableName, type KeyDef } from '../../store/tables.js';
 
-type DynaliteFactory = (opts: { createTableMs?: number; deleteTableMs?: number; updateTableMs?: number; path?: string }) => Server;
+type DynaliteFactory = (opts: {
+  createTableMs?: number;
+  deleteTableMs?: number;
+  updateTableMs?: number;
+  path?: string;
+}) => Server;
 
 // dynalite ships no types; require keeps the untyped boundary in one line.
 const dynalite = createRequire(import.meta.url)('dynalite') as DynaliteFactory;
@@ -26,7 +31,11 @@ export async function startLocalDynamo(): Promise<LocalDynamo> {
   });
   const { port } = server.address() as AddressInfo;
   const endpoint = `http://127.0.0.1:${port}`;
-  const client = new DynamoDBClient({ endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  const client = new DynamoDBClient({
+    endpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
   return {
     endpoint,
     client,
@@ -52,7 +61,10 @@ export async function createBotTables(client: DynamoDBClient, env: Env): Promise
       names.add(k.hash);
       if (k.range) names.add(k.range);
     }
-    const attrs: AttributeDefinition[] = [...names].map((AttributeName) => ({ AttributeName, AttributeType: 'S' }));
+    const attrs: AttributeDefinition[] = [...names].map((AttributeName) => ({
+      AttributeName,
+      AttributeType: 'S',
+    }));
     await client.send(
       new CreateTableCommand({
         TableName: tableName(base, env),
@@ -60,7 +72,13 @@ export async function createBotTables(client: DynamoDBClient, env: Env): Promise
         AttributeDefinitions: attrs,
         KeySchema: keySchema(def.key),
         ...(def.indexes.length > 0
-          ? { GlobalSecondaryIndexes: def.indexes.map((i) => ({ IndexName: i.name, KeySchema: keySchema(i.key), Projection: { ProjectionType: 'ALL' as const } })) }
+          ? {
+              GlobalSecondaryIndexes: def.indexes.map((i) => ({
+                IndexName: i.name,
+                KeySchema: keySchema(i.key),
+                Projection: { ProjectionType: 'ALL' as const },
+              })),
+            }
           : {}),
       }),
     );
