@@ -51,6 +51,31 @@ function rcuOf(output: Record<string, unknown>): number {
   return list.reduce((n: number, c: { CapacityUnits?: number }) => n + (c.CapacityUnits ?? 0), 0);
 }
 
+/** At most this many requests in flight per table, so one busy page cannot starve the others. */
+const PER_TABLE_CONCURRENCY = 32;
+
+class Semaphore {
+  private active = 0;
+  private readonly waiting: (() => void)[] = [];
+  constructor(private readonly limit: number) {}
+  async acquire(): Promise<() => void> {
+    if (this.active >= this.limit) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    this.active++;
+    return () => {
+      this.active--;
+      this.waiting.shift()?.();
+    };
+  }
+}
+
+/** A store error that says which operation on which table failed (the SDK's message does not). */
+function nameTheRequest(err: unknown, operation: string, table: string): unknown {
+  if (err instanceof Error && !err.message.includes(`${operation} on ${table}`)) {
+    err.message = `${operation} on ${table}: ${err.message}`;
+  }
+  return err;
+}
+
 export interface ReadClientOptions {
   region: string;
   /** A DynamoDB-compatible endpoint; unset ⇒ the SDK's own resolution (incl. AWS_ENDPOINT_URL_DYNAMODB). */
@@ -76,6 +101,7 @@ export function createReadClient(opts: ReadClientOptions): ReadClient {
     maxAttempts: opts.maxAttempts ?? 4,
     requestHandler: { requestTimeout: opts.requestTimeoutMs ?? 5_000, connectionTimeout: 2_000 },
   });
+  const perTable = new Map<string, Semaphore>();
   raw.middlewareStack.add(
     (next, context) => async (args) => {
       const operation = String(context.commandName ?? '').replace(/Command$/, '');
@@ -88,8 +114,11 @@ export function createReadClient(opts: ReadClientOptions): ReadClient {
       if (['GetItem', 'BatchGetItem', 'Query', 'Scan'].includes(operation)) {
         input['ReturnConsumedCapacity'] ??= 'TOTAL';
       }
-      const started = performance.now();
       const index = typeof input['IndexName'] === 'string' ? input['IndexName'] : null;
+      let gate = perTable.get(table);
+      if (!gate) perTable.set(table, (gate = new Semaphore(PER_TABLE_CONCURRENCY)));
+      const release = await gate.acquire();
+      const started = performance.now();
       try {
         const result = await next(args);
         const output = result.output as unknown as Record<string, unknown>;
@@ -98,7 +127,9 @@ export function createReadClient(opts: ReadClientOptions): ReadClient {
       } catch (err) {
         const name = err instanceof Error ? err.name : 'Error';
         recordRequest({ operation, table, index, items: 0, rcu: 0, ms: performance.now() - started, error: name });
-        throw err;
+        throw nameTheRequest(err, operation, table);
+      } finally {
+        release();
       }
     },
     { step: 'initialize', name: 'doraReadOnlyGuard', priority: 'high' },
