@@ -131,7 +131,7 @@ describe.each(BACKENDS)('access paths on %s', (backend) => {
 
   it('reads the newest decision per market through the GSI: one item per market at most', async () => {
     const ids = [...MARKETS, 'KX-NEVER-9'];
-    const { r, reqs } = await counted(() => readLatestDecisions(store.reader, 'demo', ids));
+    const { r, reqs } = await counted(() => readLatestDecisions(store.reader, 'demo', ids, T0 + 86_400_000));
     expect(r.decisions.get('KX-AAA-1')?.decisionId).toBe(`${RUN}:KX-AAA-1:${DECISIONS_PER_MARKET - 1}`);
     expect(r.decisions.has('KX-DDD-4')).toBe(false);
     expect(reqs).toHaveLength(ids.length);

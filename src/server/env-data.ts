@@ -5,6 +5,7 @@ import type { ReadClient } from '../store/client.js';
 import { describeTable } from '../store/describe.js';
 import { FillHistory, type FillHistorySnapshot } from '../store/fill-history.js';
 import {
+  CLOCK_SKEW_MS,
   readLatestDecisions,
   readLatestDecisionsWithoutGsi,
   readLatestSystemDecision,
@@ -98,8 +99,8 @@ export class EnvData {
         };
       }
       const [latest, system] = await Promise.all([
-        readLatestDecisions(this.client, this.env, markets),
-        readLatestSystemDecision(this.client, this.env),
+        readLatestDecisions(this.client, this.env, markets, this.now() + CLOCK_SKEW_MS),
+        readLatestSystemDecision(this.client, this.env, this.now() + CLOCK_SKEW_MS),
       ]);
       let newestAny: Decision | null = system.decision;
       for (const d of latest.decisions.values()) if (!newestAny || d.timeMs > newestAny.timeMs) newestAny = d;

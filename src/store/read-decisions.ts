@@ -9,35 +9,46 @@ import { decodeDecision } from './decode/decision.js';
 import { mapLimit, queryAll, queryPage, type RawItem } from './paginate.js';
 import { DECISION_GSI, tableName } from './tables.js';
 
+/** Slack for clock skew between the bot's host and ours when bounding "newest" reads by now. */
+export const CLOCK_SKEW_MS = 5 * 60_000;
+
 const GSI_CURSOR_ATTRS = ['date', 'timestamp', 'market_id'] as const;
 
 function decode(raws: RawItem[], table: string) {
   return decodeAll(raws, (r) => decodeDecision(r, table));
 }
 
-/** Newest decision of one market: one GSI Query, descending, Limit 1 (one item read). */
+/**
+ * Newest decision of one market at or before a time: one GSI Query, descending, Limit 1 (one item
+ * read). Callers bound it by "now" so a decision stamped in the future cannot pose as the newest
+ * forever. An item that does not decode is reported and the next older one read instead (≤ 5 tries).
+ */
 export async function readLatestDecision(
   client: ReadClient,
   env: Env,
   marketId: string,
-  atOrBeforeMs?: number,
+  atOrBeforeMs: number,
 ): Promise<{ decision: Decision | null; warnings: Warning[] }> {
   const table = tableName('dora_decision_log', env);
-  const page = await queryPage(client.doc, {
-    TableName: table,
-    IndexName: DECISION_GSI,
-    KeyConditionExpression:
-      atOrBeforeMs === undefined ? 'market_id = :m' : 'market_id = :m AND #ts <= :t',
-    ExpressionAttributeValues: {
-      ':m': marketId,
-      ...(atOrBeforeMs === undefined ? {} : { ':t': toNaiveIso(atOrBeforeMs, 999) }),
-    },
-    ...(atOrBeforeMs === undefined ? {} : { ExpressionAttributeNames: { '#ts': 'timestamp' } }),
-    ScanIndexForward: false,
-    Limit: 1,
-  });
-  const { values, warnings } = decode(page.items, table);
-  return { decision: values[0] ?? null, warnings };
+  const warnings: Warning[] = [];
+  let start: RawItem | undefined;
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const page = await queryPage(client.doc, {
+      TableName: table,
+      IndexName: DECISION_GSI,
+      KeyConditionExpression: 'market_id = :m AND #ts <= :t',
+      ExpressionAttributeNames: { '#ts': 'timestamp' },
+      ExpressionAttributeValues: { ':m': marketId, ':t': toNaiveIso(atOrBeforeMs, 999) },
+      ScanIndexForward: false,
+      Limit: 1,
+      ...(start ? { ExclusiveStartKey: start } : {}),
+    });
+    const r = decode(page.items, table);
+    warnings.push(...r.warnings);
+    if (r.values[0] || !page.lastKey || page.items.length === 0) return { decision: r.values[0] ?? null, warnings };
+    start = page.lastKey;
+  }
+  return { decision: null, warnings };
 }
 
 /** Newest decision per market, markets in parallel with a concurrency cap. */
@@ -45,9 +56,10 @@ export async function readLatestDecisions(
   client: ReadClient,
   env: Env,
   marketIds: readonly string[],
+  nowMs: number,
   concurrency = 16,
 ): Promise<{ decisions: Map<string, Decision>; warnings: Warning[] }> {
-  const results = await mapLimit(marketIds, concurrency, (m) => readLatestDecision(client, env, m));
+  const results = await mapLimit(marketIds, concurrency, (m) => readLatestDecision(client, env, m, nowMs));
   const decisions = new Map<string, Decision>();
   const warnings: Warning[] = [];
   results.forEach((r, i) => {
@@ -157,8 +169,8 @@ export async function readDecisionById(
 }
 
 /** Newest "ALL" system decision (startup/halt/fatal cancels), for the run id and liveness. */
-export function readLatestSystemDecision(client: ReadClient, env: Env) {
-  return readLatestDecision(client, env, 'ALL');
+export function readLatestSystemDecision(client: ReadClient, env: Env, nowMs: number) {
+  return readLatestDecision(client, env, 'ALL', nowMs);
 }
 
 /** The next decision of a market strictly after `afterRaw` (a stored naive timestamp). */

@@ -1,7 +1,7 @@
 // GET /api/v1/health: is the store reachable, do the ten tables and their indexes exist.
 import type { FastifyInstance } from 'fastify';
 import { describeEnvTables, probeHasData } from '../../store/describe.js';
-import { readLatestSystemDecision } from '../../store/read-decisions.js';
+import { CLOCK_SKEW_MS, readLatestSystemDecision } from '../../store/read-decisions.js';
 import { DAY_MS, utcDate } from '../../core/time.js';
 import type { AppContext } from '../context.js';
 import { envParam } from '../params.js';
@@ -17,7 +17,7 @@ export function healthRoutes(app: FastifyInstance, ctx: AppContext): void {
         const described = await describeEnvTables(ctx.client, env);
         const now = ctx.nowMs();
         const system = described.find((t) => t.base === 'dora_decision_log')?.indexes.includes(DECISION_GSI)
-          ? await readLatestSystemDecision(ctx.client, env)
+          ? await readLatestSystemDecision(ctx.client, env, ctx.nowMs() + CLOCK_SKEW_MS)
           : { decision: null };
         const probe = { today: utcDate(now), yesterday: utcDate(now - DAY_MS), runId: system.decision?.botRunId ?? null };
         await Promise.all(

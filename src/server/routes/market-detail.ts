@@ -3,7 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import { buildContext, buildMarketAnalytics, buildRows, fillsWithRealized } from '../../core/index.js';
 import { toApiTime } from '../../core/time.js';
-import { readDecisionsAt, readLatestDecision } from '../../store/read-decisions.js';
+import { CLOCK_SKEW_MS, readDecisionsAt, readLatestDecision } from '../../store/read-decisions.js';
 import type { TtlCache } from '../cache.js';
 import type { AppContext } from '../context.js';
 import { sendCsv } from '../csv.js';
@@ -27,7 +27,7 @@ export function marketDetailRoutes(app: FastifyInstance, ctx: AppContext, cache:
       const { input, warnings } = await metricsInput(envs, ctx, env, 'UTC', 1);
       // The newest decision, fresh through the GSI; without it, whatever the bounded read found.
       const latest = gsi
-        ? await readLatestDecision(ctx.client, env, marketId)
+        ? await readLatestDecision(ctx.client, env, marketId, ctx.nowMs() + CLOCK_SKEW_MS)
         : { decision: input.latestDecisions.get(marketId) ?? null, warnings: [] };
       const latestDecisions = new Map(input.latestDecisions);
       if (latest.decision) latestDecisions.set(marketId, latest.decision);
