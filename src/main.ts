@@ -1,10 +1,15 @@
-// `npm start`: one process that serves the web app and the API, on the embedded store with simulated
-// bot activity (default) or on the bot's real tables in AWS.
+// `npm start` / `node dist/server.js`: one process that serves the web app and the API, on the
+// embedded store with simulated bot activity (default) or on the bot's real tables in AWS.
 import { resolve } from 'node:path';
-import { checkExposure, helpText, parseOptions, UsageError, type Options } from './cli/options.js';
+import { checkExposure, helpText, UsageError, type Options } from './cli/options.js';
+import { authFrom } from './config/auth.js';
+import { describeCredentials, type Credentials } from './config/credentials.js';
+import { loadConfiguration, type Configuration } from './config/load.js';
+import { formatConfig } from './config/print.js';
+import { VERSION } from './config/version.js';
 import { createReadClient, type ReadClient } from './store/client.js';
 import { buildApp } from './server/app.js';
-import { ensureWebBuild, WEB_DIST } from './web-build.js';
+import { webDir } from './web-build.js';
 import { startEmbedded, type Embedded } from './embedded/start.js';
 import type { AuthConfig } from './server/auth.js';
 
@@ -17,55 +22,56 @@ function fail(msg: string, code: number): never {
   process.exit(code);
 }
 
-async function awsClient(o: Options): Promise<ReadClient> {
-  const client = createReadClient({ region: o.region });
+async function awsClient(o: Options, credentials: Credentials): Promise<ReadClient> {
+  // Keys from a secrets file go to the client explicitly; otherwise the SDK resolves its own chain.
+  const client = createReadClient({
+    region: o.region,
+    ...(o.endpoint ? { endpoint: o.endpoint } : {}),
+    ...(credentials.from === 'secrets-file' ? { credentials: credentials.keys } : {}),
+  });
   try {
     await client.raw.config.credentials();
   } catch {
     fail(
       'no AWS credentials found for --source aws.\n' +
         '  Fix: set AWS_PROFILE to a profile in ~/.aws/config (run `aws sso login --profile NAME` for SSO),\n' +
-        '  or export AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or run on a host with an instance role.\n' +
-        '  The identity needs only the read-only policy in docs/iam-policy.json.',
+        '  or export AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or put them in .streamlit/secrets.toml,\n' +
+        '  or run on a host with an instance role. The identity needs only the read-only policy in docs/iam-policy.json.',
       1,
     );
   }
   return client;
 }
 
-function authFrom(o: Options): AuthConfig {
-  if (o.auth === 'none') return { mode: 'none' };
-  if (o.auth === 'basic') {
-    const spec = process.env['DORA_BASIC_AUTH'] ?? '';
-    const i = spec.indexOf(':');
-    if (i < 1 || !/^\$2[aby]\$\d{2}\$/.test(spec.slice(i + 1))) {
-      fail(
-        '--auth basic needs DORA_BASIC_AUTH=user:bcrypt-hash.\n' +
-          "  Fix: make a hash with `node -e \"console.log(require('bcryptjs').hashSync(process.argv[1], 12))\" 'your password'`",
-        2,
-      );
+/** Reads and checks the configuration; exits for --help, --version, --print-config and every usage error. */
+function configure(): { cfg: Configuration; auth: AuthConfig } {
+  let cfg: Configuration | null = null;
+  try {
+    cfg = loadConfiguration(process.argv.slice(2), process.env);
+    const o = cfg.options;
+    if (o.help) {
+      process.stdout.write(`${helpText()}\n`);
+      process.exit(0);
     }
-    return { mode: 'basic', user: spec.slice(0, i), bcryptHash: spec.slice(i + 1) };
+    if (o.version) {
+      process.stdout.write(`${VERSION}\n`);
+      process.exit(0);
+    }
+    if (o.printConfig) process.stdout.write(`${formatConfig(cfg)}\n`);
+    checkExposure(o);
+    const auth = authFrom(o);
+    if (o.printConfig) process.exit(0);
+    return { cfg, auth };
+  } catch (err) {
+    if (err instanceof UsageError) fail(err.message, 2);
+    throw err;
   }
-  const token = process.env['DORA_AUTH_TOKEN'] ?? '';
-  if (token.length < 16) fail('--auth token needs DORA_AUTH_TOKEN set to a secret of at least 16 characters', 2);
-  return { mode: 'token', token };
 }
 
 async function main(): Promise<void> {
-  let o: Options;
-  try {
-    o = parseOptions(process.argv.slice(2), process.env);
-    if (o.help) {
-      process.stdout.write(`${helpText()}\n`);
-      return;
-    }
-    checkExposure(o);
-  } catch (err) {
-    if (err instanceof UsageError) fail(`${err.message}`, 2);
-    throw err;
-  }
-  const auth = authFrom(o);
+  const { cfg, auth } = configure();
+  const o = cfg.options;
+  for (const note of cfg.notes) log(`note: ${note}`);
 
   let embedded: Embedded | null = null;
   let client: ReadClient;
@@ -82,12 +88,12 @@ async function main(): Promise<void> {
       credentials: { accessKeyId: 'embedded', secretAccessKey: 'embedded' },
     });
   } else {
-    client = await awsClient(o);
+    client = await awsClient(o, cfg.credentials);
   }
 
-  await ensureWebBuild(log);
+  const web = await webDir(log);
   const app = await buildApp(
-    { source: o.source, defaultEnv: o.env, region: o.region, client, nowMs: Date.now, webDir: WEB_DIST, auth },
+    { source: o.source, defaultEnv: o.env, region: o.region, client, nowMs: Date.now, webDir: web, auth },
     { logLevel: o.logLevel },
   );
   try {
@@ -95,9 +101,12 @@ async function main(): Promise<void> {
   } catch (err) {
     const code = (err as { code?: string }).code;
     if (code === 'EADDRINUSE') fail(`port ${o.port} is in use. Fix: stop the other process or pass --port <free port>`, 1);
+    if (code === 'EADDRNOTAVAIL') fail(`cannot listen on ${o.host}: no such address on this machine. Fix: pass --host 127.0.0.1 or one of its addresses`, 1);
     throw err;
   }
-  log(`Dora Dashboard on http://${o.host.includes(':') ? `[${o.host}]` : o.host}:${o.port}  (source ${o.source}, env ${o.env}, region ${o.region})`);
+  const where = `source ${o.source}, env ${o.env}, region ${o.region}`;
+  const creds = o.source === 'aws' ? `, credentials: ${describeCredentials(cfg.credentials)}` : '';
+  log(`Dora Dashboard ${VERSION} on http://${o.host.includes(':') ? `[${o.host}]` : o.host}:${o.port}  (${where}${creds})`);
 
   const shutdown = async () => {
     log('shutting down…');

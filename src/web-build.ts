@@ -1,8 +1,14 @@
-// `npm start` serves the built web app, building it first when the build is missing or older than
-// any of its sources, so a fresh clone needs no separate build step.
+// Where the web app to serve is. From source (`npm start`): web/dist, built first when it is missing
+// or older than any of its sources, so a fresh clone needs no separate build step. From the bundle
+// (`node dist/server.js`): dist/web beside the server file, never rebuilt — the bundle runs where
+// neither the sources nor Vite are installed.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+/** Replaced by `true` when scripts/build-dist.ts bundles the server (esbuild `define`). */
+declare const __DORA_BUNDLED__: boolean | undefined;
+export const BUNDLED = typeof __DORA_BUNDLED__ !== 'undefined' && __DORA_BUNDLED__;
 
 export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const WEB_DIST = join(PROJECT_ROOT, 'web', 'dist');
@@ -31,4 +37,17 @@ export async function ensureWebBuild(log: (msg: string) => void): Promise<void> 
   log('building the web app (first start, or its sources changed)…');
   const { build } = await import('vite');
   await build({ configFile: join(PROJECT_ROOT, 'web', 'vite.config.ts'), logLevel: 'error' });
+}
+
+/** The folder of the built web app to serve, building it first when running from source. */
+export async function webDir(log: (msg: string) => void): Promise<string> {
+  if (BUNDLED) {
+    const dir = fileURLToPath(new URL('./web', import.meta.url));
+    if (!existsSync(join(dir, 'index.html'))) {
+      throw new Error(`the web app is missing beside the server (${dir}); run \`npm run build\` and deploy the whole dist/ folder`);
+    }
+    return dir;
+  }
+  await ensureWebBuild(log);
+  return WEB_DIST;
 }

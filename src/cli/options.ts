@@ -1,14 +1,31 @@
-// One command line: flags override environment variables, which override defaults. A bad flag or
-// value is a UsageError naming it, so main can print it with the fix and exit 2.
+// One configuration, four layers: flags override environment variables, which override the config
+// file (dora-dashboard.toml), which overrides defaults. Every value remembers where it came from, so
+// --print-config can say so and an error can name the flag, variable or file line to fix. A bad flag
+// or value is a UsageError, which main prints with the fix and exit code 2.
 import { isIP } from 'node:net';
 
 export type Source = 'embedded' | 'aws';
 export type AuthMode = 'none' | 'token' | 'basic';
 
+/** Where an effective value came from. `label` names it: `--port`, `DORA_PORT`, `./dora-dashboard.toml:3`. */
+export interface Origin {
+  kind: 'flag' | 'env' | 'file' | 'default';
+  label: string;
+}
+
+/** A value read from a config file, keyed by option name, with the file and line it sits on. */
+export interface FileValue {
+  value: string;
+  origin: string;
+}
+export type FileValues = ReadonlyMap<string, FileValue>;
+
 export interface Options {
   source: Source;
   env: 'demo' | 'prod';
   region: string;
+  /** A DynamoDB-compatible endpoint; '' ⇒ the SDK's own resolution. */
+  endpoint: string;
   host: string;
   port: number;
   dataDir: string;
@@ -17,26 +34,47 @@ export interface Options {
   /** Keep writing simulated bot activity into the embedded store. */
   simulate: boolean;
   auth: AuthMode;
+  /** Secret of --auth token; never from a flag (it would show in `ps`). */
+  authToken: string;
+  /** `user:bcrypt-hash` of --auth basic; never from a flag. */
+  basicAuth: string;
   insecureNoAuth: boolean;
   logLevel: 'error' | 'warn' | 'info' | 'debug';
+  /** Config file path given by --config / DORA_CONFIG; '' ⇒ ./dora-dashboard.toml when present. */
+  config: string;
+  /** Streamlit-style secrets file; '' ⇒ ./.streamlit/secrets.toml when present. */
+  secrets: string;
+  printConfig: boolean;
+  version: boolean;
   help: boolean;
+  /** Where each option's value came from, by option name. */
+  origins: Record<string, Origin>;
 }
 
 export class UsageError extends Error {}
 
-interface FlagSpec {
+export interface FlagSpec {
   name: string;
   env?: string;
   kind: 'string' | 'boolean';
   help: string;
   default: string;
+  /** How the default reads in help and docs, when '' would say nothing. */
+  defaultText?: string;
   values?: readonly string[];
+  /** false ⇒ environment or config file only (secrets must not sit in the process list). */
+  flag?: false;
+  /** Key in dora-dashboard.toml; false ⇒ not settable there. Default: the name with `_` for `-`. */
+  file?: false;
+  /** Masked wherever the configuration is shown. */
+  secret?: true;
 }
 
 export const FLAGS: readonly FlagSpec[] = [
   { name: 'source', env: 'DORA_SOURCE', kind: 'string', values: ['embedded', 'aws'], default: 'embedded', help: 'where the tables live: the embedded store with simulated bot activity, or AWS DynamoDB' },
   { name: 'env', env: 'DORA_ENV', kind: 'string', values: ['demo', 'prod'], default: 'demo', help: 'which set of tables to show by default (…_demo or …_prod)' },
-  { name: 'region', env: 'AWS_REGION', kind: 'string', default: 'us-east-1', help: 'AWS region of the tables' },
+  { name: 'region', env: 'AWS_REGION', kind: 'string', default: 'us-east-1', help: 'AWS region of the tables (also AWS_DEFAULT_REGION in the secrets file)' },
+  { name: 'endpoint', env: 'AWS_ENDPOINT_URL_DYNAMODB', kind: 'string', default: '', defaultText: 'the SDK’s', help: 'a DynamoDB-compatible endpoint URL, e.g. DynamoDB Local' },
   { name: 'host', env: 'DORA_HOST', kind: 'string', default: '127.0.0.1', help: 'address to listen on (anything but loopback needs --auth)' },
   { name: 'port', env: 'DORA_PORT', kind: 'string', default: '8501', help: 'port to listen on' },
   { name: 'data-dir', env: 'DORA_DATA_DIR', kind: 'string', default: './.dora-data', help: 'embedded store: folder that keeps its data between runs' },
@@ -44,46 +82,68 @@ export const FLAGS: readonly FlagSpec[] = [
   { name: 'seed', env: 'DORA_SEED', kind: 'string', default: '42', help: 'embedded store: simulator seed for the generated history' },
   { name: 'no-simulate', env: 'DORA_NO_SIMULATE', kind: 'boolean', default: 'false', help: 'embedded store: do not keep writing live bot activity' },
   { name: 'auth', env: 'DORA_AUTH', kind: 'string', values: ['none', 'token', 'basic'], default: 'none', help: 'access control: token (DORA_AUTH_TOKEN; Bearer header or login page) or basic (DORA_BASIC_AUTH=user:bcrypt-hash)' },
+  { name: 'auth-token', env: 'DORA_AUTH_TOKEN', kind: 'string', default: '', defaultText: 'none', flag: false, secret: true, help: '--auth token: the shared secret, 16+ characters' },
+  { name: 'basic-auth', env: 'DORA_BASIC_AUTH', kind: 'string', default: '', defaultText: 'none', flag: false, secret: true, help: '--auth basic: user:bcrypt-hash' },
   { name: 'insecure-no-auth', env: 'DORA_INSECURE_NO_AUTH', kind: 'boolean', default: 'false', help: 'allow a non-loopback --host without --auth (not recommended)' },
   { name: 'log-level', env: 'DORA_LOG_LEVEL', kind: 'string', values: ['error', 'warn', 'info', 'debug'], default: 'warn', help: 'server log level (JSON lines on stdout; info logs every request with its id)' },
-  { name: 'help', kind: 'boolean', default: 'false', help: 'show this help' },
+  { name: 'config', env: 'DORA_CONFIG', kind: 'string', default: '', defaultText: './dora-dashboard.toml if present', file: false, help: 'the config file (TOML)' },
+  { name: 'secrets', env: 'DORA_SECRETS', kind: 'string', default: '', defaultText: './.streamlit/secrets.toml if present', help: 'Streamlit-style secrets file with AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY' },
+  { name: 'print-config', kind: 'boolean', default: 'false', file: false, help: 'print the effective configuration, where each value came from, secrets masked; then exit' },
+  { name: 'version', kind: 'boolean', default: 'false', file: false, help: 'print the version and exit' },
+  { name: 'help', kind: 'boolean', default: 'false', file: false, help: 'show this help' },
 ];
+
+/** The option's key in dora-dashboard.toml, or null when it cannot be set there. */
+export function fileKey(f: FlagSpec): string | null {
+  return f.file === false ? null : f.name.replace(/-/g, '_');
+}
 
 export function helpText(): string {
   const lines = FLAGS.map((f) => {
-    const left = `  --${f.name}${f.kind === 'string' ? ` <${f.values ? f.values.join('|') : 'value'}>` : ''}`;
-    const env = f.env ? ` [${f.env}]` : '';
-    const dflt = f.kind === 'string' ? ` (default ${f.default})` : '';
-    return `${left.padEnd(38)} ${f.help}${env}${dflt}`;
+    const arg = f.kind === 'string' ? ` <${f.values ? f.values.join('|') : 'value'}>` : '';
+    const left = f.flag === false ? `  (${f.env ?? f.name})` : `  --${f.name}${arg}`;
+    const where = [f.env && f.flag !== false ? f.env : null, fileKey(f)].filter(Boolean).join(', ');
+    const dflt = f.kind === 'string' ? ` (default ${f.defaultText ?? f.default})` : '';
+    return `${left.padEnd(38)} ${f.help}${where ? ` [${where}]` : ''}${dflt}`;
   });
   return [
     'Dora Dashboard — a read-only live dashboard for the Dora market-making bot.',
     '',
-    'Usage: npm start -- [options]',
+    'Usage: npm start -- [options]      (or: node dist/server.js [options])',
     '',
-    'Options (flags override environment variables, which override defaults):',
+    'Options [environment variable, config-file key]. Flags override environment variables, which',
+    'override the config file (dora-dashboard.toml), which overrides defaults:',
     ...lines,
     '',
     'With --source aws the AWS SDK default credential chain is used (AWS_PROFILE, SSO, environment,',
-    'instance roles); AWS_ENDPOINT_URL_DYNAMODB points it at any DynamoDB-compatible endpoint.',
+    'instance roles), or the keys of a Streamlit-style .streamlit/secrets.toml when the environment',
+    'names none; AWS_ENDPOINT_URL_DYNAMODB points it at any DynamoDB-compatible endpoint.',
   ].join('\n');
 }
 
 const TRUE = new Set(['1', 'true', 'yes', 'on']);
 const FALSE = new Set(['0', 'false', 'no', 'off', '']);
 
-function boolFrom(name: string, text: string): boolean {
-  const t = text.toLowerCase();
-  if (TRUE.has(t)) return true;
-  if (FALSE.has(t)) return false;
-  throw new UsageError(`--${name}: expected true or false, got "${text}"`);
+interface Raw {
+  value: string;
+  origin: Origin;
 }
 
-export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): Options {
-  const raw = new Map<string, string>();
+/** How an error names where a value came from: the flag, the variable, or the file line and key. */
+function where(f: FlagSpec, origin: Origin): string {
+  if (origin.kind === 'file') return `${origin.label}: ${fileKey(f)}`;
+  if (origin.kind === 'env') return origin.label;
+  return f.flag === false ? (f.env ?? f.name) : `--${f.name}${f.env ? ` / ${f.env}` : ''}`;
+}
+
+export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv, file: FileValues = new Map()): Options {
+  const raw = new Map<string, Raw>();
   for (const f of FLAGS) {
     const fromEnv = f.env ? env[f.env] : undefined;
-    raw.set(f.name, fromEnv !== undefined && fromEnv !== '' ? fromEnv : f.default);
+    const fromFile = file.get(f.name);
+    if (fromEnv !== undefined && fromEnv !== '') raw.set(f.name, { value: fromEnv, origin: { kind: 'env', label: f.env as string } });
+    else if (fromFile) raw.set(f.name, { value: fromFile.value, origin: { kind: 'file', label: fromFile.origin } });
+    else raw.set(f.name, { value: f.default, origin: { kind: 'default', label: 'default' } });
   }
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
@@ -91,49 +151,74 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): O
     const [name, inline] = arg.slice(2).split(/=(.*)/s, 2) as [string, string | undefined];
     const spec = FLAGS.find((f) => f.name === name);
     if (!spec) throw new UsageError(`unknown option --${name} (see --help for the list)`);
+    if (spec.flag === false) {
+      throw new UsageError(
+        `--${name} is not accepted on the command line (other users could read it in the process list); set ${spec.env} or ${fileKey(spec)} in the config file`,
+      );
+    }
+    const origin: Origin = { kind: 'flag', label: `--${name}` };
     if (spec.kind === 'boolean') {
-      raw.set(name, inline ?? 'true');
+      raw.set(name, { value: inline ?? 'true', origin });
     } else {
       const value = inline ?? argv[++i];
       if (value === undefined || (inline === undefined && value.startsWith('--'))) {
         throw new UsageError(`--${name} needs a value`);
       }
-      raw.set(name, value);
+      raw.set(name, { value, origin });
     }
   }
+  const spec = (name: string) => FLAGS.find((f) => f.name === name) as FlagSpec;
+  const get = (name: string) => raw.get(name) as Raw;
+  const fail = (name: string, message: string): never => {
+    throw new UsageError(`${where(spec(name), get(name).origin)}: ${message}`);
+  };
+  const text = (name: string) => get(name).value;
+  const bool = (name: string): boolean => {
+    const t = text(name).toLowerCase();
+    if (TRUE.has(t)) return true;
+    if (FALSE.has(t)) return false;
+    return fail(name, `expected true or false, got "${text(name)}"`);
+  };
+
   for (const f of FLAGS) {
-    const v = raw.get(f.name) as string;
-    if (f.values && !f.values.includes(v)) {
-      throw new UsageError(`--${f.name}${f.env ? ` / ${f.env}` : ''}: "${v}" is not one of ${f.values.join(', ')}`);
-    }
+    if (f.values && !f.values.includes(text(f.name))) fail(f.name, `"${text(f.name)}" is not one of ${f.values.join(', ')}`);
   }
-  const portText = raw.get('port') as string;
+  const portText = text('port');
   const port = Number(portText);
-  if (!/^\d+$/.test(portText) || port < 1 || port > 65535) {
-    throw new UsageError(`--port / DORA_PORT: "${portText}" is not a port number (1–65535)`);
-  }
-  const seedText = raw.get('seed') as string;
-  if (!/^\d+$/.test(seedText)) throw new UsageError(`--seed / DORA_SEED: "${seedText}" is not a non-negative integer`);
-  const region = raw.get('region') as string;
-  if (!/^[a-z]{2}(-[a-z]+)+-\d$/.test(region)) {
-    throw new UsageError(`--region / AWS_REGION: "${region}" does not look like an AWS region (e.g. us-east-1)`);
-  }
-  const host = raw.get('host') as string;
-  if (host !== 'localhost' && isIP(host) === 0) throw new UsageError(`--host / DORA_HOST: "${host}" is not an IP address`);
+  if (!/^\d+$/.test(portText) || port < 1 || port > 65535) fail('port', `"${portText}" is not a port number (1–65535)`);
+  const seedText = text('seed');
+  if (!/^\d+$/.test(seedText)) fail('seed', `"${seedText}" is not a non-negative integer`);
+  const region = text('region');
+  if (!/^[a-z]{2}(-[a-z]+)+-\d$/.test(region)) fail('region', `"${region}" does not look like an AWS region (e.g. us-east-1)`);
+  const endpoint = text('endpoint');
+  if (endpoint !== '' && !/^https?:\/\/[^\s/]+/.test(endpoint)) fail('endpoint', `"${endpoint}" is not an http(s) URL`);
+  const host = text('host');
+  if (host !== 'localhost' && isIP(host) === 0) fail('host', `"${host}" is not an IP address`);
+
+  const origins: Record<string, Origin> = {};
+  for (const [name, r] of raw) origins[name] = r.origin;
   return {
-    source: raw.get('source') as Source,
-    env: raw.get('env') as Options['env'],
+    source: text('source') as Source,
+    env: text('env') as Options['env'],
     region,
+    endpoint,
     host,
     port,
-    dataDir: raw.get('data-dir') as string,
-    memory: boolFrom('memory', raw.get('memory') as string),
+    dataDir: text('data-dir'),
+    memory: bool('memory'),
     seed: Number(seedText),
-    simulate: !boolFrom('no-simulate', raw.get('no-simulate') as string),
-    auth: raw.get('auth') as AuthMode,
-    insecureNoAuth: boolFrom('insecure-no-auth', raw.get('insecure-no-auth') as string),
-    logLevel: raw.get('log-level') as Options['logLevel'],
-    help: boolFrom('help', raw.get('help') as string),
+    simulate: !bool('no-simulate'),
+    auth: text('auth') as AuthMode,
+    authToken: text('auth-token'),
+    basicAuth: text('basic-auth'),
+    insecureNoAuth: bool('insecure-no-auth'),
+    logLevel: text('log-level') as Options['logLevel'],
+    config: text('config'),
+    secrets: text('secrets'),
+    printConfig: bool('print-config'),
+    version: bool('version'),
+    help: bool('help'),
+    origins,
   };
 }
 

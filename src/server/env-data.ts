@@ -120,12 +120,20 @@ export class EnvData {
     const runId = decisions.newestAny?.botRunId ?? null;
     if (runId && this.lastRunId && runId !== this.lastRunId) this.fills.requestFullReload();
     this.lastRunId = runId ?? this.lastRunId;
+    // A fill stamped more than a day ahead is a corrupt item: it would sit in every total forever.
+    const horizon = this.now() + 86_400_000;
+    const future = fills.fills.filter((f) => f.fillTimeMs > horizon);
+    const futureWarnings: Warning[] = future.map((f) => ({
+      code: 'undecodable_item',
+      message: `dora_trade_log_${this.env}: item (date=${f.date}, timestamp#order_id=${f.sortKey}) skipped: fill time ${new Date(f.fillTimeMs).toISOString()} is in the future`,
+      detail: { table: `dora_trade_log_${this.env}`, key: { date: f.date, 'timestamp#order_id': f.sortKey } },
+    }));
     return {
       configs: cfg.configs,
       state,
-      fills,
+      fills: future.length ? { ...fills, fills: fills.fills.filter((f) => f.fillTimeMs <= horizon) } : fills,
       decisions,
-      warnings: [...cfg.warnings, ...state.warnings, ...fills.warnings, ...decisions.warnings],
+      warnings: [...cfg.warnings, ...state.warnings, ...fills.warnings, ...futureWarnings, ...decisions.warnings],
       loadedAtMs: Math.min(fills.loadedAtMs, this.now()),
     };
   }

@@ -1,7 +1,7 @@
 // dora_market_config items (contract §2.1). Missing attributes take the bot's own defaults.
 import { MARKET_CONFIG_DEFAULTS, type Decoded, type MarketConfig } from '../../core/types.js';
 import { decodeWith } from './decode-item.js';
-import { checkNonNegative, optBool, optNum, optStr, optTime, reqStr } from './fields.js';
+import { checkNonNegative, optBool, optNum, optStr, optTime, reqTicker } from './fields.js';
 
 export function decodeMarketConfig(raw: unknown, table = 'dora_market_config'): Decoded<MarketConfig> {
   return decodeWith(table, ['market_id'], raw, (item) => {
@@ -11,7 +11,7 @@ export function decodeMarketConfig(raw: unknown, table = 'dora_market_config'): 
       return v === null ? dflt : checkNonNegative(field, v);
     };
     return {
-      marketId: reqStr(item, 'market_id'),
+      marketId: reqTicker(item, 'market_id'),
       enabled: optBool(item, 'enabled') ?? MARKET_CONFIG_DEFAULTS.enabled,
       quoteSize: num('quote_size', MARKET_CONFIG_DEFAULTS.quoteSize),
       maxInventoryYes: num('max_inventory_yes', MARKET_CONFIG_DEFAULTS.maxInventoryYes),

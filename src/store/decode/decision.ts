@@ -14,13 +14,14 @@ import type {
 import { decodeWith } from './decode-item.js';
 import {
   FieldError,
+  checkPlausibleTime,
   checkPriceYes,
   isMap,
   optList,
   optMap,
   optNum,
   optStr,
-  reqStr,
+  reqStr, reqTicker,
   type Item,
 } from './fields.js';
 
@@ -133,8 +134,8 @@ export function decodeDecision(raw: unknown, table = 'dora_decision_log'): Decod
     return {
       date: reqStr(item, 'date'),
       timestampRaw,
-      timeMs,
-      marketId: reqStr(item, 'market_id'),
+      timeMs: checkPlausibleTime('timestamp', timeMs),
+      marketId: reqTicker(item, 'market_id'),
       decisionId,
       botRunId: optStr(item, 'bot_run_id'),
       botVersion: optStr(item, 'bot_version'),

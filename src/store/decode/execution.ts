@@ -3,7 +3,7 @@
 import { parseIsoUtcMs } from '../../core/time.js';
 import type { Decoded, ExecutionEvent } from '../../core/types.js';
 import { decodeWith } from './decode-item.js';
-import { FieldError, checkPriceYes, optNum, optStr, reqStr } from './fields.js';
+import { FieldError, checkPlausibleTime, checkPriceYes, optNum, optStr, reqStr } from './fields.js';
 
 export const EXECUTION_KEY = ['bot_run_id', 'decision_id#event_ts'] as const;
 
@@ -31,7 +31,7 @@ export function decodeExecutionEvent(raw: unknown, table = 'dora_execution_log')
       sortKey,
       decisionId: optStr(item, 'decision_id') ?? sortKey.split('#')[0] ?? '',
       eventTsRaw,
-      timeMs,
+      timeMs: checkPlausibleTime('event_ts', timeMs),
       eventType,
       market: optStr(item, 'market') ?? '',
       botVersion: optStr(item, 'bot_version'),

@@ -79,7 +79,23 @@ export function optTime(item: Item, field: string): number | null {
   if (s === null || s === '') return null;
   const ms = parseIsoUtcMs(s);
   if (ms === null) throw new FieldError(field, `not an ISO timestamp: "${s.slice(0, 40)}"`);
+  return checkPlausibleTime(field, ms);
+}
+
+const EARLIEST_MS = Date.UTC(2020, 0, 1);
+const LATEST_MS = Date.UTC(2100, 0, 1);
+
+/** The bot began in 2025: a time before 2020 or after 2100 is a corrupt item, not a fill or decision. */
+export function checkPlausibleTime(field: string, ms: number): number {
+  if (ms < EARLIEST_MS || ms >= LATEST_MS) throw new FieldError(field, `implausible time ${new Date(ms).toISOString()}`);
   return ms;
+}
+
+/** Kalshi tickers are short; a 100 kB "ticker" is corruption, not a market to list. */
+export function reqTicker(item: Item, field: string): string {
+  const v = reqStr(item, field);
+  if (v.length > 200) throw new FieldError(field, `not a ticker (${v.length} characters)`);
+  return v;
 }
 
 /** A YES price in dollars must lie in [0, 1]; cents (e.g. 7) would be a unit error, never rescaled. */

@@ -3,7 +3,7 @@
 import { parseIsoUtcMs } from '../../core/time.js';
 import type { BidAsk, Decoded, Fill, YesNo } from '../../core/types.js';
 import { decodeWith } from './decode-item.js';
-import { FieldError, checkPriceYes, optBool, optNum, optStr, reqStr, type Item } from './fields.js';
+import { FieldError, checkPlausibleTime, checkPriceYes, optBool, optNum, optStr, reqStr, reqTicker, type Item } from './fields.js';
 
 export const TRADE_KEY = ['date', 'timestamp#order_id'] as const;
 
@@ -27,12 +27,12 @@ function fillTime(item: Item, sortKey: string): { ms: number; source: Fill['fill
   if (raw !== null && raw !== '') {
     const ms = parseIsoUtcMs(raw);
     if (ms === null) throw new FieldError('fill_timestamp', `not an ISO timestamp: "${raw.slice(0, 40)}"`);
-    return { ms, source: 'fill_timestamp', raw };
+    return { ms: checkPlausibleTime('fill_timestamp', ms), source: 'fill_timestamp', raw };
   }
   const prefix = sortKey.split('#')[0] ?? '';
   const ms = parseIsoUtcMs(prefix);
   if (ms === null) throw new FieldError('fill_timestamp', 'missing, and the sort key has no timestamp prefix');
-  return { ms, source: 'sort_key', raw: null };
+  return { ms: checkPlausibleTime('timestamp#order_id', ms), source: 'sort_key', raw: null };
 }
 
 export function decodeFill(raw: unknown, table = 'dora_trade_log'): Decoded<Fill> {
@@ -49,7 +49,7 @@ export function decodeFill(raw: unknown, table = 'dora_trade_log'): Decoded<Fill
     return {
       date: reqStr(item, 'date'),
       sortKey,
-      marketId: reqStr(item, 'market_id'),
+      marketId: reqTicker(item, 'market_id'),
       side: side(item),
       type: type(item),
       priceYes: checkPriceYes('price', price),

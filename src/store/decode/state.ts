@@ -24,7 +24,7 @@ import {
   optStr,
   optTime,
   reqNum,
-  reqStr,
+  reqTicker,
   type Item,
 } from './fields.js';
 
@@ -83,7 +83,7 @@ export function decodeOpenOrders(raw: unknown, table = 'dora_state'): Decoded<Op
         if (side !== 'yes' && side !== 'no') throw new FieldError('side', `unknown side "${String(side)}"`);
         return {
           orderId,
-          marketId: reqStr(e, 'market_id'),
+          marketId: reqTicker(e, 'market_id'),
           side,
           priceYes: checkPriceYes('price', reqNum(e, 'price')),
           size: reqNum(e, 'size'),

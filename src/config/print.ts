@@ -1,0 +1,50 @@
+// --print-config: the effective configuration as TOML (so it can be pasted into a config file), each
+// value followed by where it came from, every secret masked.
+import { FLAGS, fileKey, type FlagSpec, type Options } from '../cli/options.js';
+import { describeCredentials } from './credentials.js';
+import type { Configuration } from './load.js';
+import { maskBasicAuth, maskSecret } from './mask.js';
+import { VERSION } from './version.js';
+
+function rawValue(o: Options, f: FlagSpec): string | number | boolean {
+  switch (f.name) {
+    case 'data-dir':
+      return o.dataDir;
+    case 'no-simulate':
+      return !o.simulate;
+    case 'insecure-no-auth':
+      return o.insecureNoAuth;
+    case 'log-level':
+      return o.logLevel;
+    case 'auth-token':
+      return maskSecret(o.authToken);
+    case 'basic-auth':
+      return maskBasicAuth(o.basicAuth);
+    default:
+      return o[f.name as keyof Options] as string | number | boolean;
+  }
+}
+
+function toml(v: string | number | boolean): string {
+  return typeof v === 'string' ? JSON.stringify(v) : String(v);
+}
+
+export function formatConfig(c: Configuration): string {
+  const o = c.options;
+  const rows = FLAGS.filter((f) => fileKey(f) !== null).map((f) => {
+    const origin = o.origins[f.name];
+    const from = !origin || origin.kind === 'default' ? `default${f.defaultText ? ` (${f.defaultText})` : ''}` : origin.label;
+    return { left: `${fileKey(f)} = ${toml(rawValue(o, f))}`, from };
+  });
+  const width = Math.max(...rows.map((r) => r.left.length)) + 2;
+  return [
+    `# Dora Dashboard ${VERSION}: effective configuration (flags > environment > config file > defaults)`,
+    `# config file: ${c.configFile ?? `none (${DEFAULT_HINT})`}`,
+    `# secrets file: ${c.secretsFile ?? 'none'}`,
+    ...rows.map((r) => `${r.left.padEnd(width)}# ${r.from}`),
+    `# AWS credentials (--source aws): ${describeCredentials(c.credentials)}`,
+    ...c.notes.map((n) => `# note: ${n}`),
+  ].join('\n');
+}
+
+const DEFAULT_HINT = 'no --config, no DORA_CONFIG, no ./dora-dashboard.toml';
