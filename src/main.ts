@@ -3,7 +3,7 @@
 import { resolve } from 'node:path';
 import { checkExposure, helpText, UsageError, type Options } from './cli/options.js';
 import { authFrom } from './config/auth.js';
-import { describeCredentials, type Credentials } from './config/credentials.js';
+import { credentialsSource, type Credentials } from './config/credentials.js';
 import { loadConfiguration, type Configuration } from './config/load.js';
 import { formatConfig } from './config/print.js';
 import { VERSION } from './config/version.js';
@@ -105,8 +105,8 @@ async function main(): Promise<void> {
     throw err;
   }
   const where = `source ${o.source}, env ${o.env}, region ${o.region}`;
-  const creds = o.source === 'aws' ? `, credentials: ${describeCredentials(cfg.credentials)}` : '';
-  log(`Dora Dashboard ${VERSION} on http://${o.host.includes(':') ? `[${o.host}]` : o.host}:${o.port}  (${where}${creds})`);
+  const creds = o.source === 'aws' ? `, credentials: ${credentialsSource(cfg.credentials)}` : '';
+  log(`Dora Dashboard on http://${o.host.includes(':') ? `[${o.host}]` : o.host}:${o.port}  (v${VERSION}, ${where}${creds})`);
 
   const shutdown = async () => {
     log('shutting down…');

@@ -8,7 +8,6 @@ import { fileURLToPath } from 'node:url';
 
 /** Replaced by `true` when scripts/build-dist.ts bundles the server (esbuild `define`). */
 declare const __DORA_BUNDLED__: boolean | undefined;
-export const BUNDLED = typeof __DORA_BUNDLED__ !== 'undefined' && __DORA_BUNDLED__;
 
 export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const WEB_DIST = join(PROJECT_ROOT, 'web', 'dist');
@@ -39,15 +38,22 @@ export async function ensureWebBuild(log: (msg: string) => void): Promise<void> 
   await build({ configFile: join(PROJECT_ROOT, 'web', 'vite.config.ts'), logLevel: 'error' });
 }
 
-/** The folder of the built web app to serve, building it first when running from source. */
-export async function webDir(log: (msg: string) => void): Promise<string> {
-  if (BUNDLED) {
-    const dir = fileURLToPath(new URL('./web', import.meta.url));
-    if (!existsSync(join(dir, 'index.html'))) {
-      throw new Error(`the web app is missing beside the server (${dir}); run \`npm run build\` and deploy the whole dist/ folder`);
-    }
-    return dir;
+async function bundledWebDir(): Promise<string> {
+  const dir = fileURLToPath(new URL('./web', import.meta.url));
+  if (!existsSync(join(dir, 'index.html'))) {
+    throw new Error(`the web app is missing beside the server (${dir}); run \`npm run build\` and deploy the whole dist/ folder`);
   }
+  return dir;
+}
+
+async function sourceWebDir(log: (msg: string) => void): Promise<string> {
   await ensureWebBuild(log);
   return WEB_DIST;
+}
+
+/** The folder of the built web app to serve, building it first when running from source. */
+export function webDir(log: (msg: string) => void): Promise<string> {
+  // A single conditional expression, so that in the bundle (where it folds to `true`) esbuild drops
+  // the source branch and with it the import of Vite.
+  return typeof __DORA_BUNDLED__ !== 'undefined' && __DORA_BUNDLED__ ? bundledWebDir() : sourceWebDir(log);
 }

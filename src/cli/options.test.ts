@@ -40,3 +40,41 @@ describe('command line', () => {
     }
   });
 });
+
+describe('the config-file layer', () => {
+  const file = new Map([
+    ['env', { value: 'prod', origin: './dora-dashboard.toml:1' }],
+    ['port', { value: '9200', origin: './dora-dashboard.toml:2' }],
+    ['region', { value: 'eu-west-1', origin: './dora-dashboard.toml:3' }],
+  ]);
+  it('sits below flags and environment variables, above defaults, and remembers origins', () => {
+    const o = parseOptions(['--port', '9300'], { AWS_REGION: 'us-west-2' }, file);
+    expect(o).toMatchObject({ env: 'prod', port: 9300, region: 'us-west-2', host: '127.0.0.1' });
+    expect(o.origins['env']).toEqual({ kind: 'file', label: './dora-dashboard.toml:1' });
+    expect(o.origins['port']).toEqual({ kind: 'flag', label: '--port' });
+    expect(o.origins['region']).toEqual({ kind: 'env', label: 'AWS_REGION' });
+    expect(o.origins['host']).toEqual({ kind: 'default', label: 'default' });
+  });
+  it('names the file, line and key of a bad value', () => {
+    const bad = new Map([['port', { value: 'eighty', origin: '/etc/dora/dora-dashboard.toml:7' }]]);
+    expect(() => parseOptions([], {}, bad)).toThrow('/etc/dora/dora-dashboard.toml:7: port: "eighty" is not a port number');
+  });
+  it('names the environment variable of a bad value', () => {
+    expect(() => parseOptions([], { DORA_SOURCE: 'mysql' })).toThrow('DORA_SOURCE: "mysql" is not one of embedded, aws');
+  });
+  it('takes secrets from the environment or file only, never from the command line', () => {
+    expect(parseOptions([], { DORA_AUTH_TOKEN: 'x'.repeat(20) }).authToken).toBe('x'.repeat(20));
+    expect(() => parseOptions(['--auth-token', 'abc'], {})).toThrow(/not accepted on the command line.*DORA_AUTH_TOKEN/);
+    expect(() => parseOptions(['--basic-auth=u:h'], {})).toThrow(/DORA_BASIC_AUTH/);
+  });
+  it('has --version, --print-config, --config and --secrets', () => {
+    expect(parseOptions(['--version', '--print-config', '--config', 'a.toml', '--secrets', 's.toml'], {})).toMatchObject({
+      version: true, printConfig: true, config: 'a.toml', secrets: 's.toml',
+    });
+    expect(parseOptions([], { DORA_CONFIG: '/etc/d.toml' }).config).toBe('/etc/d.toml');
+  });
+  it('checks an endpoint is an http(s) URL', () => {
+    expect(parseOptions(['--endpoint', 'http://127.0.0.1:8000'], {}).endpoint).toBe('http://127.0.0.1:8000');
+    expect(() => parseOptions(['--endpoint', 'localhost:8000'], {})).toThrow('is not an http(s) URL');
+  });
+});

@@ -28,7 +28,7 @@ function distance(a: string, b: string): number {
 function suggestion(key: string, known: string[]): string {
   const normal = key.toLowerCase().replace(/-/g, '_');
   const best = known.map((k) => ({ k, d: distance(normal, k) })).sort((x, y) => x.d - y.d)[0];
-  return best && best.d <= 3 ? ` (did you mean ${best.k}?)` : ` (known keys: ${known.join(', ')})`;
+  return best && best.d <= Math.max(1, Math.floor(normal.length / 3)) ? ` (did you mean ${best.k}?)` : ` (known keys: ${known.join(', ')})`;
 }
 
 function valueText(spec: FlagSpec, key: string, value: unknown, where: string): string {
@@ -56,6 +56,9 @@ export function loadConfigFile(path: string, shown: string): ConfigFile {
   for (const [key, value] of Object.entries(file.data)) {
     const where = at(file, key);
     const spec = byKey.get(key);
+    if (!spec && value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date)) {
+      throw new ConfigError(`${where}: [${key}]: this file has no sections; write key = value at the top level (see the README's configuration table)`);
+    }
     if (!spec) throw new ConfigError(`${where}: unknown key "${key}"${suggestion(key, [...byKey.keys()])}`);
     values.set(spec.name, { value: valueText(spec, key, value, where), origin: where });
     if (spec.secret) secretKeys.push(key);

@@ -29,3 +29,8 @@ export function describeCredentials(c: Credentials): string {
   const token = c.keys.sessionToken ? `, AWS_SESSION_TOKEN ${MASK}` : '';
   return `${c.shown} (AWS_ACCESS_KEY_ID ${maskAccessKeyId(c.keys.accessKeyId)}, AWS_SECRET_ACCESS_KEY ${MASK}${token})`;
 }
+
+/** For the startup log: where the credentials come from, not even a masked key. */
+export function credentialsSource(c: Credentials): string {
+  return c.from === 'secrets-file' ? c.shown : `the AWS SDK's chain (${c.detail})`;
+}

@@ -33,10 +33,22 @@ export function readTomlFile(path: string, shown: string): TomlFile {
     return { shown, data: parse(text) as Record<string, unknown>, text };
   } catch (err) {
     if (!(err instanceof TomlError)) throw err;
-    const key = keyOnLine(text.split(/\r?\n/)[err.line - 1]);
+    const lines = text.split(/\r?\n/);
+    const key = keyOnLine(lines[err.line - 1]);
     // First line only: the rest of the parser's message is a quote of the file.
     const reason = (err.message.split('\n')[0] ?? 'invalid TOML').replace(/^Invalid TOML document: /, '');
-    throw new ConfigError(`${shown}:${err.line}:${key ? ` ${key}:` : ''} invalid TOML: ${reason}`);
+    let near = '';
+    if (!key) {
+      // An unterminated value is reported where the file ends; name the key it started at.
+      for (let i = err.line - 2; i >= 0; i--) {
+        const k = keyOnLine(lines[i]);
+        if (k) {
+          near = ` (in the value of ${k}, line ${i + 1})`;
+          break;
+        }
+      }
+    }
+    throw new ConfigError(`${shown}:${err.line}:${key ? ` ${key}:` : ''} invalid TOML: ${reason}${near}`);
   }
 }
 
@@ -47,8 +59,14 @@ export function lineOf(file: TomlFile, key: string): number | null {
   return i < 0 ? null : i + 1;
 }
 
+/** 1-based line of a `[section]` header, or null. */
+export function sectionLineOf(file: TomlFile, name: string): number | null {
+  const i = file.text.split(/\r?\n/).findIndex((l) => new RegExp(`^\\s*\\[\\s*"?${name.replace(/[^A-Za-z0-9_-]/g, '.')}"?\\s*\\]`).test(l));
+  return i < 0 ? null : i + 1;
+}
+
 export function at(file: TomlFile, key: string): string {
-  const line = lineOf(file, key);
+  const line = lineOf(file, key) ?? sectionLineOf(file, key);
   return line === null ? file.shown : `${file.shown}:${line}`;
 }
 

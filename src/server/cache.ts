@@ -26,7 +26,15 @@ export class TtlCache {
     private readonly ttlMs: number,
     private readonly now: () => number = Date.now,
     private readonly maxEntries = 500,
+    /** How long an answer may wait for a load before the last good value (or an error) is given. */
+    readonly deadlineMs = 10_000,
   ) {}
+
+  /** The last good value, however old, without loading. */
+  peek<T>(key: string): { value: T; loadedAtMs: number } | undefined {
+    const e = this.entries.get(key) as Entry<T> | undefined;
+    return e?.value === undefined ? undefined : { value: e.value, loadedAtMs: e.loadedAtMs };
+  }
 
   async get<T>(key: string, load: () => Promise<T>): Promise<CacheResult<T>> {
     let entry = this.entries.get(key) as Entry<T> | undefined;

@@ -13,6 +13,8 @@ export interface AppContext {
   /** Folder of the built web app; null ⇒ API only. */
   webDir: string | null;
   auth: AuthConfig;
+  /** How long one answer may wait for DynamoDB before the last good data (or a 503) is given. */
+  deadlineMs?: number;
   /** How often the live poller reads while someone listens (default 3 s). */
   livePollMs?: number;
 }

@@ -1,3 +1,4 @@
+import { isStoreError } from '../store/client.js';
 // Errors are values at the edge: a bad parameter is a 400 naming it, an unknown market a 404, a store
 // outage a 503 `store_unavailable` — each with the same {error: {code, message}} body.
 export class ApiError extends Error {
@@ -19,6 +20,14 @@ export function notFound(what: string): ApiError {
   return new ApiError(404, 'not_found', what);
 }
 
+/** The store did not produce an answer within the server's deadline for one response. */
+export class StoreDeadlineError extends Error {
+  constructor(ms: number) {
+    super(`no answer from DynamoDB within ${ms} ms`);
+    this.name = 'StoreDeadline';
+  }
+}
+
 const STORE_ERROR_NAMES = new Set([
   'ProvisionedThroughputExceededException',
   'ThrottlingException',
@@ -31,6 +40,7 @@ const STORE_ERROR_NAMES = new Set([
 
 /** True for failures of the store itself (as opposed to bugs): they map to 503 store_unavailable. */
 export function isStoreFailure(err: unknown): boolean {
+  if (isStoreError(err) || err instanceof StoreDeadlineError) return true;
   if (!(err instanceof Error)) return false;
   const code = (err as { code?: string }).code;
   return (

@@ -2,8 +2,8 @@
 // `warnings`. Routes hand in a loader; this wraps it in a DynamoDB tally and the cache.
 import type { Warning } from '../core/types.js';
 import { withTally, type DynamoTally } from '../store/stats.js';
-import type { TtlCache } from './cache.js';
-import { ApiError, isStoreFailure } from './errors.js';
+import type { CacheResult, TtlCache } from './cache.js';
+import { ApiError, StoreDeadlineError, isStoreFailure } from './errors.js';
 
 export interface Meta {
   generatedAt: string;
@@ -23,6 +23,14 @@ function ageText(ms: number): string {
 }
 
 /** Loads through the cache; a store failure with nothing cached becomes 503 store_unavailable. */
+function withDeadline<T>(p: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new StoreDeadlineError(ms)), ms);
+  });
+  return Promise.race([p, deadline]).finally(() => clearTimeout(timer));
+}
+
 export async function cachedJson<T extends object>(
   cache: TtlCache,
   key: string,
@@ -30,18 +38,27 @@ export async function cachedJson<T extends object>(
   load: () => Promise<Loaded<T>>,
 ): Promise<T & { meta: Meta; warnings: Warning[] }> {
   let tally: DynamoTally = { requests: 0, items: 0, rcu: 0, ms: 0 };
-  let result;
+  let result: CacheResult<Loaded<T>>;
   try {
-    result = await cache.getFresh(key, async () => {
-      const r = await withTally(load);
-      tally = r.tally;
-      return r.result;
-    });
+    // Only the wait is bounded: the load goes on (single-flight keeps it to one), so a slow store
+    // still fills the cache for the next viewer while this one gets an answer now.
+    result = await withDeadline(
+      cache.getFresh(key, async () => {
+        const r = await withTally(load);
+        tally = r.tally;
+        return r.result;
+      }),
+      cache.deadlineMs,
+    );
   } catch (err) {
-    if (isStoreFailure(err)) {
+    const last = err instanceof StoreDeadlineError ? cache.peek<Loaded<T>>(key) : undefined;
+    if (last) {
+      result = { value: last.value, status: 'stale' as const, loadedAtMs: last.loadedAtMs, error: err };
+    } else if (isStoreFailure(err)) {
       throw new ApiError(503, 'store_unavailable', `DynamoDB did not answer: ${(err as Error).name}: ${(err as Error).message}`);
+    } else {
+      throw err;
     }
-    throw err;
   }
   const warnings = [...result.value.warnings];
   if (result.status === 'stale') {

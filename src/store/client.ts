@@ -68,10 +68,22 @@ class Semaphore {
   }
 }
 
+/** Marks errors that came back from the store (as opposed to bugs in our code). */
+export const STORE_ERROR = Symbol('doraStoreError');
+
+/** Whether an error came from DynamoDB or the way to it (throttling, 5xx, timeouts, garbage). */
+export function isStoreError(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && (err as Record<symbol, unknown>)[STORE_ERROR] === true;
+}
+
 /** A store error that says which operation on which table failed (the SDK's message does not). */
 function nameTheRequest(err: unknown, operation: string, table: string): unknown {
   if (err instanceof Error && !err.message.includes(`${operation} on ${table}`)) {
     err.message = `${operation} on ${table}: ${err.message}`;
+  }
+  // A ValidationException means our request was wrong (a bug), not that the store is unwell.
+  if (typeof err === 'object' && err !== null && (err as Error).name !== 'ValidationException') {
+    (err as Record<symbol, unknown>)[STORE_ERROR] = true;
   }
   return err;
 }
@@ -99,7 +111,8 @@ export function createReadClient(opts: ReadClientOptions): ReadClient {
     ...(opts.credentials ? { credentials: opts.credentials } : {}),
     retryMode: 'adaptive',
     maxAttempts: opts.maxAttempts ?? 4,
-    requestHandler: { requestTimeout: opts.requestTimeoutMs ?? 5_000, connectionTimeout: 2_000 },
+    // throwOnRequestTimeout: without it the SDK only warns and a stalled response hangs the page.
+    requestHandler: { requestTimeout: opts.requestTimeoutMs ?? 5_000, connectionTimeout: 2_000, throwOnRequestTimeout: true },
   });
   const perTable = new Map<string, Semaphore>();
   raw.middlewareStack.add(

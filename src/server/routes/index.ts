@@ -12,7 +12,7 @@ import { LiveHub } from '../live.js';
 import { metricsRoutes } from './metrics.js';
 
 export function registerApiRoutes(app: FastifyInstance, ctx: AppContext): { envs: EnvRegistry; hub: LiveHub } {
-  const cache = new TtlCache(3_000, ctx.nowMs);
+  const cache = new TtlCache(3_000, ctx.nowMs, 500, ctx.deadlineMs ?? 10_000);
   const envs = new EnvRegistry(ctx.client, ctx.nowMs);
   marketRoutes(app, ctx, cache);
   decisionRoutes(app, ctx, cache, envs);
