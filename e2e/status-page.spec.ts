@@ -1,4 +1,5 @@
-// A newcomer's first look: the served page, in real Chromium, shows the ten tables holding data.
+// A newcomer's first look: the Status page (/status, in the nav), in real Chromium, shows the ten
+// tables holding data.
 import { expect, test } from '@playwright/test';
 import { startDashboard, type RunningServer } from './server.js';
 
@@ -8,8 +9,8 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => server?.stop());
 
-test('the first page shows every table of the environment with items', async ({ page }) => {
-  await page.goto(server.url);
+test('the status page shows every table of the environment with items', async ({ page }) => {
+  await page.goto(`${server.url}/status`);
   const table = page.getByTestId('tables');
   await expect(table).toBeVisible();
   const rows = table.locator('tbody tr');
@@ -25,7 +26,7 @@ test('the first page shows every table of the environment with items', async ({ 
 });
 
 test('switching to prod keeps the view in the URL and shows prod tables', async ({ page }) => {
-  await page.goto(server.url);
+  await page.goto(`${server.url}/status`);
   await page.getByRole('button', { name: 'PROD' }).click();
   await expect(page).toHaveURL(/env=prod/);
   await expect(page.getByTestId('tables')).toContainText('dora_decision_log_prod');

@@ -1,35 +1,35 @@
-import { useQuery } from '@tanstack/react-query';
-import { getJson, type Health } from './api/client';
-import { useUrlParam } from './url-state';
-import { StatusPage } from './pages/StatusPage';
+// The app shell: the top bar, the live stream of the environment, and the page of the URL.
+import { Suspense, useEffect } from 'react';
+import { useLiveUpdates } from './api/live';
+import { useOverview } from './api/overview-query';
+import { TopBar } from './components/TopBar';
+import { useLocation } from './router/location';
+import { matchRoute } from './router/match';
+import { useViewParams } from './router/view-hooks';
+import { ROUTES } from './routes';
+import { NotFound } from './pages/NotFound';
 
 export function App() {
-  const [env, setEnv] = useUrlParam('env', '');
-  const health = useQuery({ queryKey: ['health', env], queryFn: () => getJson<Health>('/api/v1/health', { env }) });
-  const shownEnv = env || health.data?.env || 'demo';
+  const view = useViewParams();
+  const { pathname } = useLocation();
+  // The same query (same key) as the Home page's: the shell's heartbeat, region and freshness.
+  const overview = useOverview(view);
+  const live = useLiveUpdates(view.env);
+  // The environment shown: the URL's, else the server's default once known — never a guess.
+  const env = view.env ?? overview.data?.env ?? null;
+  const route = matchRoute(ROUTES, pathname);
+
+  useEffect(() => {
+    document.title = `${env ? `${env.toUpperCase()} · ` : ''}${route?.label ?? 'Not found'} · Dora`;
+  }, [env, route]);
+
   return (
-    <div className={`app env-${shownEnv}`}>
-      <header className="topbar">
-        <div className="brand">Dora Dashboard</div>
-        <nav className="env-switch" aria-label="Environment">
-          {(['demo', 'prod'] as const).map((e) => (
-            <button
-              key={e}
-              type="button"
-              className={`env-btn env-btn-${e} ${shownEnv === e ? 'active' : ''}`}
-              aria-pressed={shownEnv === e}
-              onClick={() => setEnv(e)}
-            >
-              {e.toUpperCase()}
-            </button>
-          ))}
-        </nav>
-        <div className="topbar-meta">
-          {health.data ? `${health.data.source === 'embedded' ? 'embedded store' : 'AWS'} · ${health.data.region}` : ''}
-        </div>
-      </header>
+    <div className={`app env-${env ?? 'unknown'}`}>
+      <TopBar routes={ROUTES} env={env} overview={overview.data} live={live} />
       <main className="content">
-        <StatusPage env={shownEnv} health={health.data} error={health.error} />
+        <Suspense fallback={<p className="muted">Loading…</p>}>
+          {route ? <route.Page /> : <NotFound />}
+        </Suspense>
       </main>
     </div>
   );

@@ -1,4 +1,6 @@
 // The web app's only door to data: the JSON API. Errors carry the API's {error: {code, message}}.
+import type { Warning } from './types';
+
 export class ApiRequestError extends Error {
   constructor(
     readonly status: number,
@@ -9,27 +11,23 @@ export class ApiRequestError extends Error {
   }
 }
 
-export async function getJson<T>(path: string, params: Record<string, string | number | undefined> = {}): Promise<T> {
+export async function getJson<T>(
+  path: string,
+  params: Record<string, string | number | undefined> = {},
+): Promise<T> {
   const qs = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') qs.set(k, String(v));
   const url = qs.size ? `${path}?${qs}` : path;
   const res = await fetch(url, { headers: { accept: 'application/json' } });
   const body = (await res.json().catch(() => null)) as { error?: { code: string; message: string } } | null;
   if (!res.ok) {
-    throw new ApiRequestError(res.status, body?.error?.code ?? 'http_error', body?.error?.message ?? `HTTP ${res.status}`);
+    throw new ApiRequestError(
+      res.status,
+      body?.error?.code ?? 'http_error',
+      body?.error?.message ?? `HTTP ${res.status}`,
+    );
   }
   return body as T;
-}
-
-export interface Warning {
-  code: string;
-  message: string;
-}
-
-export interface Meta {
-  generatedAt: string;
-  cache: 'hit' | 'miss' | 'stale';
-  dynamo: { requests: number; items: number; rcu: number; ms: number };
 }
 
 export interface TableHealth {

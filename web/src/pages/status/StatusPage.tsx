@@ -1,49 +1,61 @@
 import { useQuery } from '@tanstack/react-query';
-import { getJson, type Health } from '../api/client';
-
-interface Recent {
-  recent: {
-    decision: { marketId: string; decisionId: string | null; at: string } | null;
-    fill: { marketId: string; side: string; priceYes: number; size: number; at: string } | null;
-  };
-  bot: { heartbeat: string; lastDecisionAt: string | null };
-}
-
-interface Props {
-  env: string;
-  health: Health | undefined;
-  error: Error | null;
-}
+import { getJson, type Health } from '../../api/client';
+import { useOverview } from '../../api/overview-query';
+import { useViewParams } from '../../router/view-hooks';
 
 /** Shows that the data is there: each table, whether it exists, how many items, its indexes. */
-export function StatusPage({ env, health, error }: Props) {
-  const overview = useQuery({ queryKey: ['overview-recent', env], queryFn: () => getJson<Recent>('/api/v1/overview', { env, days: 1 }) });
+export function StatusPage() {
+  const view = useViewParams();
+  const health = useQuery({
+    queryKey: ['health', view.env ?? ''],
+    queryFn: () => getJson<Health>('/api/v1/health', { env: view.env ?? undefined }),
+  });
+  // The shell's overview query (same key): no second request.
+  const overview = useOverview(view);
   const recent = overview.data?.recent;
-  if (error) return <div className="banner banner-error" role="alert">Cannot reach the dashboard API: {error.message}</div>;
-  if (!health) return <p className="muted">Loading…</p>;
+  const env = health.data?.env ?? view.env ?? '…';
+  if (health.error)
+    return (
+      <div className="banner banner-error" role="alert">
+        Cannot reach the dashboard API: {health.error.message}
+      </div>
+    );
+  if (!health.data) return <p className="muted">Loading…</p>;
   return (
-    <section>
+    <section className="panel status-page">
       <h1>Data status — {env}</h1>
-      {health.error && (
+      {health.data.error && (
         <div className="banner banner-error" role="alert">
-          {health.error.code}: {health.error.message}
+          {health.data.error.code}: {health.data.error.message}
         </div>
       )}
-      {(health.warnings ?? []).map((w) => (
+      {(health.data.warnings ?? []).map((w) => (
         <div key={w.message} className="banner banner-warn">
           {w.message}
         </div>
       ))}
       <dl className="facts" data-testid="recent">
         <dt>Bot</dt>
-        <dd>{overview.data ? `${overview.data.bot.heartbeat} · last decision ${overview.data.bot.lastDecisionAt ?? 'never'}` : '…'}</dd>
+        <dd>
+          {overview.data
+            ? `${overview.data.bot.heartbeat} · last decision ${overview.data.bot.lastDecisionAt ?? 'never'}`
+            : '…'}
+        </dd>
         <dt>Newest decision</dt>
-        <dd data-testid="newest-decision">{recent?.decision ? `${recent.decision.marketId} at ${recent.decision.at}` : overview.data ? 'none' : '…'}</dd>
+        <dd data-testid="newest-decision">
+          {recent?.decision
+            ? `${recent.decision.marketId} at ${recent.decision.at}`
+            : overview.data
+              ? 'none'
+              : '…'}
+        </dd>
         <dt>Newest fill</dt>
         <dd data-testid="newest-fill">
           {recent?.fill
             ? `${recent.fill.marketId} ${recent.fill.side === 'yes' ? 'bid' : 'ask'} ${recent.fill.size} @ ${recent.fill.priceYes.toFixed(2)} at ${recent.fill.at}`
-            : overview.data ? 'none' : '…'}
+            : overview.data
+              ? 'none'
+              : '…'}
         </dd>
       </dl>
       <table className="grid" data-testid="tables">
@@ -57,7 +69,7 @@ export function StatusPage({ env, health, error }: Props) {
           </tr>
         </thead>
         <tbody>
-          {health.tables.map((t) => (
+          {health.data.tables.map((t) => (
             <tr key={t.name}>
               <td className="mono">{t.name}</td>
               <td>{t.exists ? 'yes' : 'missing'}</td>

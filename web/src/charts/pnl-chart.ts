@@ -1,0 +1,207 @@
+// P&L over time as uPlot data and options: pure builders (Grafana's UPlotConfigBuilder idea), so
+// what the chart shows is tested without a browser. Daily bars (green up, red down) on the right
+// axis, the all-time cumulative line on the left. x = the calendar day (in the requested tz) as
+// UTC midnight, so labelling in UTC prints that day whatever the viewer's zone.
+import uPlot from 'uplot';
+import { formatMoney, MINUS } from '../../../src/core/format';
+import type { DailyEntry } from '../api/types';
+
+export interface PnlPalette {
+  cumulative: string;
+  pos: string;
+  neg: string;
+  axis: string;
+  grid: string;
+}
+
+const DAY_S = 86_400;
+
+/** Seconds of the UTC midnight of a `YYYY-MM-DD` date. */
+export function dayToSeconds(date: string): number {
+  return Date.parse(`${date}T00:00:00Z`) / 1000;
+}
+
+/** [x (day start, s), daily realized, cumulative] — series order matches pnlOptions. */
+export function pnlData(daily: readonly DailyEntry[]): uPlot.AlignedData {
+  return [
+    daily.map((d) => dayToSeconds(d.date)),
+    daily.map((d) => d.realized),
+    daily.map((d) => d.cumulative),
+  ];
+}
+
+/** Bar colour per day: red below zero, green otherwise (null: no bar). */
+export function barColors(
+  values: ArrayLike<number | null | undefined>,
+  palette: Pick<PnlPalette, 'pos' | 'neg'>,
+): (string | null)[] {
+  return Array.from(values, (v) =>
+    v === null || v === undefined ? null : v < 0 ? palette.neg : palette.pos,
+  );
+}
+
+/** Short money for axis ticks: `$150`, `−$2.50`, `$1.2k`. Ticks only: hover shows cents. */
+export function axisMoney(v: number, stepUsd: number): string {
+  const abs = Math.abs(v);
+  const sign = v < 0 && abs >= 1e-9 ? MINUS : '';
+  if (abs >= 10_000) return `${sign}$${(abs / 1000).toFixed(0)}k`;
+  if (abs >= 1000 && stepUsd >= 100) return `${sign}$${(abs / 1000).toFixed(1)}k`;
+  return `${sign}$${abs.toFixed(stepUsd < 1 ? 2 : 0)}`;
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** `Nov 23` for a day's UTC-midnight seconds. */
+export function dayLabel(seconds: number): string {
+  const d = new Date(seconds * 1000);
+  return `${MONTHS[d.getUTCMonth()]} ${d.getUTCDate()}`;
+}
+
+/** A y range that always includes 0 (so bars grow from a visible baseline) with a little air. */
+export function rangeWithZero(min: number | null, max: number | null): [number, number] {
+  const lo = Math.min(0, min ?? 0);
+  const hi = Math.max(0, max ?? 0);
+  if (lo === hi) return [-1, 1];
+  const pad = (hi - lo) * 0.08;
+  return [lo === 0 ? 0 : lo - pad, hi === 0 ? 0 : hi + pad];
+}
+
+/**
+ * Two y axes must cross zero at the same height, or a bar above the right axis's zero could sit
+ * below the line's zero and read as a loss. Stretches `own` (never shrinks it) so its zero sits
+ * where the wider of the two needs it. Both ranges contain 0 and are not empty.
+ */
+export function alignZero(own: [number, number], other: [number, number]): [number, number] {
+  const [lo, hi] = own;
+  const [olo, ohi] = other;
+  const below = Math.max(-lo / (hi - lo), -olo / (ohi - olo));
+  const above = Math.max(hi / (hi - lo), ohi / (ohi - olo));
+  if (below === 0) return [0, hi];
+  if (above === 0) return [lo, 0];
+  const ratio = below / above;
+  const top = Math.max(hi, -lo / ratio);
+  return [-ratio * top, top];
+}
+
+/** Index of each y series in the data (and series) arrays. */
+const DAILY = 1;
+const CUMULATIVE = 2;
+
+/**
+ * A y range: the scale's own visible data with zero and air, aligned at zero with the other
+ * axis's series. uPlot sets every series' visible min/max before calling any range function.
+ */
+function zeroAlignedRange(otherSeries: number): uPlot.Range.Function {
+  return (u, min, max) => {
+    const other = u.series[otherSeries];
+    return alignZero(rangeWithZero(min, max), rangeWithZero(other?.min ?? null, other?.max ?? null));
+  };
+}
+
+export function pnlOptions(palette: PnlPalette): Omit<uPlot.Options, 'width' | 'height'> {
+  const axisCommon = {
+    stroke: palette.axis,
+    grid: { stroke: palette.grid, width: 1 },
+    ticks: { stroke: palette.grid, width: 1, size: 4 },
+    font: '11px system-ui, sans-serif',
+  };
+  return {
+    // Days are labelled as UTC dates; see the file comment.
+    tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC'),
+    legend: { show: false },
+    padding: [8, 4, 0, 4],
+    cursor: {
+      drag: { x: true, y: false, setScale: true },
+      points: { size: 7 },
+      focus: { prox: 24 },
+    },
+    scales: {
+      // Half a day of air each side so the first and last bars are whole.
+      x: { time: true, range: (_u, min, max) => [min - DAY_S / 2, max + DAY_S / 2] },
+      daily: { range: zeroAlignedRange(CUMULATIVE) },
+      cum: { range: zeroAlignedRange(DAILY) },
+    },
+    axes: [
+      {
+        ...axisCommon,
+        space: 60,
+        values: (_u, splits) => splits.map((s) => dayLabel(s)),
+        // Never split below a day: the data is daily.
+        incrs: [DAY_S, 2 * DAY_S, 7 * DAY_S, 14 * DAY_S, 30 * DAY_S, 91 * DAY_S, 182 * DAY_S, 365 * DAY_S],
+      },
+      {
+        ...axisCommon,
+        scale: 'cum',
+        side: 3,
+        size: 60,
+        values: (_u, splits, _i, _space, incr) => splits.map((s) => axisMoney(s, incr)),
+      },
+      {
+        ...axisCommon,
+        scale: 'daily',
+        side: 1,
+        size: 56,
+        grid: { show: false },
+        values: (_u, splits, _i, _space, incr) => splits.map((s) => axisMoney(s, incr)),
+      },
+    ],
+    series: [
+      {},
+      {
+        label: 'Daily realized',
+        scale: 'daily',
+        width: 0,
+        fill: palette.pos,
+        paths: uPlot.paths.bars?.({
+          size: [0.7, 48, 1],
+          disp: {
+            // 3 = colours (uPlot's BarsPathBuilderFacetUnit.Color; a const enum, so not importable).
+            fill: {
+              unit: 3 as uPlot.Series.BarsPathBuilderFacetUnit,
+              values: (u, sidx) => barColors(u.data[sidx] ?? [], palette),
+            },
+          },
+        }),
+        points: { show: false },
+        value: (_u, v) => formatMoney(v, { plus: true }),
+      },
+      {
+        label: 'Cumulative (all-time)',
+        scale: 'cum',
+        stroke: palette.cumulative,
+        width: 2,
+        points: { show: (u) => (u.data[0]?.length ?? 0) <= 2, size: 6 },
+        value: (_u, v) => formatMoney(v, { plus: true }),
+      },
+    ],
+  };
+}
+
+export interface TooltipLine {
+  label: string;
+  value: string;
+  tone?: 'pos' | 'neg' | 'flat';
+}
+
+/** What hovering a day shows: the day, its realized P&L, the running total, fees and fills. */
+export function pnlTooltip(
+  daily: readonly DailyEntry[],
+  idx: number,
+  tz: string,
+): { title: string; lines: TooltipLine[] } | null {
+  const d = daily[idx];
+  if (!d) return null;
+  const signed = (v: number): TooltipLine['tone'] => {
+    const t = formatMoney(v, { plus: true });
+    return t.startsWith('+') ? 'pos' : t.startsWith(MINUS) ? 'neg' : 'flat';
+  };
+  return {
+    title: `${d.date} (${tz})`,
+    lines: [
+      { label: 'Daily realized', value: formatMoney(d.realized, { plus: true }), tone: signed(d.realized) },
+      { label: 'Cumulative', value: formatMoney(d.cumulative, { plus: true }), tone: signed(d.cumulative) },
+      { label: 'Fees', value: formatMoney(d.fees) },
+      { label: 'Fills', value: `${d.fills} (${d.contracts} contracts)` },
+    ],
+  };
+}

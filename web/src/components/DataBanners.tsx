@@ -1,0 +1,45 @@
+// Whatever goes wrong, say so and keep showing what we have: a store outage with cached data is a
+// "stale" banner with the data's age; a failed refresh keeps the last figures under a banner; no
+// data at all is an error banner (the page around it still renders).
+import { formatDuration } from '../../../src/core/format';
+import { ApiRequestError } from '../api/client';
+import type { Meta } from '../api/types';
+import { useNow } from '../api/use-now';
+
+interface Props {
+  meta: Meta | undefined;
+  error: Error | null;
+  /** When the data on screen was received (browser clock), for the age under a failed refresh. */
+  dataUpdatedAtMs: number;
+  what: string;
+}
+
+function describe(error: Error): string {
+  if (error instanceof ApiRequestError) return `${error.status} ${error.code}: ${error.message}`;
+  return error.message || 'network error';
+}
+
+export function DataBanners({ meta, error, dataUpdatedAtMs, what }: Props) {
+  useNow(); // re-render each second: the ages below move
+  return (
+    <>
+      {meta?.cache === 'stale' && (
+        <div className="banner banner-warn" role="status" data-testid="stale-banner">
+          <strong>DynamoDB is failing;</strong> showing data from {formatDuration(meta.dataAgeMs ?? 0)} ago.
+        </div>
+      )}
+      {error && meta && (
+        <div className="banner banner-warn" role="status" data-testid="refresh-error">
+          <strong>Refresh failed</strong> ({describe(error)}); showing the {what} from{' '}
+          {formatDuration(Math.max(0, Date.now() - dataUpdatedAtMs) + (meta.dataAgeMs ?? 0))} ago. Retrying
+          every 10 s.
+        </div>
+      )}
+      {error && !meta && (
+        <div className="banner banner-error" role="alert" data-testid="load-error">
+          <strong>Cannot load the {what}</strong>: {describe(error)}. Retrying every 10 s.
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,60 @@
+// Absolute times in the display time zone. Relative ages use src/core/format.ts (formatAge).
+import { NONE } from '../../../src/core/format';
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(tz: string): Intl.DateTimeFormat {
+  let f = formatters.get(tz);
+  if (!f) {
+    try {
+      f = new Intl.DateTimeFormat('en-US', {
+        timeZone: tz,
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit',
+        hourCycle: 'h23',
+        timeZoneName: 'short',
+      });
+    } catch {
+      return formatterFor('UTC');
+    }
+    formatters.set(tz, f);
+  }
+  return f;
+}
+
+/** `2026-11-25 12:50:51 EST` — sortable, unambiguous, with the zone it is shown in. */
+export function formatDateTime(iso: string | null | undefined, tz: string): string {
+  if (!iso) return NONE;
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return NONE;
+  const parts: Record<string, string> = {};
+  for (const p of formatterFor(tz).formatToParts(ms)) parts[p.type] = p.value;
+  return `${parts['year']}-${parts['month']}-${parts['day']} ${parts['hour']}:${parts['minute']}:${parts['second']} ${parts['timeZoneName'] ?? tz}`;
+}
+
+export const FIXED_ZONES = [
+  'UTC',
+  'America/New_York',
+  'America/Chicago',
+  'Europe/London',
+  'Asia/Tokyo',
+] as const;
+
+export function browserTimeZone(): string {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  } catch {
+    return 'UTC';
+  }
+}
+
+/** The zones offered: the fixed list, the browser's zone, and the current one if it is elsewhere. */
+export function timeZoneChoices(current: string, browser: string): string[] {
+  const out: string[] = [...FIXED_ZONES];
+  for (const z of [browser, current]) if (z && !out.includes(z)) out.push(z);
+  return out;
+}

@@ -1,0 +1,199 @@
+// Active Markets: one row per `markets[]` entry and the API's `totals` as the TOTAL row (never summed
+// here). Sortable headers, sticky header and TOTAL, Event and Market pinned left, a text filter, and
+// row virtualisation past 100 rows (TanStack Virtual; rows outside the view become spacer height).
+import { useMemo, useRef, useState, type CSSProperties } from 'react';
+import { useTable, type Column, type SortingState } from '@tanstack/react-table';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { formatAge } from '../../../../src/core/format';
+import type { OverviewResponse, MarketRow } from '../../api/types';
+import { useNow } from '../../api/use-now';
+import { Panel } from '../../components/Panel';
+import { useMedia } from '../../components/use-media';
+import { formatDateTime } from '../../format/time';
+import { marketColumns, marketFeatures, PINNED } from './market-columns';
+
+const VIRTUALIZE_OVER_ROWS = 100;
+const ROW_HEIGHT_PX = 29;
+
+type MarketColumn = Column<typeof marketFeatures, MarketRow, unknown>;
+
+// Event and Market stay in view while scrolling sideways — except on a phone, where together
+// they would fill the screen.
+const PINNED_START = { start: PINNED, end: [] };
+const NOT_PINNED = { start: [], end: [] };
+
+/** Sticky geometry of a pinned column; others size to their content. */
+function pinStyle(column: MarketColumn): CSSProperties | undefined {
+  if (!column.getIsPinned()) return undefined;
+  const w = column.getSize();
+  return { position: 'sticky', left: column.getStart('start'), width: w, minWidth: w, maxWidth: w };
+}
+
+function SyncedCaption({ at, tz }: { at: string | null; tz: string }) {
+  const now = useNow();
+  return (
+    <span className="muted" data-testid="orders-synced" title={formatDateTime(at, tz)}>
+      Open orders last synced {at ? formatAge(Date.parse(at), now) : 'never'}
+    </span>
+  );
+}
+
+export function MarketsTable({ data, csvHref }: { data: OverviewResponse; csvHref: string }) {
+  // Ages in cells are relative to when the server made this body: they move with each refresh.
+  const nowMs = Date.parse(data.meta.generatedAt);
+  const columns = useMemo(() => marketColumns({ env: data.env, nowMs }), [data.env, nowMs]);
+  const [sorting, setSorting] = useState<SortingState>([]);
+  const [filter, setFilter] = useState('');
+  const narrow = useMedia('(max-width: 700px)');
+  const table = useTable({
+    features: marketFeatures,
+    columns,
+    data: data.markets,
+    getRowId: (r) => r.marketId,
+    state: { sorting, globalFilter: filter, columnPinning: narrow ? NOT_PINNED : PINNED_START },
+    onSortingChange: setSorting,
+    onGlobalFilterChange: (u) => setFilter((prev) => (typeof u === 'function' ? u(prev) : u) ?? ''),
+    globalFilterFn: 'includesString',
+    getColumnCanGlobalFilter: (c) => PINNED.includes(c.id),
+  });
+
+  const rows = table.getRowModel().rows;
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtual = rows.length > VIRTUALIZE_OVER_ROWS;
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT_PX,
+    overscan: 12,
+    enabled: virtual,
+  });
+  const items = virtual ? virtualizer.getVirtualItems() : null;
+  const shown = items ? items.map((i) => rows[i.index]).filter((r) => r !== undefined) : rows;
+  const padTop = items && items.length > 0 ? (items[0]?.start ?? 0) : 0;
+  const padBottom =
+    items && items.length > 0 ? virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0) : 0;
+  const leafColumns = table.getAllLeafColumns();
+
+  return (
+    <Panel
+      title={
+        <>
+          Active markets <span className="count">{data.markets.length}</span>
+        </>
+      }
+      className="markets-panel"
+      testId="markets-panel"
+      actions={
+        <div className="controls">
+          <SyncedCaption at={data.orders.openOrdersSyncedAt} tz={data.tz} />
+          <input
+            type="search"
+            className="filter"
+            placeholder="Filter event or market…"
+            aria-label="Filter markets"
+            value={filter}
+            onChange={(e) => setFilter(e.target.value)}
+          />
+          <a className="btn" href={csvHref} download data-testid="csv-link">
+            Export CSV
+          </a>
+        </div>
+      }
+    >
+      <div className="table-scroll" ref={scrollRef}>
+        <table className="grid markets" data-testid="markets-table">
+          <thead>
+            {table.getHeaderGroups().map((g) => (
+              <tr key={g.id}>
+                {g.headers.map((h) => {
+                  const meta = h.column.columnDef.meta;
+                  const sorted = h.column.getIsSorted();
+                  return (
+                    <th
+                      key={h.id}
+                      className={`${meta?.numeric ? 'num' : ''} ${h.column.getIsPinned() ? 'pinned' : ''}`}
+                      style={pinStyle(h.column)}
+                      aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
+                      title={meta?.help}
+                    >
+                      <button type="button" className="sort" onClick={h.column.getToggleSortingHandler()}>
+                        <table.FlexRender header={h} />
+                        <span className="sort-mark" aria-hidden="true">
+                          {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}
+                        </span>
+                      </button>
+                    </th>
+                  );
+                })}
+              </tr>
+            ))}
+          </thead>
+          <tbody>
+            {padTop > 0 && (
+              <tr aria-hidden="true">
+                <td colSpan={leafColumns.length} style={{ height: padTop, padding: 0, border: 0 }} />
+              </tr>
+            )}
+            {shown.map((row) => (
+              <tr
+                key={row.id}
+                className={
+                  row.original.mismatch.any ? 'row-mismatch' : row.original.enabled ? '' : 'row-disabled'
+                }
+              >
+                {row.getAllCells().map((cell) => {
+                  const meta = cell.column.columnDef.meta;
+                  return (
+                    <td
+                      key={cell.id}
+                      className={`${meta?.numeric ? 'num' : ''} ${cell.column.getIsPinned() ? 'pinned' : ''} ${meta?.cellClass?.(row.original) ?? ''}`}
+                      style={pinStyle(cell.column)}
+                    >
+                      <table.FlexRender cell={cell} />
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+            {padBottom > 0 && (
+              <tr aria-hidden="true">
+                <td colSpan={leafColumns.length} style={{ height: padBottom, padding: 0, border: 0 }} />
+              </tr>
+            )}
+            {rows.length === 0 && (
+              <tr>
+                <td colSpan={leafColumns.length} className="muted empty">
+                  {data.markets.length === 0
+                    ? 'No enabled market and no open position.'
+                    : 'No market matches the filter.'}
+                </td>
+              </tr>
+            )}
+          </tbody>
+          <tfoot>
+            <tr className="total-row" data-testid="total-row">
+              {leafColumns.map((c) => {
+                const meta = c.columnDef.meta;
+                return (
+                  <td
+                    key={c.id}
+                    className={`${meta?.numeric ? 'num' : ''} ${c.getIsPinned() ? 'pinned' : ''}`}
+                    style={pinStyle(c)}
+                    data-testid={`total-${c.id}`}
+                  >
+                    {meta?.total?.(data.totals)}
+                  </td>
+                );
+              })}
+            </tr>
+          </tfoot>
+        </table>
+      </div>
+      {filter && (
+        <p className="note">
+          TOTAL is the API’s total over all {data.totals.markets} markets, not only the filtered rows.
+        </p>
+      )}
+    </Panel>
+  );
+}

@@ -1,0 +1,159 @@
+// Cell renderers of the Active Markets table: each shows one API figure (rounded here only), with
+// the flags the trader needs beside it (the bot's figure, drift, quote activity, mismatch).
+import {
+  formatAge,
+  formatContracts,
+  formatDuration,
+  formatMoney,
+  formatPrice,
+  NONE,
+} from '../../../../src/core/format';
+import type { MarketRow } from '../../api/types';
+import { SignedFigure } from '../../components/Figure';
+import { differsByCent, signedContracts, signedMoney } from '../../format/figures';
+
+/** Ours, with the bot's own figure beside it when they differ by a cent or more. */
+export function RealizedCell({ ours, bots }: { ours: number; bots: number | null }) {
+  return (
+    <>
+      <SignedFigure value={signedMoney(ours)} />
+      {differsByCent(ours, bots) && (
+        <span className="beside warn-text" title="The bot's positions.realized_pnl">
+          bot {formatMoney(bots, { plus: true })}
+        </span>
+      )}
+    </>
+  );
+}
+
+/** Unrealized of an open position; flat markets show a dash (their 0 is still in the TOTAL). */
+export function UnrealizedCell({ value, net }: { value: number; net: number }) {
+  if (net === 0) return <span className="muted">{NONE}</span>;
+  return <SignedFigure value={signedMoney(value)} />;
+}
+
+export function NetCell({ row }: { row: MarketRow }) {
+  return (
+    <>
+      <SignedFigure value={signedContracts(row.netPosition)} />
+      {row.positionDrift !== 0 && (
+        <span
+          className="beside warn-text"
+          title="Position drift: the trade-log replay disagrees with the bot's net_yes_qty"
+        >
+          replay {formatContracts(row.replayedNetPosition, { plus: true })}
+        </span>
+      )}
+    </>
+  );
+}
+
+export function MaxPosCell({ row }: { row: MarketRow }) {
+  if (row.maxPosition === null) return <span className="muted">{NONE}</span>;
+  const atLimit = row.limitUse !== null && row.limitUse >= 1;
+  const split =
+    row.maxInventoryNo !== null && row.maxInventoryYes !== null && row.maxInventoryNo !== row.maxInventoryYes;
+  return (
+    <span
+      className={atLimit ? 'warn-text' : ''}
+      title={`max_inventory_yes ${formatContracts(row.maxInventoryYes)} / max_inventory_no ${formatContracts(row.maxInventoryNo)}${atLimit ? ' — at the limit' : ''}`}
+    >
+      {formatContracts(row.maxPosition)}
+      {split && <span className="beside muted">no {formatContracts(row.maxInventoryNo)}</span>}
+    </span>
+  );
+}
+
+export function AvgCostCell({ row }: { row: MarketRow }) {
+  if (row.avgCost === null) return <span className="muted">{NONE}</span>;
+  return (
+    <>
+      {formatPrice(row.avgCost)}
+      {row.exitProfitable && (
+        <span
+          className="exit-ok"
+          title="An active exit order is priced on the profitable side of cost"
+          aria-label="profitable exit"
+        >
+          ✓
+        </span>
+      )}
+    </>
+  );
+}
+
+/** Our best live order: ✓ active (at or inside the book's best) or ✗ not, with its size. */
+export function QuoteCell({
+  price,
+  size,
+  active,
+}: {
+  price: number | null;
+  size: number | null;
+  active: boolean;
+}) {
+  if (price === null) return <span className="muted">{NONE}</span>;
+  return (
+    <span
+      className={active ? 'quote-on' : 'quote-off'}
+      title={active ? 'active: at or inside the best price' : 'inactive: behind the best price'}
+    >
+      <span aria-label={active ? 'active' : 'inactive'}>{active ? '✓' : '✗'}</span> {formatPrice(price)}{' '}
+      <small>({formatContracts(size)})</small>
+    </span>
+  );
+}
+
+export function FilledCell({ row, nowMs }: { row: MarketRow; nowMs: number }) {
+  return (
+    <>
+      {formatContracts(row.filled24h)}
+      <span className="beside muted" title={row.lastFillAt ?? 'never filled'}>
+        {row.lastFillAt ? formatAge(Date.parse(row.lastFillAt), nowMs) : 'never'}
+      </span>
+    </>
+  );
+}
+
+export function CreatedCell({ row, nowMs }: { row: MarketRow; nowMs: number }) {
+  if (!row.configCreatedAt) return <span className="muted">{NONE}</span>;
+  return <span title={row.configCreatedAt}>{formatAge(Date.parse(row.configCreatedAt), nowMs)}</span>;
+}
+
+function sideText(side: MarketRow['mismatch']['bid'], name: 'bid' | 'ask', target: number | null) {
+  if (side === 'missing') {
+    return (
+      <span className="mismatch-missing" key={name}>
+        ⚠ {name} missing <small>(target {formatPrice(target)})</small>
+      </span>
+    );
+  }
+  return null;
+}
+
+/**
+ * `missing` is a real mismatch (the decision wanted a quote, a newer snapshot has none): a warning.
+ * `unknown` only means the open-orders snapshot predates the decision: muted, with its age.
+ */
+export function MismatchCell({ m }: { m: MarketRow['mismatch'] }) {
+  if (m.any)
+    return (
+      <span className="mismatch">
+        {[sideText(m.bid, 'bid', m.targetBid), sideText(m.ask, 'ask', m.targetAsk)]}
+      </span>
+    );
+  if (m.bid === 'unknown' || m.ask === 'unknown') {
+    // Clocks of the bot and the snapshot can disagree by a second or two; never show a negative age.
+    const age = m.snapshotAgeMs === null ? null : Math.max(0, m.snapshotAgeMs);
+    return (
+      <span
+        className="muted"
+        title="The open-orders snapshot is older than the decision, so a missing quote cannot be told"
+      >
+        snapshot {age === null ? 'missing' : `${formatDuration(age)} old`}
+      </span>
+    );
+  }
+  if (m.bid === 'ok' || m.ask === 'ok') return <span className="muted">ok</span>;
+  return <span className="muted">{NONE}</span>;
+}

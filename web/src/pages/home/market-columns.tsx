@@ -1,0 +1,280 @@
+// Columns of the Active Markets table (TanStack Table v9). Each column sorts by the raw API value
+// (nulls last) and renders through market-cells.tsx; `meta` carries alignment, the cell tint and
+// the TOTAL row's cell for that column.
+import type { ReactNode } from 'react';
+import {
+  columnFilteringFeature,
+  columnPinningFeature,
+  columnSizingFeature,
+  createColumnHelper,
+  createFilteredRowModel,
+  createSortedRowModel,
+  filterFn_includesString,
+  globalFilteringFeature,
+  rowSortingFeature,
+  sortFn_alphanumeric,
+  sortFn_basic,
+  tableFeatures,
+} from '@tanstack/react-table';
+import { formatContracts, formatPrice, NONE } from '../../../../src/core/format';
+import type { MarketRow, RowTotals } from '../../api/types';
+import { SignedFigure } from '../../components/Figure';
+import { signedContracts, signedMoney } from '../../format/figures';
+import {
+  AvgCostCell,
+  CreatedCell,
+  FilledCell,
+  MaxPosCell,
+  MismatchCell,
+  NetCell,
+  QuoteCell,
+  RealizedCell,
+  UnrealizedCell,
+} from './market-cells';
+import { MarketLink } from './MarketLink';
+
+/** What the table's cells need besides the row. */
+export interface TableContext {
+  env: string;
+  nowMs: number;
+}
+
+export interface MarketColumnMeta {
+  numeric?: boolean;
+  /** Extra class of a body cell (the spread tint). */
+  cellClass?: (row: MarketRow) => string;
+  /** The TOTAL row's cell; columns without one stay empty. */
+  total?: (t: RowTotals) => ReactNode;
+  /** Tooltip of the header: what the figure is. */
+  help?: string;
+}
+
+export const marketFeatures = tableFeatures({
+  rowSortingFeature,
+  sortedRowModel: createSortedRowModel(),
+  sortFns: { alphanumeric: sortFn_alphanumeric, basic: sortFn_basic },
+  columnFilteringFeature,
+  globalFilteringFeature,
+  filteredRowModel: createFilteredRowModel(),
+  filterFns: { includesString: filterFn_includesString },
+  columnSizingFeature,
+  columnPinningFeature,
+  columnMeta: {} as MarketColumnMeta,
+});
+
+const col = createColumnHelper<typeof marketFeatures, MarketRow>();
+
+/** null → undefined, so the sort puts rows without a value last in both directions. */
+const num = (v: number | null): number | undefined => (v === null ? undefined : v);
+
+const MISMATCH_RANK = { missing: 2, unknown: 1, ok: 0, none: 0 } as const;
+
+/** Pinned columns have fixed widths (their sticky offsets are computed from them). */
+export const PINNED = ['event', 'market'];
+
+export function marketColumns(ctx: TableContext) {
+  return col.columns([
+    col.accessor((r) => r.eventTicker ?? undefined, {
+      id: 'event',
+      header: 'Event',
+      size: 175,
+      sortFn: 'alphanumeric',
+      sortUndefined: 'last',
+      cell: (c) => (
+        <span className="mono ellipsis event" title={c.row.original.eventTicker ?? ''}>
+          {c.row.original.eventTicker ?? NONE}
+        </span>
+      ),
+      meta: { total: () => <strong>TOTAL</strong> },
+    }),
+    col.accessor('marketId', {
+      id: 'market',
+      header: 'Market',
+      size: 250,
+      sortFn: 'alphanumeric',
+      cell: (c) => (
+        <span className="ellipsis">
+          <MarketLink marketId={c.row.original.marketId} env={ctx.env} />
+          {!c.row.original.enabled && (
+            <span className="tag" title="not quoting (disabled in its config)">
+              off
+            </span>
+          )}
+          {!c.row.original.hasConfig && (
+            <span className="tag tag-warn" title="a position without a config item">
+              no config
+            </span>
+          )}
+        </span>
+      ),
+      meta: { total: (t) => <span className="muted">{t.markets} markets</span> },
+    }),
+    col.accessor('realizedPnl', {
+      id: 'realizedPnl',
+      header: 'Realized P&L',
+      sortFn: 'basic',
+      cell: (c) => <RealizedCell ours={c.row.original.realizedPnl} bots={c.row.original.botRealizedPnl} />,
+      meta: {
+        numeric: true,
+        help: 'Trade-log replay over all history (ours); the bot’s realized_pnl beside it when different',
+        total: (t) => <RealizedCell ours={t.realizedPnl} bots={t.botRealizedPnl} />,
+      },
+    }),
+    col.accessor('pnl24h', {
+      id: 'pnl24h',
+      header: 'P&L 24h',
+      sortFn: 'basic',
+      cell: (c) => <SignedFigure value={signedMoney(c.getValue())} />,
+      meta: { numeric: true, total: (t) => <SignedFigure value={signedMoney(t.pnl24h)} /> },
+    }),
+    col.accessor('unrealizedWorst', {
+      id: 'unrealizedWorst',
+      header: 'Unreal (W)',
+      sortFn: 'basic',
+      cell: (c) => <UnrealizedCell value={c.getValue()} net={c.row.original.netPosition} />,
+      meta: {
+        numeric: true,
+        help: 'Exit into the book’s best price, fee included',
+        total: (t) => <SignedFigure value={signedMoney(t.unrealizedWorst)} />,
+      },
+    }),
+    col.accessor('unrealizedBest', {
+      id: 'unrealizedBest',
+      header: 'Unreal (B)',
+      sortFn: 'basic',
+      cell: (c) => <UnrealizedCell value={c.getValue()} net={c.row.original.netPosition} />,
+      meta: {
+        numeric: true,
+        help: 'Exit at our own active quote, else as worst',
+        total: (t) => <SignedFigure value={signedMoney(t.unrealizedBest)} />,
+      },
+    }),
+    col.accessor('netPosition', {
+      id: 'netPosition',
+      header: 'Net pos',
+      sortFn: 'basic',
+      cell: (c) => <NetCell row={c.row.original} />,
+      meta: {
+        numeric: true,
+        help: 'The bot’s net_yes_qty; the replayed net beside it on drift',
+        total: (t) => <SignedFigure value={signedContracts(t.netPosition)} />,
+      },
+    }),
+    col.accessor((r) => num(r.maxPosition), {
+      id: 'maxPosition',
+      header: 'Max pos',
+      sortFn: 'basic',
+      sortUndefined: 'last',
+      cell: (c) => <MaxPosCell row={c.row.original} />,
+      meta: { numeric: true },
+    }),
+    col.accessor((r) => num(r.avgCost), {
+      id: 'avgCost',
+      header: 'Avg cost',
+      sortFn: 'basic',
+      sortUndefined: 'last',
+      cell: (c) => <AvgCostCell row={c.row.original} />,
+      meta: {
+        numeric: true,
+        help: '✓ (green): an active exit order is priced on the profitable side of cost',
+      },
+    }),
+    col.accessor((r) => num(r.bestBid), {
+      id: 'bestBid',
+      header: 'Best bid',
+      sortFn: 'basic',
+      sortUndefined: 'last',
+      cell: (c) => formatPrice(c.row.original.bestBid),
+      meta: { numeric: true },
+    }),
+    col.accessor((r) => num(r.bestAsk), {
+      id: 'bestAsk',
+      header: 'Best ask',
+      sortFn: 'basic',
+      sortUndefined: 'last',
+      cell: (c) => formatPrice(c.row.original.bestAsk),
+      meta: { numeric: true },
+    }),
+    col.accessor((r) => num(r.ourBid), {
+      id: 'ourBid',
+      header: 'Our bid',
+      sortFn: 'basic',
+      sortUndefined: 'last',
+      cell: (c) => (
+        <QuoteCell
+          price={c.row.original.ourBid}
+          size={c.row.original.ourBidSize}
+          active={c.row.original.ourBidActive}
+        />
+      ),
+      meta: { numeric: true },
+    }),
+    col.accessor((r) => num(r.ourAsk), {
+      id: 'ourAsk',
+      header: 'Our ask',
+      sortFn: 'basic',
+      sortUndefined: 'last',
+      cell: (c) => (
+        <QuoteCell
+          price={c.row.original.ourAsk}
+          size={c.row.original.ourAskSize}
+          active={c.row.original.ourAskActive}
+        />
+      ),
+      meta: { numeric: true },
+    }),
+    col.accessor((r) => num(r.spread), {
+      id: 'spread',
+      header: 'Spread',
+      sortFn: 'basic',
+      sortUndefined: 'last',
+      cell: (c) => formatPrice(c.row.original.spread),
+      meta: {
+        numeric: true,
+        help: 'Red: below the minimum spread; grey: within a cent of it; green: wider',
+        cellClass: (r) => (r.spreadHealth ? `spread-${r.spreadHealth}` : ''),
+      },
+    }),
+    col.accessor((r) => num(r.minSpread), {
+      id: 'minSpread',
+      header: 'Min spread',
+      sortFn: 'basic',
+      sortUndefined: 'last',
+      cell: (c) => formatPrice(c.row.original.minSpread),
+      meta: { numeric: true },
+    }),
+    col.accessor('filled24h', {
+      id: 'filled24h',
+      header: 'Filled 24h',
+      sortFn: 'basic',
+      cell: (c) => <FilledCell row={c.row.original} nowMs={ctx.nowMs} />,
+      meta: {
+        numeric: true,
+        help: 'Contracts filled in the last 24 h; the last fill’s age beside',
+        total: (t) => formatContracts(t.filled24h),
+      },
+    }),
+    col.accessor('pos24h', {
+      id: 'pos24h',
+      header: 'Pos Δ 24h',
+      sortFn: 'basic',
+      cell: (c) => <SignedFigure value={signedContracts(c.getValue())} />,
+      meta: { numeric: true, total: (t) => <SignedFigure value={signedContracts(t.pos24h)} /> },
+    }),
+    col.accessor((r) => (r.configCreatedAt ? Date.parse(r.configCreatedAt) : undefined), {
+      id: 'created',
+      header: 'Created',
+      sortFn: 'basic',
+      sortUndefined: 'last',
+      cell: (c) => <CreatedCell row={c.row.original} nowMs={ctx.nowMs} />,
+      meta: { numeric: true },
+    }),
+    col.accessor((r) => Math.max(MISMATCH_RANK[r.mismatch.bid], MISMATCH_RANK[r.mismatch.ask]), {
+      id: 'mismatch',
+      header: 'Mismatch',
+      sortFn: 'basic',
+      cell: (c) => <MismatchCell m={c.row.original.mismatch} />,
+      meta: { help: 'The newest decision targets a quote that the open-orders snapshot does not have' },
+    }),
+  ]);
+}

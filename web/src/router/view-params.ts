@@ -1,0 +1,83 @@
+// The view state that lives in the URL (so a link reproduces the view): which environment, which
+// P&L range and which display time zone. Pure functions over search strings; the hooks that read
+// the live location are in location.ts.
+
+export type EnvChoice = 'demo' | 'prod';
+export type RangeKey = '1d' | '7d' | '30d' | '90d' | '365d' | 'custom';
+
+export interface ViewParams {
+  /** null: not in the URL, so the server's `--env` applies. */
+  env: EnvChoice | null;
+  range: RangeKey;
+  /** Custom range bounds (`YYYY-MM-DD`, inclusive, in tz); null unless range is custom. */
+  from: string | null;
+  to: string | null;
+  tz: string;
+}
+
+export const RANGE_KEYS: readonly RangeKey[] = ['1d', '7d', '30d', '90d', '365d', 'custom'];
+export const DEFAULT_RANGE: RangeKey = '30d';
+export const DEFAULT_TZ = 'UTC';
+
+/** Parameters that follow the user from page to page (nav links keep them). */
+export const SHARED_PARAMS = ['env', 'range', 'from', 'to', 'tz'] as const;
+
+const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
+
+export function isIsoDate(s: string | null | undefined): s is string {
+  if (!s || !DATE_RE.test(s)) return false;
+  const ms = Date.parse(`${s}T00:00:00Z`);
+  return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === s;
+}
+
+/** Reads the view from a search string; anything malformed falls back to its default. */
+export function readViewParams(search: string): ViewParams {
+  const p = new URLSearchParams(search);
+  const env = p.get('env');
+  const range = p.get('range') as RangeKey | null;
+  const from = p.get('from');
+  const to = p.get('to');
+  const tz = p.get('tz');
+  const validRange = range !== null && RANGE_KEYS.includes(range) ? range : DEFAULT_RANGE;
+  const custom = validRange === 'custom' && isIsoDate(from);
+  return {
+    env: env === 'demo' || env === 'prod' ? env : null,
+    range: validRange === 'custom' && !custom ? DEFAULT_RANGE : validRange,
+    from: custom ? from : null,
+    to: custom && isIsoDate(to) ? to : null,
+    tz: tz && tz.length <= 64 ? tz : DEFAULT_TZ,
+  };
+}
+
+const DEFAULTS: Record<string, string> = { range: DEFAULT_RANGE, tz: DEFAULT_TZ };
+
+/**
+ * The search string after applying `patch` (null or the default value removes the key, so URLs
+ * stay short). Keeps unrelated parameters (e.g. `m` on the market page). Returns `?…` or ''.
+ */
+export function patchSearch(search: string, patch: Record<string, string | null>): string {
+  const p = new URLSearchParams(search);
+  for (const [k, v] of Object.entries(patch)) {
+    if (v === null || v === '' || DEFAULTS[k] === v) p.delete(k);
+    else p.set(k, v);
+  }
+  const qs = p.toString();
+  return qs ? `?${qs}` : '';
+}
+
+/** A link to another page that carries the shared view parameters along, plus `extra`. */
+export function hrefWithView(
+  path: string,
+  currentSearch: string,
+  extra: Record<string, string> = {},
+): string {
+  const from = new URLSearchParams(currentSearch);
+  const out = new URLSearchParams();
+  for (const k of SHARED_PARAMS) {
+    const v = from.get(k);
+    if (v !== null) out.set(k, v);
+  }
+  for (const [k, v] of Object.entries(extra)) out.set(k, v);
+  const qs = out.toString();
+  return qs ? `${path}?${qs}` : path;
+}
