@@ -205,6 +205,18 @@ describe('market endpoints', () => {
     expect(an.body.outcomes.counts.ACCEPTED).toBe(1);
   });
 
+  it('GET /markets/:id/series samples the decision in force at evenly spaced times', async () => {
+    const from = new Date(NOW - 90_000).toISOString();
+    const to = new Date(NOW).toISOString();
+    const { body } = await get(`/api/v1/markets/KX-A/series?from=${from}&to=${to}&points=4`);
+    // Samples at now−90 s (before any decision), now−60 s (loop 10, stamped 250 µs into that very
+    // millisecond: times are compared at millisecond precision, so it counts), now−30 s (loop 10)
+    // and now (loop 11, at now−20 s).
+    expect(body.items.map((p: { decisionId: string | null }) => p.decisionId)).toEqual([null, `${RUN}:KX-A:10`, `${RUN}:KX-A:10`, `${RUN}:KX-A:11`]);
+    expect(body.items[3]).toMatchObject({ bestBid: 0.45, bestAsk: 0.48, targetBid: 0.44, targetAsk: 0.47, inventory: 6 });
+    expect((await get('/api/v1/markets/KX-A/series?points=5000')).status).toBe(400);
+  });
+
   it('GET /stale lists positions with no fill for H hours', async () => {
     const { body } = await get('/api/v1/stale?hours=48');
     // KX-C last filled 2026-01-01 15:00Z (> 48 h before now); KX-A filled today.

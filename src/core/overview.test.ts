@@ -394,3 +394,25 @@ describe('api.md §overview field names', () => {
     expect(JSON.parse(JSON.stringify(o)).pnl.realizedTotal).toBe(o.pnl.realizedTotal);
   });
 });
+
+describe('mismatch of a disabled market', () => {
+  it('is none: the bot does not quote it, so its last decision’s targets are not a live intent', () => {
+    // D is disabled and holds −7; give it a decision that targets both sides and no live order.
+    const base = input();
+    const latest = new Map(base.latestDecisions);
+    latest.set(
+      'D',
+      decision({
+        market: 'D',
+        at: '2026-01-03T14:00:00',
+        book: book(0.85, 0.95),
+        targets: [
+          { side: 'bid', priceYes: 0.86, size: 5 },
+          { side: 'ask', priceYes: 0.94, size: 5 },
+        ],
+      }),
+    );
+    const o = buildOverview({ ...base, latestDecisions: latest });
+    expect(o.markets.find((r) => r.marketId === 'D')?.mismatch).toMatchObject({ bid: 'none', ask: 'none', any: false });
+  });
+});

@@ -132,7 +132,13 @@ export function marketRow(ctx: MetricsContext, marketId: string): MarketRow {
     configCreatedAt: isoOrNull(config?.createdAtMs),
     decisionAt: isoOrNull(decision?.timeMs),
     decisionId: decision?.decisionId ?? null,
-    mismatch: mismatchOf(decision, quotes, ctx.input.openOrders?.lastUpdatedMs ?? null, ctx.input.nowMs),
+    // A disabled market is not quoted: its last decision's targets are history, not a live intent.
+    mismatch: mismatchOf(
+      config?.enabled ? decision : null,
+      quotes,
+      ctx.input.openOrders?.lastUpdatedMs ?? null,
+      ctx.input.nowMs,
+    ),
   };
 }
 

@@ -90,7 +90,8 @@ export async function buildApp(
   });
 
   if (ctx.webDir && existsSync(ctx.webDir)) {
-    await app.register(fastifyStatic, { root: ctx.webDir, prefix: '/', index: ['index.html'], wildcard: false });
+    // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
+    await app.register(fastifyStatic, { root: ctx.webDir, prefix: '/', index: ['index.html'], wildcard: true });
   }
   return app;
 }

@@ -3,7 +3,7 @@
 // GSI, the state items, the newest trade partitions — all through EnvData's single-flight caches),
 // recomputes the overview with core, and pushes what changed as Server-Sent Events. Events carry
 // increasing ids and a ring buffer replays missed ones to a client reconnecting with Last-Event-ID.
-import { buildOverview } from '../core/index.js';
+import { buildOverview, fillsWithRealized } from '../core/index.js';
 import type { Env } from '../core/types.js';
 import type { AppContext } from './context.js';
 import type { EnvRegistry } from './env-data.js';
@@ -87,12 +87,18 @@ class EnvPoller {
         const id = d.decisionId ?? d.timestampRaw;
         if (this.lastDecisionIds.get(marketId) !== id) {
           this.lastDecisionIds.set(marketId, id);
-          if (!firstRound) this.emit('decision', decisionJson(d));
+          if (!firstRound) this.emit('decision', { env: this.env, ...decisionJson(d) });
         }
       }
       const newFills = input.fills.filter((f) => !this.seenFills.has(f.fillId ?? f.sortKey));
       for (const f of newFills) this.seenFills.add(f.fillId ?? f.sortKey);
-      if (!firstRound) for (const f of newFills.sort((a, b) => a.fillTimeMs - b.fillTimeMs)) this.emit('fill', fillJson(f));
+      if (!firstRound && newFills.length) {
+        // The realized change needs the market's whole history: replay, then pick the new ones.
+        const ids = new Set(newFills.map((f) => f.fillId ?? f.sortKey));
+        for (const f of fillsWithRealized(input.fills)) {
+          if (ids.has(f.fillId ?? f.sortKey)) this.emit('fill', { env: this.env, ...fillJson(f), realizedChange: f.realizedChange });
+        }
+      }
       // Changed headline figures only, so a client patches what it shows.
       const figures: Record<string, unknown> = {
         pnl: { ...overview.pnl, daily: undefined },
@@ -103,7 +109,8 @@ class EnvPoller {
       };
       const changed: Record<string, unknown> = {};
       for (const [k, v] of Object.entries(figures)) {
-        const text = JSON.stringify(v);
+        // Ages grow every second by themselves; only a change of the figures is news.
+        const text = JSON.stringify(v, (key, value: unknown) => (key.endsWith('AgeMs') ? undefined : value));
         if (this.lastFigures[k] !== text) {
           this.lastFigures[k] = text;
           changed[k] = v;

@@ -7,6 +7,7 @@ import { decisionRoutes } from './decisions.js';
 import { marketRoutes } from './markets.js';
 import { marketDetailRoutes } from './market-detail.js';
 import { overviewRoutes } from './overview.js';
+import { seriesRoutes } from './series.js';
 import { eventRoutes } from './events.js';
 import { LiveHub } from '../live.js';
 import { metricsRoutes } from './metrics.js';
@@ -18,6 +19,7 @@ export function registerApiRoutes(app: FastifyInstance, ctx: AppContext): { envs
   decisionRoutes(app, ctx, cache, envs);
   overviewRoutes(app, ctx, cache, envs);
   marketDetailRoutes(app, ctx, cache, envs);
+  seriesRoutes(app, ctx, cache, envs);
   const hub = new LiveHub(ctx, envs, ctx.livePollMs ?? 3_000);
   metricsRoutes(app, () => hub.listenerCount());
   eventRoutes(app, ctx, hub);

@@ -1,5 +1,6 @@
 // GET /metrics — Prometheus text: HTTP requests and latency per route, DynamoDB requests, items,
 // RCU and errors per table, cache outcomes. No labels carry user input beyond the route pattern.
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { FastifyInstance } from 'fastify';
 import { tableTotals } from '../../store/stats.js';
 
@@ -15,6 +16,10 @@ const BUCKETS_MS = [5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000];
 export function metricsRoutes(app: FastifyInstance, sseClients: () => number): void {
   const routes = new Map<string, RouteStats>();
   const cacheCounts = { hit: 0, miss: 0, stale: 0 };
+  // A slow page is often a blocked event loop, not a slow store: measure it where it happens.
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  loopDelay.enable();
+  app.addHook('onClose', async () => loopDelay.disable());
 
   app.addHook('onResponse', async (req, reply) => {
     const route = req.routeOptions.url ?? 'unmatched';
@@ -65,6 +70,17 @@ export function metricsRoutes(app: FastifyInstance, sseClients: () => number): v
     }
     lines.push('# HELP dora_cache_responses_total API responses by cache outcome.', '# TYPE dora_cache_responses_total counter');
     for (const [k, v] of Object.entries(cacheCounts)) lines.push(`dora_cache_responses_total{cache="${k}"} ${v}`);
+    const mem = process.memoryUsage();
+    lines.push(
+      '# HELP dora_event_loop_delay_ms Event-loop delay since start (p50, p99, max).',
+      '# TYPE dora_event_loop_delay_ms gauge',
+      `dora_event_loop_delay_ms{quantile="0.5"} ${(loopDelay.percentile(50) / 1e6).toFixed(3)}`,
+      `dora_event_loop_delay_ms{quantile="0.99"} ${(loopDelay.percentile(99) / 1e6).toFixed(3)}`,
+      `dora_event_loop_delay_ms{quantile="1"} ${(loopDelay.max / 1e6).toFixed(3)}`,
+      '# HELP dora_process_resident_memory_bytes Resident set size.',
+      '# TYPE dora_process_resident_memory_bytes gauge',
+      `dora_process_resident_memory_bytes ${mem.rss}`,
+    );
     lines.push('# HELP dora_sse_clients Connected live-update clients.', '# TYPE dora_sse_clients gauge', `dora_sse_clients ${sseClients()}`);
     return reply.type('text/plain; version=0.0.4').send(`${lines.join('\n')}\n`);
   });
