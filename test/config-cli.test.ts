@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { cleanEnv, ROOT, runOnce, TSX } from './helpers/child-server.js';
 
 let dir: string;
-const run = (args: string[], env: Record<string, string> = {}) => runOnce(['--import', TSX, join(ROOT, 'src/main.ts'), ...args], dir, cleanEnv(env));
+const run = (args: string[], env: Record<string, string> = {}) =>
+  runOnce(['--import', TSX, join(ROOT, 'src/main.ts'), ...args], dir, cleanEnv(env));
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'dora-config-cli-'));

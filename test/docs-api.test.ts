@@ -12,9 +12,21 @@ let client: ReadClient;
 
 beforeAll(async () => {
   // Nothing is read at registration: an unreachable endpoint is enough to list the routes.
-  client = createReadClient({ region: 'us-east-1', endpoint: 'http://127.0.0.1:9', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
+  client = createReadClient({
+    region: 'us-east-1',
+    endpoint: 'http://127.0.0.1:9',
+    credentials: { accessKeyId: 'x', secretAccessKey: 'x' },
+  });
   // Token auth registers its sign-in routes too; webDir null leaves out per-file static routes.
-  app = await buildApp({ source: 'embedded', defaultEnv: 'demo', region: 'us-east-1', client, nowMs: Date.now, webDir: null, auth: { mode: 'token', token: 'docs-test-token-0123456789' } });
+  app = await buildApp({
+    source: 'embedded',
+    defaultEnv: 'demo',
+    region: 'us-east-1',
+    client,
+    nowMs: Date.now,
+    webDir: null,
+    auth: { mode: 'token', token: 'docs-test-token-0123456789' },
+  });
   await app.ready();
 });
 afterAll(async () => {

@@ -16,8 +16,20 @@ beforeAll(async () => {
   await writeHandWorkedDataset(store.writer);
   for (let i = 0; i < 2; i++) {
     // A client each, as separate processes would have.
-    const client = createReadClient({ region: 'us-east-1', endpoint: store.endpoint, credentials: { accessKeyId: 'r', secretAccessKey: 'r' } });
-    const app = await buildApp({ source: 'aws', defaultEnv: 'demo', region: 'us-east-1', client, nowMs: () => NOW, webDir: null, auth: { mode: 'none' } });
+    const client = createReadClient({
+      region: 'us-east-1',
+      endpoint: store.endpoint,
+      credentials: { accessKeyId: 'r', secretAccessKey: 'r' },
+    });
+    const app = await buildApp({
+      source: 'aws',
+      defaultEnv: 'demo',
+      region: 'us-east-1',
+      client,
+      nowMs: () => NOW,
+      webDir: null,
+      auth: { mode: 'none' },
+    });
     replicas.push({ app, client });
   }
 });
@@ -69,7 +81,10 @@ describe('two replicas against one store', () => {
   it('an executions cursor (an offset into the replica’s cached list) continues while the data is unchanged', async () => {
     const first = await get(0, '/api/v1/markets/KX-A/executions?limit=1&from=2026-01-01');
     expect(first.body.total).toBe(2);
-    const next = await get(1, `/api/v1/markets/KX-A/executions?limit=1&from=2026-01-01&cursor=${first.body.nextCursor}`);
+    const next = await get(
+      1,
+      `/api/v1/markets/KX-A/executions?limit=1&from=2026-01-01&cursor=${first.body.nextCursor}`,
+    );
     expect(next.status).toBe(200);
     const all = await get(1, '/api/v1/markets/KX-A/executions?limit=2&from=2026-01-01');
     expect([first.body.items[0], next.body.items[0]]).toEqual(all.body.items);

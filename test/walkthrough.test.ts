@@ -24,14 +24,24 @@ let env: Record<string, string>;
 
 beforeAll(async () => {
   store = await startDynalite({});
-  const raw = new DynamoDBClient({ endpoint: store.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'bot', secretAccessKey: 'bot' } });
+  const raw = new DynamoDBClient({
+    endpoint: store.endpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'bot', secretAccessKey: 'bot' },
+  });
   await createBotTables(raw);
-  await writeHandWorkedDataset(DynamoDBDocumentClient.from(raw, { marshallOptions: { removeUndefinedValues: true } }));
+  await writeHandWorkedDataset(
+    DynamoDBDocumentClient.from(raw, { marshallOptions: { removeUndefinedValues: true } }),
+  );
   raw.destroy();
 
   dir = mkdtempSync(join(tmpdir(), 'dora-walkthrough-'));
   port = await freePort();
-  writeFileSync(join(dir, 'dora-dashboard.toml'), `# the dashboard's settings\nenv = "demo"\nport = ${port}\nlog_level = "warn"\n`, { mode: 0o600 });
+  writeFileSync(
+    join(dir, 'dora-dashboard.toml'),
+    `# the dashboard's settings\nenv = "demo"\nport = ${port}\nlog_level = "warn"\n`,
+    { mode: 0o600 },
+  );
   mkdirSync(join(dir, '.streamlit'));
   writeFileSync(
     join(dir, '.streamlit', 'secrets.toml'),
@@ -46,40 +56,56 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-async function getJson(path: string) {
+interface Overview {
+  pnl: { realizedTotal: number };
+  exposure: { total: number; capitalAtRisk: number };
+  markets: { marketId: string }[];
+}
+
+async function getJson<T>(path: string) {
   const res = await fetch(`http://127.0.0.1:${port}${path}`);
-  return { status: res.status, body: (await res.json()) as Record<string, any> };
+  return { status: res.status, body: (await res.json()) as T };
 }
 
 /** What the README promises an operator sees on the hand-worked dataset (worked in test/api.test.ts). */
 async function expectTheFigures(): Promise<void> {
-  const health = await getJson('/api/v1/health');
+  const health = await getJson<{ tables: unknown[] }>('/api/v1/health');
   expect(health.status).toBe(200);
   expect(health.body).toMatchObject({ ok: true, source: 'aws', env: 'demo', region: 'us-east-1' });
-  expect(health.body['tables']).toHaveLength(5);
-  const overview = await getJson('/api/v1/overview?days=7');
+  expect(health.body.tables).toHaveLength(5);
+  const overview = await getJson<Overview>('/api/v1/overview?days=7');
   expect(overview.status).toBe(200);
-  expect(overview.body['pnl'].realizedTotal).toBeCloseTo(0.3405 - 0.018375, 10);
-  expect(overview.body['exposure'].total).toBe(11);
-  expect(overview.body['exposure'].capitalAtRisk).toBeCloseTo(5.9, 10);
-  expect(overview.body['markets'].map((m: { marketId: string }) => m.marketId).sort()).toEqual(['KX-A', 'KX-B', 'KX-C']);
+  expect(overview.body.pnl.realizedTotal).toBeCloseTo(0.3405 - 0.018375, 10);
+  expect(overview.body.exposure.total).toBe(11);
+  expect(overview.body.exposure.capitalAtRisk).toBeCloseTo(5.9, 10);
+  expect(overview.body.markets.map((m) => m.marketId).sort()).toEqual(['KX-A', 'KX-B', 'KX-C']);
 }
 
 describe('an operator following the README', () => {
   it('--print-config shows each value and its origin, with the secret key masked', () => {
-    const r = runOnce(['--import', TSX, join(ROOT, 'src/main.ts'), '--source', 'aws', '--print-config'], dir, env);
+    const r = runOnce(
+      ['--import', TSX, join(ROOT, 'src/main.ts'), '--source', 'aws', '--print-config'],
+      dir,
+      env,
+    );
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^source = "aws" +# --source$/m);
     expect(r.out).toMatch(new RegExp(`^port = ${port} +# \\./dora-dashboard\\.toml:3$`, 'm'));
     expect(r.out).toMatch(/^region = "us-east-1" +# \.\/\.streamlit\/secrets\.toml:3$/m);
-    expect(r.out).toContain('./.streamlit/secrets.toml (AWS_ACCESS_KEY_ID AKIA…0042, AWS_SECRET_ACCESS_KEY ********)');
+    expect(r.out).toContain(
+      './.streamlit/secrets.toml (AWS_ACCESS_KEY_ID AKIA…0042, AWS_SECRET_ACCESS_KEY ********)',
+    );
     expect(r.out).not.toContain(SECRET);
     expect(r.out).not.toContain(KEY_ID);
   });
 
   it('npm start -- --source aws: serves the right figures with the secrets file’s keys', async () => {
-    const server = await startChild(['--import', TSX, join(ROOT, 'src/main.ts'), '--source', 'aws'], dir, env);
+    const server = await startChild(
+      ['--import', TSX, join(ROOT, 'src/main.ts'), '--source', 'aws'],
+      dir,
+      env,
+    );
     try {
       await expectTheFigures();
       expect(server.output()).toContain('credentials: ./.streamlit/secrets.toml');
@@ -95,7 +121,10 @@ describe('an operator following the README', () => {
     // finds its runtime dependencies in node_modules, as it does in a deployment.
     const out = join(ROOT, 'node_modules', '.cache', `dora-dist-test-${process.pid}`);
     try {
-      const build = runOnce(['--import', TSX, join(ROOT, 'scripts/build-dist.ts'), '--out', out], ROOT, { ...cleanEnv(), HOME: tmpdir() });
+      const build = runOnce(['--import', TSX, join(ROOT, 'scripts/build-dist.ts'), '--out', out], ROOT, {
+        ...cleanEnv(),
+        HOME: tmpdir(),
+      });
       expect(build.err + build.out).toContain('build-dist:');
       expect(build.code).toBe(0);
       const version = runOnce([join(out, 'server.js'), '--version'], dir, env);

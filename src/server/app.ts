@@ -11,11 +11,12 @@ import { healthRoutes } from './routes/health.js';
 import { registerApiRoutes } from './routes/index.js';
 import type { EnvRegistry } from './env-data.js';
 import type { LiveHub } from './live.js';
+import type { AlertRegistry } from './routes/risk.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
     /** The shared per-env data and live hub, for tests and benchmarks. */
-    dora: { envs: EnvRegistry; hub: LiveHub };
+    dora: { envs: EnvRegistry; hub: LiveHub; alerts: AlertRegistry };
   }
 }
 
@@ -78,7 +79,12 @@ export async function buildApp(
   healthRoutes(app, ctx);
   const internals = registerApiRoutes(app, ctx);
   app.decorate('dora', internals);
-  app.addHook('onClose', async () => internals.hub.stopAll());
+  app.addHook('onClose', async () => {
+    internals.hub.stopAll();
+    internals.alerts.stopAll();
+  });
+  // The default environment is watched for alerts from the start, whether or not a page is open.
+  if (ctx.alerts?.background) app.addHook('onReady', async () => void internals.alerts.get(ctx.defaultEnv));
 
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api/') || !ctx.webDir) {

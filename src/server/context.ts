@@ -2,6 +2,7 @@
 import type { Env } from '../core/types.js';
 import type { ReadClient } from '../store/client.js';
 import type { AuthConfig } from './auth.js';
+import type { AlertOptions } from './alert-monitor.js';
 
 export interface AppContext {
   source: 'embedded' | 'aws';
@@ -15,6 +16,8 @@ export interface AppContext {
   auth: AuthConfig;
   /** How long one answer may wait for DynamoDB before the last good data (or a 503) is given. */
   deadlineMs?: number;
+  /** Alert rules, webhook, and background evaluation every 15 s (on in `npm start`; off unless set). */
+  alerts?: AlertOptions & { background?: boolean };
   /** How often the live poller reads while someone listens (default 3 s). */
   livePollMs?: number;
 }

@@ -38,7 +38,12 @@ export interface Child {
   stop(): Promise<number | null>;
 }
 
-export async function startChild(cmd: string[], cwd: string, env: Record<string, string>, timeoutMs = 30_000): Promise<Child> {
+export async function startChild(
+  cmd: string[],
+  cwd: string,
+  env: Record<string, string>,
+  timeoutMs = 30_000,
+): Promise<Child> {
   const child = spawn(process.execPath, cmd, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));

@@ -8,11 +8,15 @@ import { marketRoutes } from './markets.js';
 import { marketDetailRoutes } from './market-detail.js';
 import { overviewRoutes } from './overview.js';
 import { seriesRoutes } from './series.js';
+import { AlertRegistry, riskRoutes } from './risk.js';
 import { eventRoutes } from './events.js';
 import { LiveHub } from '../live.js';
 import { metricsRoutes } from './metrics.js';
 
-export function registerApiRoutes(app: FastifyInstance, ctx: AppContext): { envs: EnvRegistry; hub: LiveHub } {
+export function registerApiRoutes(
+  app: FastifyInstance,
+  ctx: AppContext,
+): { envs: EnvRegistry; hub: LiveHub; alerts: AlertRegistry } {
   const cache = new TtlCache(3_000, ctx.nowMs, 500, ctx.deadlineMs ?? 10_000);
   const envs = new EnvRegistry(ctx.client, ctx.nowMs);
   marketRoutes(app, ctx, cache);
@@ -20,8 +24,10 @@ export function registerApiRoutes(app: FastifyInstance, ctx: AppContext): { envs
   overviewRoutes(app, ctx, cache, envs);
   marketDetailRoutes(app, ctx, cache, envs);
   seriesRoutes(app, ctx, cache, envs);
+  const alerts = new AlertRegistry(ctx, envs);
+  riskRoutes(app, ctx, cache, envs, alerts);
   const hub = new LiveHub(ctx, envs, ctx.livePollMs ?? 3_000);
   metricsRoutes(app, () => hub.listenerCount());
   eventRoutes(app, ctx, hub);
-  return { envs, hub };
+  return { envs, hub, alerts };
 }

@@ -1,0 +1,159 @@
+// Evaluates the alert rules in the background (whether or not anyone has the page open), keeps each
+// alert's first-seen and last-seen times, and posts new ones to a Slack-compatible webhook — once per
+// alert while it lasts (de-duplication), and not again within a cool-down if it flaps.
+import { buildOverview, buildStale } from '../core/index.js';
+import {
+  DEFAULT_ALERT_THRESHOLDS,
+  evaluateAlerts,
+  type Alert,
+  type AlertThresholds,
+} from '../core/alerts.js';
+import type { Env } from '../core/types.js';
+import type { AppContext } from './context.js';
+import type { EnvRegistry } from './env-data.js';
+import { metricsInput } from './routes/overview.js';
+
+export interface TrackedAlert extends Alert {
+  env: Env;
+  firstSeenAt: string;
+  lastSeenAt: string;
+  resolvedAt: string | null;
+  notifiedAt: string | null;
+}
+
+export interface WebhookConfig {
+  url: string;
+  cooldownMs: number;
+}
+
+export interface AlertOptions {
+  thresholds?: Partial<AlertThresholds>;
+  webhook?: WebhookConfig | null;
+  intervalMs?: number;
+  log?: (msg: string) => void;
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+export class AlertMonitor {
+  private readonly active = new Map<string, TrackedAlert>();
+  private readonly resolved: TrackedAlert[] = [];
+  private readonly lastNotifiedMs = new Map<string, number>();
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  lastEvaluatedAt: string | null = null;
+  lastError: string | null = null;
+  readonly thresholds: AlertThresholds;
+
+  constructor(
+    private readonly env: Env,
+    private readonly ctx: AppContext,
+    private readonly envs: EnvRegistry,
+    private readonly opts: AlertOptions = {},
+  ) {
+    this.thresholds = { ...DEFAULT_ALERT_THRESHOLDS, ...opts.thresholds };
+  }
+
+  start(): void {
+    if (this.timer) return;
+    this.timer = setInterval(() => void this.evaluate(), this.opts.intervalMs ?? 15_000);
+    void this.evaluate();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  /** One round; concurrent callers share it. Store failures are recorded, never thrown. */
+  evaluate(): Promise<void> {
+    this.running ??= this.round().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  private async round(): Promise<void> {
+    try {
+      const { input } = await metricsInput(this.envs, this.ctx, this.env, 'UTC', 1);
+      const state = await this.envs.get(this.env).state();
+      const alerts = evaluateAlerts(
+        buildOverview(input),
+        buildStale(input, this.thresholds.staleHours),
+        state.apiErrors,
+        this.thresholds,
+      );
+      await this.update(alerts, this.ctx.nowMs());
+      this.lastError = null;
+    } catch (err) {
+      this.lastError = `${(err as Error).name}: ${(err as Error).message}`;
+    }
+    this.lastEvaluatedAt = iso(this.ctx.nowMs());
+  }
+
+  private async update(alerts: Alert[], nowMs: number): Promise<void> {
+    const seen = new Set<string>();
+    const fresh: TrackedAlert[] = [];
+    for (const a of alerts) {
+      seen.add(a.key);
+      const prev = this.active.get(a.key);
+      const tracked: TrackedAlert = prev
+        ? { ...prev, ...a, lastSeenAt: iso(nowMs) }
+        : {
+            ...a,
+            env: this.env,
+            firstSeenAt: iso(nowMs),
+            lastSeenAt: iso(nowMs),
+            resolvedAt: null,
+            notifiedAt: null,
+          };
+      this.active.set(a.key, tracked);
+      if (!tracked.notifiedAt) fresh.push(tracked);
+    }
+    for (const [key, a] of this.active) {
+      if (seen.has(key)) continue;
+      this.active.delete(key);
+      this.resolved.unshift({ ...a, resolvedAt: iso(nowMs) });
+    }
+    this.resolved.splice(200);
+    await this.notify(fresh, nowMs);
+  }
+
+  private async notify(alerts: TrackedAlert[], nowMs: number): Promise<void> {
+    const hook = this.opts.webhook;
+    if (!hook || alerts.length === 0) return;
+    const due = alerts.filter(
+      (a) => nowMs - (this.lastNotifiedMs.get(a.key) ?? -Infinity) >= hook.cooldownMs,
+    );
+    // Within the cool-down an alert counts as told: it flapped, and the channel heard it recently.
+    for (const a of alerts) if (!due.includes(a)) a.notifiedAt = a.notifiedAt ?? 'cool-down';
+    if (due.length === 0) return;
+    const lines = due.map(
+      (a) => `${a.severity === 'critical' ? ':red_circle:' : ':warning:'} *${a.rule}* ${a.message}`,
+    );
+    const text = `Dora ${this.env}: ${due.length} new alert${due.length > 1 ? 's' : ''}\n${lines.join('\n')}`;
+    try {
+      const res = await fetch(hook.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ text }),
+        signal: AbortSignal.timeout(5_000),
+      });
+      if (!res.ok) throw new Error(`HTTP ${res.status}`);
+      for (const a of due) {
+        a.notifiedAt = iso(nowMs);
+        this.lastNotifiedMs.set(a.key, nowMs);
+      }
+    } catch (err) {
+      // Left un-notified: the next round tries again.
+      this.opts.log?.(`alert webhook failed: ${(err as Error).message}`);
+    }
+  }
+
+  snapshot(): { active: TrackedAlert[]; resolved: TrackedAlert[] } {
+    const order = (a: TrackedAlert, b: TrackedAlert) =>
+      (a.severity === b.severity ? 0 : a.severity === 'critical' ? -1 : 1) ||
+      a.firstSeenAt.localeCompare(b.firstSeenAt);
+    return { active: [...this.active.values()].sort(order), resolved: [...this.resolved] };
+  }
+}

@@ -1,0 +1,119 @@
+// GET /api/v1/alerts and GET /api/v1/risk: the alert list (first and last seen) and everything a
+// risk view needs — limit use per market and in total, loss-limit use, halt, the bot's API errors.
+import type { FastifyInstance } from 'fastify';
+import { buildOverview } from '../../core/index.js';
+import type { Env } from '../../core/types.js';
+import { toApiTime } from '../../core/time.js';
+import { AlertMonitor } from '../alert-monitor.js';
+import type { TtlCache } from '../cache.js';
+import type { AppContext } from '../context.js';
+import { sendCsv } from '../csv.js';
+import type { EnvRegistry } from '../env-data.js';
+import { envParam, formatParam } from '../params.js';
+import { cachedJson } from '../respond.js';
+import { metricsInput } from './overview.js';
+
+export class AlertRegistry {
+  private readonly monitors = new Map<Env, AlertMonitor>();
+  constructor(
+    private readonly ctx: AppContext,
+    private readonly envs: EnvRegistry,
+  ) {}
+  get(env: Env): AlertMonitor {
+    let m = this.monitors.get(env);
+    if (!m) {
+      m = new AlertMonitor(env, this.ctx, this.envs, this.ctx.alerts ?? {});
+      this.monitors.set(env, m);
+      // Once someone asks about an environment it is watched from then on.
+      if (this.ctx.alerts?.background) m.start();
+    }
+    return m;
+  }
+  stopAll(): void {
+    for (const m of this.monitors.values()) m.stop();
+  }
+}
+
+export function riskRoutes(
+  app: FastifyInstance,
+  ctx: AppContext,
+  cache: TtlCache,
+  envs: EnvRegistry,
+  alerts: AlertRegistry,
+): void {
+  app.get('/api/v1/alerts', async (req, reply) => {
+    const env = envParam(req.query, ctx.defaultEnv);
+    const format = formatParam(req.query);
+    const monitor = alerts.get(env);
+    if (!monitor.lastEvaluatedAt) await monitor.evaluate();
+    const snap = monitor.snapshot();
+    if (format === 'csv')
+      return sendCsv(reply, `alerts-${env}`, [...snap.active, ...snap.resolved] as unknown as Record<
+        string,
+        unknown
+      >[]);
+    return {
+      env,
+      ...snap,
+      thresholds: monitor.thresholds,
+      webhook: Boolean(ctx.alerts?.webhook),
+      evaluatedAt: monitor.lastEvaluatedAt,
+      meta: {
+        generatedAt: toApiTime(ctx.nowMs()),
+        cache: 'hit',
+        dynamo: { requests: 0, items: 0, rcu: 0, ms: 0 },
+      },
+      warnings: monitor.lastError
+        ? [{ code: 'alerts_stale', message: `the last alert evaluation failed: ${monitor.lastError}` }]
+        : [],
+    };
+  });
+
+  app.get('/api/v1/risk', async (req) => {
+    const env = envParam(req.query, ctx.defaultEnv);
+    return cachedJson(cache, `risk:${env}`, ctx.nowMs(), async () => {
+      const { input, warnings } = await metricsInput(envs, ctx, env, 'UTC', 1);
+      const o = buildOverview(input);
+      const state = await envs.get(env).state();
+      const markets = o.markets
+        .filter((r) => r.netPosition !== 0 || r.enabled)
+        .map((r) => ({
+          marketId: r.marketId,
+          eventTicker: r.eventTicker,
+          enabled: r.enabled,
+          netPosition: r.netPosition,
+          maxInventoryYes: r.maxInventoryYes,
+          limitUse: r.limitUse,
+          capitalAtRisk: r.capitalAtRisk,
+          unrealizedWorst: r.unrealizedWorst,
+          spread: r.spread,
+          minSpread: r.minSpread,
+          spreadHealth: r.spreadHealth,
+          mismatch: r.mismatch.any,
+          positionDrift: r.positionDrift,
+        }))
+        .sort((a, b) => (b.limitUse ?? -1) - (a.limitUse ?? -1) || a.marketId.localeCompare(b.marketId));
+      return {
+        body: {
+          env,
+          bot: o.bot,
+          risk: o.risk,
+          exposure: {
+            total: o.exposure.total,
+            enabled: o.exposure.enabled,
+            capitalAtRisk: o.exposure.capitalAtRisk,
+            totalLimitUse: o.exposure.totalLimitUse,
+          },
+          markets,
+          apiErrors: (state.apiErrors?.errors ?? [])
+            .map((e) => ({ ...e, lastErrorAt: e.lastErrorAtMs === null ? null : toApiTime(e.lastErrorAtMs) }))
+            .sort((a, b) => b.count - a.count),
+          apiErrorsUpdatedAt:
+            state.apiErrors?.lastUpdatedMs == null ? null : toApiTime(state.apiErrors.lastUpdatedMs),
+          alerts: alerts.get(env).snapshot().active,
+        },
+        warnings,
+      };
+    });
+  });
+}
