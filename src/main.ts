@@ -93,20 +93,42 @@ async function main(): Promise<void> {
 
   const web = await webDir(log);
   const app = await buildApp(
-    { source: o.source, defaultEnv: o.env, region: o.region, client, nowMs: Date.now, webDir: web, auth },
+    {
+      source: o.source,
+      defaultEnv: o.env,
+      region: o.region,
+      client,
+      nowMs: Date.now,
+      webDir: web,
+      auth,
+      // Alerts are evaluated in the background once an environment is asked about, and posted to
+      // the webhook when one is configured.
+      alerts: {
+        background: true,
+        webhook: o.alertWebhook ? { url: o.alertWebhook, cooldownMs: o.alertCooldownMinutes * 60_000 } : null,
+        log,
+      },
+    },
     { logLevel: o.logLevel },
   );
   try {
     await app.listen({ host: o.host, port: o.port });
   } catch (err) {
     const code = (err as { code?: string }).code;
-    if (code === 'EADDRINUSE') fail(`port ${o.port} is in use. Fix: stop the other process or pass --port <free port>`, 1);
-    if (code === 'EADDRNOTAVAIL') fail(`cannot listen on ${o.host}: no such address on this machine. Fix: pass --host 127.0.0.1 or one of its addresses`, 1);
+    if (code === 'EADDRINUSE')
+      fail(`port ${o.port} is in use. Fix: stop the other process or pass --port <free port>`, 1);
+    if (code === 'EADDRNOTAVAIL')
+      fail(
+        `cannot listen on ${o.host}: no such address on this machine. Fix: pass --host 127.0.0.1 or one of its addresses`,
+        1,
+      );
     throw err;
   }
   const where = `source ${o.source}, env ${o.env}, region ${o.region}`;
   const creds = o.source === 'aws' ? `, credentials: ${credentialsSource(cfg.credentials)}` : '';
-  log(`Dora Dashboard on http://${o.host.includes(':') ? `[${o.host}]` : o.host}:${o.port}  (v${VERSION}, ${where}${creds})`);
+  log(
+    `Dora Dashboard on http://${o.host.includes(':') ? `[${o.host}]` : o.host}:${o.port}  (v${VERSION}, ${where}${creds})`,
+  );
 
   const shutdown = async () => {
     log('shutting down…');

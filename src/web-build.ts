@@ -27,7 +27,10 @@ function newestMtime(path: string): number {
 export function webBuildIsCurrent(): boolean {
   const built = join(WEB_DIST, 'index.html');
   if (!existsSync(built)) return false;
-  const sources = Math.max(newestMtime(join(PROJECT_ROOT, 'web')), newestMtime(join(PROJECT_ROOT, 'src', 'core')));
+  const sources = Math.max(
+    newestMtime(join(PROJECT_ROOT, 'web')),
+    newestMtime(join(PROJECT_ROOT, 'src', 'core')),
+  );
   return statSync(built).mtimeMs >= sources;
 }
 
@@ -41,7 +44,9 @@ export async function ensureWebBuild(log: (msg: string) => void): Promise<void> 
 async function bundledWebDir(): Promise<string> {
   const dir = fileURLToPath(new URL('./web', import.meta.url));
   if (!existsSync(join(dir, 'index.html'))) {
-    throw new Error(`the web app is missing beside the server (${dir}); run \`npm run build\` and deploy the whole dist/ folder`);
+    throw new Error(
+      `the web app is missing beside the server (${dir}); run \`npm run build\` and deploy the whole dist/ folder`,
+    );
   }
   return dir;
 }

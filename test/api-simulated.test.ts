@@ -102,6 +102,14 @@ describe('API on simulated bot data', () => {
     }
   });
 
+  it('reconciliation over simulated data finds the broken chains the simulator wrote', async () => {
+    const market = [...expected.latestDecisions.keys()][0] as string;
+    const body = (await app.inject(`/api/v1/reconciliation?market=${encodeURIComponent(market)}&days=2`)).json();
+    expect(body.chains.counts.chains).toBeGreaterThan(0);
+    // The simulator's positions agree with its trade log replayed with today's fee formula.
+    for (const r of body.pnlSources) if (r.botRealized !== null && r.fills > 0) expect(Math.abs(r.replayedFormulaFees - r.botRealized)).toBeLessThan(1e-6);
+  });
+
   it('a fill’s decision context is the newest decision of that market at or before the fill', async () => {
     // A market the bot quotes (the simulator also writes manual trades in a market it never quotes).
     const withFills = expected.fills.find((f) => f.fillTimeMs > NOW - 2 * 86_400_000 && expected.latestDecisions.has(f.marketId));

@@ -217,6 +217,26 @@ describe('market endpoints', () => {
     expect((await get('/api/v1/markets/KX-A/series?points=5000')).status).toBe(400);
   });
 
+  it('GET /reconciliation gives chains, P&L sources with explanations, and drift', async () => {
+    const from = new Date(NOW - 3 * 86_400_000).toISOString();
+    const { status, body } = await get(`/api/v1/reconciliation?market=KX-A&from=${from}&to=${new Date(NOW).toISOString()}`);
+    expect(status).toBe(200);
+    // Loop 11 placed ask o9 (ACCEPTED, live now): a whole chain. The fills f1, f2 were of orders no
+    // decision in the range placed (o1, o2): orphan fills.
+    const c11 = body.chains.items.find((c: { decision: { decisionId: string } }) => c.decision.decisionId === `${RUN}:KX-A:11`);
+    expect(c11.problems).toEqual([]);
+    expect(c11.orders[0]).toMatchObject({ orderId: 'o9', status: 'ACCEPTED', live: true, latencyMs: 200 });
+    expect(body.chains.orphanFills.map((f: { fillId: string }) => f.fillId).sort()).toEqual(['f1', 'f2']);
+    const a = body.pnlSources.find((r: { marketId: string }) => r.marketId === 'KX-A');
+    close(a.replayed, 0.3405);
+    close(a.botRealized, 0.3405);
+    expect(a.storedPnlRealizedSum).toBe(0); // the fixture stores pnl_realized 0 on every fill
+    expect(a.explanations.join(' ')).toContain('Σ pnl_realized differs');
+    expect(body.drift).toEqual([]);
+    const csv = await get('/api/v1/reconciliation?format=csv');
+    expect(String(csv.body).split('\r\n')[0]).toContain('replayedFormulaFees');
+  });
+
   it('GET /stale lists positions with no fill for H hours', async () => {
     const { body } = await get('/api/v1/stale?hours=48');
     // KX-C last filled 2026-01-01 15:00Z (> 48 h before now); KX-A filled today.

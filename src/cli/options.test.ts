@@ -4,14 +4,25 @@ import { checkExposure, helpText, parseOptions, UsageError } from './options.js'
 describe('command line', () => {
   it('has the documented defaults', () => {
     expect(parseOptions([], {})).toMatchObject({
-      source: 'embedded', env: 'demo', region: 'us-east-1', host: '127.0.0.1', port: 8501,
-      dataDir: './.dora-data', memory: false, simulate: true, auth: 'none',
+      source: 'embedded',
+      env: 'demo',
+      region: 'us-east-1',
+      host: '127.0.0.1',
+      port: 8501,
+      dataDir: './.dora-data',
+      memory: false,
+      simulate: true,
+      auth: 'none',
     });
   });
   it('lets flags override environment variables override defaults', () => {
     const env = { DORA_ENV: 'prod', DORA_PORT: '9000', AWS_REGION: 'us-west-2' };
     expect(parseOptions([], env)).toMatchObject({ env: 'prod', port: 9000, region: 'us-west-2' });
-    expect(parseOptions(['--env', 'demo', '--port=9100'], env)).toMatchObject({ env: 'demo', port: 9100, region: 'us-west-2' });
+    expect(parseOptions(['--env', 'demo', '--port=9100'], env)).toMatchObject({
+      env: 'demo',
+      port: 9100,
+      region: 'us-west-2',
+    });
     expect(parseOptions(['--memory', '--no-simulate'], {})).toMatchObject({ memory: true, simulate: false });
   });
   it.each([
@@ -28,14 +39,30 @@ describe('command line', () => {
     expect(() => parseOptions(argv, {})).toThrow(msg);
   });
   it('refuses a non-loopback host without auth unless told explicitly', () => {
-    expect(() => checkExposure(parseOptions(['--host', '0.0.0.0'], {}))).toThrow(/refusing to listen on 0.0.0.0/);
+    expect(() => checkExposure(parseOptions(['--host', '0.0.0.0'], {}))).toThrow(
+      /refusing to listen on 0.0.0.0/,
+    );
     expect(() => checkExposure(parseOptions(['--host', '0.0.0.0', '--auth', 'token'], {}))).not.toThrow();
     expect(() => checkExposure(parseOptions(['--host', '0.0.0.0', '--insecure-no-auth'], {}))).not.toThrow();
     expect(() => checkExposure(parseOptions([], {}))).not.toThrow();
   });
   it('documents every flag with its environment variable in --help', () => {
     const h = helpText();
-    for (const s of ['--source', 'DORA_SOURCE', '--env', 'DORA_ENV', '--region', 'AWS_REGION', '--host', 'DORA_HOST', '--port', 'DORA_PORT', '--data-dir', 'DORA_DATA_DIR', '--memory']) {
+    for (const s of [
+      '--source',
+      'DORA_SOURCE',
+      '--env',
+      'DORA_ENV',
+      '--region',
+      'AWS_REGION',
+      '--host',
+      'DORA_HOST',
+      '--port',
+      'DORA_PORT',
+      '--data-dir',
+      'DORA_DATA_DIR',
+      '--memory',
+    ]) {
       expect(h).toContain(s);
     }
   });
@@ -57,19 +84,30 @@ describe('the config-file layer', () => {
   });
   it('names the file, line and key of a bad value', () => {
     const bad = new Map([['port', { value: 'eighty', origin: '/etc/dora/dora-dashboard.toml:7' }]]);
-    expect(() => parseOptions([], {}, bad)).toThrow('/etc/dora/dora-dashboard.toml:7: port: "eighty" is not a port number');
+    expect(() => parseOptions([], {}, bad)).toThrow(
+      '/etc/dora/dora-dashboard.toml:7: port: "eighty" is not a port number',
+    );
   });
   it('names the environment variable of a bad value', () => {
-    expect(() => parseOptions([], { DORA_SOURCE: 'mysql' })).toThrow('DORA_SOURCE: "mysql" is not one of embedded, aws');
+    expect(() => parseOptions([], { DORA_SOURCE: 'mysql' })).toThrow(
+      'DORA_SOURCE: "mysql" is not one of embedded, aws',
+    );
   });
   it('takes secrets from the environment or file only, never from the command line', () => {
     expect(parseOptions([], { DORA_AUTH_TOKEN: 'x'.repeat(20) }).authToken).toBe('x'.repeat(20));
-    expect(() => parseOptions(['--auth-token', 'abc'], {})).toThrow(/not accepted on the command line.*DORA_AUTH_TOKEN/);
+    expect(() => parseOptions(['--auth-token', 'abc'], {})).toThrow(
+      /not accepted on the command line.*DORA_AUTH_TOKEN/,
+    );
     expect(() => parseOptions(['--basic-auth=u:h'], {})).toThrow(/DORA_BASIC_AUTH/);
   });
   it('has --version, --print-config, --config and --secrets', () => {
-    expect(parseOptions(['--version', '--print-config', '--config', 'a.toml', '--secrets', 's.toml'], {})).toMatchObject({
-      version: true, printConfig: true, config: 'a.toml', secrets: 's.toml',
+    expect(
+      parseOptions(['--version', '--print-config', '--config', 'a.toml', '--secrets', 's.toml'], {}),
+    ).toMatchObject({
+      version: true,
+      printConfig: true,
+      config: 'a.toml',
+      secrets: 's.toml',
     });
     expect(parseOptions([], { DORA_CONFIG: '/etc/d.toml' }).config).toBe('/etc/d.toml');
   });

@@ -38,6 +38,9 @@ export interface Options {
   authToken: string;
   /** `user:bcrypt-hash` of --auth basic; never from a flag. */
   basicAuth: string;
+  /** Where new alerts are posted; '' ⇒ nowhere (they still show in the page and /api/v1/alerts). */
+  alertWebhook: string;
+  alertCooldownMinutes: number;
   insecureNoAuth: boolean;
   logLevel: 'error' | 'warn' | 'info' | 'debug';
   /** Config file path given by --config / DORA_CONFIG; '' ⇒ ./dora-dashboard.toml when present. */
@@ -71,24 +74,157 @@ export interface FlagSpec {
 }
 
 export const FLAGS: readonly FlagSpec[] = [
-  { name: 'source', env: 'DORA_SOURCE', kind: 'string', values: ['embedded', 'aws'], default: 'embedded', help: 'where the tables live: the embedded store with simulated bot activity, or AWS DynamoDB' },
-  { name: 'env', env: 'DORA_ENV', kind: 'string', values: ['demo', 'prod'], default: 'demo', help: 'which set of tables to show by default (…_demo or …_prod)' },
-  { name: 'region', env: 'AWS_REGION', kind: 'string', default: 'us-east-1', help: 'AWS region of the tables (also AWS_DEFAULT_REGION in the secrets file)' },
-  { name: 'endpoint', env: 'AWS_ENDPOINT_URL_DYNAMODB', kind: 'string', default: '', defaultText: 'the SDK’s', help: 'a DynamoDB-compatible endpoint URL, e.g. DynamoDB Local' },
-  { name: 'host', env: 'DORA_HOST', kind: 'string', default: '127.0.0.1', help: 'address to listen on (anything but loopback needs --auth)' },
+  {
+    name: 'source',
+    env: 'DORA_SOURCE',
+    kind: 'string',
+    values: ['embedded', 'aws'],
+    default: 'embedded',
+    help: 'where the tables live: the embedded store with simulated bot activity, or AWS DynamoDB',
+  },
+  {
+    name: 'env',
+    env: 'DORA_ENV',
+    kind: 'string',
+    values: ['demo', 'prod'],
+    default: 'demo',
+    help: 'which set of tables to show by default (…_demo or …_prod)',
+  },
+  {
+    name: 'region',
+    env: 'AWS_REGION',
+    kind: 'string',
+    default: 'us-east-1',
+    help: 'AWS region of the tables (also AWS_DEFAULT_REGION in the secrets file)',
+  },
+  {
+    name: 'endpoint',
+    env: 'AWS_ENDPOINT_URL_DYNAMODB',
+    kind: 'string',
+    default: '',
+    defaultText: 'the SDK’s',
+    help: 'a DynamoDB-compatible endpoint URL, e.g. DynamoDB Local',
+  },
+  {
+    name: 'host',
+    env: 'DORA_HOST',
+    kind: 'string',
+    default: '127.0.0.1',
+    help: 'address to listen on (anything but loopback needs --auth)',
+  },
   { name: 'port', env: 'DORA_PORT', kind: 'string', default: '8501', help: 'port to listen on' },
-  { name: 'data-dir', env: 'DORA_DATA_DIR', kind: 'string', default: './.dora-data', help: 'embedded store: folder that keeps its data between runs' },
-  { name: 'memory', env: 'DORA_MEMORY', kind: 'boolean', default: 'false', help: 'embedded store: keep data in memory only (nothing written to disk)' },
-  { name: 'seed', env: 'DORA_SEED', kind: 'string', default: '42', help: 'embedded store: simulator seed for the generated history' },
-  { name: 'no-simulate', env: 'DORA_NO_SIMULATE', kind: 'boolean', default: 'false', help: 'embedded store: do not keep writing live bot activity' },
-  { name: 'auth', env: 'DORA_AUTH', kind: 'string', values: ['none', 'token', 'basic'], default: 'none', help: 'access control: token (DORA_AUTH_TOKEN; Bearer header or login page) or basic (DORA_BASIC_AUTH=user:bcrypt-hash)' },
-  { name: 'auth-token', env: 'DORA_AUTH_TOKEN', kind: 'string', default: '', defaultText: 'none', flag: false, secret: true, help: '--auth token: the shared secret, 16+ characters' },
-  { name: 'basic-auth', env: 'DORA_BASIC_AUTH', kind: 'string', default: '', defaultText: 'none', flag: false, secret: true, help: '--auth basic: user:bcrypt-hash' },
-  { name: 'insecure-no-auth', env: 'DORA_INSECURE_NO_AUTH', kind: 'boolean', default: 'false', help: 'allow a non-loopback --host without --auth (not recommended)' },
-  { name: 'log-level', env: 'DORA_LOG_LEVEL', kind: 'string', values: ['error', 'warn', 'info', 'debug'], default: 'warn', help: 'server log level (JSON lines on stdout; info logs every request with its id)' },
-  { name: 'config', env: 'DORA_CONFIG', kind: 'string', default: '', defaultText: './dora-dashboard.toml if present', file: false, help: 'the config file (TOML)' },
-  { name: 'secrets', env: 'DORA_SECRETS', kind: 'string', default: '', defaultText: './.streamlit/secrets.toml if present', help: 'Streamlit-style secrets file with AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY' },
-  { name: 'print-config', kind: 'boolean', default: 'false', file: false, help: 'print the effective configuration, where each value came from, secrets masked; then exit' },
+  {
+    name: 'data-dir',
+    env: 'DORA_DATA_DIR',
+    kind: 'string',
+    default: './.dora-data',
+    help: 'embedded store: folder that keeps its data between runs',
+  },
+  {
+    name: 'memory',
+    env: 'DORA_MEMORY',
+    kind: 'boolean',
+    default: 'false',
+    help: 'embedded store: keep data in memory only (nothing written to disk)',
+  },
+  {
+    name: 'seed',
+    env: 'DORA_SEED',
+    kind: 'string',
+    default: '42',
+    help: 'embedded store: simulator seed for the generated history',
+  },
+  {
+    name: 'no-simulate',
+    env: 'DORA_NO_SIMULATE',
+    kind: 'boolean',
+    default: 'false',
+    help: 'embedded store: do not keep writing live bot activity',
+  },
+  {
+    name: 'auth',
+    env: 'DORA_AUTH',
+    kind: 'string',
+    values: ['none', 'token', 'basic'],
+    default: 'none',
+    help: 'access control: token (DORA_AUTH_TOKEN; Bearer header or login page) or basic (DORA_BASIC_AUTH=user:bcrypt-hash)',
+  },
+  {
+    name: 'auth-token',
+    env: 'DORA_AUTH_TOKEN',
+    kind: 'string',
+    default: '',
+    defaultText: 'none',
+    flag: false,
+    secret: true,
+    help: '--auth token: the shared secret, 16+ characters',
+  },
+  {
+    name: 'basic-auth',
+    env: 'DORA_BASIC_AUTH',
+    kind: 'string',
+    default: '',
+    defaultText: 'none',
+    flag: false,
+    secret: true,
+    help: '--auth basic: user:bcrypt-hash',
+  },
+  {
+    name: 'insecure-no-auth',
+    env: 'DORA_INSECURE_NO_AUTH',
+    kind: 'boolean',
+    default: 'false',
+    help: 'allow a non-loopback --host without --auth (not recommended)',
+  },
+  {
+    name: 'alert-webhook',
+    env: 'DORA_ALERT_WEBHOOK',
+    kind: 'string',
+    default: '',
+    defaultText: 'none',
+    flag: false,
+    secret: true,
+    help: 'Slack-compatible incoming-webhook URL that new alerts are posted to',
+  },
+  {
+    name: 'alert-cooldown',
+    env: 'DORA_ALERT_COOLDOWN',
+    kind: 'string',
+    default: '30',
+    help: 'minutes before an alert that cleared and came back is posted again',
+  },
+  {
+    name: 'log-level',
+    env: 'DORA_LOG_LEVEL',
+    kind: 'string',
+    values: ['error', 'warn', 'info', 'debug'],
+    default: 'warn',
+    help: 'server log level (JSON lines on stdout; info logs every request with its id)',
+  },
+  {
+    name: 'config',
+    env: 'DORA_CONFIG',
+    kind: 'string',
+    default: '',
+    defaultText: './dora-dashboard.toml if present',
+    file: false,
+    help: 'the config file (TOML)',
+  },
+  {
+    name: 'secrets',
+    env: 'DORA_SECRETS',
+    kind: 'string',
+    default: '',
+    defaultText: './.streamlit/secrets.toml if present',
+    help: 'Streamlit-style secrets file with AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY',
+  },
+  {
+    name: 'print-config',
+    kind: 'boolean',
+    default: 'false',
+    file: false,
+    help: 'print the effective configuration, where each value came from, secrets masked; then exit',
+  },
   { name: 'version', kind: 'boolean', default: 'false', file: false, help: 'print the version and exit' },
   { name: 'help', kind: 'boolean', default: 'false', file: false, help: 'show this help' },
 ];
@@ -136,18 +272,25 @@ function where(f: FlagSpec, origin: Origin): string {
   return f.flag === false ? (f.env ?? f.name) : `--${f.name}${f.env ? ` / ${f.env}` : ''}`;
 }
 
-export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv, file: FileValues = new Map()): Options {
+export function parseOptions(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv,
+  file: FileValues = new Map(),
+): Options {
   const raw = new Map<string, Raw>();
   for (const f of FLAGS) {
     const fromEnv = f.env ? env[f.env] : undefined;
     const fromFile = file.get(f.name);
-    if (fromEnv !== undefined && fromEnv !== '') raw.set(f.name, { value: fromEnv, origin: { kind: 'env', label: f.env as string } });
-    else if (fromFile) raw.set(f.name, { value: fromFile.value, origin: { kind: 'file', label: fromFile.origin } });
+    if (fromEnv !== undefined && fromEnv !== '')
+      raw.set(f.name, { value: fromEnv, origin: { kind: 'env', label: f.env as string } });
+    else if (fromFile)
+      raw.set(f.name, { value: fromFile.value, origin: { kind: 'file', label: fromFile.origin } });
     else raw.set(f.name, { value: f.default, origin: { kind: 'default', label: 'default' } });
   }
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
-    if (!arg.startsWith('--')) throw new UsageError(`unexpected argument "${arg}" (options start with --; see --help)`);
+    if (!arg.startsWith('--'))
+      throw new UsageError(`unexpected argument "${arg}" (options start with --; see --help)`);
     const [name, inline] = arg.slice(2).split(/=(.*)/s, 2) as [string, string | undefined];
     const spec = FLAGS.find((f) => f.name === name);
     if (!spec) throw new UsageError(`unknown option --${name} (see --help for the list)`);
@@ -181,19 +324,29 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv, fi
   };
 
   for (const f of FLAGS) {
-    if (f.values && !f.values.includes(text(f.name))) fail(f.name, `"${text(f.name)}" is not one of ${f.values.join(', ')}`);
+    if (f.values && !f.values.includes(text(f.name)))
+      fail(f.name, `"${text(f.name)}" is not one of ${f.values.join(', ')}`);
   }
   const portText = text('port');
   const port = Number(portText);
-  if (!/^\d+$/.test(portText) || port < 1 || port > 65535) fail('port', `"${portText}" is not a port number (1–65535)`);
+  if (!/^\d+$/.test(portText) || port < 1 || port > 65535)
+    fail('port', `"${portText}" is not a port number (1–65535)`);
   const seedText = text('seed');
   if (!/^\d+$/.test(seedText)) fail('seed', `"${seedText}" is not a non-negative integer`);
   const region = text('region');
-  if (!/^[a-z]{2}(-[a-z]+)+-\d$/.test(region)) fail('region', `"${region}" does not look like an AWS region (e.g. us-east-1)`);
+  if (!/^[a-z]{2}(-[a-z]+)+-\d$/.test(region))
+    fail('region', `"${region}" does not look like an AWS region (e.g. us-east-1)`);
   const endpoint = text('endpoint');
-  if (endpoint !== '' && !/^https?:\/\/[^\s/]+/.test(endpoint)) fail('endpoint', `"${endpoint}" is not an http(s) URL`);
+  if (endpoint !== '' && !/^https?:\/\/[^\s/]+/.test(endpoint))
+    fail('endpoint', `"${endpoint}" is not an http(s) URL`);
   const host = text('host');
   if (host !== 'localhost' && isIP(host) === 0) fail('host', `"${host}" is not an IP address`);
+  const webhook = text('alert-webhook');
+  // Never echo the value: a webhook URL is a credential.
+  if (webhook !== '' && !/^https?:\/\/[^\s/]+/.test(webhook)) fail('alert-webhook', 'is not an http(s) URL');
+  const cooldownText = text('alert-cooldown');
+  if (!/^\d+$/.test(cooldownText))
+    fail('alert-cooldown', `"${cooldownText}" is not a whole number of minutes`);
 
   const origins: Record<string, Origin> = {};
   for (const [name, r] of raw) origins[name] = r.origin;
@@ -211,6 +364,8 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv, fi
     auth: text('auth') as AuthMode,
     authToken: text('auth-token'),
     basicAuth: text('basic-auth'),
+    alertWebhook: webhook,
+    alertCooldownMinutes: Number(cooldownText),
     insecureNoAuth: bool('insecure-no-auth'),
     logLevel: text('log-level') as Options['logLevel'],
     config: text('config'),

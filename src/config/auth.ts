@@ -19,7 +19,7 @@ export function authFrom(o: Options): AuthConfig {
   if (o.authToken.length < 16) {
     throw new UsageError(
       '--auth token needs DORA_AUTH_TOKEN (or auth_token in the config file) set to a secret of at least 16 characters.\n' +
-        '  Fix: e.g. export DORA_AUTH_TOKEN=$(node -e "console.log(require(\'crypto\').randomBytes(24).toString(\'base64url\'))")',
+        "  Fix: e.g. export DORA_AUTH_TOKEN=$(node -e \"console.log(require('crypto').randomBytes(24).toString('base64url'))\")",
     );
   }
   return { mode: 'token', token: o.authToken };

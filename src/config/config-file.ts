@@ -19,7 +19,11 @@ function distance(a: string, b: string): number {
     for (let j = 1; j <= b.length; j++) {
       const row = d[i] as number[];
       const prev = d[i - 1] as number[];
-      row[j] = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
+      row[j] = Math.min(
+        (prev[j] as number) + 1,
+        (row[j - 1] as number) + 1,
+        (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
     }
   }
   return (d[a.length] as number[])[b.length] as number;
@@ -28,20 +32,29 @@ function distance(a: string, b: string): number {
 function suggestion(key: string, known: string[]): string {
   const normal = key.toLowerCase().replace(/-/g, '_');
   const best = known.map((k) => ({ k, d: distance(normal, k) })).sort((x, y) => x.d - y.d)[0];
-  return best && best.d <= Math.max(1, Math.floor(normal.length / 3)) ? ` (did you mean ${best.k}?)` : ` (known keys: ${known.join(', ')})`;
+  return best && best.d <= Math.max(1, Math.floor(normal.length / 3))
+    ? ` (did you mean ${best.k}?)`
+    : ` (known keys: ${known.join(', ')})`;
 }
 
 function valueText(spec: FlagSpec, key: string, value: unknown, where: string): string {
   if (value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date)) {
-    throw new ConfigError(`${where}: ${key}: is a table; this file has no sections — write ${key} = … at the top level`);
+    throw new ConfigError(
+      `${where}: ${key}: is a table; this file has no sections — write ${key} = … at the top level`,
+    );
   }
   if (spec.kind === 'boolean') {
-    if (typeof value !== 'boolean') throw new ConfigError(`${where}: ${key}: must be true or false (unquoted), got ${JSON.stringify(value)}`);
+    if (typeof value !== 'boolean')
+      throw new ConfigError(
+        `${where}: ${key}: must be true or false (unquoted), got ${JSON.stringify(value)}`,
+      );
     return String(value);
   }
   if (typeof value === 'string') return value;
   if (typeof value === 'number' && Number.isInteger(value)) return String(value);
-  throw new ConfigError(`${where}: ${key}: must be a string${spec.name === 'port' || spec.name === 'seed' ? ' or an integer' : ''}, got ${JSON.stringify(value)}`);
+  throw new ConfigError(
+    `${where}: ${key}: must be a string${spec.name === 'port' || spec.name === 'seed' ? ' or an integer' : ''}, got ${JSON.stringify(value)}`,
+  );
 }
 
 export function loadConfigFile(path: string, shown: string): ConfigFile {
@@ -56,8 +69,16 @@ export function loadConfigFile(path: string, shown: string): ConfigFile {
   for (const [key, value] of Object.entries(file.data)) {
     const where = at(file, key);
     const spec = byKey.get(key);
-    if (!spec && value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date)) {
-      throw new ConfigError(`${where}: [${key}]: this file has no sections; write key = value at the top level (see the README's configuration table)`);
+    if (
+      !spec &&
+      value !== null &&
+      typeof value === 'object' &&
+      !Array.isArray(value) &&
+      !(value instanceof Date)
+    ) {
+      throw new ConfigError(
+        `${where}: [${key}]: this file has no sections; write key = value at the top level (see the README's configuration table)`,
+      );
     }
     if (!spec) throw new ConfigError(`${where}: unknown key "${key}"${suggestion(key, [...byKey.keys()])}`);
     values.set(spec.name, { value: valueText(spec, key, value, where), origin: where });

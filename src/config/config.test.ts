@@ -72,7 +72,11 @@ describe('the Streamlit secrets file', () => {
     write('.streamlit/secrets.toml', secrets);
     const c = load(['--source', 'aws']);
     expect(c.secretsFile).toBe('./.streamlit/secrets.toml');
-    expect(c.credentials).toEqual({ from: 'secrets-file', shown: './.streamlit/secrets.toml', keys: { accessKeyId: 'AKIAEXAMPLE00000001', secretAccessKey: SECRET } });
+    expect(c.credentials).toEqual({
+      from: 'secrets-file',
+      shown: './.streamlit/secrets.toml',
+      keys: { accessKeyId: 'AKIAEXAMPLE00000001', secretAccessKey: SECRET },
+    });
     expect(c.options.region).toBe('eu-central-1');
     expect(c.options.origins['region']?.label).toBe('./.streamlit/secrets.toml:3');
     write('dora-dashboard.toml', 'region = "us-west-2"\n');
@@ -82,7 +86,9 @@ describe('the Streamlit secrets file', () => {
   it('is not read for the embedded store unless named', () => {
     write('.streamlit/secrets.toml', 'AWS_ACCESS_KEY_ID = 5\n');
     expect(load().secretsFile).toBeNull();
-    expect(() => load(['--secrets', '.streamlit/secrets.toml'])).toThrow('.streamlit/secrets.toml:1: AWS_ACCESS_KEY_ID: must be a non-empty string');
+    expect(() => load(['--secrets', '.streamlit/secrets.toml'])).toThrow(
+      '.streamlit/secrets.toml:1: AWS_ACCESS_KEY_ID: must be a non-empty string',
+    );
   });
   it('can be named by --secrets, DORA_SECRETS or `secrets` in the config file', () => {
     write('keys/aws.toml', secrets);
@@ -106,16 +112,30 @@ describe('the Streamlit secrets file', () => {
 
 describe('--print-config', () => {
   it('shows every value with its origin and masks tokens, bcrypt hashes and AWS secret keys', () => {
-    write('.streamlit/secrets.toml', `AWS_ACCESS_KEY_ID = "AKIAEXAMPLE00000001"\nAWS_SECRET_ACCESS_KEY = "${SECRET}"\nAWS_SESSION_TOKEN = "sessiontoken-secret-value"\n`);
-    write('dora-dashboard.toml', 'source = "aws"\nauth = "basic"\nbasic_auth = "admin:$2b$12$abcdefghijklmnopqrstuuN0tReAlHaShValue000000000000000"\n');
+    write(
+      '.streamlit/secrets.toml',
+      `AWS_ACCESS_KEY_ID = "AKIAEXAMPLE00000001"\nAWS_SECRET_ACCESS_KEY = "${SECRET}"\nAWS_SESSION_TOKEN = "sessiontoken-secret-value"\n`,
+    );
+    write(
+      'dora-dashboard.toml',
+      'source = "aws"\nauth = "basic"\nbasic_auth = "admin:$2b$12$abcdefghijklmnopqrstuuN0tReAlHaShValue000000000000000"\n',
+    );
     const c = load(['--port', '9999'], { DORA_AUTH_TOKEN: 'token-that-must-not-show-123' });
     const text = formatConfig(c);
     expect(text).toMatch(/^port = 9999 +# --port$/m);
     expect(text).toMatch(/^source = "aws" +# \.\/dora-dashboard\.toml:1$/m);
     expect(text).toMatch(/^auth_token = "\*{8}" +# DORA_AUTH_TOKEN$/m);
     expect(text).toMatch(/^basic_auth = "admin:\*{8}" +# \.\/dora-dashboard\.toml:3$/m);
-    expect(text).toContain('AWS_ACCESS_KEY_ID AKIA…0001, AWS_SECRET_ACCESS_KEY ********, AWS_SESSION_TOKEN ********');
-    for (const secret of [SECRET, 'token-that-must-not-show-123', 'N0tReAlHaSh', 'sessiontoken-secret-value', 'AKIAEXAMPLE00000001']) {
+    expect(text).toContain(
+      'AWS_ACCESS_KEY_ID AKIA…0001, AWS_SECRET_ACCESS_KEY ********, AWS_SESSION_TOKEN ********',
+    );
+    for (const secret of [
+      SECRET,
+      'token-that-must-not-show-123',
+      'N0tReAlHaSh',
+      'sessiontoken-secret-value',
+      'AKIAEXAMPLE00000001',
+    ]) {
       expect(text).not.toContain(secret);
     }
   });
@@ -127,7 +147,13 @@ describe('access-control settings', () => {
     expect(authFrom(load().options)).toEqual({ mode: 'token', token: 'a-long-enough-token-123' });
     expect(() => authFrom(load([], { DORA_AUTH_TOKEN: 'short' }).options)).toThrow(UsageError);
     const hash = '$2b$12$abcdefghijklmnopqrstuuN0tReAlHaShValue000000000000000';
-    expect(authFrom(load(['--auth', 'basic'], { DORA_BASIC_AUTH: `admin:${hash}` }).options)).toEqual({ mode: 'basic', user: 'admin', bcryptHash: hash });
-    expect(() => authFrom(load(['--auth', 'basic'], { DORA_BASIC_AUTH: 'admin:plain' }).options)).toThrow('user:bcrypt-hash');
+    expect(authFrom(load(['--auth', 'basic'], { DORA_BASIC_AUTH: `admin:${hash}` }).options)).toEqual({
+      mode: 'basic',
+      user: 'admin',
+      bcryptHash: hash,
+    });
+    expect(() => authFrom(load(['--auth', 'basic'], { DORA_BASIC_AUTH: 'admin:plain' }).options)).toThrow(
+      'user:bcrypt-hash',
+    );
   });
 });

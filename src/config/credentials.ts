@@ -19,7 +19,9 @@ export function chooseCredentials(env: NodeJS.ProcessEnv, secrets: AwsSecrets | 
   return {
     from: 'sdk-chain',
     detail: envNames ?? 'its default chain: ~/.aws default profile, SSO, container or instance role',
-    ...(secrets?.keys && envNames ? { ignored: `the keys in ${secrets.shown} are not used: the environment names credentials` } : {}),
+    ...(secrets?.keys && envNames
+      ? { ignored: `the keys in ${secrets.shown} are not used: the environment names credentials` }
+      : {}),
   };
 }
 

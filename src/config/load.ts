@@ -21,21 +21,34 @@ export interface Configuration {
   notes: string[];
 }
 
-export function loadConfiguration(argv: readonly string[], env: NodeJS.ProcessEnv, cwd = process.cwd()): Configuration {
+export function loadConfiguration(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv,
+  cwd = process.cwd(),
+): Configuration {
   const first = parseOptions(argv, env);
   if (first.help || first.version) {
-    return { options: first, configFile: null, secretsFile: null, credentials: chooseCredentials(env, null), notes: [] };
+    return {
+      options: first,
+      configFile: null,
+      secretsFile: null,
+      credentials: chooseCredentials(env, null),
+      notes: [],
+    };
   }
   const notes: string[] = [];
 
-  const configShown = first.config || (existsSync(resolve(cwd, DEFAULT_CONFIG_FILE)) ? DEFAULT_CONFIG_FILE : null);
+  const configShown =
+    first.config || (existsSync(resolve(cwd, DEFAULT_CONFIG_FILE)) ? DEFAULT_CONFIG_FILE : null);
   const values = new Map<string, FileValue>();
   if (configShown) {
     const path = resolve(cwd, configShown);
     const file = loadConfigFile(path, configShown);
     for (const [k, v] of file.values) values.set(k, v);
     if (file.secretKeys.length && readableByOthers(path)) {
-      notes.push(`${configShown} holds ${file.secretKeys.join(', ')} and is readable by other users: chmod 600 ${configShown}`);
+      notes.push(
+        `${configShown} holds ${file.secretKeys.join(', ')} and is readable by other users: chmod 600 ${configShown}`,
+      );
     }
   }
   const second = parseOptions(argv, env, values);
@@ -51,7 +64,8 @@ export function loadConfiguration(argv: readonly string[], env: NodeJS.ProcessEn
   if (secretsShown) {
     const path = resolve(cwd, secretsShown);
     secrets = loadSecretsFile(path, secretsShown);
-    if (secrets.keys && readableByOthers(path)) notes.push(`${secretsShown} holds AWS keys and is readable by other users: chmod 600 ${secretsShown}`);
+    if (secrets.keys && readableByOthers(path))
+      notes.push(`${secretsShown} holds AWS keys and is readable by other users: chmod 600 ${secretsShown}`);
   }
   let options = second;
   if (secrets?.region && !values.has('region')) {

@@ -20,6 +20,10 @@ function rawValue(o: Options, f: FlagSpec): string | number | boolean {
       return maskSecret(o.authToken);
     case 'basic-auth':
       return maskBasicAuth(o.basicAuth);
+    case 'alert-webhook':
+      return maskSecret(o.alertWebhook);
+    case 'alert-cooldown':
+      return o.alertCooldownMinutes;
     default:
       return o[f.name as keyof Options] as string | number | boolean;
   }
@@ -33,7 +37,10 @@ export function formatConfig(c: Configuration): string {
   const o = c.options;
   const rows = FLAGS.filter((f) => fileKey(f) !== null).map((f) => {
     const origin = o.origins[f.name];
-    const from = !origin || origin.kind === 'default' ? `default${f.defaultText ? ` (${f.defaultText})` : ''}` : origin.label;
+    const from =
+      !origin || origin.kind === 'default'
+        ? `default${f.defaultText ? ` (${f.defaultText})` : ''}`
+        : origin.label;
     return { left: `${fileKey(f)} = ${toml(rawValue(o, f))}`, from };
   });
   const width = Math.max(...rows.map((r) => r.left.length)) + 2;

@@ -25,7 +25,8 @@ export function loadSecretsFile(path: string, shown: string): AwsSecrets {
   const str = (key: string): string | undefined => {
     const v = file.data[key];
     if (v === undefined) return undefined;
-    if (typeof v !== 'string' || v === '') throw new ConfigError(`${at(file, key)}: ${key}: must be a non-empty string`);
+    if (typeof v !== 'string' || v === '')
+      throw new ConfigError(`${at(file, key)}: ${key}: must be a non-empty string`);
     return v;
   };
   const accessKeyId = str('AWS_ACCESS_KEY_ID');
@@ -34,11 +35,17 @@ export function loadSecretsFile(path: string, shown: string): AwsSecrets {
   const region = str('AWS_DEFAULT_REGION');
   if ((accessKeyId === undefined) !== (secretAccessKey === undefined)) {
     const missing = accessKeyId === undefined ? 'AWS_ACCESS_KEY_ID' : 'AWS_SECRET_ACCESS_KEY';
-    throw new ConfigError(`${shown}: ${missing}: missing (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY go together)`);
+    throw new ConfigError(
+      `${shown}: ${missing}: missing (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY go together)`,
+    );
   }
   const keys =
     accessKeyId !== undefined && secretAccessKey !== undefined
       ? { accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}) }
       : null;
-  return { shown, keys, ...(region ? { region: { value: region, origin: at(file, 'AWS_DEFAULT_REGION') } } : {}) };
+  return {
+    shown,
+    keys,
+    ...(region ? { region: { value: region, origin: at(file, 'AWS_DEFAULT_REGION') } } : {}),
+  };
 }

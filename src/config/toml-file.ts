@@ -61,7 +61,9 @@ export function lineOf(file: TomlFile, key: string): number | null {
 
 /** 1-based line of a `[section]` header, or null. */
 export function sectionLineOf(file: TomlFile, name: string): number | null {
-  const i = file.text.split(/\r?\n/).findIndex((l) => new RegExp(`^\\s*\\[\\s*"?${name.replace(/[^A-Za-z0-9_-]/g, '.')}"?\\s*\\]`).test(l));
+  const i = file.text
+    .split(/\r?\n/)
+    .findIndex((l) => new RegExp(`^\\s*\\[\\s*"?${name.replace(/[^A-Za-z0-9_-]/g, '.')}"?\\s*\\]`).test(l));
   return i < 0 ? null : i + 1;
 }
 

@@ -9,6 +9,7 @@ import { marketDetailRoutes } from './market-detail.js';
 import { overviewRoutes } from './overview.js';
 import { seriesRoutes } from './series.js';
 import { AlertRegistry, riskRoutes } from './risk.js';
+import { reconciliationRoutes } from './reconciliation.js';
 import { eventRoutes } from './events.js';
 import { LiveHub } from '../live.js';
 import { metricsRoutes } from './metrics.js';
@@ -26,6 +27,7 @@ export function registerApiRoutes(
   seriesRoutes(app, ctx, cache, envs);
   const alerts = new AlertRegistry(ctx, envs);
   riskRoutes(app, ctx, cache, envs, alerts);
+  reconciliationRoutes(app, ctx, cache, envs);
   const hub = new LiveHub(ctx, envs, ctx.livePollMs ?? 3_000);
   metricsRoutes(app, () => hub.listenerCount());
   eventRoutes(app, ctx, hub);

@@ -1,0 +1,129 @@
+// GET /api/v1/reconciliation — (a) a market's decision → order events → fills chains for a range,
+// broken links highlighted; (b) the P&L sources side by side per market with the explanation of
+// each difference; (c) position drift between the trade-log replay and the bot.
+import type { FastifyInstance } from 'fastify';
+import { buildChains, type Chain } from '../../core/chains.js';
+import { pnlSources } from '../../core/pnl-sources.js';
+import { dedupeFills } from '../../core/dedupe.js';
+import { toApiTime } from '../../core/time.js';
+import type { Decision, Fill } from '../../core/types.js';
+import { readMarketDecisions } from '../../store/read-decisions.js';
+import type { TtlCache } from '../cache.js';
+import type { AppContext } from '../context.js';
+import { sendCsv } from '../csv.js';
+import type { EnvRegistry } from '../env-data.js';
+import { decisionJson, executionJson, fillJson } from '../json.js';
+import { marketEventsInRange } from '../market-events.js';
+import { envParam, formatParam, marketIdParam, strParam } from '../params.js';
+import { cachedJson } from '../respond.js';
+import { rangeParams, requireDecisionGsi, requireMarket } from './decisions.js';
+
+/** Decisions of the range, newest first, up to a cap (a day of one market at a 5 s loop is 17,280). */
+const MAX_DECISIONS = 3_000;
+
+async function decisionsInRange(
+  ctx: AppContext,
+  env: 'demo' | 'prod',
+  marketId: string,
+  fromMs: number,
+  toMs: number,
+) {
+  const out: Decision[] = [];
+  let cursor: string | null = null;
+  do {
+    const page = await readMarketDecisions(ctx.client, env, { marketId, fromMs, toMs, limit: 1000, cursor });
+    out.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor && out.length < MAX_DECISIONS);
+  return { decisions: out, truncated: cursor !== null };
+}
+
+function chainJson(c: Chain) {
+  return {
+    decision: decisionJson(c.decision),
+    problems: c.problems,
+    orders: c.orders.map((o) => ({
+      ...o,
+      placedAt: toApiTime(o.placedAtMs),
+      cancelledAt: o.cancelledAtMs === null ? null : toApiTime(o.cancelledAtMs),
+      fills: o.fills.map(fillJson),
+    })),
+    cancels: c.cancels.map(executionJson),
+  };
+}
+
+export function reconciliationRoutes(
+  app: FastifyInstance,
+  ctx: AppContext,
+  cache: TtlCache,
+  envs: EnvRegistry,
+): void {
+  app.get('/api/v1/reconciliation', async (req, reply) => {
+    const q = req.query;
+    const env = envParam(q, ctx.defaultEnv);
+    const format = formatParam(q);
+    const market = strParam(q, 'market');
+    const marketId = market === undefined ? null : marketIdParam(market);
+    const { fromMs, toMs } = rangeParams(q, ctx.nowMs(), 1);
+    const onlyBroken = strParam(q, 'broken') === 'true';
+    if (marketId) {
+      await requireMarket(envs, env, marketId);
+      await requireDecisionGsi(envs, env);
+    }
+    const body = await cachedJson(
+      cache,
+      `recon:${env}:${marketId ?? '*'}:${fromMs}:${toMs}:${onlyBroken}`,
+      ctx.nowMs(),
+      async () => {
+        const data = envs.get(env);
+        const [history, state] = await Promise.all([data.fillHistory(), data.state()]);
+        const sources = pnlSources(history.fills, state.positions);
+        let chains = null;
+        if (marketId) {
+          const [{ decisions, truncated }, events] = await Promise.all([
+            decisionsInRange(ctx, env, marketId, fromMs, toMs),
+            marketEventsInRange(ctx.client, env, marketId, fromMs, toMs),
+          ]);
+          const fills: Fill[] = dedupeFills(history.fills).filter(
+            (f) => f.marketId === marketId && f.fillTimeMs >= fromMs && f.fillTimeMs <= toMs,
+          );
+          const live = (state.openOrders?.orders ?? []).filter((o) => o.marketId === marketId);
+          const report = buildChains(decisions, events.events, fills, live);
+          chains = {
+            marketId,
+            from: toApiTime(fromMs),
+            to: toApiTime(toMs),
+            decisionsTruncated: truncated,
+            noOrderEvents: report.noOrderEvents,
+            counts: report.counts,
+            items: report.chains.filter((c) => !onlyBroken || c.problems.length > 0).map(chainJson),
+            orphanFills: report.orphanFills.map(fillJson),
+          };
+        }
+        return {
+          body: {
+            env,
+            chains,
+            pnlSources: sources,
+            drift: sources
+              .filter((s) => s.positionDrift !== 0)
+              .map((s) => ({
+                marketId: s.marketId,
+                botNet: s.botNet,
+                replayedNet: s.replayedNet,
+                drift: s.positionDrift,
+              })),
+          },
+          warnings: [],
+        };
+      },
+    );
+    if (format === 'csv')
+      return sendCsv(
+        reply,
+        `pnl-sources-${env}`,
+        body.pnlSources.map((s) => ({ ...s, explanations: s.explanations.join(' | ') })),
+      );
+    return body;
+  });
+}
