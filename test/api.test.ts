@@ -237,6 +237,24 @@ describe('market endpoints', () => {
     expect(String(csv.body).split('\r\n')[0]).toContain('replayedFormulaFees');
   });
 
+  it('GET /compare gives per-market stats and overlay series for the range', async () => {
+    const { status, body } = await get('/api/v1/compare?markets=KX-A,KX-C&from=2026-01-04&to=2026-01-05');
+    expect(status).toBe(200);
+    const a = body.items.find((r: { marketId: string }) => r.marketId === 'KX-A');
+    // In range (01-04 00:00 → 01-05 23:59:59.999): f1 (−0.042) and f2 (+0.3825): 2 fills, 14 contracts,
+    // volume 10·0.40 + 4·0.50 = 6.00, fees 0.042 + 0.0175, net 6 at the end.
+    expect(a).toMatchObject({ fills: 2, contracts: 14, netAtEnd: 6 });
+    close(a.realized, 0.3405);
+    close(a.volumeUsd, 6);
+    close(a.feesUsd, 0.0595);
+    expect(a.fillRatePerDay).toBeCloseTo(1, 6); // 2 fills over 2 days less 1 ms
+    const c = body.items.find((r: { marketId: string }) => r.marketId === 'KX-C');
+    expect(c).toMatchObject({ fills: 0, netAtEnd: -5, realized: 0 });
+    expect(body.series[0].points.at(-1).net).toBe(6);
+    expect((await get('/api/v1/compare')).status).toBe(400);
+    expect((await get('/api/v1/compare?markets=KX-A,KX-NOPE')).status).toBe(404);
+  });
+
   it('GET /stale lists positions with no fill for H hours', async () => {
     const { body } = await get('/api/v1/stale?hours=48');
     // KX-C last filled 2026-01-01 15:00Z (> 48 h before now); KX-A filled today.

@@ -116,3 +116,24 @@ describe('the config-file layer', () => {
     expect(() => parseOptions(['--endpoint', 'localhost:8000'], {})).toThrow('is not an http(s) URL');
   });
 });
+
+describe('alert settings', () => {
+  it('take the webhook from the environment or file only, and never echo a bad one', () => {
+    const url = 'https://hooks.example.com/services/T000/B000/secretpart';
+    expect(parseOptions([], { DORA_ALERT_WEBHOOK: url })).toMatchObject({
+      alertWebhook: url,
+      alertCooldownMinutes: 30,
+    });
+    expect(() => parseOptions(['--alert-webhook', url], {})).toThrow(/DORA_ALERT_WEBHOOK/);
+    expect(() => parseOptions([], { DORA_ALERT_WEBHOOK: 'hooks/secretpart' })).toThrow(
+      'DORA_ALERT_WEBHOOK: is not an http(s) URL',
+    );
+    try {
+      parseOptions([], { DORA_ALERT_WEBHOOK: 'hooks/secretpart' });
+    } catch (err) {
+      expect((err as Error).message).not.toContain('secretpart');
+    }
+    expect(parseOptions(['--alert-cooldown', '5'], {}).alertCooldownMinutes).toBe(5);
+    expect(() => parseOptions(['--alert-cooldown', '1.5'], {})).toThrow('is not a whole number of minutes');
+  });
+});

@@ -120,7 +120,10 @@ describe('--print-config', () => {
       'dora-dashboard.toml',
       'source = "aws"\nauth = "basic"\nbasic_auth = "admin:$2b$12$abcdefghijklmnopqrstuuN0tReAlHaShValue000000000000000"\n',
     );
-    const c = load(['--port', '9999'], { DORA_AUTH_TOKEN: 'token-that-must-not-show-123' });
+    const c = load(['--port', '9999'], {
+      DORA_AUTH_TOKEN: 'token-that-must-not-show-123',
+      DORA_ALERT_WEBHOOK: 'https://hooks.example.com/services/webhook-secret-part',
+    });
     const text = formatConfig(c);
     expect(text).toMatch(/^port = 9999 +# --port$/m);
     expect(text).toMatch(/^source = "aws" +# \.\/dora-dashboard\.toml:1$/m);

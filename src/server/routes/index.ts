@@ -10,6 +10,7 @@ import { overviewRoutes } from './overview.js';
 import { seriesRoutes } from './series.js';
 import { AlertRegistry, riskRoutes } from './risk.js';
 import { reconciliationRoutes } from './reconciliation.js';
+import { compareRoutes } from './compare.js';
 import { eventRoutes } from './events.js';
 import { LiveHub } from '../live.js';
 import { metricsRoutes } from './metrics.js';
@@ -28,6 +29,7 @@ export function registerApiRoutes(
   const alerts = new AlertRegistry(ctx, envs);
   riskRoutes(app, ctx, cache, envs, alerts);
   reconciliationRoutes(app, ctx, cache, envs);
+  compareRoutes(app, ctx, cache, envs);
   const hub = new LiveHub(ctx, envs, ctx.livePollMs ?? 3_000);
   metricsRoutes(app, () => hub.listenerCount());
   eventRoutes(app, ctx, hub);

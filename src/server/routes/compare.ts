@@ -1,0 +1,81 @@
+// GET /api/v1/compare?markets=A,B&from&to — per-market statistics for the range and the series to
+// overlay (cumulative realized P&L and position). At most 12 markets; each costs one sampled book
+// series (40 Limit-1 GSI reads) and one read of its order events.
+import type { FastifyInstance } from 'fastify';
+import { compareMarket } from '../../core/compare.js';
+import { toApiTime } from '../../core/time.js';
+import { CLOCK_SKEW_MS, readDecisionsAt } from '../../store/read-decisions.js';
+import { mapLimit } from '../../store/paginate.js';
+import type { TtlCache } from '../cache.js';
+import type { AppContext } from '../context.js';
+import { sendCsv } from '../csv.js';
+import type { EnvRegistry } from '../env-data.js';
+import { badParam } from '../errors.js';
+import { marketEventsInRange } from '../market-events.js';
+import { envParam, formatParam, marketIdParam, strParam } from '../params.js';
+import { cachedJson } from '../respond.js';
+import { rangeParams, requireDecisionGsi, requireMarket } from './decisions.js';
+
+const SPREAD_SAMPLES = 40;
+
+export function compareRoutes(
+  app: FastifyInstance,
+  ctx: AppContext,
+  cache: TtlCache,
+  envs: EnvRegistry,
+): void {
+  app.get('/api/v1/compare', async (req, reply) => {
+    const q = req.query;
+    const env = envParam(q, ctx.defaultEnv);
+    const format = formatParam(q);
+    const list = (strParam(q, 'markets') ?? '').split(',').filter(Boolean).map(marketIdParam);
+    if (list.length === 0 || list.length > 12)
+      throw badParam('markets', 'give 1–12 comma-separated market ids');
+    const markets = [...new Set(list)];
+    const { fromMs, toMs } = rangeParams(q, ctx.nowMs(), 7);
+    for (const m of markets) await requireMarket(envs, env, m);
+    await requireDecisionGsi(envs, env);
+    const body = await cachedJson(
+      cache,
+      `compare:${env}:${markets.join(',')}:${fromMs}:${toMs}`,
+      ctx.nowMs(),
+      async () => {
+        const history = await envs.get(env).fillHistory();
+        const endMs = Math.min(toMs, ctx.nowMs() + CLOCK_SKEW_MS);
+        const times = Array.from({ length: SPREAD_SAMPLES }, (_, i) =>
+          Math.round(fromMs + (i * (endMs - fromMs)) / (SPREAD_SAMPLES - 1)),
+        );
+        const results = await mapLimit(markets, 3, async (m) => {
+          const [book, events] = await Promise.all([
+            readDecisionsAt(ctx.client, env, m, times),
+            marketEventsInRange(ctx.client, env, m, fromMs, toMs),
+          ]);
+          const spreads = times.map((t) => {
+            const b = book.byTime.get(t)?.book;
+            return b && b.bestBid !== null && b.bestAsk !== null ? b.bestAsk - b.bestBid : null;
+          });
+          return {
+            ...compareMarket(m, history.fills, events.events, spreads, fromMs, toMs),
+            warnings: [...book.warnings, ...events.warnings],
+          };
+        });
+        return {
+          body: {
+            env,
+            from: toApiTime(fromMs),
+            to: toApiTime(toMs),
+            items: results.map((r) => r.row),
+            series: results.map((r) => ({
+              marketId: r.row.marketId,
+              points: r.series.map((p) => ({ ...p, time: toApiTime(p.time) })),
+            })),
+          },
+          warnings: results.flatMap((r) => r.warnings),
+        };
+      },
+    );
+    if (format === 'csv')
+      return sendCsv(reply, `compare-${env}`, body.items as unknown as Record<string, unknown>[]);
+    return body;
+  });
+}
