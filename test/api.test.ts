@@ -274,3 +274,13 @@ describe('GET /metrics', () => {
     expect(res.body).toContain('dora_sse_clients 0');
   });
 });
+
+describe('format=xlsx', () => {
+  it('downloads a list as an Excel workbook', async () => {
+    const res = await app.inject('/api/v1/overview?format=xlsx');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(res.headers['content-disposition']).toBe('attachment; filename="overview-markets-demo.xlsx"');
+    expect(res.rawPayload.subarray(0, 2).toString()).toBe('PK');
+  });
+});

@@ -59,11 +59,11 @@ export function timeParam(q: Query, name: string, end = false): number | undefin
   return ms;
 }
 
-export function formatParam(q: Query): 'json' | 'csv' {
+export function formatParam(q: Query): 'json' | 'csv' | 'xlsx' {
   const v = get(q, 'format');
   if (v === undefined || v === 'json') return 'json';
-  if (v === 'csv') return 'csv';
-  throw badParam('format', `must be json or csv, got "${v.slice(0, 20)}"`);
+  if (v === 'csv' || v === 'xlsx') return v;
+  throw badParam('format', `must be json, csv or xlsx, got "${v.slice(0, 20)}"`);
 }
 
 /** A market ticker from the path: Kalshi tickers are short printable ASCII; anything else is a 400. */

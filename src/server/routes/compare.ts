@@ -8,7 +8,7 @@ import { CLOCK_SKEW_MS, readDecisionsAt } from '../../store/read-decisions.js';
 import { mapLimit } from '../../store/paginate.js';
 import type { TtlCache } from '../cache.js';
 import type { AppContext } from '../context.js';
-import { sendCsv } from '../csv.js';
+import { sendTable } from '../csv.js';
 import type { EnvRegistry } from '../env-data.js';
 import { badParam } from '../errors.js';
 import { marketEventsInRange } from '../market-events.js';
@@ -74,8 +74,8 @@ export function compareRoutes(
         };
       },
     );
-    if (format === 'csv')
-      return sendCsv(reply, `compare-${env}`, body.items as unknown as Record<string, unknown>[]);
+    if (format !== 'json')
+      return sendTable(reply, format, `compare-${env}`, body.items as unknown as Record<string, unknown>[]);
     return body;
   });
 }

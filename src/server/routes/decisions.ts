@@ -13,7 +13,7 @@ import { DECISION_GSI } from '../../store/tables.js';
 import { readDecisionExecutions } from '../../store/read-executions.js';
 import type { TtlCache } from '../cache.js';
 import type { AppContext } from '../context.js';
-import { sendCsv } from '../csv.js';
+import { sendTable } from '../csv.js';
 import type { EnvRegistry } from '../env-data.js';
 import { ApiError, badParam, notFound } from '../errors.js';
 import { decisionJson, executionJson, fillJson } from '../json.js';
@@ -77,9 +77,10 @@ export function decisionRoutes(app: FastifyInstance, ctx: AppContext, cache: Ttl
         throw err;
       }
     });
-    if (format === 'csv') {
-      return sendCsv(
+    if (format !== 'json') {
+      return sendTable(
         reply,
+        format,
         `decisions-${env}-${marketId}`,
         body.items.map((d) => ({
           time: d.time, decisionId: d.decisionId, bestBid: d.book?.bestBid, bestAsk: d.book?.bestAsk, spread: d.book?.spread,

@@ -6,7 +6,7 @@ import { toApiTime } from '../../core/time.js';
 import { CLOCK_SKEW_MS, readDecisionsAt, readLatestDecision } from '../../store/read-decisions.js';
 import type { TtlCache } from '../cache.js';
 import type { AppContext } from '../context.js';
-import { sendCsv } from '../csv.js';
+import { sendTable } from '../csv.js';
 import type { EnvRegistry } from '../env-data.js';
 import { badParam } from '../errors.js';
 import { decisionJson, executionJson, fillJson } from '../json.js';
@@ -101,9 +101,10 @@ export function marketDetailRoutes(app: FastifyInstance, ctx: AppContext, cache:
         warnings: context.warnings,
       };
     });
-    if (format === 'csv') {
-      return sendCsv(
+    if (format !== 'json') {
+      return sendTable(
         reply,
+        format,
         `fills-${env}-${marketId}`,
         body.items.map(({ decisionContext, ...f }) => ({ ...f, decisionId: decisionContext?.decisionId ?? null })),
       );
@@ -134,7 +135,7 @@ export function marketDetailRoutes(app: FastifyInstance, ctx: AppContext, cache:
     });
     const items = all.items.slice(offset, offset + limit);
     const nextCursor = offset + limit < all.items.length ? `o${offset + limit}` : null;
-    if (format === 'csv') return sendCsv(reply, `executions-${env}-${marketId}`, items);
+    if (format !== 'json') return sendTable(reply, format, `executions-${env}-${marketId}`, items);
     return { ...all, items, nextCursor, total: all.items.length };
   });
 

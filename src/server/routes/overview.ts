@@ -5,7 +5,7 @@ import { buildOverview, buildStale, InvalidTimeZoneError, type MetricsInput } fr
 import type { Env, Warning } from '../../core/types.js';
 import type { TtlCache } from '../cache.js';
 import type { AppContext } from '../context.js';
-import { sendCsv } from '../csv.js';
+import { sendTable } from '../csv.js';
 import type { EnvRegistry } from '../env-data.js';
 import { badParam } from '../errors.js';
 import { envParam, formatParam, intParam, tzParam } from '../params.js';
@@ -60,7 +60,7 @@ export function overviewRoutes(app: FastifyInstance, ctx: AppContext, cache: Ttl
       const { warnings: computed, ...overview } = computeOr400(() => buildOverview(input));
       return { body: overview, warnings: [...warnings, ...computed] };
     });
-    if (format === 'csv') return sendCsv(reply, `overview-markets-${env}`, body.markets as unknown as Record<string, unknown>[]);
+    if (format !== 'json') return sendTable(reply, format, `overview-markets-${env}`, body.markets as unknown as Record<string, unknown>[]);
     return body;
   });
 
@@ -74,7 +74,7 @@ export function overviewRoutes(app: FastifyInstance, ctx: AppContext, cache: Ttl
       const stale = buildStale(input, hours);
       return { body: { env, hours, ...stale }, warnings };
     });
-    if (format === 'csv') return sendCsv(reply, `stale-${env}-${hours}h`, body.items as unknown as Record<string, unknown>[]);
+    if (format !== 'json') return sendTable(reply, format, `stale-${env}-${hours}h`, body.items as unknown as Record<string, unknown>[]);
     return body;
   });
 }

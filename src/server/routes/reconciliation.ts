@@ -10,7 +10,7 @@ import type { Decision, Fill } from '../../core/types.js';
 import { readMarketDecisions } from '../../store/read-decisions.js';
 import type { TtlCache } from '../cache.js';
 import type { AppContext } from '../context.js';
-import { sendCsv } from '../csv.js';
+import { sendTable } from '../csv.js';
 import type { EnvRegistry } from '../env-data.js';
 import { decisionJson, executionJson, fillJson } from '../json.js';
 import { marketEventsInRange } from '../market-events.js';
@@ -118,9 +118,10 @@ export function reconciliationRoutes(
         };
       },
     );
-    if (format === 'csv')
-      return sendCsv(
+    if (format !== 'json')
+      return sendTable(
         reply,
+        format,
         `pnl-sources-${env}`,
         body.pnlSources.map((s) => ({ ...s, explanations: s.explanations.join(' | ') })),
       );

@@ -7,7 +7,7 @@ import { toApiTime } from '../../core/time.js';
 import { AlertMonitor } from '../alert-monitor.js';
 import type { TtlCache } from '../cache.js';
 import type { AppContext } from '../context.js';
-import { sendCsv } from '../csv.js';
+import { sendTable } from '../csv.js';
 import type { EnvRegistry } from '../env-data.js';
 import { envParam, formatParam } from '../params.js';
 import { cachedJson } from '../respond.js';
@@ -47,8 +47,8 @@ export function riskRoutes(
     const monitor = alerts.get(env);
     if (!monitor.lastEvaluatedAt) await monitor.evaluate();
     const snap = monitor.snapshot();
-    if (format === 'csv')
-      return sendCsv(reply, `alerts-${env}`, [...snap.active, ...snap.resolved] as unknown as Record<
+    if (format !== 'json')
+      return sendTable(reply, format, `alerts-${env}`, [...snap.active, ...snap.resolved] as unknown as Record<
         string,
         unknown
       >[]);

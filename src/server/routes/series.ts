@@ -7,7 +7,7 @@ import { toApiTime } from '../../core/time.js';
 import { readDecisionsAt } from '../../store/read-decisions.js';
 import type { TtlCache } from '../cache.js';
 import type { AppContext } from '../context.js';
-import { sendCsv } from '../csv.js';
+import { sendTable } from '../csv.js';
 import type { EnvRegistry } from '../env-data.js';
 import { envParam, formatParam, intParam, marketIdParam } from '../params.js';
 import { cachedJson } from '../respond.js';
@@ -44,7 +44,7 @@ export function seriesRoutes(app: FastifyInstance, ctx: AppContext, cache: TtlCa
       });
       return { body: { env, marketId, from: toApiTime(fromMs), to: toApiTime(toMs), points, stepMs: step, items }, warnings };
     });
-    if (format === 'csv') return sendCsv(reply, `series-${env}-${marketId}`, body.items);
+    if (format !== 'json') return sendTable(reply, format, `series-${env}-${marketId}`, body.items);
     return body;
   });
 }
