@@ -20,7 +20,7 @@ function unzip(buf: Buffer): Map<string, string> {
 describe('xlsx export', () => {
   it('writes a workbook with a header row, numeric cells, booleans and escaped text', () => {
     const buf = toXlsx('markets demo', [
-      { marketId: 'KX-A', realizedPnl: 0.3405, enabled: true, note: 'a < b & "c"' },
+      { marketId: 'KX-A', realizedPnl: 0.3405, enabled: true, note: 'a < b & "c"\u0001' },
       { marketId: 'KX-B', realizedPnl: -1.25, enabled: false, note: null },
     ]);
     const files = unzip(buf);

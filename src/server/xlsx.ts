@@ -5,9 +5,12 @@ import { crc32, deflateRawSync } from 'node:zlib';
 
 function xmlEscape(s: string): string {
   // Control characters are not allowed in XML 1.0 text; drop them.
-  // eslint-disable-next-line no-control-regex
-  return s
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '')
+  return [...s]
+    .filter((ch) => {
+      const c = ch.charCodeAt(0);
+      return c >= 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+    })
+    .join('')
     .replace(/[<>&"]/g, (c) => `&${{ '<': 'lt', '>': 'gt', '&': 'amp', '"': 'quot' }[c]};`);
 }
 
