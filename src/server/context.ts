@@ -3,6 +3,7 @@ import type { Env } from '../core/types.js';
 import type { ReadClient } from '../store/client.js';
 import type { AuthConfig } from './auth.js';
 import type { AlertOptions } from './alert-monitor.js';
+import type { KalshiConfig } from './kalshi-balance.js';
 
 export interface AppContext {
   source: 'embedded' | 'aws';
@@ -18,6 +19,8 @@ export interface AppContext {
   deadlineMs?: number;
   /** Alert rules, webhook, and background evaluation every 15 s (on in `npm start`; off unless set). */
   alerts?: AlertOptions & { background?: boolean };
+  /** Kalshi API credentials per environment, for the cash balance card (optional). */
+  kalshi?: Partial<Record<Env, KalshiConfig>>;
   /** How often the live poller reads while someone listens (default 3 s). */
   livePollMs?: number;
 }

@@ -11,6 +11,7 @@ import { seriesRoutes } from './series.js';
 import { AlertRegistry, riskRoutes } from './risk.js';
 import { reconciliationRoutes } from './reconciliation.js';
 import { compareRoutes } from './compare.js';
+import { balanceRoutes } from './balance.js';
 import { eventRoutes } from './events.js';
 import { LiveHub } from '../live.js';
 import { metricsRoutes } from './metrics.js';
@@ -30,6 +31,7 @@ export function registerApiRoutes(
   riskRoutes(app, ctx, cache, envs, alerts);
   reconciliationRoutes(app, ctx, cache, envs);
   compareRoutes(app, ctx, cache, envs);
+  balanceRoutes(app, ctx, cache);
   const hub = new LiveHub(ctx, envs, ctx.livePollMs ?? 3_000);
   metricsRoutes(app, () => hub.listenerCount());
   eventRoutes(app, ctx, hub);

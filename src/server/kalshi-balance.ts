@@ -1,0 +1,60 @@
+// The cash balance is not in DynamoDB (contract §0.8): it comes from Kalshi's portfolio balance
+// endpoint, which needs the account's API key. Requests are signed as Kalshi specifies: RSA-PSS
+// (SHA-256, salt = digest length) over `timestamp + method + path`, in three KALSHI-ACCESS headers.
+// The private key stays in this process; nothing of it reaches a response or a log.
+import { constants, createPrivateKey, sign, type KeyObject } from 'node:crypto';
+
+export interface KalshiConfig {
+  keyId: string;
+  privateKeyPem: string;
+  /** e.g. https://api.elections.kalshi.com (prod) or https://demo-api.kalshi.co (demo). */
+  baseUrl: string;
+}
+
+export interface Balance {
+  balanceUsd: number;
+  portfolioValueUsd: number | null;
+  fetchedAt: string;
+}
+
+const PATH = '/trade-api/v2/portfolio/balance';
+
+export function signRequest(key: KeyObject, timestampMs: string, method: string, path: string): string {
+  return sign('sha256', Buffer.from(`${timestampMs}${method}${path}`), {
+    key,
+    padding: constants.RSA_PKCS1_PSS_PADDING,
+    saltLength: constants.RSA_PSS_SALTLEN_DIGEST,
+  }).toString('base64');
+}
+
+export class KalshiBalance {
+  private readonly key: KeyObject;
+  constructor(
+    private readonly config: KalshiConfig,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.key = createPrivateKey(config.privateKeyPem);
+  }
+
+  async fetch(): Promise<Balance> {
+    const ts = String(this.now());
+    const res = await fetch(new URL(PATH, this.config.baseUrl), {
+      headers: {
+        'KALSHI-ACCESS-KEY': this.config.keyId,
+        'KALSHI-ACCESS-TIMESTAMP': ts,
+        'KALSHI-ACCESS-SIGNATURE': signRequest(this.key, ts, 'GET', PATH),
+        accept: 'application/json',
+      },
+      signal: AbortSignal.timeout(5_000),
+    });
+    if (!res.ok) throw new Error(`Kalshi balance: HTTP ${res.status}`);
+    const body = (await res.json()) as { balance?: unknown; portfolio_value?: unknown };
+    if (typeof body.balance !== 'number') throw new Error('Kalshi balance: no balance in the response');
+    // Kalshi's API speaks cents; everything in this dashboard is dollars.
+    return {
+      balanceUsd: body.balance / 100,
+      portfolioValueUsd: typeof body.portfolio_value === 'number' ? body.portfolio_value / 100 : null,
+      fetchedAt: new Date(this.now()).toISOString(),
+    };
+  }
+}

@@ -1,0 +1,39 @@
+// GET /api/v1/balance — Kalshi cash balance and portfolio value, when Kalshi credentials are given
+// server-side; otherwise {configured: false} (never an error).
+import type { FastifyInstance } from 'fastify';
+import { KalshiBalance } from '../kalshi-balance.js';
+import type { TtlCache } from '../cache.js';
+import type { AppContext } from '../context.js';
+import { ApiError } from '../errors.js';
+import { envParam } from '../params.js';
+import { cachedJson } from '../respond.js';
+
+export function balanceRoutes(app: FastifyInstance, ctx: AppContext, cache: TtlCache): void {
+  const clients = new Map<string, KalshiBalance>();
+  app.get('/api/v1/balance', async (req) => {
+    const env = envParam(req.query, ctx.defaultEnv);
+    const config = ctx.kalshi?.[env];
+    if (!config) {
+      return {
+        env,
+        configured: false,
+        meta: {
+          generatedAt: new Date(ctx.nowMs()).toISOString(),
+          cache: 'hit',
+          dynamo: { requests: 0, items: 0, rcu: 0, ms: 0 },
+        },
+        warnings: [],
+      };
+    }
+    let client = clients.get(env);
+    if (!client) clients.set(env, (client = new KalshiBalance(config, ctx.nowMs)));
+    const kalshi = client;
+    return cachedJson(cache, `balance:${env}`, ctx.nowMs(), async () => {
+      try {
+        return { body: { env, configured: true, ...(await kalshi.fetch()) }, warnings: [] };
+      } catch (err) {
+        throw new ApiError(502, 'kalshi_unavailable', (err as Error).message);
+      }
+    });
+  });
+}
