@@ -33,3 +33,26 @@ export async function startDynalite(opts: { dataDir?: string | null; port?: numb
       }),
   };
 }
+
+/** The same store in a worker thread (what `npm start` uses): see dynalite-worker.mjs. */
+export async function startDynaliteWorker(opts: { dataDir?: string | null }): Promise<EmbeddedServer> {
+  const { Worker } = await import('node:worker_threads');
+  const worker = new Worker(new URL('./dynalite-worker.mjs', import.meta.url), {
+    workerData: { dataDir: opts.dataDir ?? null },
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    worker.once('message', (m: { port: number }) => resolve(m.port));
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`embedded store worker exited (${code})`)));
+  });
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    port,
+    close: async () => {
+      const closed = new Promise<void>((resolve) => worker.once('message', () => resolve()));
+      worker.postMessage('close');
+      await Promise.race([closed, new Promise((r) => setTimeout(r, 5_000))]);
+      await worker.terminate();
+    },
+  };
+}

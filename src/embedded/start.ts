@@ -11,7 +11,7 @@ import { startLiveSimulator, type LiveSimulator } from '../sim/live.js';
 import type { SimState } from '../sim/types.js';
 import { writeItems } from '../sim/write.js';
 import { createBotTables } from './create-tables.js';
-import { startDynalite } from './dynalite-server.js';
+import { startDynaliteWorker } from './dynalite-server.js';
 
 export interface EmbeddedOptions {
   /** null ⇒ in memory. */
@@ -48,7 +48,7 @@ export async function startEmbedded(opts: EmbeddedOptions): Promise<Embedded> {
   const now = opts.now ?? Date.now;
   const markets = opts.markets ?? positiveInt('DORA_SEED_MARKETS', process.env['DORA_SEED_MARKETS'], 25);
   const days = opts.days ?? positiveInt('DORA_SEED_DAYS', process.env['DORA_SEED_DAYS'], 30);
-  const server = await startDynalite({ dataDir: opts.dataDir });
+  const server = await startDynaliteWorker({ dataDir: opts.dataDir });
   const raw = new DynamoDBClient({
     endpoint: server.endpoint,
     region: 'us-east-1',

@@ -1,6 +1,8 @@
 // A DynamoDB document client for the simulator's writes. Local endpoints (dynalite, DynamoDB
 // Local) get dummy credentials so nobody needs AWS keys to seed a local store.
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+
+process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
 export interface WriterClientOptions {

@@ -4,32 +4,47 @@ import { describeEnvTables, probeHasData } from '../../store/describe.js';
 import { CLOCK_SKEW_MS, readLatestSystemDecision } from '../../store/read-decisions.js';
 import { DAY_MS, utcDate } from '../../core/time.js';
 import type { AppContext } from '../context.js';
+import { TtlCache } from '../cache.js';
 import { envParam } from '../params.js';
 import { withTally } from '../../store/stats.js';
 import { DECISION_GSI, EXECUTION_GSI } from '../../store/tables.js';
 import type { Warning } from '../../core/types.js';
 
 export function healthRoutes(app: FastifyInstance, ctx: AppContext): void {
+  // Load balancers poll health every few seconds: one set of reads per env per TTL, shared.
+  const cache = new TtlCache(5_000, ctx.nowMs);
   app.get('/api/v1/health', async (req, reply) => {
     const env = envParam(req.query, ctx.defaultEnv);
     try {
-      const { result: tables, tally } = await withTally(async () => {
-        const described = await describeEnvTables(ctx.client, env);
-        const now = ctx.nowMs();
-        const system = described.find((t) => t.base === 'dora_decision_log')?.indexes.includes(DECISION_GSI)
-          ? await readLatestSystemDecision(ctx.client, env, ctx.nowMs() + CLOCK_SKEW_MS)
-          : { decision: null };
-        const probe = { today: utcDate(now), yesterday: utcDate(now - DAY_MS), runId: system.decision?.botRunId ?? null };
-        await Promise.all(
-          described.filter((t) => t.exists).map(async (t) => {
-            t.hasData = await probeHasData(ctx.client, env, t.base, probe);
-          }),
-        );
-        return described;
-      });
+      const { result: tables, tally } = await cache.strict(`health:${env}`, () =>
+        withTally(async () => {
+          const described = await describeEnvTables(ctx.client, env);
+          const now = ctx.nowMs();
+          const system = described.find((t) => t.base === 'dora_decision_log')?.indexes.includes(DECISION_GSI)
+            ? await readLatestSystemDecision(ctx.client, env, ctx.nowMs() + CLOCK_SKEW_MS)
+            : { decision: null };
+          const probe = {
+            today: utcDate(now),
+            yesterday: utcDate(now - DAY_MS),
+            runId: system.decision?.botRunId ?? null,
+          };
+          await Promise.all(
+            described
+              .filter((t) => t.exists)
+              .map(async (t) => {
+                t.hasData = await probeHasData(ctx.client, env, t.base, probe);
+              }),
+          );
+          return described;
+        }),
+      );
       const warnings: Warning[] = [];
       for (const t of tables) {
-        if (!t.exists) warnings.push({ code: 'missing_table', message: `table ${t.name} does not exist in ${ctx.region}` });
+        if (!t.exists)
+          warnings.push({
+            code: 'missing_table',
+            message: `table ${t.name} does not exist in ${ctx.region}`,
+          });
       }
       const dec = tables.find((t) => t.base === 'dora_decision_log');
       if (dec?.exists && !dec.indexes.includes(DECISION_GSI)) {
