@@ -45,9 +45,8 @@ async function awsClient(o: Options, credentials: Credentials): Promise<ReadClie
 
 /** Reads and checks the configuration; exits for --help, --version, --print-config and every usage error. */
 function configure(): { cfg: Configuration; auth: AuthConfig } {
-  let cfg: Configuration | null = null;
   try {
-    cfg = loadConfiguration(process.argv.slice(2), process.env);
+    const cfg = loadConfiguration(process.argv.slice(2), process.env);
     const o = cfg.options;
     if (o.help) {
       process.stdout.write(`${helpText()}\n`);
@@ -103,6 +102,7 @@ async function main(): Promise<void> {
       auth,
       // Alerts are evaluated in the background once an environment is asked about, and posted to
       // the webhook when one is configured.
+      kalshi: cfg.kalshi,
       alerts: {
         background: true,
         webhook: o.alertWebhook ? { url: o.alertWebhook, cooldownMs: o.alertCooldownMinutes * 60_000 } : null,

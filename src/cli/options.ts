@@ -3,6 +3,7 @@
 // --print-config can say so and an error can name the flag, variable or file line to fix. A bad flag
 // or value is a UsageError, which main prints with the fix and exit code 2.
 import { isIP } from 'node:net';
+import { FLAGS, fileKey, type FlagSpec } from './flags.js';
 
 export type Source = 'embedded' | 'aws';
 export type AuthMode = 'none' | 'token' | 'basic';
@@ -41,6 +42,8 @@ export interface Options {
   /** Where new alerts are posted; '' ⇒ nowhere (they still show in the page and /api/v1/alerts). */
   alertWebhook: string;
   alertCooldownMinutes: number;
+  /** Kalshi API access for the cash balance, per environment ('' ⇒ from the secrets file, or none). */
+  kalshi: Record<'prod' | 'demo', { keyId: string; keyFile: string; url: string }>;
   insecureNoAuth: boolean;
   logLevel: 'error' | 'warn' | 'info' | 'debug';
   /** Config file path given by --config / DORA_CONFIG; '' ⇒ ./dora-dashboard.toml when present. */
@@ -56,183 +59,7 @@ export interface Options {
 
 export class UsageError extends Error {}
 
-export interface FlagSpec {
-  name: string;
-  env?: string;
-  kind: 'string' | 'boolean';
-  help: string;
-  default: string;
-  /** How the default reads in help and docs, when '' would say nothing. */
-  defaultText?: string;
-  values?: readonly string[];
-  /** false ⇒ environment or config file only (secrets must not sit in the process list). */
-  flag?: false;
-  /** Key in dora-dashboard.toml; false ⇒ not settable there. Default: the name with `_` for `-`. */
-  file?: false;
-  /** Masked wherever the configuration is shown. */
-  secret?: true;
-}
-
-export const FLAGS: readonly FlagSpec[] = [
-  {
-    name: 'source',
-    env: 'DORA_SOURCE',
-    kind: 'string',
-    values: ['embedded', 'aws'],
-    default: 'embedded',
-    help: 'where the tables live: the embedded store with simulated bot activity, or AWS DynamoDB',
-  },
-  {
-    name: 'env',
-    env: 'DORA_ENV',
-    kind: 'string',
-    values: ['demo', 'prod'],
-    default: 'demo',
-    help: 'which set of tables to show by default (…_demo or …_prod)',
-  },
-  {
-    name: 'region',
-    env: 'AWS_REGION',
-    kind: 'string',
-    default: 'us-east-1',
-    help: 'AWS region of the tables (also AWS_DEFAULT_REGION in the secrets file)',
-  },
-  {
-    name: 'endpoint',
-    env: 'AWS_ENDPOINT_URL_DYNAMODB',
-    kind: 'string',
-    default: '',
-    defaultText: 'the SDK’s',
-    help: 'a DynamoDB-compatible endpoint URL, e.g. DynamoDB Local',
-  },
-  {
-    name: 'host',
-    env: 'DORA_HOST',
-    kind: 'string',
-    default: '127.0.0.1',
-    help: 'address to listen on (anything but loopback needs --auth)',
-  },
-  { name: 'port', env: 'DORA_PORT', kind: 'string', default: '8501', help: 'port to listen on' },
-  {
-    name: 'data-dir',
-    env: 'DORA_DATA_DIR',
-    kind: 'string',
-    default: './.dora-data',
-    help: 'embedded store: folder that keeps its data between runs',
-  },
-  {
-    name: 'memory',
-    env: 'DORA_MEMORY',
-    kind: 'boolean',
-    default: 'false',
-    help: 'embedded store: keep data in memory only (nothing written to disk)',
-  },
-  {
-    name: 'seed',
-    env: 'DORA_SEED',
-    kind: 'string',
-    default: '42',
-    help: 'embedded store: simulator seed for the generated history',
-  },
-  {
-    name: 'no-simulate',
-    env: 'DORA_NO_SIMULATE',
-    kind: 'boolean',
-    default: 'false',
-    help: 'embedded store: do not keep writing live bot activity',
-  },
-  {
-    name: 'auth',
-    env: 'DORA_AUTH',
-    kind: 'string',
-    values: ['none', 'token', 'basic'],
-    default: 'none',
-    help: 'access control: token (DORA_AUTH_TOKEN; Bearer header or login page) or basic (DORA_BASIC_AUTH=user:bcrypt-hash)',
-  },
-  {
-    name: 'auth-token',
-    env: 'DORA_AUTH_TOKEN',
-    kind: 'string',
-    default: '',
-    defaultText: 'none',
-    flag: false,
-    secret: true,
-    help: '--auth token: the shared secret, 16+ characters',
-  },
-  {
-    name: 'basic-auth',
-    env: 'DORA_BASIC_AUTH',
-    kind: 'string',
-    default: '',
-    defaultText: 'none',
-    flag: false,
-    secret: true,
-    help: '--auth basic: user:bcrypt-hash',
-  },
-  {
-    name: 'insecure-no-auth',
-    env: 'DORA_INSECURE_NO_AUTH',
-    kind: 'boolean',
-    default: 'false',
-    help: 'allow a non-loopback --host without --auth (not recommended)',
-  },
-  {
-    name: 'alert-webhook',
-    env: 'DORA_ALERT_WEBHOOK',
-    kind: 'string',
-    default: '',
-    defaultText: 'none',
-    flag: false,
-    secret: true,
-    help: 'Slack-compatible incoming-webhook URL that new alerts are posted to',
-  },
-  {
-    name: 'alert-cooldown',
-    env: 'DORA_ALERT_COOLDOWN',
-    kind: 'string',
-    default: '30',
-    help: 'minutes before an alert that cleared and came back is posted again',
-  },
-  {
-    name: 'log-level',
-    env: 'DORA_LOG_LEVEL',
-    kind: 'string',
-    values: ['error', 'warn', 'info', 'debug'],
-    default: 'warn',
-    help: 'server log level (JSON lines on stdout; info logs every request with its id)',
-  },
-  {
-    name: 'config',
-    env: 'DORA_CONFIG',
-    kind: 'string',
-    default: '',
-    defaultText: './dora-dashboard.toml if present',
-    file: false,
-    help: 'the config file (TOML)',
-  },
-  {
-    name: 'secrets',
-    env: 'DORA_SECRETS',
-    kind: 'string',
-    default: '',
-    defaultText: './.streamlit/secrets.toml if present',
-    help: 'Streamlit-style secrets file with AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY',
-  },
-  {
-    name: 'print-config',
-    kind: 'boolean',
-    default: 'false',
-    file: false,
-    help: 'print the effective configuration, where each value came from, secrets masked; then exit',
-  },
-  { name: 'version', kind: 'boolean', default: 'false', file: false, help: 'print the version and exit' },
-  { name: 'help', kind: 'boolean', default: 'false', file: false, help: 'show this help' },
-];
-
-/** The option's key in dora-dashboard.toml, or null when it cannot be set there. */
-export function fileKey(f: FlagSpec): string | null {
-  return f.file === false ? null : f.name.replace(/-/g, '_');
-}
+export { FLAGS, fileKey, type FlagSpec } from './flags.js';
 
 export function helpText(): string {
   const lines = FLAGS.map((f) => {
@@ -344,6 +171,15 @@ export function parseOptions(
   const webhook = text('alert-webhook');
   // Never echo the value: a webhook URL is a credential.
   if (webhook !== '' && !/^https?:\/\/[^\s/]+/.test(webhook)) fail('alert-webhook', 'is not an http(s) URL');
+  for (const e of ['prod', 'demo']) {
+    const url = text(`kalshi-${e}-url`);
+    if (!/^https?:\/\/[^\s/]+/.test(url)) fail(`kalshi-${e}-url`, `"${url}" is not an http(s) URL`);
+  }
+  const kalshiOf = (e: 'prod' | 'demo') => ({
+    keyId: text(`kalshi-${e}-key-id`),
+    keyFile: text(`kalshi-${e}-key-file`),
+    url: text(`kalshi-${e}-url`),
+  });
   const cooldownText = text('alert-cooldown');
   if (!/^\d+$/.test(cooldownText))
     fail('alert-cooldown', `"${cooldownText}" is not a whole number of minutes`);
@@ -366,6 +202,7 @@ export function parseOptions(
     basicAuth: text('basic-auth'),
     alertWebhook: webhook,
     alertCooldownMinutes: Number(cooldownText),
+    kalshi: { prod: kalshiOf('prod'), demo: kalshiOf('demo') },
     insecureNoAuth: bool('insecure-no-auth'),
     logLevel: text('log-level') as Options['logLevel'],
     config: text('config'),

@@ -2,6 +2,7 @@
 // win, and that printing the configuration never shows a secret.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { generateKeyPairSync } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { UsageError } from '../cli/options.js';
@@ -157,6 +158,57 @@ describe('access-control settings', () => {
     });
     expect(() => authFrom(load(['--auth', 'basic'], { DORA_BASIC_AUTH: 'admin:plain' }).options)).toThrow(
       'user:bcrypt-hash',
+    );
+  });
+});
+
+describe('Kalshi keys for the cash balance', () => {
+  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+  const keyId = '0a1b2c3d-4e5f-6789-abcd-ef0123456789';
+
+  it('come from the Streamlit secrets file as the old dashboard read them (PROD_KEYID + PROD_KEY_B64)', () => {
+    write(
+      '.streamlit/secrets.toml',
+      `PROD_KEYID = "${keyId}"\nPROD_KEY_B64 = "${Buffer.from(pem).toString('base64')}"\n`,
+    );
+    const c = load(['--source', 'aws']);
+    expect(c.kalshi.prod).toMatchObject({
+      keyId,
+      privateKeyPem: pem,
+      baseUrl: 'https://api.elections.kalshi.com',
+    });
+    expect(c.kalshi.demo).toBeUndefined();
+    const text = formatConfig(c);
+    expect(text).toContain(
+      '# Kalshi prod (cash balance): key id 0a1b…6789 (./.streamlit/secrets.toml:1 PROD_KEYID)',
+    );
+    expect(text).toContain('# Kalshi demo (cash balance): not configured');
+    expect(text).not.toContain(keyId);
+    expect(text).not.toContain('PRIVATE KEY');
+  });
+
+  it('or from the options, a key file path taking the place of the PEM', () => {
+    write('keys/demo.pem', pem);
+    const c = load([], {
+      DORA_KALSHI_DEMO_KEY_ID: keyId,
+      DORA_KALSHI_DEMO_KEY_FILE: 'keys/demo.pem',
+      DORA_KALSHI_DEMO_URL: 'http://127.0.0.1:9',
+    });
+    expect(c.kalshi.demo).toMatchObject({ keyId, privateKeyPem: pem, baseUrl: 'http://127.0.0.1:9' });
+    expect(formatConfig(c)).toMatch(/^kalshi_demo_key_id = "0a1b…6789" +# DORA_KALSHI_DEMO_KEY_ID$/m);
+  });
+
+  it('half a configuration, or a key that is not one, stops the start without quoting the key', () => {
+    expect(() => load([], { DORA_KALSHI_PROD_KEY_ID: keyId })).toThrow(
+      /Kalshi prod: DORA_KALSHI_PROD_KEY_ID is set but a private key/,
+    );
+    write('.streamlit/secrets.toml', 'PROD_KEYID = "abc"\nPROD_KEY = "not-a-key-material-XYZ"\n');
+    expect(() => load(['--source', 'aws'])).toThrow(
+      'Kalshi prod: ./.streamlit/secrets.toml:2 PROD_KEY is not a PEM private key',
+    );
+    expect(() => load([], { DORA_KALSHI_PROD_KEY_ID: 'a', DORA_KALSHI_PROD_KEY_FILE: 'nope.pem' })).toThrow(
+      'cannot be read (ENOENT)',
     );
   });
 });

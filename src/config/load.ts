@@ -8,6 +8,7 @@ import { parseOptions, type FileValue, type Options } from '../cli/options.js';
 import { DEFAULT_CONFIG_FILE, loadConfigFile } from './config-file.js';
 import { chooseCredentials, type Credentials } from './credentials.js';
 import { DEFAULT_SECRETS_FILE, loadSecretsFile, type AwsSecrets } from './secrets-file.js';
+import { kalshiFrom, type Kalshi } from './kalshi.js';
 import { readableByOthers } from './toml-file.js';
 
 export interface Configuration {
@@ -17,6 +18,8 @@ export interface Configuration {
   /** The secrets file read, as shown to the user; null when none. */
   secretsFile: string | null;
   credentials: Credentials;
+  /** Kalshi API access for the cash balance, per environment that has it. */
+  kalshi: Kalshi;
   /** Things worth telling the operator that do not stop the start (file permissions, ignored keys). */
   notes: string[];
 }
@@ -33,6 +36,7 @@ export function loadConfiguration(
       configFile: null,
       secretsFile: null,
       credentials: chooseCredentials(env, null),
+      kalshi: {},
       notes: [],
     };
   }
@@ -64,8 +68,8 @@ export function loadConfiguration(
   if (secretsShown) {
     const path = resolve(cwd, secretsShown);
     secrets = loadSecretsFile(path, secretsShown);
-    if (secrets.keys && readableByOthers(path))
-      notes.push(`${secretsShown} holds AWS keys and is readable by other users: chmod 600 ${secretsShown}`);
+    if ((secrets.keys || Object.keys(secrets.kalshi).length) && readableByOthers(path))
+      notes.push(`${secretsShown} holds keys and is readable by other users: chmod 600 ${secretsShown}`);
   }
   let options = second;
   if (secrets?.region && !values.has('region')) {
@@ -74,5 +78,6 @@ export function loadConfiguration(
   }
   const credentials = chooseCredentials(env, secrets);
   if (credentials.from === 'sdk-chain' && credentials.ignored) notes.push(credentials.ignored);
-  return { options, configFile: configShown, secretsFile: secretsShown, credentials, notes };
+  const kalshi = kalshiFrom(options, secrets, cwd);
+  return { options, configFile: configShown, secretsFile: secretsShown, credentials, kalshi, notes };
 }

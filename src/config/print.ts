@@ -3,7 +3,7 @@
 import { FLAGS, fileKey, type FlagSpec, type Options } from '../cli/options.js';
 import { describeCredentials } from './credentials.js';
 import type { Configuration } from './load.js';
-import { maskBasicAuth, maskSecret } from './mask.js';
+import { maskAccessKeyId, maskBasicAuth, maskSecret } from './mask.js';
 import { VERSION } from './version.js';
 
 function rawValue(o: Options, f: FlagSpec): string | number | boolean {
@@ -24,6 +24,18 @@ function rawValue(o: Options, f: FlagSpec): string | number | boolean {
       return maskSecret(o.alertWebhook);
     case 'alert-cooldown':
       return o.alertCooldownMinutes;
+    case 'kalshi-prod-key-id':
+    case 'kalshi-demo-key-id': {
+      const id = o.kalshi[f.name === 'kalshi-prod-key-id' ? 'prod' : 'demo'].keyId;
+      return id ? maskAccessKeyId(id) : '';
+    }
+    case 'kalshi-prod-key-file':
+    case 'kalshi-prod-url':
+    case 'kalshi-demo-key-file':
+    case 'kalshi-demo-url': {
+      const [, env, part] = f.name.split('-') as [string, 'prod' | 'demo', string];
+      return part === 'url' ? o.kalshi[env].url : o.kalshi[env].keyFile;
+    }
     default:
       return o[f.name as keyof Options] as string | number | boolean;
   }
@@ -50,6 +62,9 @@ export function formatConfig(c: Configuration): string {
     `# secrets file: ${c.secretsFile ?? 'none'}`,
     ...rows.map((r) => `${r.left.padEnd(width)}# ${r.from}`),
     `# AWS credentials (--source aws): ${describeCredentials(c.credentials)}`,
+    ...(['prod', 'demo'] as const).map(
+      (e) => `# Kalshi ${e} (cash balance): ${c.kalshi[e]?.description ?? 'not configured'}`,
+    ),
     ...c.notes.map((n) => `# note: ${n}`),
   ].join('\n');
 }

@@ -6,6 +6,7 @@ import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import type { AppContext } from './context.js';
 import { registerAuth } from './auth.js';
+import { serializeReply } from './respond.js';
 import { ApiError, isStoreFailure } from './errors.js';
 import { healthRoutes } from './routes/health.js';
 import { registerApiRoutes } from './routes/index.js';
@@ -56,6 +57,7 @@ export async function buildApp(
     strictTransportSecurity: false,
   });
 
+  app.setReplySerializer(serializeReply);
   await registerAuth(app, ctx.auth);
 
   app.setErrorHandler((err, req, reply) => {

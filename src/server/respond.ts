@@ -69,14 +69,33 @@ export async function cachedJson<T extends object>(
       detail: { loadedAt: new Date(result.loadedAtMs).toISOString() },
     });
   }
-  return {
-    ...result.value.body,
-    meta: {
-      generatedAt: new Date(nowMs).toISOString(),
-      cache: result.status,
-      dynamo: result.status === 'miss' ? tally : { requests: 0, items: 0, rcu: 0, ms: 0 },
-      dataAgeMs: Math.max(0, nowMs - result.loadedAtMs),
-    },
-    warnings,
+  const meta: Meta = {
+    generatedAt: new Date(nowMs).toISOString(),
+    cache: result.status,
+    dynamo: result.status === 'miss' ? tally : { requests: 0, items: 0, rcu: 0, ms: 0 },
+    dataAgeMs: Math.max(0, nowMs - result.loadedAtMs),
   };
+  const loaded = result.value;
+  const answer = { ...loaded.body, meta, warnings };
+  // The body is the same for every viewer within the TTL: serialize it once, add meta per reply.
+  Object.defineProperty(answer, PRESERIALIZED, {
+    enumerable: false,
+    value: () => {
+      let text = bodyText.get(loaded);
+      if (text === undefined) bodyText.set(loaded, (text = JSON.stringify(loaded.body)));
+      const head = text.length > 2 ? `${text.slice(0, -1)},` : '{';
+      return `${head}"meta":${JSON.stringify(meta)},"warnings":${JSON.stringify(warnings)}}`;
+    },
+  });
+  return answer;
+}
+
+/** Marks an answer that can render its own JSON (see the reply serializer in app.ts). */
+export const PRESERIALIZED = Symbol('preserialized');
+const bodyText = new WeakMap<object, string>();
+
+/** Fastify reply serializer: uses an answer's cached body text when it has one. */
+export function serializeReply(payload: unknown): string {
+  const render = (payload as Record<symbol, unknown> | null)?.[PRESERIALIZED];
+  return typeof render === 'function' ? (render as () => string)() : JSON.stringify(payload);
 }
