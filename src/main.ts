@@ -103,6 +103,7 @@ async function main(): Promise<void> {
       // Alerts are evaluated in the background once an environment is asked about, and posted to
       // the webhook when one is configured.
       kalshi: cfg.kalshi,
+      trustProxy: o.trustProxy,
       alerts: {
         background: true,
         webhook: o.alertWebhook ? { url: o.alertWebhook, cooldownMs: o.alertCooldownMinutes * 60_000 } : null,

@@ -100,3 +100,16 @@ describe('--auth basic', () => {
     expect((await app.inject({ url: '/api/v1/markets', headers: { authorization: basic('trader', 's3cret-pass') } })).statusCode).toBe(200);
   });
 });
+
+describe('--trust-proxy', () => {
+  it('takes the scheme and client address from X-Forwarded-*: Secure cookie over https, limits per real client', async () => {
+    const app = await buildApp({ source: 'embedded', defaultEnv: 'demo', region: 'us-east-1', client: store.reader, nowMs: Date.now, webDir: null, auth: { mode: 'token', token: TOKEN }, trustProxy: true });
+    const login = await app.inject({ method: 'POST', url: '/login', payload: `token=${TOKEN}`, headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-proto': 'https' } });
+    expect(String(login.headers['set-cookie'])).toContain('; Secure');
+    for (let i = 0; i < 10; i++) await app.inject({ url: '/api/v1/markets', headers: { authorization: 'Bearer x', 'x-forwarded-for': '203.0.113.7' } });
+    expect((await app.inject({ url: '/api/v1/markets', headers: { authorization: 'Bearer x', 'x-forwarded-for': '203.0.113.7' } })).statusCode).toBe(429);
+    // Another client behind the same proxy is not locked out.
+    expect((await app.inject({ url: '/api/v1/markets', headers: { authorization: `Bearer ${TOKEN}`, 'x-forwarded-for': '203.0.113.8' } })).statusCode).toBe(200);
+    await app.close();
+  });
+});

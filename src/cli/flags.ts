@@ -122,6 +122,13 @@ export const FLAGS: readonly FlagSpec[] = [
     help: 'allow a non-loopback --host without --auth (not recommended)',
   },
   {
+    name: 'trust-proxy',
+    env: 'DORA_TRUST_PROXY',
+    kind: 'boolean',
+    default: 'false',
+    help: 'behind a reverse proxy: take the client address and scheme from X-Forwarded-* (rate limits, Secure cookie)',
+  },
+  {
     name: 'alert-webhook',
     env: 'DORA_ALERT_WEBHOOK',
     kind: 'string',

@@ -45,6 +45,7 @@ export interface Options {
   /** Kalshi API access for the cash balance, per environment ('' ⇒ from the secrets file, or none). */
   kalshi: Record<'prod' | 'demo', { keyId: string; keyFile: string; url: string }>;
   insecureNoAuth: boolean;
+  trustProxy: boolean;
   logLevel: 'error' | 'warn' | 'info' | 'debug';
   /** Config file path given by --config / DORA_CONFIG; '' ⇒ ./dora-dashboard.toml when present. */
   config: string;
@@ -204,6 +205,7 @@ export function parseOptions(
     alertCooldownMinutes: Number(cooldownText),
     kalshi: { prod: kalshiOf('prod'), demo: kalshiOf('demo') },
     insecureNoAuth: bool('insecure-no-auth'),
+    trustProxy: bool('trust-proxy'),
     logLevel: text('log-level') as Options['logLevel'],
     config: text('config'),
     secrets: text('secrets'),

@@ -36,6 +36,7 @@ export async function buildApp(
         }
       : false,
     bodyLimit: 16 * 1024,
+    trustProxy: ctx.trustProxy ?? false,
     // Query strings are parsed by Node's querystring: repeated keys become arrays, rejected in params.ts.
     // Long path segments reach the route, which answers 400 naming the parameter (not a bare 414).
     routerOptions: { maxParamLength: 16_384 },

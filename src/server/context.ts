@@ -15,6 +15,8 @@ export interface AppContext {
   /** Folder of the built web app; null ⇒ API only. */
   webDir: string | null;
   auth: AuthConfig;
+  /** Behind a reverse proxy: trust X-Forwarded-For/Proto for the client address and scheme. */
+  trustProxy?: boolean;
   /** How long one answer may wait for DynamoDB before the last good data (or a 503) is given. */
   deadlineMs?: number;
   /** Alert rules, webhook, and background evaluation every 15 s (on in `npm start`; off unless set). */
