@@ -11,6 +11,9 @@ import { Panel } from '../../components/Panel';
 import { useMedia } from '../../components/use-media';
 import { formatDateTime } from '../../format/time';
 import { marketColumns, marketFeatures, PINNED } from './market-columns';
+import { MARKET_PATH } from './MarketLink';
+import { navigate, useLocation } from '../../router/location';
+import { hrefWithView } from '../../router/view-params';
 
 const VIRTUALIZE_OVER_ROWS = 100;
 const ROW_HEIGHT_PX = 29;
@@ -42,6 +45,8 @@ export function MarketsTable({ data, csvHref }: { data: OverviewResponse; csvHre
   // Ages in cells are relative to when the server made this body: they move with each refresh.
   const nowMs = Date.parse(data.meta.generatedAt);
   const columns = useMemo(() => marketColumns({ env: data.env, nowMs }), [data.env, nowMs]);
+  const { search } = useLocation();
+  const openMarket = (marketId: string) => navigate(hrefWithView(MARKET_PATH, search, { m: marketId, env: data.env }));
   const [sorting, setSorting] = useState<SortingState>([]);
   const [filter, setFilter] = useState('');
   const narrow = useMedia('(max-width: 700px)');
@@ -140,6 +145,17 @@ export function MarketsTable({ data, csvHref }: { data: OverviewResponse; csvHre
                 className={
                   row.original.mismatch.any ? 'row-mismatch' : row.original.enabled ? '' : 'row-disabled'
                 }
+                // A row opens its market: by click anywhere on it, or Enter when it has the focus.
+                tabIndex={0}
+                aria-label={`${row.original.marketId}: open the deep dive`}
+                data-market={row.original.marketId}
+                onClick={(e) => {
+                  if ((e.target as HTMLElement).closest('a, button')) return;
+                  openMarket(row.original.marketId);
+                }}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter' && e.target === e.currentTarget) openMarket(row.original.marketId);
+                }}
               >
                 {row.getAllCells().map((cell) => {
                   const meta = cell.column.columnDef.meta;
