@@ -1,21 +1,10 @@
-// Test/bench helper: an in-process dynalite on a free loopback port and the bot's ten tables,
-// created from src/store/tables.ts the way the bot's setup creates them (PAY_PER_REQUEST).
-import { CreateTableCommand, DynamoDBClient, type AttributeDefinition } from '@aws-sdk/client-dynamodb';
-import type { Server } from 'node:http';
-import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
+// Test/bench helper: an in-process dynalite on a free loopback port and the bot's tables, made by
+// the embedded store's own code (so tests of the simulator run against exactly what `npm start` runs).
+import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Env } from '../../core/types.js';
-import { TABLE_BASES, TABLE_DEFS, tableName, type KeyDef } from '../../store/tables.js';
-
-type DynaliteFactory = (opts: {
-  createTableMs?: number;
-  deleteTableMs?: number;
-  updateTableMs?: number;
-  path?: string;
-}) => Server;
-
-// dynalite ships no types; require keeps the untyped boundary in one line.
-const dynalite = createRequire(import.meta.url)('dynalite') as DynaliteFactory;
+import { createTableInput } from '../../embedded/create-tables.js';
+import { startDynalite } from '../../embedded/dynalite-server.js';
+import { TABLE_BASES, TABLE_DEFS, tableName } from '../../store/tables.js';
 
 export interface LocalDynamo {
   endpoint: string;
@@ -24,63 +13,25 @@ export interface LocalDynamo {
 }
 
 export async function startLocalDynamo(): Promise<LocalDynamo> {
-  const server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  const endpoint = `http://127.0.0.1:${port}`;
+  const server = await startDynalite({});
   const client = new DynamoDBClient({
-    endpoint,
+    endpoint: server.endpoint,
     region: 'us-east-1',
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
   });
   return {
-    endpoint,
+    endpoint: server.endpoint,
     client,
     close: async () => {
       client.destroy();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await server.close();
     },
   };
 }
 
-function keySchema(key: KeyDef) {
-  return [
-    { AttributeName: key.hash, KeyType: 'HASH' as const },
-    ...(key.range ? [{ AttributeName: key.range, KeyType: 'RANGE' as const }] : []),
-  ];
-}
-
+/** The five tables of one environment (the embedded store's createBotTables makes all ten). */
 export async function createBotTables(client: DynamoDBClient, env: Env): Promise<void> {
   for (const base of TABLE_BASES) {
-    const def = TABLE_DEFS[base];
-    const names = new Set<string>();
-    for (const k of [def.key, ...def.indexes.map((i) => i.key)]) {
-      names.add(k.hash);
-      if (k.range) names.add(k.range);
-    }
-    const attrs: AttributeDefinition[] = [...names].map((AttributeName) => ({
-      AttributeName,
-      AttributeType: 'S',
-    }));
-    await client.send(
-      new CreateTableCommand({
-        TableName: tableName(base, env),
-        BillingMode: 'PAY_PER_REQUEST',
-        AttributeDefinitions: attrs,
-        KeySchema: keySchema(def.key),
-        ...(def.indexes.length > 0
-          ? {
-              GlobalSecondaryIndexes: def.indexes.map((i) => ({
-                IndexName: i.name,
-                KeySchema: keySchema(i.key),
-                Projection: { ProjectionType: 'ALL' as const },
-              })),
-            }
-          : {}),
-      }),
-    );
+    await client.send(new CreateTableCommand(createTableInput(TABLE_DEFS[base], tableName(base, env))));
   }
 }

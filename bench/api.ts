@@ -1,0 +1,173 @@
+// Per-market API pages on D, in process (app.inject; the store in its own process):
+// - a decisions page of 200 for one market, on a server already up (the market list and the GSI
+//   check cached, as after any earlier page): ≤ 2 DynamoDB requests, ≤ 100 ms;
+// - decision context for 500 fills of one market: ≤ 500 ms. No simulated market has 500 fills, so
+//   the busiest gets temporary ones (temp-fills.ts) until it has 500 in its 30 days, and the fills
+//   route is measured on a fresh app that has loaded them;
+// - analytics of the market with the most execution events over 30 days: ≤ 500 ms.
+// Each run asks for a new time range (the clock moves), so the response cache never answers.
+import { readDecisionsAt } from '../src/store/read-decisions.js';
+import type { Bench, OpenSet } from './harness.js';
+import { assertOk, get, newApp } from './inproc.js';
+import { tableRequests } from './recorder.js';
+import { median, percentile, repeat } from './stats.js';
+import { fillItem, TempFills } from './temp-fills.js';
+
+const SUITE = 'api';
+const DAY = 86_400_000;
+
+async function measureRoute(set: OpenSet, url: string, primeUrl: string) {
+  const app = await newApp(set);
+  try {
+    assertOk(await get(app, primeUrl), primeUrl);
+    const runs = await repeat(5, async () => {
+      const m = await set.recorder.measure(() => get(app, url));
+      assertOk(m.result, url);
+      return m;
+    });
+    return {
+      ms: median(runs.map((r) => r.ms)),
+      p95: percentile(
+        runs.map((r) => r.ms),
+        95,
+      ),
+      requests: median(runs.map((r) => r.dyn.requests)),
+      decisionRequests: median(runs.map((r) => tableRequests(r.dyn, 'dora_decision_log'))),
+      items: median(runs.map((r) => r.dyn.items)),
+      kb: median(runs.map((r) => r.result.bytes / 1024)),
+      body: runs[0]?.result.json ?? {},
+    };
+  } finally {
+    await app.close();
+  }
+}
+
+type Measured = Awaited<ReturnType<typeof measureRoute>>;
+
+function routeRow(label: string, size: string, m: Measured): (string | number)[] {
+  return [label, size, m.requests, m.decisionRequests, m.items, m.kb, m.ms, m.p95];
+}
+
+export async function apiSuite(bench: Bench): Promise<void> {
+  const set = await bench.dataset('D');
+  const d = set.discovery;
+  const enc = encodeURIComponent;
+  const rows: (string | number)[][] = [];
+  const r = bench.report;
+
+  // Decisions page: prime with another market's page so the server is "up" (configs, state, GSI check).
+  const other = d.watched.find((m) => m !== d.busiestFills.market) ?? d.busiestFills.market;
+  const page = await measureRoute(
+    set,
+    `/api/v1/markets/${enc(d.busiestFills.market)}/decisions?env=demo&limit=200`,
+    `/api/v1/markets/${enc(other)}/decisions?env=demo&limit=200`,
+  );
+  const pageItems = (page.body['items'] as unknown[] | undefined)?.length ?? 0;
+  rows.push(routeRow('decisions page (limit 200, 1 day)', `${pageItems} decisions`, page));
+
+  // Decision context for 500 fills: no simulated market has that many, so the busiest one gets
+  // the missing ones as temporary fills spread over its 30 days (removed afterwards). The route
+  // makes one Limit-1 GSI query per distinct fill time; that lookup alone is shown beside it.
+  const market = d.busiestFills.market;
+  const now = set.ds.now();
+  const extra = Math.max(0, 500 - d.busiestFills.fillTimesMs.length);
+  const temp = new TempFills(set);
+  let fills;
+  try {
+    await temp.put(
+      Array.from({ length: extra }, (_, i) =>
+        fillItem(
+          now - 30 * DAY + 60_000 + ((i + 0.37) * (30 * DAY - 600_000)) / extra,
+          market,
+          i % 2 ? 'no' : 'yes',
+        ),
+      ),
+    );
+    fills = await measureRoute(
+      set,
+      `/api/v1/markets/${enc(market)}/fills?env=demo&days=30`,
+      `/api/v1/markets/${enc(other)}/fills?env=demo&days=1`,
+    );
+  } finally {
+    await temp.removeAll();
+  }
+  const fillCount = (fills.body['items'] as unknown[] | undefined)?.length ?? 0;
+  rows.push(
+    routeRow(
+      'fills with decision context (route, 30 days)',
+      `${fillCount} fills (${extra} temporary)`,
+      fills,
+    ),
+  );
+  const times = Array.from({ length: 500 }, (_, i) =>
+    Math.round(now - 30 * DAY + ((i + 0.5) * 30 * DAY) / 500),
+  );
+  const ctxRuns = await repeat(5, () =>
+    set.recorder.measure(() => readDecisionsAt(set.client, 'demo', market, times)),
+  );
+  rows.push([
+    '  of which: readDecisionsAt, 500 times',
+    '500 lookups',
+    median(ctxRuns.map((x) => x.dyn.requests)),
+    median(ctxRuns.map((x) => x.dyn.requests)),
+    median(ctxRuns.map((x) => x.dyn.items)),
+    '-',
+    median(ctxRuns.map((x) => x.ms)),
+    percentile(
+      ctxRuns.map((x) => x.ms),
+      95,
+    ),
+  ]);
+
+  // Analytics over 30 days for the market with the most execution events.
+  const analytics = await measureRoute(
+    set,
+    `/api/v1/markets/${enc(d.busiestExec.market)}/analytics?env=demo&days=30`,
+    `/api/v1/markets/${enc(other)}/decisions?env=demo&limit=1`,
+  );
+  rows.push(routeRow('analytics (30 days)', `${d.busiestExec.events} events`, analytics));
+
+  r.table(
+    SUITE,
+    `Market pages on ${set.label} (in process, server already up; medians of 5; busiest markets: fills ${d.busiestFills.market}, executions ${d.busiestExec.market})`,
+    ['request', 'size', 'requests', 'decision req', 'items read', 'body KB', 'ms med', 'ms p95'],
+    rows,
+  );
+  r.fact(SUITE, 'rows', rows);
+  r.check({
+    suite: SUITE,
+    dataset: set.label,
+    what: 'decisions page of 200: DynamoDB requests',
+    value: page.requests,
+    op: '<=',
+    limit: 2,
+  });
+  r.check({
+    suite: SUITE,
+    dataset: set.label,
+    what: 'decisions page of 200: server time (median)',
+    value: page.ms,
+    unit: 'ms',
+    op: '<=',
+    limit: 100,
+  });
+  r.check({
+    suite: SUITE,
+    dataset: set.label,
+    what: `decision context for ${fillCount} fills of one market (median)`,
+    value: fills.ms,
+    unit: 'ms',
+    op: '<=',
+    limit: 500,
+    note: `${fills.requests} DynamoDB requests`,
+  });
+  r.check({
+    suite: SUITE,
+    dataset: set.label,
+    what: 'analytics for one market over 30 days (median)',
+    value: analytics.ms,
+    unit: 'ms',
+    op: '<=',
+    limit: 500,
+  });
+}

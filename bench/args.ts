@@ -1,0 +1,73 @@
+// Command line of `npm run bench`: which suites, how big, and help.
+
+export const SUITES = ['access-paths', 'overview', 'load', 'api', 'browser', 'memory', 'sse'] as const;
+export type Suite = (typeof SUITES)[number];
+
+const DESCRIPTIONS: Record<Suite, string> = {
+  'access-paths':
+    'each store access path on S and D: requests, items, RCU, ms; newest decision per market ≤ 1 item',
+  overview:
+    'GET /api/v1/overview, cold and warm, on S and D: DynamoDB requests, decision items, server time; parts on S, D, L',
+  load: '200 concurrent clients on the overview for 20 s over real HTTP (autocannon), on S and D',
+  api: 'decisions page, decision context for 500 fills, 30-day analytics, on D',
+  browser: 'web bundle size (gzip) and the Home page in headless Chromium, on S',
+  memory: 'server RSS after a run of every page on L',
+  sse: '500 SSE clients, one fill written, time until all are notified, on S',
+};
+
+export interface Args {
+  only: Suite[];
+  quick: boolean;
+  reseed: boolean;
+  help: boolean;
+}
+
+export class UsageError extends Error {}
+
+export function parseArgs(argv: readonly string[]): Args {
+  const args: Args = { only: [...SUITES], quick: false, reseed: false, help: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] as string;
+    if (a === '--help' || a === '-h') args.help = true;
+    else if (a === '--quick') args.quick = true;
+    else if (a === '--reseed') args.reseed = true;
+    else if (a === '--only' || a.startsWith('--only=')) {
+      const value = a === '--only' ? argv[++i] : a.slice('--only='.length);
+      if (!value) throw new UsageError('--only needs a comma-separated list of suites');
+      const names = value
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
+      for (const n of names) {
+        if (!(SUITES as readonly string[]).includes(n))
+          throw new UsageError(`unknown suite "${n}" (one of ${SUITES.join(', ')})`);
+      }
+      // Keep the priority order of SUITES whatever order was typed.
+      args.only = SUITES.filter((s) => names.includes(s));
+    } else throw new UsageError(`unknown option ${a}`);
+  }
+  return args;
+}
+
+export function helpText(): string {
+  return [
+    'Usage: npm run bench -- [--only SUITE[,SUITE…]] [--quick] [--reseed] [--help]',
+    '',
+    'Benchmarks with budgets. Exits 1 when any budget is missed, 2 on a usage error.',
+    'Datasets are made by the simulator and kept in bench/data/<name> (reused while the generator',
+    'is unchanged); results go to stdout and bench/results/<suite>.json.',
+    '',
+    'Options:',
+    '  --only LIST  run only these suites (comma-separated)',
+    '  --quick      small datasets and short runs for a fast smoke run (budgets still checked)',
+    '  --reseed     regenerate the datasets even if cached',
+    '  --help       this text',
+    '',
+    'Suites (in run order):',
+    ...SUITES.map((s) => `  ${s.padEnd(13)}${DESCRIPTIONS[s]}`),
+    '',
+    'Datasets: S = 25 markets × 30 days; D = 50 markets × 30 days, ≥ 250,000 decisions, ≥ 20,000',
+    'execution events; L = 200 markets × 90 days of fills and state, decisions every 30 min in the',
+    'last 2 days. --quick shrinks all three.',
+  ].join('\n');
+}
