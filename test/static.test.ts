@@ -29,6 +29,7 @@ describe('web app serving', () => {
     const js = await app.inject('/assets/app-1.js');
     expect(js.statusCode).toBe(200);
     expect(js.headers['content-type']).toContain('javascript');
+    expect(js.headers['cache-control']).toBe('public, max-age=31536000, immutable');
     for (const path of ['/', '/market?m=KX-A&env=prod', '/status']) {
       const page = await app.inject(path);
       expect(page.statusCode, path).toBe(200);

@@ -100,7 +100,18 @@ export async function buildApp(
 
   if (ctx.webDir && existsSync(ctx.webDir)) {
     // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
-    await app.register(fastifyStatic, { root: ctx.webDir, prefix: '/', index: ['index.html'], wildcard: true });
+    await app.register(fastifyStatic, {
+      root: ctx.webDir,
+      prefix: '/',
+      index: ['index.html'],
+      wildcard: true,
+      cacheControl: false, // set below, per file
+      // Vite names assets by content hash: they never change, so browsers may keep them for good;
+      // index.html must always be revalidated to pick up a new build.
+      setHeaders: (res, path) => {
+        res.setHeader('cache-control', /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
   }
   return app;
 }

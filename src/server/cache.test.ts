@@ -14,16 +14,21 @@ describe('TtlCache', () => {
     expect(loads).toBe(1);
     expect(results.every((r) => r.value.n === 1)).toBe(true);
   });
-  it('answers from memory within the TTL and reloads after it', async () => {
+  it('answers from memory within the TTL; just after it, answers at once and refreshes behind', async () => {
     let now = 0;
     const cache = new TtlCache(1000, () => now);
     let loads = 0;
     const load = async () => ++loads;
     expect((await cache.get('k', load)).status).toBe('miss');
     now = 500;
-    expect(await cache.get('k', load)).toMatchObject({ status: 'hit', value: 1 });
-    now = 1500;
-    expect(await cache.getFresh('k', load)).toMatchObject({ status: 'miss', value: 2 });
+    expect(await cache.getFresh('k', load)).toMatchObject({ status: 'hit', value: 1 });
+    now = 1500; // expired, within the grace: the previous value now, one refresh in the background
+    expect(await cache.getFresh('k', load)).toMatchObject({ status: 'hit', value: 1 });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(await cache.getFresh('k', load)).toMatchObject({ status: 'hit', value: 2, loadedAtMs: 1500 });
+    now = 10_000; // long expired: wait for a fresh value
+    expect(await cache.getFresh('k', load)).toMatchObject({ status: 'miss', value: 3 });
+    expect(loads).toBe(3);
   });
   it('serves the last good value, marked stale, when a refresh fails', async () => {
     let now = 0;

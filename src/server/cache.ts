@@ -58,10 +58,19 @@ export class TtlCache {
     return { value, status: 'miss', loadedAtMs: entry.loadedAtMs };
   }
 
-  /** Like get, but waits for a fresh value when the entry has expired (falls back to stale on error). */
-  async getFresh<T>(key: string, load: () => Promise<T>): Promise<CacheResult<T>> {
+  /**
+   * For answers: just expired (within `graceMs` past the TTL) and healthy ⇒ the previous value now
+   * and one refresh in the background, so viewers never queue behind a refresh; older than that, or
+   * failing ⇒ wait for a fresh value (falling back to the last good one, marked stale, on error).
+   */
+  async getFresh<T>(key: string, load: () => Promise<T>, graceMs = 2 * this.ttlMs): Promise<CacheResult<T>> {
     const entry = this.entries.get(key) as Entry<T> | undefined;
-    if (entry?.value !== undefined && this.now() - entry.loadedAtMs >= this.ttlMs) {
+    const age = entry?.value !== undefined ? this.now() - entry.loadedAtMs : 0;
+    if (entry?.value !== undefined && age >= this.ttlMs && age < this.ttlMs + graceMs && entry.lastError === undefined) {
+      this.refresh(entry, load).catch(() => undefined);
+      return { value: entry.value, status: 'hit', loadedAtMs: entry.loadedAtMs };
+    }
+    if (entry?.value !== undefined && age >= this.ttlMs) {
       try {
         const value = await this.refresh(entry, load);
         return { value, status: 'miss', loadedAtMs: entry.loadedAtMs };
@@ -87,12 +96,20 @@ export class TtlCache {
     return this.refresh(entry, load);
   }
 
+  /** Marks an entry expired, so the next read loads (the live poller wants what changed now). */
+  expire(key: string): void {
+    const e = this.entries.get(key);
+    if (e && !e.inflight) e.loadedAtMs = Math.min(e.loadedAtMs, this.now() - this.ttlMs);
+  }
+
   private refresh<T>(entry: Entry<T>, load: () => Promise<T>): Promise<T> {
     if (!entry.inflight) {
+      // The data is as old as the moment reading began, not when it ended.
+      const startedAtMs = this.now();
       entry.inflight = load()
         .then((value) => {
           entry.value = value;
-          entry.loadedAtMs = this.now();
+          entry.loadedAtMs = startedAtMs;
           entry.lastError = undefined;
           return value;
         })

@@ -46,6 +46,11 @@ export class EnvData {
     this.fills = new FillHistory(client, env, { now });
   }
 
+  /** The live poller checks for new fills every second: the next read re-queries the newest partitions. */
+  expireFills(): void {
+    this.cache.expire('fills');
+  }
+
   /** DescribeTable once: does the decision log have market_id-timestamp-index? */
   hasDecisionGsi(): Promise<boolean> {
     this.gsiPresent ??= describeTable(this.client, this.env, 'dora_decision_log')

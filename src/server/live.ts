@@ -30,6 +30,8 @@ class EnvPoller {
   private lastFigures: Record<string, string> = {};
   private primed = false;
   private running = false;
+  /** The inputs of the last round: unchanged inputs ⇒ nothing to recompute or send. */
+  private lastInputs: unknown[] = [];
 
   constructor(
     private readonly env: Env,
@@ -68,6 +70,19 @@ class EnvPoller {
     return this.timer !== null;
   }
 
+  private lastBot: unknown = null;
+  private lastHeartbeatMs = 0;
+
+  private emitHeartbeat(nowMs: number): void {
+    this.lastHeartbeatMs = nowMs;
+    this.emit('heartbeat', { env: this.env, now: new Date(nowMs).toISOString(), bot: this.lastBot });
+  }
+
+  /** A heartbeat at most every few seconds even when nothing changed, so clients know we are here. */
+  private heartbeatIfDue(nowMs: number): void {
+    if (nowMs - this.lastHeartbeatMs >= 3_000) this.emitHeartbeat(nowMs);
+  }
+
   private emit(type: LiveEvent['type'], data: unknown): void {
     const e: LiveEvent = { id: ++this.seq, type, data };
     this.ring.push(e);
@@ -80,7 +95,16 @@ class EnvPoller {
     if (this.running) return;
     this.running = true;
     try {
+      // Fills are checked every round (a cheap query of the newest trade partitions); decisions and
+      // state follow their own few-second TTL.
+      this.envs.get(this.env).expireFills();
       const { input } = await metricsInput(this.envs, this.ctx, this.env, 'UTC', 30);
+      const inputs = [input.fills, input.latestDecisions, input.positions, input.openOrders, input.risk, input.configs];
+      if (this.primed && inputs.every((x, i) => x === this.lastInputs[i])) {
+        this.heartbeatIfDue(input.nowMs);
+        return;
+      }
+      this.lastInputs = inputs;
       const overview = buildOverview(input);
       const firstRound = !this.primed;
       for (const [marketId, d] of input.latestDecisions) {
@@ -117,7 +141,8 @@ class EnvPoller {
         }
       }
       if (Object.keys(changed).length) this.emit('overview', { env: this.env, ...changed });
-      this.emit('heartbeat', { env: this.env, now: overview.now, bot: overview.bot });
+      this.lastBot = overview.bot;
+      this.emitHeartbeat(input.nowMs);
       this.primed = true;
     } catch (err) {
       this.emit('error', { env: this.env, message: `${(err as Error).name}: ${(err as Error).message}` });
@@ -132,7 +157,7 @@ export class LiveHub {
   constructor(
     private readonly ctx: AppContext,
     private readonly envs: EnvRegistry,
-    private readonly intervalMs = 3_000,
+    private readonly intervalMs = 1_000,
   ) {}
 
   poller(env: Env): EnvPoller {

@@ -35,7 +35,9 @@ function tableOf(input: Record<string, unknown>): string {
   return '-';
 }
 
+/** Items the store read (and billed), which a FilterExpression can make far more than it returned. */
 function itemsOf(output: Record<string, unknown>): number {
+  if (typeof output['ScannedCount'] === 'number') return output['ScannedCount'];
   if (typeof output['Count'] === 'number') return output['Count'];
   if (output['Item']) return 1;
   const responses = output['Responses'];

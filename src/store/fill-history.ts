@@ -56,7 +56,8 @@ export class FillHistory {
       this.fullLoadedAtMs = now;
       this.fullRequested = false;
     } else {
-      const days = this.opts.recentDays ?? 2;
+      // Today and yesterday (a fill just before midnight may be written just after it).
+      const days = this.opts.recentDays ?? 1;
       const dates = new Set(utcDatesBetween(now - days * DAY_MS, now));
       const read = await readFillPartitions(this.client, this.env, now - days * DAY_MS, now);
       // Replace the re-read partitions wholesale, so an item moved or deleted there disappears too.

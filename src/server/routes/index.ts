@@ -32,7 +32,7 @@ export function registerApiRoutes(
   reconciliationRoutes(app, ctx, cache, envs);
   compareRoutes(app, ctx, cache, envs);
   balanceRoutes(app, ctx, cache);
-  const hub = new LiveHub(ctx, envs, ctx.livePollMs ?? 3_000);
+  const hub = new LiveHub(ctx, envs, ctx.livePollMs ?? 1_000);
   metricsRoutes(app, () => hub.listenerCount());
   eventRoutes(app, ctx, hub);
   return { envs, hub, alerts };
