@@ -6,6 +6,7 @@ import { describeTable } from '../store/describe.js';
 import { FillHistory, type FillHistorySnapshot } from '../store/fill-history.js';
 import {
   CLOCK_SKEW_MS,
+  readDecisionsAt,
   readLatestDecisions,
   readLatestDecisionsWithoutGsi,
   readLatestSystemDecision,
@@ -45,6 +46,39 @@ export class EnvData {
     this.cache = new TtlCache(ttlMs, now);
     this.fills = new FillHistory(client, env, { now });
   }
+
+  /**
+   * The decision in force at each time, for a fill's context. The past does not change, so answers
+   * for times over a minute old are kept (bounded), and a page of 500 fills costs its reads once.
+   */
+  async decisionsAt(
+    marketId: string,
+    timesMs: readonly number[],
+  ): Promise<{ byTime: Map<number, Decision | null>; warnings: Warning[] }> {
+    const settledBefore = this.now() - 60_000;
+    const byTime = new Map<number, Decision | null>();
+    const missing: number[] = [];
+    for (const t of new Set(timesMs)) {
+      const hit = this.decisionAtCache.get(`${marketId}|${t}`);
+      if (hit !== undefined) byTime.set(t, hit);
+      else missing.push(t);
+    }
+    const read = missing.length
+      ? await readDecisionsAt(this.client, this.env, marketId, missing)
+      : { byTime: new Map(), warnings: [] };
+    for (const [t, d] of read.byTime) {
+      byTime.set(t, d);
+      if (t < settledBefore) this.decisionAtCache.set(`${marketId}|${t}`, d);
+    }
+    // Bounded: drop the oldest entries (Map keeps insertion order).
+    for (const key of this.decisionAtCache.keys()) {
+      if (this.decisionAtCache.size <= 100_000) break;
+      this.decisionAtCache.delete(key);
+    }
+    return { byTime, warnings: read.warnings };
+  }
+
+  private readonly decisionAtCache = new Map<string, Decision | null>();
 
   /** The live poller checks for new fills every second: the next read re-queries the newest partitions. */
   expireFills(): void {
@@ -138,7 +172,13 @@ export class EnvData {
       state,
       fills: future.length ? { ...fills, fills: fills.fills.filter((f) => f.fillTimeMs <= horizon) } : fills,
       decisions,
-      warnings: [...cfg.warnings, ...state.warnings, ...fills.warnings, ...futureWarnings, ...decisions.warnings],
+      warnings: [
+        ...cfg.warnings,
+        ...state.warnings,
+        ...fills.warnings,
+        ...futureWarnings,
+        ...decisions.warnings,
+      ],
       loadedAtMs: Math.min(fills.loadedAtMs, this.now()),
     };
   }

@@ -3,7 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import { buildContext, buildMarketAnalytics, buildRows, fillsWithRealized } from '../../core/index.js';
 import { toApiTime } from '../../core/time.js';
-import { CLOCK_SKEW_MS, readDecisionsAt, readLatestDecision } from '../../store/read-decisions.js';
+import { CLOCK_SKEW_MS, readLatestDecision } from '../../store/read-decisions.js';
 import type { TtlCache } from '../cache.js';
 import type { AppContext } from '../context.js';
 import { sendTable } from '../csv.js';
@@ -17,7 +17,12 @@ import { missingGsiWarning, rangeParams, requireDecisionGsi, requireMarket } fro
 import { configJson } from './markets.js';
 import { metricsInput } from './overview.js';
 
-export function marketDetailRoutes(app: FastifyInstance, ctx: AppContext, cache: TtlCache, envs: EnvRegistry): void {
+export function marketDetailRoutes(
+  app: FastifyInstance,
+  ctx: AppContext,
+  cache: TtlCache,
+  envs: EnvRegistry,
+): void {
   app.get<{ Params: { marketId: string } }>('/api/v1/markets/:marketId', async (req) => {
     const env = envParam(req.query, ctx.defaultEnv);
     const marketId = marketIdParam(req.params.marketId);
@@ -54,7 +59,8 @@ export function marketDetailRoutes(app: FastifyInstance, ctx: AppContext, cache:
             ...o,
             createdAt: o.createdAtMs === null ? null : toApiTime(o.createdAtMs),
           })),
-          openOrdersSyncedAt: input.openOrders?.lastUpdatedMs == null ? null : toApiTime(input.openOrders.lastUpdatedMs),
+          openOrdersSyncedAt:
+            input.openOrders?.lastUpdatedMs == null ? null : toApiTime(input.openOrders.lastUpdatedMs),
         },
         warnings: [...warnings, ...latest.warnings],
       };
@@ -69,44 +75,56 @@ export function marketDetailRoutes(app: FastifyInstance, ctx: AppContext, cache:
     const { fromMs, toMs } = rangeParams(q, ctx.nowMs(), 7);
     const withContext = (strParam(q, 'context') ?? 'true') !== 'false';
     await requireMarket(envs, env, marketId);
-    const body = await cachedJson(cache, `fills:${env}:${marketId}:${fromMs}:${toMs}:${withContext}`, ctx.nowMs(), async () => {
-      const history = await envs.get(env).fillHistory();
-      // Realized change needs the market's whole history; the window only selects what is shown.
-      const replayed = fillsWithRealized(history.fills.filter((f) => f.marketId === marketId));
-      const shown = replayed.filter((f) => f.fillTimeMs >= fromMs && f.fillTimeMs <= toMs).reverse();
-      if (shown.length > 5000) throw badParam('from', `range holds ${shown.length} fills; narrow it to at most 5000`);
-      const gsi = await envs.get(env).hasDecisionGsi();
-      const context =
-        withContext && gsi
-          ? await readDecisionsAt(ctx.client, env, marketId, shown.map((f) => f.fillTimeMs))
-          : { byTime: new Map(), warnings: withContext ? [missingGsiWarning(env, false)] : [] };
-      return {
-        body: {
-          env,
-          marketId,
-          from: toApiTime(fromMs),
-          to: toApiTime(toMs),
-          items: shown.map((f) => {
-            const d = context.byTime.get(f.fillTimeMs);
-            return {
-              ...fillJson(f),
-              feeAppliedUsd: f.feeApplied,
-              realizedChange: f.realizedChange,
-              netBefore: f.before.net,
-              netAfter: f.after.net,
-              decisionContext: d ? decisionJson(d) : null,
-            };
-          }),
-        },
-        warnings: context.warnings,
-      };
-    });
+    const body = await cachedJson(
+      cache,
+      `fills:${env}:${marketId}:${fromMs}:${toMs}:${withContext}`,
+      ctx.nowMs(),
+      async () => {
+        const history = await envs.get(env).fillHistory();
+        // Realized change needs the market's whole history; the window only selects what is shown.
+        const replayed = fillsWithRealized(history.fills.filter((f) => f.marketId === marketId));
+        const shown = replayed.filter((f) => f.fillTimeMs >= fromMs && f.fillTimeMs <= toMs).reverse();
+        if (shown.length > 5000)
+          throw badParam('from', `range holds ${shown.length} fills; narrow it to at most 5000`);
+        const gsi = await envs.get(env).hasDecisionGsi();
+        const context =
+          withContext && gsi
+            ? await envs.get(env).decisionsAt(
+                marketId,
+                shown.map((f) => f.fillTimeMs),
+              )
+            : { byTime: new Map(), warnings: withContext ? [missingGsiWarning(env, false)] : [] };
+        return {
+          body: {
+            env,
+            marketId,
+            from: toApiTime(fromMs),
+            to: toApiTime(toMs),
+            items: shown.map((f) => {
+              const d = context.byTime.get(f.fillTimeMs);
+              return {
+                ...fillJson(f),
+                feeAppliedUsd: f.feeApplied,
+                realizedChange: f.realizedChange,
+                netBefore: f.before.net,
+                netAfter: f.after.net,
+                decisionContext: d ? decisionJson(d) : null,
+              };
+            }),
+          },
+          warnings: context.warnings,
+        };
+      },
+    );
     if (format !== 'json') {
       return sendTable(
         reply,
         format,
         `fills-${env}-${marketId}`,
-        body.items.map(({ decisionContext, ...f }) => ({ ...f, decisionId: decisionContext?.decisionId ?? null })),
+        body.items.map(({ decisionContext, ...f }) => ({
+          ...f,
+          decisionId: decisionContext?.decisionId ?? null,
+        })),
       );
     }
     return body;
@@ -129,10 +147,15 @@ export function marketDetailRoutes(app: FastifyInstance, ctx: AppContext, cache:
     await requireMarket(envs, env, marketId);
     await requireDecisionGsi(envs, env);
     // The merged, time-sorted list is cached; pages are slices of it.
-    const all = await cachedJson(cache, `executions:${env}:${marketId}:${fromMs}:${toMs}`, ctx.nowMs(), async () => {
-      const r = await marketEventsInRange(ctx.client, env, marketId, fromMs, toMs);
-      return { body: { items: r.events.map(executionJson) }, warnings: r.warnings };
-    });
+    const all = await cachedJson(
+      cache,
+      `executions:${env}:${marketId}:${fromMs}:${toMs}`,
+      ctx.nowMs(),
+      async () => {
+        const r = await marketEventsInRange(ctx.client, env, marketId, fromMs, toMs);
+        return { body: { items: r.events.map(executionJson) }, warnings: r.warnings };
+      },
+    );
     const items = all.items.slice(offset, offset + limit);
     const nextCursor = offset + limit < all.items.length ? `o${offset + limit}` : null;
     if (format !== 'json') return sendTable(reply, format, `executions-${env}-${marketId}`, items);
@@ -148,7 +171,10 @@ export function marketDetailRoutes(app: FastifyInstance, ctx: AppContext, cache:
     await requireDecisionGsi(envs, env);
     return cachedJson(cache, `analytics:${env}:${marketId}:${fromMs}:${toMs}`, ctx.nowMs(), async () => {
       const r = await marketEventsInRange(ctx.client, env, marketId, fromMs, toMs);
-      return { body: { env, marketId, ...buildMarketAnalytics(r.events, fromMs, toMs) }, warnings: r.warnings };
+      return {
+        body: { env, marketId, ...buildMarketAnalytics(r.events, fromMs, toMs) },
+        warnings: r.warnings,
+      };
     });
   });
 }
