@@ -11,6 +11,11 @@ export class ApiRequestError extends Error {
   }
 }
 
+/** Leaves the app for the server's sign-in page (a full navigation: it is not an app route). */
+export function redirectToLogin(): void {
+  if (typeof window !== 'undefined' && window.location.pathname !== '/login') window.location.assign('/login');
+}
+
 export async function getJson<T>(
   path: string,
   params: Record<string, string | number | undefined> = {},
@@ -19,6 +24,8 @@ export async function getJson<T>(
   for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') qs.set(k, String(v));
   const url = qs.size ? `${path}?${qs}` : path;
   const res = await fetch(url, { headers: { accept: 'application/json' } });
+  // Under `--auth token` the session cookie has expired or was never set: sign in again.
+  if (res.status === 401) redirectToLogin();
   const body = (await res.json().catch(() => null)) as { error?: { code: string; message: string } } | null;
   if (!res.ok) {
     throw new ApiRequestError(

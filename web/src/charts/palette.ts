@@ -1,7 +1,7 @@
 // Chart colours come from the theme's CSS variables, so charts match the page in both themes.
 import type { PnlPalette } from './pnl-chart';
 
-function cssVar(name: string, fallback: string): string {
+export function cssVar(name: string, fallback: string): string {
   const v = getComputedStyle(document.documentElement).getPropertyValue(name).trim();
   return v || fallback;
 }

@@ -1,5 +1,5 @@
 // The shell's bar on every page: environment (coloured so prod is never mistaken for demo), region,
-// navigation, bot heartbeat, freshness, live status, refresh and theme.
+// navigation, bot heartbeat, freshness, live status, copy link, refresh and theme.
 import type { LiveStatus } from '../api/live';
 import type { OverviewResponse } from '../api/types';
 import { Link } from '../router/Link';
@@ -7,6 +7,7 @@ import { useLocation } from '../router/location';
 import { normalizePath } from '../router/match';
 import { hrefWithView, type EnvChoice } from '../router/view-params';
 import type { PageRoute } from '../routes';
+import { CopyLinkButton } from './CopyLinkButton';
 import { EnvSwitch } from './EnvSwitch';
 import { HeartbeatBadge } from './HeartbeatBadge';
 import { LiveDot } from './LiveDot';
@@ -50,6 +51,7 @@ export function TopBar({ routes, env, overview, live }: Props) {
           <HeartbeatBadge bot={overview?.bot} />
           <LiveDot status={live} />
           <UpdatedAgo meta={overview?.meta} />
+          <CopyLinkButton />
           <RefreshButton />
           <ThemeToggle />
         </div>

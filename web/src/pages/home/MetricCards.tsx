@@ -1,6 +1,7 @@
 // The headline figures, exactly as the API computes them (metrics.md); only rounding happens here.
 import { formatContracts, formatMoney, formatPercent } from '../../../../src/core/format';
 import type { OverviewResponse } from '../../api/types';
+import { BalanceCard } from '../../components/BalanceCard';
 import { SignedFigure } from '../../components/Figure';
 import { MetricCard } from '../../components/MetricCard';
 import { differsByCent, signedMoney } from '../../format/figures';
@@ -197,6 +198,7 @@ export function MetricCards({ data }: { data: OverviewResponse }) {
       </MetricCard>
       <TradingStatus risk={risk} />
       <LossLimit risk={risk} />
+      <BalanceCard env={data.env} />
     </div>
   );
 }

@@ -1,8 +1,10 @@
 // "P&L over time": controls, legend and chart of the daily series in the chosen range.
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import type { OverviewResponse } from '../../api/types';
 import type { ViewParams } from '../../router/view-params';
 import { Panel } from '../../components/Panel';
+import { PngButton } from '../../components/PngButton';
+import { pngName } from '../../charts/png-export';
 import { PnlChart } from './PnlChart';
 import { RangeControls } from './RangeControls';
 import { visibleDays, type RangeRequest } from './range';
@@ -22,11 +24,24 @@ export function PnlPanel({ data, view, request, loading }: Props) {
     () => (daily ? visibleDays(daily, { showFrom, showTo }) : []),
     [daily, showFrom, showTo],
   );
+  const chartRef = useRef<HTMLDivElement>(null);
   return (
     <Panel
       title="Realized P&L over time"
       className="pnl-panel"
-      actions={<RangeControls view={view} />}
+      actions={
+        <>
+          <RangeControls view={view} />
+          {data && (
+            <PngButton
+              target={() => chartRef.current}
+              filename={() => pngName(['dora-pnl', data.env, days[0]?.date ?? '', days[days.length - 1]?.date ?? ''])}
+              title={`Dora ${data.env} · realized P&L per day and cumulative (${data.tz})`}
+              testId="pnl-png"
+            />
+          )}
+        </>
+      }
       testId="pnl-panel"
     >
       <div className="legend" aria-hidden="true">
@@ -44,7 +59,9 @@ export function PnlPanel({ data, view, request, loading }: Props) {
         <p className="note">The API serves at most 365 days: the range starts 364 days before today.</p>
       )}
       {data ? (
-        <PnlChart daily={days} tz={data.tz} />
+        <div ref={chartRef}>
+          <PnlChart daily={days} tz={data.tz} />
+        </div>
       ) : (
         <div className="chart-placeholder">{loading ? 'Loading…' : 'No data'}</div>
       )}

@@ -1,0 +1,153 @@
+// Several markets on one chart (Compare page): pure builders, tested without a browser. Each
+// market's series steps at its fills (cumulative realized P&L or net position); uPlot needs one x
+// array, so the series are aligned on the union of their times, each value carried forward from the
+// market's latest point at or before that time (null before its first point).
+import uPlot from 'uplot';
+import { formatContracts, formatMoney } from '../../../src/core/format';
+import { axisMoney } from './pnl-chart';
+
+export interface StepPoint {
+  time: string;
+  cumulativeRealized: number;
+  net: number;
+}
+
+export interface StepSeries {
+  marketId: string;
+  points: readonly StepPoint[];
+}
+
+export type StepField = 'cumulativeRealized' | 'net';
+
+/** [x (s), one y array per series] on the union of the series' times, carried forward. */
+export function alignSteps(series: readonly StepSeries[], field: StepField): uPlot.AlignedData {
+  const parsed = series.map((s) =>
+    s.points
+      .map((p) => ({ t: Date.parse(p.time) / 1000, v: p[field] }))
+      .filter((p) => Number.isFinite(p.t))
+      // Stable: points at the same time keep their order, so the later one wins below.
+      .sort((a, b) => a.t - b.t),
+  );
+  const xs = [...new Set(parsed.flatMap((ps) => ps.map((p) => p.t)))].sort((a, b) => a - b);
+  const ys = parsed.map((ps) => {
+    const out: (number | null)[] = [];
+    let i = 0;
+    let current: number | null = null;
+    for (const x of xs) {
+      while (i < ps.length && (ps[i]?.t ?? Infinity) <= x) {
+        current = ps[i]?.v ?? current;
+        i++;
+      }
+      out.push(current);
+    }
+    return out;
+  });
+  return [xs, ...ys];
+}
+
+/** Twelve colours that read on both themes, one per market (the API caps a comparison at 12). */
+export const SERIES_COLORS = [
+  '#3b82f6',
+  '#f59e0b',
+  '#10b981',
+  '#ef4444',
+  '#8b5cf6',
+  '#06b6d4',
+  '#ec4899',
+  '#84cc16',
+  '#f97316',
+  '#6366f1',
+  '#14b8a6',
+  '#a16207',
+] as const;
+
+export const seriesColor = (i: number): string => SERIES_COLORS[i % SERIES_COLORS.length] ?? '#3b82f6';
+
+export interface AxisPalette {
+  axis: string;
+  grid: string;
+}
+
+/** Short contracts for axis ticks: `−12`, `+30` is not needed on an axis: `30`. */
+function axisContracts(v: number): string {
+  return formatContracts(v);
+}
+
+export function compareOptions(
+  marketIds: readonly string[],
+  field: StepField,
+  tz: string,
+  palette: AxisPalette,
+): Omit<uPlot.Options, 'width' | 'height'> {
+  const axisCommon = {
+    stroke: palette.axis,
+    grid: { stroke: palette.grid, width: 1 },
+    ticks: { stroke: palette.grid, width: 1, size: 4 },
+    font: '11px system-ui, sans-serif',
+  };
+  const money = field === 'cumulativeRealized';
+  return {
+    tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), tz),
+    legend: { show: false },
+    padding: [8, 8, 0, 4],
+    cursor: { drag: { x: true, y: false, setScale: true }, points: { size: 6 }, focus: { prox: 24 } },
+    focus: { alpha: 0.35 },
+    scales: {
+      x: { time: true },
+      y: {
+        range: (_u, min, max) => {
+          const lo = Math.min(0, min ?? 0);
+          const hi = Math.max(0, max ?? 0);
+          if (lo === hi) return [-1, 1];
+          const pad = (hi - lo) * 0.08;
+          return [lo === 0 ? 0 : lo - pad, hi === 0 ? 0 : hi + pad];
+        },
+      },
+    },
+    axes: [
+      { ...axisCommon, space: 70 },
+      {
+        ...axisCommon,
+        size: 60,
+        values: (_u, splits, _i, _space, incr) =>
+          splits.map((s) => (money ? axisMoney(s, incr) : axisContracts(s))),
+      },
+    ],
+    series: [
+      {},
+      ...marketIds.map((id, i) => ({
+        label: id,
+        stroke: seriesColor(i),
+        width: 2,
+        paths: uPlot.paths.stepped?.({ align: 1 }),
+        points: { show: false },
+        value: (_u: uPlot, v: number | null) =>
+          money ? formatMoney(v, { plus: true }) : formatContracts(v, { plus: true }),
+      })),
+    ],
+  };
+}
+
+/** The tooltip of one time: every market's value then, largest first. */
+export function compareTooltip(
+  data: uPlot.AlignedData,
+  marketIds: readonly string[],
+  idx: number,
+  field: StepField,
+  title: string,
+): { title: string; lines: { label: string; value: string; tone?: 'pos' | 'neg' | 'flat' }[] } | null {
+  if (data[0]?.[idx] === undefined) return null;
+  const lines = marketIds
+    .map((id, i) => ({ id, v: (data[i + 1]?.[idx] ?? null) as number | null }))
+    .filter((r): r is { id: string; v: number } => r.v !== null)
+    .sort((a, b) => b.v - a.v)
+    .map((r) => {
+      const text = field === 'cumulativeRealized' ? formatMoney(r.v, { plus: true }) : formatContracts(r.v, { plus: true });
+      return {
+        label: r.id,
+        value: text,
+        tone: (text.startsWith('+') ? 'pos' : text.startsWith('\u2212') ? 'neg' : 'flat') as 'pos' | 'neg' | 'flat',
+      };
+    });
+  return { title, lines };
+}

@@ -1,0 +1,103 @@
+// The replay's overview chart: the book's best bid and ask and our target quotes at every loaded
+// decision, with a vertical line at the moment shown. Pure builders.
+import uPlot from 'uplot';
+import { formatPrice } from '../../../src/core/format';
+
+export interface ReplayPoint {
+  timeMs: number;
+  bestBid: number | null;
+  bestAsk: number | null;
+  targetBid: number | null;
+  targetAsk: number | null;
+}
+
+export function replayData(points: readonly ReplayPoint[]): uPlot.AlignedData {
+  return [
+    points.map((p) => p.timeMs / 1000),
+    points.map((p) => p.bestBid),
+    points.map((p) => p.bestAsk),
+    points.map((p) => p.targetBid),
+    points.map((p) => p.targetAsk),
+  ];
+}
+
+export interface ReplayPalette {
+  bid: string;
+  ask: string;
+  axis: string;
+  grid: string;
+  marker: string;
+}
+
+/**
+ * `marker` holds the time (s) of the moment shown; the draw hook reads it, so moving the marker is
+ * a redraw of `instance`, not a new chart. `onSeek` gets the time clicked.
+ */
+export function replayOptions(
+  palette: ReplayPalette,
+  tz: string,
+  marker: { current: number | null },
+  onSeek: { current: (seconds: number) => void },
+  instance: { current: uPlot | null },
+): Omit<uPlot.Options, 'width' | 'height'> {
+  const axisCommon = {
+    stroke: palette.axis,
+    grid: { stroke: palette.grid, width: 1 },
+    ticks: { stroke: palette.grid, width: 1, size: 4 },
+    font: '11px system-ui, sans-serif',
+  };
+  const stepped = uPlot.paths.stepped?.({ align: 1 });
+  const price = (_u: uPlot, v: number | null) => formatPrice(v);
+  return {
+    tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), tz),
+    legend: { show: false },
+    padding: [6, 8, 0, 4],
+    cursor: { drag: { x: false, y: false, setScale: false }, points: { size: 5 } },
+    scales: { x: { time: true }, y: { range: (_u, min, max) => [Math.max(0, (min ?? 0) - 0.02), Math.min(1, (max ?? 1) + 0.02)] } },
+    axes: [
+      { ...axisCommon, space: 70 },
+      { ...axisCommon, size: 56, values: (_u, splits) => splits.map((s) => `${Math.round(s * 100)}¢`) },
+    ],
+    series: [
+      {},
+      { label: 'Best bid', stroke: palette.bid, width: 1.5, paths: stepped, points: { show: false }, value: price },
+      { label: 'Best ask', stroke: palette.ask, width: 1.5, paths: stepped, points: { show: false }, value: price },
+      { label: 'Our bid target', stroke: palette.bid, width: 1, dash: [4, 3], paths: stepped, points: { show: false }, value: price },
+      { label: 'Our ask target', stroke: palette.ask, width: 1, dash: [4, 3], paths: stepped, points: { show: false }, value: price },
+    ],
+    hooks: {
+      draw: [
+        (u) => {
+          const t = marker.current;
+          if (t === null) return;
+          const x = Math.round(u.valToPos(t, 'x', true));
+          const { top, height } = u.bbox;
+          u.ctx.save();
+          u.ctx.setLineDash([]);
+          u.ctx.strokeStyle = palette.marker;
+          u.ctx.lineWidth = 2 * uPlot.pxRatio;
+          u.ctx.beginPath();
+          u.ctx.moveTo(x, top);
+          u.ctx.lineTo(x, top + height);
+          u.ctx.stroke();
+          u.ctx.restore();
+        },
+      ],
+      ready: [
+        (u) => {
+          instance.current = u;
+          u.over.addEventListener('click', () => {
+            const left = u.cursor.left;
+            if (left === undefined || left < 0) return;
+            onSeek.current(u.posToVal(left, 'x'));
+          });
+        },
+      ],
+      destroy: [
+        (u) => {
+          if (instance.current === u) instance.current = null;
+        },
+      ],
+    },
+  };
+}

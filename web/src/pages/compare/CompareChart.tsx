@@ -1,0 +1,60 @@
+// One overlay chart of the compared markets (cumulative realized P&L, or net position), one stepped
+// series per market in its legend colour; hover lists every market's value at that time.
+import { useLayoutEffect, useMemo, useRef } from 'react';
+import type { CompareSeries } from '../../api/report-types';
+import { alignSteps, compareOptions, compareTooltip, type StepField } from '../../charts/compare-chart';
+import { pnlPalette } from '../../charts/palette';
+import { pngName } from '../../charts/png-export';
+import { tooltipPlugin, type TooltipContent } from '../../charts/tooltip-plugin';
+import { UPlotChart } from '../../charts/UPlotChart';
+import { Panel } from '../../components/Panel';
+import { PngButton } from '../../components/PngButton';
+import { formatDateTime } from '../../format/time';
+import { useTheme } from '../../theme/theme';
+
+interface Props {
+  series: CompareSeries[];
+  field: StepField;
+  tz: string;
+  env: string;
+  title: string;
+  testId: string;
+}
+
+export function CompareChart({ series, field, tz, env, title, testId }: Props) {
+  const theme = useTheme();
+  const hostRef = useRef<HTMLDivElement>(null);
+  const ids = useMemo(() => series.map((s) => s.marketId), [series]);
+  const idsKey = ids.join(',');
+  const data = useMemo(() => alignSteps(series, field), [series, field]);
+  const content = useRef<TooltipContent>(() => null);
+  useLayoutEffect(() => {
+    content.current = (_u, idx) => {
+      const x = data[0]?.[idx];
+      return x === undefined ? null : compareTooltip(data, ids, idx, field, formatDateTime(new Date(x * 1000).toISOString(), tz));
+    };
+  }, [data, ids, field, tz]);
+  const options = useMemo(() => {
+    const p = pnlPalette();
+    return { ...compareOptions(idsKey.split(','), field, tz, { axis: p.axis, grid: p.grid }), plugins: [tooltipPlugin(content)] };
+    // `theme` is not read but the palette (CSS variables) changes with it.
+  }, [idsKey, field, tz, theme]);
+  return (
+    <Panel
+      title={title}
+      testId={testId}
+      actions={
+        <PngButton
+          target={() => hostRef.current}
+          filename={() => pngName(['dora-compare', field === 'net' ? 'position' : 'pnl', env])}
+          title={`Dora ${env} · ${title} (${tz})`}
+          testId={`${testId}-png`}
+        />
+      }
+    >
+      <div ref={hostRef}>
+        <UPlotChart options={options} data={data} heightPx={240} label={title} testId={`${testId}-chart`} />
+      </div>
+    </Panel>
+  );
+}

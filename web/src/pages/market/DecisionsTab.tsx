@@ -1,0 +1,191 @@
+// Decisions of the range, newest first, loaded page by page (cursor API) as the table scrolls.
+// Selecting a row opens its detail beside the table.
+import { useCallback, useMemo } from 'react';
+import { createColumnHelper } from '@tanstack/react-table';
+import { formatContracts, formatPrice, NONE } from '../../../../src/core/format';
+import { DataBanners } from '../../components/DataBanners';
+import { WarningsPanel } from '../../components/WarningsPanel';
+import { formatDateTime } from '../../format/time';
+import type { EnvChoice } from '../../router/view-params';
+import { DecisionDetail } from './DecisionDetail';
+import { csvHref, DECISIONS_PAGE_SIZE, marketPath, useDecisionPages } from './market-queries';
+import type { ResolvedRange } from './market-params';
+import type { DecisionJson } from './market-types';
+import { decisionRowId, flattenPages } from './rows';
+import { VirtualTable, type TableKit } from './VirtualTable';
+
+const col = createColumnHelper<TableKit, DecisionJson>();
+
+/** The run's random suffix and the loop (`94fb48:289`): the market part is the page's market. */
+function shortId(id: string | null): string {
+  if (!id) return NONE;
+  const parts = id.split(':');
+  if (parts.length !== 3) return id;
+  const run = parts[0] ?? '';
+  return `${run.slice(run.lastIndexOf('-') + 1)}:${parts[2]}`;
+}
+
+function decisionColumns(tz: string) {
+  return col.columns([
+    col.accessor('time', { id: 'time', header: 'Time', cell: (c) => formatDateTime(c.getValue(), tz) }),
+    col.accessor('decisionId', {
+      id: 'decisionId',
+      header: 'Decision',
+      cell: (c) => (
+        <span className="mono small" title={c.getValue() ?? ''}>
+          {shortId(c.getValue())}
+        </span>
+      ),
+    }),
+    col.accessor((d) => d.book?.bestBid ?? null, {
+      id: 'bestBid',
+      header: 'Best bid',
+      cell: (c) => <span className="bid-text">{formatPrice(c.getValue())}</span>,
+      meta: { numeric: true },
+    }),
+    col.accessor((d) => d.book?.bestAsk ?? null, {
+      id: 'bestAsk',
+      header: 'Best ask',
+      cell: (c) => <span className="ask-text">{formatPrice(c.getValue())}</span>,
+      meta: { numeric: true },
+    }),
+    col.accessor((d) => d.book?.spread ?? null, {
+      id: 'spread',
+      header: 'Spread',
+      cell: (c) => formatPrice(c.getValue()),
+      meta: { numeric: true },
+    }),
+    col.accessor((d) => d.book?.mid ?? null, {
+      id: 'mid',
+      header: 'Mid',
+      cell: (c) => formatPrice(c.getValue()),
+      meta: { numeric: true },
+    }),
+    col.accessor('inventory', {
+      id: 'inventory',
+      header: 'Inventory',
+      cell: (c) => formatContracts(c.getValue(), { plus: true }),
+      meta: { numeric: true, help: 'net_yes_qty when deciding' },
+    }),
+    col.accessor('targetBid', {
+      id: 'targetBid',
+      header: 'Target bid',
+      cell: (c) => formatPrice(c.getValue()),
+      meta: { numeric: true },
+    }),
+    col.accessor('targetAsk', {
+      id: 'targetAsk',
+      header: 'Target ask',
+      cell: (c) => formatPrice(c.getValue()),
+      meta: { numeric: true },
+    }),
+    col.accessor((d) => d.priceCalc?.fairValue ?? null, {
+      id: 'fairValue',
+      header: 'Fair value',
+      cell: (c) => formatPrice(c.getValue()),
+      meta: { numeric: true },
+    }),
+    col.accessor((d) => d.priceCalc?.logic ?? null, {
+      id: 'logic',
+      header: 'Logic',
+      cell: (c) => <span className="small">{c.getValue() ?? NONE}</span>,
+    }),
+    col.accessor('numTargets', {
+      id: 'numTargets',
+      header: 'Quotes',
+      cell: (c) => formatContracts(c.getValue()),
+      meta: { numeric: true, help: 'Number of target quotes' },
+    }),
+  ]);
+}
+
+interface Props {
+  env: EnvChoice | null;
+  marketId: string;
+  range: ResolvedRange;
+  tz: string;
+  selectedId: string | null;
+  onSelect: (id: string | null) => void;
+}
+
+export function DecisionsTab({ env, marketId, range, tz, selectedId, onSelect }: Props) {
+  const q = useDecisionPages(env, marketId, range);
+  const { items, duplicates } = useMemo(() => flattenPages(q.data?.pages, decisionRowId), [q.data]);
+  const columns = useMemo(() => decisionColumns(tz), [tz]);
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = q;
+  const loadMore = useCallback(() => {
+    if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
+  }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
+  const warnings = useMemo(() => q.data?.pages.flatMap((p) => p.warnings) ?? [], [q.data]);
+  const selected = selectedId ? (items.find((d) => decisionRowId(d) === selectedId) ?? null) : null;
+  const lastPage = q.data?.pages[q.data.pages.length - 1];
+  const href = csvHref(marketPath(marketId, '/decisions'), {
+    env: env ?? undefined,
+    from: range.from,
+    to: range.to,
+    limit: 1000,
+  });
+
+  return (
+    <div className={`tab-body ${selectedId ? 'split' : ''}`}>
+      <div className="tab-main">
+        <div className="tab-bar">
+          <span className="muted small" data-testid="decisions-count">
+            {items.length.toLocaleString('en-US')} decisions loaded
+            {hasNextPage ? ' · scroll for more' : q.data ? ' · all of the range' : ''}
+          </span>
+          {duplicates > 0 && <span className="warn-text small">{duplicates} repeated rows dropped</span>}
+          <a
+            className="btn"
+            href={href}
+            download
+            data-testid="csv-decisions"
+            title="The newest 1,000 decisions of the range"
+          >
+            Export CSV
+          </a>
+        </div>
+        <DataBanners
+          meta={lastPage?.meta}
+          error={q.error}
+          dataUpdatedAtMs={q.dataUpdatedAt}
+          what="decisions"
+        />
+        <WarningsPanel warnings={warnings} />
+        <VirtualTable
+          columns={columns}
+          data={items}
+          getRowId={decisionRowId}
+          selectedId={selectedId}
+          onSelect={(d) => onSelect(decisionRowId(d) === selectedId ? null : decisionRowId(d))}
+          onNearEnd={loadMore}
+          testId="decisions-table"
+          label="Decisions"
+          empty={
+            q.isPending
+              ? 'Loading decisions…'
+              : q.error
+                ? 'Decisions could not be loaded.'
+                : 'No decision in this range.'
+          }
+          tail={
+            isFetchingNextPage
+              ? `Loading the next ${DECISIONS_PAGE_SIZE} decisions…`
+              : hasNextPage
+                ? 'Scroll for more'
+                : 'Start of the range'
+          }
+        />
+      </div>
+      {selectedId && (
+        <DecisionDetail
+          env={env}
+          id={selectedId}
+          fromList={selected}
+          tz={tz}
+          onClose={() => onSelect(null)}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,100 @@
+// The price chart: the /series samples and the range's fills through the pure builders of
+// charts/price-chart.ts. Hovering near a fill marker shows that fill and its decision context;
+// elsewhere, the decision in force at the hovered time.
+import { useLayoutEffect, useMemo, useRef } from 'react';
+import type uPlot from 'uplot';
+import { cssVar } from '../../charts/palette';
+import {
+  fillTooltip,
+  markerRadius,
+  nearestPoint,
+  priceModel,
+  priceOptions,
+  sampleTooltip,
+  type PricePalette,
+} from '../../charts/price-chart';
+import { tooltipPlugin, type TooltipContent } from '../../charts/tooltip-plugin';
+import { UPlotChart } from '../../charts/UPlotChart';
+import { formatDateTime } from '../../format/time';
+import { useTheme } from '../../theme/theme';
+import type { MarketFill, SeriesPoint } from './market-types';
+
+function palette(): PricePalette {
+  return {
+    bid: cssVar('--pos-bar', '#22a55a'),
+    ask: cssVar('--neg-bar', '#e5484d'),
+    mid: cssVar('--muted', '#5f6b7a'),
+    target: cssVar('--chart-line', '#3b6fd8'),
+    fair: cssVar('--short', '#f59e0b'),
+    net: cssVar('--chart-line', '#3b6fd8'),
+    outline: cssVar('--panel', '#ffffff'),
+    axis: cssVar('--muted', '#667085'),
+    grid: cssVar('--grid', '#e3e6ea'),
+  };
+}
+
+/** Which fill (x index) lies under the cursor, if any: the markers are circles of known radius. */
+function fillUnderCursor(u: uPlot, fillAt: readonly (MarketFill | null)[]): number | null {
+  const left = u.cursor.left;
+  const top = u.cursor.top;
+  if (left === undefined || top === undefined || left < 0) return null;
+  const xs = u.data[0];
+  const [x0, x1] = [u.posToVal(left - 14, 'x'), u.posToVal(left + 14, 'x')];
+  const points: { x: number; y: number; i: number }[] = [];
+  for (let i = 0; i < fillAt.length; i++) {
+    const f = fillAt[i];
+    const x = xs[i];
+    if (!f || x === undefined || x < x0 || x > x1) continue;
+    points.push({ x: u.valToPos(x, 'x'), y: u.valToPos(f.priceYes, 'price'), i });
+  }
+  const best = nearestPoint(points, left, top, 14);
+  const f = best === null ? null : fillAt[best];
+  if (best === null || !f) return null;
+  const p = points.find((q) => q.i === best);
+  const r = markerRadius(f.size) + 4;
+  return p && (p.x - left) ** 2 + (p.y - top) ** 2 <= r * r ? best : null;
+}
+
+export function PriceChart({
+  series,
+  fills,
+  tz,
+}: {
+  series: SeriesPoint[];
+  fills: MarketFill[];
+  tz: string;
+}) {
+  const theme = useTheme();
+  const model = useMemo(() => priceModel(series, fills), [series, fills]);
+  const modelRef = useRef(model);
+  const content = useRef<TooltipContent>(() => null);
+  useLayoutEffect(() => {
+    modelRef.current = model;
+    content.current = (u, idx) => {
+      const m = modelRef.current;
+      const fi = fillUnderCursor(u, m.fillAt);
+      const f = fi === null ? null : m.fillAt[fi];
+      if (f) return fillTooltip(f, tz, formatDateTime);
+      // Off a marker: the nearest sample at or before the hovered index (fill-only rows have none).
+      for (let i = idx; i >= 0; i--) {
+        const s = m.sampleAt[i];
+        if (s) return sampleTooltip(s, tz, formatDateTime);
+      }
+      return null;
+    };
+  }, [model, tz]);
+  const options = useMemo(() => {
+    const opts = priceOptions(palette(), tz, () => modelRef.current.fillAt);
+    return { ...opts, plugins: [tooltipPlugin(content)] };
+    // The palette is read from CSS, which changes with the theme.
+  }, [theme, tz]);
+  return (
+    <UPlotChart
+      options={options}
+      data={model.data}
+      heightPx={300}
+      label="Best bid, best ask, mid and our target quotes over the range, with our fills and net position"
+      testId="price-chart"
+    />
+  );
+}

@@ -1,0 +1,56 @@
+// The picker's list: configured markets (GET /api/v1/markets) plus markets with a position that
+// have no config (the overview's rows), enabled first, then by ticker. Pure, tested.
+import type { MarketRow } from '../../api/types';
+import type { MarketConfigJson } from './market-types';
+
+export interface PickerOption {
+  marketId: string;
+  eventTicker: string | null;
+  enabled: boolean;
+  hasConfig: boolean;
+  /** The bot's net position where the overview knows it, else null. */
+  net: number | null;
+}
+
+export function pickerOptions(
+  configs: readonly MarketConfigJson[],
+  rows: readonly Pick<MarketRow, 'marketId' | 'eventTicker' | 'enabled' | 'hasConfig' | 'netPosition'>[],
+): PickerOption[] {
+  const byId = new Map<string, PickerOption>();
+  for (const c of configs) {
+    byId.set(c.marketId, {
+      marketId: c.marketId,
+      eventTicker: c.eventTicker,
+      enabled: c.enabled,
+      hasConfig: true,
+      net: null,
+    });
+  }
+  for (const r of rows) {
+    const known = byId.get(r.marketId);
+    if (known) known.net = r.netPosition;
+    else
+      byId.set(r.marketId, {
+        marketId: r.marketId,
+        eventTicker: r.eventTicker,
+        enabled: r.enabled,
+        hasConfig: r.hasConfig,
+        net: r.netPosition,
+      });
+  }
+  return [...byId.values()].sort(
+    (a, b) =>
+      Number(b.enabled) - Number(a.enabled) ||
+      (a.marketId < b.marketId ? -1 : a.marketId > b.marketId ? 1 : 0),
+  );
+}
+
+/** Options whose ticker or event contains every word of the query (any case, any order). */
+export function searchOptions(options: readonly PickerOption[], query: string): PickerOption[] {
+  const words = query.trim().toLowerCase().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return [...options];
+  return options.filter((o) => {
+    const hay = `${o.marketId} ${o.eventTicker ?? ''}`.toLowerCase();
+    return words.every((w) => hay.includes(w));
+  });
+}

@@ -1,0 +1,194 @@
+// Columns of the stale-positions table: the API's figures per row (rounded here only) and the API's
+// totals in the footer (never summed here).
+import { formatContracts, formatDuration, formatMoney, formatPrice } from '../../../../src/core/format';
+import type { StaleItem, StaleTotals } from '../../api/report-types';
+import { SignedFigure } from '../../components/Figure';
+import { orUndef, sortColumnHelper } from '../../components/SortableTable';
+import { signedMoney } from '../../format/figures';
+import { formatDateTime } from '../../format/time';
+import { MarketLink } from '../home/MarketLink';
+import { NetCell, QuoteCell, RealizedCell, UnrealizedCell } from '../home/market-cells';
+
+const col = sortColumnHelper<StaleItem>();
+
+export function staleColumns(env: string, tz: string, totals: StaleTotals) {
+  return col.columns([
+    col.accessor('marketId', {
+      id: 'market',
+      header: 'Market',
+      sortFn: 'alphanumeric',
+      cell: (c) => {
+        const r = c.row.original;
+        return (
+          <span className="market-cell">
+            <span>
+              <MarketLink marketId={r.marketId} env={env} />
+              {!r.enabled && (
+                <span className="tag" title="not quoting (disabled in its config)">
+                  off
+                </span>
+              )}
+              {!r.hasConfig && (
+                <span className="tag tag-warn" title="a position without a config item">
+                  no config
+                </span>
+              )}
+            </span>
+            <span className="sub muted">{r.eventTicker ?? 'no event'}</span>
+          </span>
+        );
+      },
+      meta: {
+        footer: (
+          <strong>
+            TOTAL <span className="muted">· {totals.count} positions</span>
+          </strong>
+        ),
+      },
+    }),
+    col.accessor('netPosition', {
+      id: 'net',
+      header: 'Net',
+      sortFn: 'basic',
+      cell: (c) => <NetCell row={c.row.original} />,
+      meta: {
+        numeric: true,
+        help: 'The bot’s net_yes_qty; the trade-log replay beside it on drift',
+        footer: (
+          <span title="Σ |net| of the stale positions (exposure)">
+            {formatContracts(totals.exposure)} <small className="muted">|net|</small>
+          </span>
+        ),
+      },
+    }),
+    col.accessor((r) => orUndef(r.avgCost), {
+      id: 'avgCost',
+      header: 'Avg cost',
+      sortFn: 'basic',
+      sortUndefined: 'last',
+      cell: (c) => formatPrice(c.row.original.avgCost),
+      meta: { numeric: true },
+    }),
+    col.accessor((r) => orUndef(r.bestBid), {
+      id: 'book',
+      header: 'Book bid / ask',
+      sortFn: 'basic',
+      sortUndefined: 'last',
+      cell: (c) => (
+        <span className="book-pair">
+          <span className="bid-text">{formatPrice(c.row.original.bestBid)}</span>
+          <span className="muted"> / </span>
+          <span className="ask-text">{formatPrice(c.row.original.bestAsk)}</span>
+        </span>
+      ),
+      meta: { numeric: true, help: 'The newest decision’s order-book snapshot: best bid / best ask' },
+    }),
+    col.accessor((r) => r.bidContracts + r.askContracts, {
+      id: 'ourOrders',
+      header: 'Our orders',
+      sortFn: 'basic',
+      cell: (c) => {
+        const r = c.row.original;
+        return (
+          <span className="stack">
+            <span>
+              <span className="muted small">bid </span>
+              <QuoteCell price={r.ourBid} size={r.ourBidSize} active={r.ourBidActive} />
+            </span>
+            <span>
+              <span className="muted small">ask </span>
+              <QuoteCell price={r.ourAsk} size={r.ourAskSize} active={r.ourAskActive} />
+            </span>
+          </span>
+        );
+      },
+      meta: {
+        numeric: true,
+        help: 'Our live orders (open_orders): best bid and ask with size; ✓ at or inside the book’s best',
+      },
+    }),
+    col.accessor((r) => (r.exitOrder ? 1 : 0), {
+      id: 'exit',
+      header: 'Exit order',
+      sortFn: 'basic',
+      cell: (c) =>
+        c.row.original.exitOrder ? (
+          <span className="yes" title="An active order that reduces the position is live">
+            yes{c.row.original.exitProfitable && <span className="muted"> (above cost)</span>}
+          </span>
+        ) : (
+          <span className="no" title="Nothing live would close this position">
+            no
+          </span>
+        ),
+      meta: {
+        help: 'Long needs an active ask, short an active bid',
+        footer: (
+          <span>
+            {totals.withExitOrder} yes · {totals.withoutExitOrder} no
+          </span>
+        ),
+      },
+    }),
+    col.accessor('unrealizedWorst', {
+      id: 'unrealizedWorst',
+      header: 'Unreal (W)',
+      sortFn: 'basic',
+      cell: (c) => <UnrealizedCell value={c.getValue()} net={c.row.original.netPosition} />,
+      meta: {
+        numeric: true,
+        help: 'Exit into the book’s best price, fee included',
+        footer: <SignedFigure value={signedMoney(totals.unrealizedWorst)} />,
+      },
+    }),
+    col.accessor('unrealizedBest', {
+      id: 'unrealizedBest',
+      header: 'Unreal (B)',
+      sortFn: 'basic',
+      cell: (c) => <UnrealizedCell value={c.getValue()} net={c.row.original.netPosition} />,
+      meta: {
+        numeric: true,
+        help: 'Exit at our own active quote, else as worst',
+        footer: <SignedFigure value={signedMoney(totals.unrealizedBest)} />,
+      },
+    }),
+    col.accessor((r) => orUndef(r.lastFillAtMs), {
+      id: 'lastFill',
+      header: 'Last fill',
+      sortFn: 'basic',
+      sortUndefined: 'last',
+      cell: (c) => <span className="mono small">{formatDateTime(c.row.original.lastFillAt, tz)}</span>,
+      meta: { help: 'Newest fill of the market in the whole trade log' },
+    }),
+    col.accessor((r) => orUndef(r.lastFillAgeMs), {
+      id: 'since',
+      header: 'Since',
+      sortFn: 'basic',
+      sortUndefined: 'last',
+      cell: (c) =>
+        c.row.original.lastFillAgeMs === null ? (
+          <span className="warn-text" title="No fill of this market in the trade log">
+            never
+          </span>
+        ) : (
+          formatDuration(c.row.original.lastFillAgeMs)
+        ),
+      meta: { numeric: true, help: 'Time since the last fill (the server’s now − last fill)' },
+    }),
+    col.accessor('realizedPnl', {
+      id: 'realizedPnl',
+      header: 'Realized P&L',
+      sortFn: 'basic',
+      cell: (c) => <RealizedCell ours={c.row.original.realizedPnl} bots={c.row.original.botRealizedPnl} />,
+      meta: {
+        numeric: true,
+        help: 'Trade-log replay over all history (ours); the bot’s realized_pnl beside it when different',
+        footer: (
+          <span className="muted" title="Σ positions.realized_pnl of these markets (the API's total)">
+            bot Σ {formatMoney(totals.botRealizedPnl, { plus: true })}
+          </span>
+        ),
+      },
+    }),
+  ]);
+}
