@@ -284,3 +284,17 @@ describe('format=xlsx', () => {
     expect(res.rawPayload.subarray(0, 2).toString()).toBe('PK');
   });
 });
+
+describe('executions cursor', () => {
+  it('carries its range, so pages do not shift as new events arrive', async () => {
+    const first = (await get('/api/v1/markets/KX-A/executions?limit=1&days=3')).body;
+    expect(first.items).toHaveLength(1);
+    expect(first.nextCursor).toMatch(/^o1\.\d+\.\d+$/);
+    now += 5_000; // "now" moves on; the cursor keeps the first page's range
+    const second = (await get(`/api/v1/markets/KX-A/executions?limit=1&days=3&cursor=${first.nextCursor}`)).body;
+    expect(second.items).toHaveLength(1);
+    expect(Date.parse(second.items[0].time)).toBeLessThanOrEqual(Date.parse(first.items[0].time));
+    expect(second.nextCursor).toBeNull();
+    expect((await get('/api/v1/markets/KX-A/executions?cursor=o1')).status).toBe(400);
+  });
+});

@@ -135,15 +135,21 @@ export function marketDetailRoutes(
     const env = envParam(q, ctx.defaultEnv);
     const format = formatParam(q);
     const marketId = marketIdParam(req.params.marketId);
-    const { fromMs, toMs } = rangeParams(q, ctx.nowMs(), 1);
     const limit = intParam(q, 'limit', 200, 1, 1000);
+    // The cursor is an offset into the range's time-sorted list, and carries the range's bounds:
+    // without them a range ending "now" would shift under the pages as new events arrive.
     const cursorText = strParam(q, 'cursor');
     let offset = 0;
+    let range = rangeParams(q, ctx.nowMs(), 1);
     if (cursorText !== undefined) {
-      const m = /^o(\d{1,7})$/.exec(cursorText);
+      const m = /^o(\d{1,7})\.(\d{1,15})\.(\d{1,15})$/.exec(cursorText);
       if (!m) throw badParam('cursor', 'cursor is not one this server issued for this list');
       offset = Number(m[1]);
+      const cursorRange = { fromMs: Number(m[2]), toMs: Number(m[3]) };
+      if (strParam(q, 'to') !== undefined && cursorRange.toMs !== range.toMs) throw badParam('cursor', 'cursor belongs to another range');
+      range = cursorRange;
     }
+    const { fromMs, toMs } = range;
     await requireMarket(envs, env, marketId);
     await requireDecisionGsi(envs, env);
     // The merged, time-sorted list is cached; pages are slices of it.
@@ -157,7 +163,7 @@ export function marketDetailRoutes(
       },
     );
     const items = all.items.slice(offset, offset + limit);
-    const nextCursor = offset + limit < all.items.length ? `o${offset + limit}` : null;
+    const nextCursor = offset + limit < all.items.length ? `o${offset + limit}.${fromMs}.${toMs}` : null;
     if (format !== 'json') return sendTable(reply, format, `executions-${env}-${marketId}`, items);
     return { ...all, items, nextCursor, total: all.items.length };
   });
