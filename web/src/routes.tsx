@@ -16,15 +16,33 @@ export const ROUTES: readonly PageRoute[] = [
     label: 'Market Deep Dive',
     Page: lazy(() => import('./pages/market/MarketPage').then((m) => ({ default: m.MarketPage }))),
   },
-  { path: '/stale', label: 'Stale', Page: lazy(() => import('./pages/stale/StalePage').then((m) => ({ default: m.StalePage }))) },
-  { path: '/risk', label: 'Risk', Page: lazy(() => import('./pages/risk/RiskPage').then((m) => ({ default: m.RiskPage }))) },
+  {
+    path: '/stale',
+    label: 'Stale',
+    Page: lazy(() => import('./pages/stale/StalePage').then((m) => ({ default: m.StalePage }))),
+  },
+  {
+    path: '/risk',
+    label: 'Risk',
+    Page: lazy(() => import('./pages/risk/RiskPage').then((m) => ({ default: m.RiskPage }))),
+  },
   {
     path: '/reconciliation',
     label: 'Reconciliation',
-    Page: lazy(() => import('./pages/reconciliation/ReconciliationPage').then((m) => ({ default: m.ReconciliationPage }))),
+    Page: lazy(() =>
+      import('./pages/reconciliation/ReconciliationPage').then((m) => ({ default: m.ReconciliationPage })),
+    ),
   },
-  { path: '/compare', label: 'Compare', Page: lazy(() => import('./pages/compare/ComparePage').then((m) => ({ default: m.ComparePage }))) },
-  { path: '/replay', label: 'Replay', Page: lazy(() => import('./pages/replay/ReplayPage').then((m) => ({ default: m.ReplayPage }))) },
+  {
+    path: '/compare',
+    label: 'Compare',
+    Page: lazy(() => import('./pages/compare/ComparePage').then((m) => ({ default: m.ComparePage }))),
+  },
+  {
+    path: '/replay',
+    label: 'Replay',
+    Page: lazy(() => import('./pages/replay/ReplayPage').then((m) => ({ default: m.ReplayPage }))),
+  },
   {
     path: '/status',
     label: 'Status',

@@ -64,14 +64,27 @@ describe('alignSteps', () => {
       ],
       'cumulativeRealized',
     );
-    expect(data).toEqual([[10, 30], [1, 2]]);
+    expect(data).toEqual([
+      [10, 30],
+      [1, 2],
+    ]);
     expect(alignSteps([], 'net')).toEqual([[]]);
   });
 });
 
 describe('compareTooltip', () => {
   it('lists every market’s value at the index, largest first, signed', () => {
-    const tip = compareTooltip([[1, 2], [1, -2], [0.5, 3]], ['A', 'B'], 1, 'cumulativeRealized', 't');
+    const tip = compareTooltip(
+      [
+        [1, 2],
+        [1, -2],
+        [0.5, 3],
+      ],
+      ['A', 'B'],
+      1,
+      'cumulativeRealized',
+      't',
+    );
     expect(tip).toEqual({
       title: 't',
       lines: [

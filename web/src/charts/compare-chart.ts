@@ -142,11 +142,15 @@ export function compareTooltip(
     .filter((r): r is { id: string; v: number } => r.v !== null)
     .sort((a, b) => b.v - a.v)
     .map((r) => {
-      const text = field === 'cumulativeRealized' ? formatMoney(r.v, { plus: true }) : formatContracts(r.v, { plus: true });
+      const text =
+        field === 'cumulativeRealized'
+          ? formatMoney(r.v, { plus: true })
+          : formatContracts(r.v, { plus: true });
       return {
         label: r.id,
         value: text,
-        tone: (text.startsWith('+') ? 'pos' : text.startsWith('\u2212') ? 'neg' : 'flat') as 'pos' | 'neg' | 'flat',
+        tone: (text.startsWith('+') ? 'pos' : text.startsWith('\u2212') ? 'neg' : 'flat') as
+          'pos' | 'neg' | 'flat',
       };
     });
   return { title, lines };

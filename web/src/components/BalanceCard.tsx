@@ -21,7 +21,8 @@ export function BalanceCard({ env }: { env: string }) {
   });
   const b = q.data;
   if (!b) {
-    const reason = q.error instanceof ApiRequestError ? `${q.error.status} ${q.error.code}` : q.error?.message;
+    const reason =
+      q.error instanceof ApiRequestError ? `${q.error.status} ${q.error.code}` : q.error?.message;
     return (
       <MetricCard
         label="Cash balance"
@@ -42,7 +43,11 @@ export function BalanceCard({ env }: { env: string }) {
         title="Give the server Kalshi API credentials to show the account's cash balance and portfolio value"
         sub={<span className="muted">no Kalshi credentials</span>}
       >
-        <span className="muted" style={{ fontSize: 14, fontWeight: 500 }} data-testid="balance-not-configured">
+        <span
+          className="muted"
+          style={{ fontSize: 14, fontWeight: 500 }}
+          data-testid="balance-not-configured"
+        >
           not configured
         </span>
       </MetricCard>

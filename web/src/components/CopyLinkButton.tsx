@@ -31,7 +31,16 @@ export async function copyText(text: string): Promise<boolean> {
 
 function LinkIcon() {
   return (
-    <svg width="14" height="14" viewBox="0 0 24 24" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="2.2" strokeLinecap="round">
+    <svg
+      width="14"
+      height="14"
+      viewBox="0 0 24 24"
+      aria-hidden="true"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2.2"
+      strokeLinecap="round"
+    >
       <path d="M10 14a4.5 4.5 0 0 0 6.4 0l3.2-3.2a4.5 4.5 0 0 0-6.4-6.4L11.6 6" />
       <path d="M14 10a4.5 4.5 0 0 0-6.4 0l-3.2 3.2a4.5 4.5 0 0 0 6.4 6.4l1.6-1.6" />
     </svg>
@@ -45,7 +54,12 @@ export function CopyLinkButton() {
     const t = setTimeout(() => setState('idle'), 2000);
     return () => clearTimeout(t);
   }, [state]);
-  const label = state === 'copied' ? 'Link copied' : state === 'failed' ? 'Copy failed: select the address bar' : 'Copy link to this view';
+  const label =
+    state === 'copied'
+      ? 'Link copied'
+      : state === 'failed'
+        ? 'Copy failed: select the address bar'
+        : 'Copy link to this view';
   return (
     <button
       type="button"

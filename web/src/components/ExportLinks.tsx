@@ -4,7 +4,8 @@ export type ExportParams = Record<string, string | number | null | undefined>;
 
 export function exportHref(path: string, params: ExportParams, format: 'csv' | 'xlsx'): string {
   const qs = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) if (v !== null && v !== undefined && v !== '') qs.set(k, String(v));
+  for (const [k, v] of Object.entries(params))
+    if (v !== null && v !== undefined && v !== '') qs.set(k, String(v));
   qs.set('format', format);
   return `${path}?${qs}`;
 }

@@ -10,13 +10,16 @@ export interface MarketOption {
 }
 
 export type SearchHit =
-  | { kind: 'market'; option: MarketOption }
-  | { kind: 'event'; event: string; markets: MarketOption[] };
+  { kind: 'market'; option: MarketOption } | { kind: 'event'; event: string; markets: MarketOption[] };
 
 const MAX_SHOWN = 100;
 
 /** Events and markets matching every word of the query (any case, any order); events first. */
-export function searchMarkets(options: readonly MarketOption[], query: string, withEvents: boolean): SearchHit[] {
+export function searchMarkets(
+  options: readonly MarketOption[],
+  query: string,
+  withEvents: boolean,
+): SearchHit[] {
   const words = query.trim().toLowerCase().split(/\s+/).filter(Boolean);
   const match = (text: string) => words.every((w) => text.toLowerCase().includes(w));
   const hits: SearchHit[] = [];
@@ -32,7 +35,8 @@ export function searchMarkets(options: readonly MarketOption[], query: string, w
       if (markets.length > 1 && match(event)) hits.push({ kind: 'event', event, markets });
     }
   }
-  for (const o of options) if (match(`${o.marketId} ${o.eventTicker ?? ''}`)) hits.push({ kind: 'market', option: o });
+  for (const o of options)
+    if (match(`${o.marketId} ${o.eventTicker ?? ''}`)) hits.push({ kind: 'market', option: o });
   return hits;
 }
 

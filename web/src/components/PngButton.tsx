@@ -1,15 +1,17 @@
 // "PNG": saves the chart under `target` as an image (charts/png-export.ts).
 import { useState } from 'react';
-import { exportChartPng } from '../charts/png-export';
+import { exportChartPng, type LegendItem } from '../charts/png-export';
 
 interface Props {
   target: () => HTMLElement | null;
   filename: () => string;
   title: string;
+  /** Drawn under the title (the page's legend is HTML, not part of the chart's canvas). */
+  legend?: () => readonly LegendItem[];
   testId?: string;
 }
 
-export function PngButton({ target, filename, title, testId }: Props) {
+export function PngButton({ target, filename, title, legend, testId }: Props) {
   const [failed, setFailed] = useState<string | null>(null);
   return (
     <button
@@ -19,7 +21,9 @@ export function PngButton({ target, filename, title, testId }: Props) {
       title={failed ?? 'Save the chart as a PNG image'}
       onClick={() => {
         setFailed(null);
-        exportChartPng(target(), filename(), title).catch((e: Error) => setFailed(e.message));
+        exportChartPng(target(), filename(), title, legend?.() ?? []).catch((e: Error) =>
+          setFailed(e.message),
+        );
       }}
     >
       PNG{failed ? ' ⚠' : ''}

@@ -1,6 +1,9 @@
 // CSV built in the browser, for the few tables whose endpoint has no format=csv (see the report of
 // API gaps): RFC 4180 like the server's (CRLF, quotes doubled), full-precision values, null empty.
-export function toCsvText<T extends object>(rows: readonly T[], columns: readonly (keyof T & string)[]): string {
+export function toCsvText<T extends object>(
+  rows: readonly T[],
+  columns: readonly (keyof T & string)[],
+): string {
   const cell = (v: unknown): string => {
     if (v === null || v === undefined) return '';
     const text = typeof v === 'object' ? JSON.stringify(v) : String(v);

@@ -10,15 +10,23 @@ describe('exportHref', () => {
     expect(exportHref('/api/v1/stale', { env: 'demo', hours: 72, x: null }, 'xlsx')).toBe(
       '/api/v1/stale?env=demo&hours=72&format=xlsx',
     );
-    expect(exportHref('/api/v1/compare', { markets: 'A,B' }, 'csv')).toBe('/api/v1/compare?markets=A%2CB&format=csv');
+    expect(exportHref('/api/v1/compare', { markets: 'A,B' }, 'csv')).toBe(
+      '/api/v1/compare?markets=A%2CB&format=csv',
+    );
   });
 });
 
 describe('toCsvText', () => {
   it('quotes what needs quoting and leaves null empty', () => {
-    expect(toCsvText([{ a: 'x,y', b: null, c: 'say "hi"' }, { a: 1, b: 2.5, c: '' }], ['a', 'b', 'c'])).toBe(
-      'a,b,c\r\n"x,y",,"say ""hi"""\r\n1,2.5,\r\n',
-    );
+    expect(
+      toCsvText(
+        [
+          { a: 'x,y', b: null, c: 'say "hi"' },
+          { a: 1, b: 2.5, c: '' },
+        ],
+        ['a', 'b', 'c'],
+      ),
+    ).toBe('a,b,c\r\n"x,y",,"say ""hi"""\r\n1,2.5,\r\n');
   });
 });
 
@@ -29,9 +37,11 @@ describe('searchMarkets', () => {
     { marketId: 'KXGDP-T3', eventTicker: 'KXGDP', enabled: true },
   ];
   it('matches every word in ticker or event, any case', () => {
-    expect(searchMarkets(options, 'fed h25', false).map((h) => (h.kind === 'market' ? h.option.marketId : h.event))).toEqual([
-      'KXFED-26DEC-H25',
-    ]);
+    expect(
+      searchMarkets(options, 'fed h25', false).map((h) =>
+        h.kind === 'market' ? h.option.marketId : h.event,
+      ),
+    ).toEqual(['KXFED-26DEC-H25']);
     expect(searchMarkets(options, '', false)).toHaveLength(3);
   });
   it('offers an event with several markets as one choice, first', () => {
@@ -48,7 +58,9 @@ describe('searchMarkets', () => {
 
 describe('pngName', () => {
   it('makes a safe file name', () => {
-    expect(pngName(['dora-pnl', 'demo', '2026-11-01', '2026-11-25'])).toBe('dora-pnl-demo-2026-11-01-2026-11-25.png');
+    expect(pngName(['dora-pnl', 'demo', '2026-11-01', '2026-11-25'])).toBe(
+      'dora-pnl-demo-2026-11-01-2026-11-25.png',
+    );
     expect(pngName(['a b/c'])).toBe('a_b_c.png');
   });
 });

@@ -1,6 +1,13 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { describeLookback, lookbackParams, patchPageSearch, readLookback, utcToWall, wallToUtcMs } from './lookback';
+import {
+  describeLookback,
+  lookbackParams,
+  patchPageSearch,
+  readLookback,
+  utcToWall,
+  wallToUtcMs,
+} from './lookback';
 import { mergeMarketOptions } from './market-options';
 
 describe('readLookback', () => {
@@ -31,10 +38,12 @@ describe('lookbackParams', () => {
   });
 
   it('sends the custom days’ bounds as instants in the display zone', () => {
-    expect(lookbackParams({ days: null, from: '2026-11-01', to: '2026-11-02' }, 'UTC', '2026-11-25')).toEqual({
-      from: '2026-11-01T00:00:00.000Z',
-      to: '2026-11-02T23:59:59.999Z',
-    });
+    expect(lookbackParams({ days: null, from: '2026-11-01', to: '2026-11-02' }, 'UTC', '2026-11-25')).toEqual(
+      {
+        from: '2026-11-01T00:00:00.000Z',
+        to: '2026-11-02T23:59:59.999Z',
+      },
+    );
     // New York is UTC−4 until 1 Nov 2026 06:00 UTC and UTC−5 after.
     expect(
       lookbackParams({ days: null, from: '2026-10-31', to: null }, 'America/New_York', '2026-11-01'),
@@ -43,7 +52,9 @@ describe('lookbackParams', () => {
 
   it('captions the range', () => {
     expect(describeLookback({ days: 1, from: null, to: null }, 'UTC')).toBe('last 24 hours');
-    expect(describeLookback({ days: null, from: '2026-11-01', to: null }, 'UTC')).toBe('2026-11-01 → today (UTC)');
+    expect(describeLookback({ days: null, from: '2026-11-01', to: null }, 'UTC')).toBe(
+      '2026-11-01 → today (UTC)',
+    );
   });
 });
 

@@ -72,7 +72,14 @@ const WALL_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
 export function wallToUtcMs(wall: string, tz: string): number | null {
   const m = WALL_RE.exec(wall);
   if (!m) return null;
-  const guess = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6] ?? 0));
+  const guess = Date.UTC(
+    Number(m[1]),
+    Number(m[2]) - 1,
+    Number(m[3]),
+    Number(m[4]),
+    Number(m[5]),
+    Number(m[6] ?? 0),
+  );
   if (Number.isNaN(guess)) return null;
   const first = guess - tzOffsetMs(guess, tz);
   return guess - tzOffsetMs(first, tz);

@@ -13,12 +13,16 @@ export function mergeMarketOptions(
   rows: readonly Pick<MarketConfigJson, 'marketId' | 'eventTicker' | 'enabled'>[],
 ): MarketOption[] {
   const byId = new Map<string, MarketOption>();
-  for (const c of configs) byId.set(c.marketId, { marketId: c.marketId, eventTicker: c.eventTicker, enabled: c.enabled });
+  for (const c of configs)
+    byId.set(c.marketId, { marketId: c.marketId, eventTicker: c.eventTicker, enabled: c.enabled });
   for (const r of rows) {
-    if (!byId.has(r.marketId)) byId.set(r.marketId, { marketId: r.marketId, eventTicker: r.eventTicker, enabled: r.enabled });
+    if (!byId.has(r.marketId))
+      byId.set(r.marketId, { marketId: r.marketId, eventTicker: r.eventTicker, enabled: r.enabled });
   }
   return [...byId.values()].sort(
-    (a, b) => Number(b.enabled) - Number(a.enabled) || (a.marketId < b.marketId ? -1 : a.marketId > b.marketId ? 1 : 0),
+    (a, b) =>
+      Number(b.enabled) - Number(a.enabled) ||
+      (a.marketId < b.marketId ? -1 : a.marketId > b.marketId ? 1 : 0),
   );
 }
 

@@ -8,7 +8,10 @@ export function useSearch(): string {
   return useLocation().search;
 }
 
-export function useSetPageParams(): (patch: Record<string, string | null>, opts?: { replace?: boolean }) => void {
+export function useSetPageParams(): (
+  patch: Record<string, string | null>,
+  opts?: { replace?: boolean },
+) => void {
   return useCallback((patch, opts = {}) => {
     navigate(`${window.location.pathname}${patchPageSearch(window.location.search, patch)}`, opts);
   }, []);

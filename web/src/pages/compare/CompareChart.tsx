@@ -2,7 +2,14 @@
 // series per market in its legend colour; hover lists every market's value at that time.
 import { useLayoutEffect, useMemo, useRef } from 'react';
 import type { CompareSeries } from '../../api/report-types';
-import { alignSteps, compareOptions, compareTooltip, type StepField } from '../../charts/compare-chart';
+import {
+  alignSteps,
+  compareOptions,
+  compareTooltip,
+  seriesColor,
+  type StepField,
+} from '../../charts/compare-chart';
+import { formatContracts, formatMoney } from '../../../../src/core/format';
 import { pnlPalette } from '../../charts/palette';
 import { pngName } from '../../charts/png-export';
 import { tooltipPlugin, type TooltipContent } from '../../charts/tooltip-plugin';
@@ -31,12 +38,17 @@ export function CompareChart({ series, field, tz, env, title, testId }: Props) {
   useLayoutEffect(() => {
     content.current = (_u, idx) => {
       const x = data[0]?.[idx];
-      return x === undefined ? null : compareTooltip(data, ids, idx, field, formatDateTime(new Date(x * 1000).toISOString(), tz));
+      return x === undefined
+        ? null
+        : compareTooltip(data, ids, idx, field, formatDateTime(new Date(x * 1000).toISOString(), tz));
     };
   }, [data, ids, field, tz]);
   const options = useMemo(() => {
     const p = pnlPalette();
-    return { ...compareOptions(idsKey.split(','), field, tz, { axis: p.axis, grid: p.grid }), plugins: [tooltipPlugin(content)] };
+    return {
+      ...compareOptions(idsKey.split(','), field, tz, { axis: p.axis, grid: p.grid }),
+      plugins: [tooltipPlugin(content)],
+    };
     // `theme` is not read but the palette (CSS variables) changes with it.
   }, [idsKey, field, tz, theme]);
   return (
@@ -48,10 +60,25 @@ export function CompareChart({ series, field, tz, env, title, testId }: Props) {
           target={() => hostRef.current}
           filename={() => pngName(['dora-compare', field === 'net' ? 'position' : 'pnl', env])}
           title={`Dora ${env} · ${title} (${tz})`}
+          legend={() => ids.map((id, i) => ({ label: id, color: seriesColor(i) }))}
           testId={`${testId}-png`}
         />
       }
     >
+      <ul className="chart-legend" data-testid={`${testId}-legend`}>
+        {ids.map((id, i) => {
+          const last = data[i + 1]?.[data[0]?.length ? data[0].length - 1 : 0] ?? null;
+          return (
+            <li key={id}>
+              <i className="sw" style={{ background: seriesColor(i) }} aria-hidden="true" />
+              <span className="mono">{id}</span>{' '}
+              <span className="fig muted">
+                {field === 'net' ? formatContracts(last, { plus: true }) : formatMoney(last, { plus: true })}
+              </span>
+            </li>
+          );
+        })}
+      </ul>
       <div ref={hostRef}>
         <UPlotChart options={options} data={data} heightPx={240} label={title} testId={`${testId}-chart`} />
       </div>

@@ -54,7 +54,11 @@ export function ComparePage() {
   const setMarkets = (next: string[]) => set({ markets: marketsParam(next) });
   const add = (ids: string[]) => {
     const r = addMarkets(markets, ids);
-    setNote(r.dropped ? `${r.dropped} market${r.dropped > 1 ? 's' : ''} left out: the API compares at most ${MAX_MARKETS}.` : null);
+    setNote(
+      r.dropped
+        ? `${r.dropped} market${r.dropped > 1 ? 's' : ''} left out: the API compares at most ${MAX_MARKETS}.`
+        : null,
+    );
     setMarkets(r.markets);
   };
   const largest = (overview.data?.exposure.byMarket ?? [])
@@ -102,7 +106,11 @@ export function ComparePage() {
             const i = order.indexOf(m);
             return (
               <li key={m} className="chip">
-                <i className="sw" style={{ background: seriesColor(i < 0 ? markets.indexOf(m) : i) }} aria-hidden="true" />
+                <i
+                  className="sw"
+                  style={{ background: seriesColor(i < 0 ? markets.indexOf(m) : i) }}
+                  aria-hidden="true"
+                />
                 <span className="mono">{m}</span>
                 <button
                   type="button"
@@ -117,12 +125,17 @@ export function ComparePage() {
           })}
         </ul>
       )}
-      <DataBanners meta={data?.meta} error={markets.length ? q.error : null} dataUpdatedAtMs={q.dataUpdatedAt} what="comparison" />
+      <DataBanners
+        meta={data?.meta}
+        error={markets.length ? q.error : null}
+        dataUpdatedAtMs={q.dataUpdatedAt}
+        what="comparison"
+      />
       {markets.length === 0 ? (
         <Panel title="Compare markets" testId="compare-empty">
           <p className="empty-state">
-            Add up to {MAX_MARKETS} markets above — type a ticker, or an event to add all of its markets — to overlay
-            their realized P&amp;L and position and compare fills, volume, fees, spread and latency.
+            Add up to {MAX_MARKETS} markets above — type a ticker, or an event to add all of its markets — to
+            overlay their realized P&amp;L and position and compare fills, volume, fees, spread and latency.
           </p>
         </Panel>
       ) : data ? (
@@ -172,7 +185,9 @@ export function ComparePage() {
         </>
       ) : (
         <Panel title="Compare markets" testId="compare-loading">
-          <p className="muted">{q.isPending && !q.error ? 'Loading…' : 'The comparison could not be loaded.'}</p>
+          <p className="muted">
+            {q.isPending && !q.error ? 'Loading…' : 'The comparison could not be loaded.'}
+          </p>
         </Panel>
       )}
     </div>

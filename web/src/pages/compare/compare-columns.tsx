@@ -17,7 +17,11 @@ export function compareColumns(env: string, order: readonly string[]) {
       sortFn: 'alphanumeric',
       cell: (c) => (
         <span>
-          <i className="sw" style={{ background: seriesColor(order.indexOf(c.getValue())) }} aria-hidden="true" />{' '}
+          <i
+            className="sw"
+            style={{ background: seriesColor(order.indexOf(c.getValue())) }}
+            aria-hidden="true"
+          />{' '}
           <MarketLink marketId={c.getValue()} env={env} />
         </span>
       ),
@@ -77,7 +81,8 @@ export function compareColumns(env: string, order: readonly string[]) {
       header: 'Latency p95',
       sortFn: 'basic',
       sortUndefined: 'last',
-      cell: (c) => (c.row.original.latencyP95Ms === null ? '—' : `${Math.round(c.row.original.latencyP95Ms)} ms`),
+      cell: (c) =>
+        c.row.original.latencyP95Ms === null ? '—' : `${Math.round(c.row.original.latencyP95Ms)} ms`,
       meta: { numeric: true, help: 'p95 of order placement and cancel latency in the range' },
     }),
     col.accessor('netAtEnd', {

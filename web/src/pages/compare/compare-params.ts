@@ -12,7 +12,10 @@ export function readMarkets(search: string): string[] {
 }
 
 /** Adds markets (keeping order, no duplicates, at most 12); `dropped` counts what did not fit. */
-export function addMarkets(current: readonly string[], add: readonly string[]): { markets: string[]; dropped: number } {
+export function addMarkets(
+  current: readonly string[],
+  add: readonly string[],
+): { markets: string[]; dropped: number } {
   const markets = [...current];
   let dropped = 0;
   for (const id of add) {
@@ -23,4 +26,5 @@ export function addMarkets(current: readonly string[], add: readonly string[]): 
   return { markets, dropped };
 }
 
-export const marketsParam = (markets: readonly string[]): string | null => (markets.length ? markets.join(',') : null);
+export const marketsParam = (markets: readonly string[]): string | null =>
+  markets.length ? markets.join(',') : null;

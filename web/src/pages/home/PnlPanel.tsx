@@ -5,6 +5,7 @@ import type { ViewParams } from '../../router/view-params';
 import { Panel } from '../../components/Panel';
 import { PngButton } from '../../components/PngButton';
 import { pngName } from '../../charts/png-export';
+import { pnlPalette } from '../../charts/palette';
 import { PnlChart } from './PnlChart';
 import { RangeControls } from './RangeControls';
 import { visibleDays, type RangeRequest } from './range';
@@ -35,8 +36,18 @@ export function PnlPanel({ data, view, request, loading }: Props) {
           {data && (
             <PngButton
               target={() => chartRef.current}
-              filename={() => pngName(['dora-pnl', data.env, days[0]?.date ?? '', days[days.length - 1]?.date ?? ''])}
+              filename={() =>
+                pngName(['dora-pnl', data.env, days[0]?.date ?? '', days[days.length - 1]?.date ?? ''])
+              }
               title={`Dora ${data.env} · realized P&L per day and cumulative (${data.tz})`}
+              legend={() => {
+                const p = pnlPalette();
+                return [
+                  { label: 'Cumulative (all-time, left axis)', color: p.cumulative },
+                  { label: 'Daily realized ≥ 0 (right axis)', color: p.pos },
+                  { label: 'Daily realized < 0', color: p.neg },
+                ];
+              }}
               testId="pnl-png"
             />
           )}

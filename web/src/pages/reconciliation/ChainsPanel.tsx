@@ -16,7 +16,8 @@ function FillLine({ f, tz }: { f: FillJson; tz: string }) {
   return (
     <li className="fill-line">
       <span className={`side side-${f.type}`}>{f.type === 'bid' ? 'bought' : 'sold'}</span>{' '}
-      {formatContracts(f.size)} @ {formatPrice(f.priceYes)} <span className="muted">{formatDateTime(f.time, tz)}</span>{' '}
+      {formatContracts(f.size)} @ {formatPrice(f.priceYes)}{' '}
+      <span className="muted">{formatDateTime(f.time, tz)}</span>{' '}
       <span className="mono small muted">fill {f.fillId ?? '—'}</span>
       {f.reconciledAtStartup && <span className="tag">backfill</span>}
     </li>
@@ -61,7 +62,10 @@ function ChainDetail({ c, tz }: { c: ChainJson; tz: string }) {
           </thead>
           <tbody>
             {c.orders.map((o, i) => (
-              <tr key={`${o.clientOrderId ?? ''}#${i}`} className={o.status === 'ACCEPTED' ? '' : 'row-problem'}>
+              <tr
+                key={`${o.clientOrderId ?? ''}#${i}`}
+                className={o.status === 'ACCEPTED' ? '' : 'row-problem'}
+              >
                 <td>{o.side ?? '—'}</td>
                 <td className="num">{formatPrice(o.priceYes)}</td>
                 <td className="num">{formatContracts(o.size)}</td>
@@ -234,16 +238,21 @@ export function ChainsPanel({ chains, tz, onlyBroken, onOnlyBroken, exportParams
     >
       <div className="problem-counts">
         {PROBLEMS.map((p) => (
-          <span key={p} className={`pc ${counts[p] ? 'pc-on' : ''}`} title={PROBLEM_TEXT[p].help} data-testid={`count-${p}`}>
+          <span
+            key={p}
+            className={`pc ${counts[p] ? 'pc-on' : ''}`}
+            title={PROBLEM_TEXT[p].help}
+            data-testid={`count-${p}`}
+          >
             {PROBLEM_TEXT[p].label} <strong>{counts[p]}</strong>
           </span>
         ))}
       </div>
       {chains.noOrderEvents && (
         <div className="banner" role="status" data-testid="batch-notice">
-          <strong>No order events in this range</strong> although it has {counts.chains} decisions: the bot ran in
-          batch mode (use_batch_execution), which logs no ORDER_PLACE / ORDER_RESULT events. Decisions cannot be
-          linked to orders, so no chain is marked broken and no fill is called an orphan.
+          <strong>No order events in this range</strong> although it has {counts.chains} decisions: the bot
+          ran in batch mode (use_batch_execution), which logs no ORDER_PLACE / ORDER_RESULT events. Decisions
+          cannot be linked to orders, so no chain is marked broken and no fill is called an orphan.
         </div>
       )}
       {chains.decisionsTruncated && (

@@ -40,7 +40,10 @@ function columns(env: string) {
           {formatContracts(c.row.original.drift, { plus: true })}
         </strong>
       ),
-      meta: { numeric: true, help: 'Bot − replay, contracts: fills outside the trade log, or missing from it' },
+      meta: {
+        numeric: true,
+        help: 'Bot − replay, contracts: fills outside the trade log, or missing from it',
+      },
     }),
   ]);
 }

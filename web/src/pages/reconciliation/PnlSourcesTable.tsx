@@ -15,7 +15,8 @@ export const differs = (r: PnlSourcesRow): boolean => Math.abs(r.realizedDiff) >
 
 /** A difference no fee regime explains: fills differ, drift, or the API says "unexplained". */
 export const unexplained = (r: PnlSourcesRow): boolean =>
-  r.positionDrift !== 0 || r.explanations.some((e) => e.startsWith('unexplained') || e.startsWith('fills differ'));
+  r.positionDrift !== 0 ||
+  r.explanations.some((e) => e.startsWith('unexplained') || e.startsWith('fills differ'));
 
 function columns(env: string) {
   return col.columns([
@@ -46,14 +47,20 @@ function columns(env: string) {
       header: 'Replay',
       sortFn: 'basic',
       cell: (c) => <SignedFigure value={signedMoney(c.getValue())} />,
-      meta: { numeric: true, help: 'Trade-log replay with the stored fee of each fill (the dashboard’s figure)' },
+      meta: {
+        numeric: true,
+        help: 'Trade-log replay with the stored fee of each fill (the dashboard’s figure)',
+      },
     }),
     col.accessor('replayedFormulaFees', {
       id: 'replayedFormulaFees',
       header: 'Replay, fee formula',
       sortFn: 'basic',
       cell: (c) => <SignedFigure value={signedMoney(c.getValue())} />,
-      meta: { numeric: true, help: 'The same replay with today’s fee formula 0.0175·c·p·(1−p) on every fill' },
+      meta: {
+        numeric: true,
+        help: 'The same replay with today’s fee formula 0.0175·c·p·(1−p) on every fill',
+      },
     }),
     col.accessor((r) => orUndef(r.botRealized), {
       id: 'botRealized',
@@ -62,7 +69,9 @@ function columns(env: string) {
       sortUndefined: 'last',
       cell: (c) =>
         c.row.original.botRealized === null ? (
-          <span className="muted" title="not in the bot's positions item">—</span>
+          <span className="muted" title="not in the bot's positions item">
+            —
+          </span>
         ) : (
           <SignedFigure value={signedMoney(c.row.original.botRealized)} />
         ),
@@ -80,7 +89,10 @@ function columns(env: string) {
       header: 'Replay − bot',
       sortFn: 'basic',
       cell: (c) => (
-        <span className={Math.abs(c.row.original.realizedDiff) >= 0.005 ? 'warn-text' : 'muted'} data-testid="pnl-diff">
+        <span
+          className={Math.abs(c.row.original.realizedDiff) >= 0.005 ? 'warn-text' : 'muted'}
+          data-testid="pnl-diff"
+        >
           {formatMoney(c.row.original.realizedDiff, { plus: true })}
         </span>
       ),

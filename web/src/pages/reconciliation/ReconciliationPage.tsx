@@ -60,7 +60,12 @@ export function ReconciliationPage() {
           {q.isFetching && ' · loading…'}
         </span>
       </div>
-      <DataBanners meta={data?.meta} error={q.error} dataUpdatedAtMs={q.dataUpdatedAt} what="reconciliation" />
+      <DataBanners
+        meta={data?.meta}
+        error={q.error}
+        dataUpdatedAtMs={q.dataUpdatedAt}
+        what="reconciliation"
+      />
       {marketId === null ? (
         <Panel title="Decision → order → fill chains" testId="chains-panel">
           <p className="empty-state">
@@ -77,7 +82,9 @@ export function ReconciliationPage() {
         />
       ) : (
         <Panel title="Decision → order → fill chains" testId="chains-panel">
-          <p className="muted">{q.isFetching ? `Loading the chains of ${marketId}…` : 'Chains could not be loaded.'}</p>
+          <p className="muted">
+            {q.isFetching ? `Loading the chains of ${marketId}…` : 'Chains could not be loaded.'}
+          </p>
         </Panel>
       )}
       <Panel
@@ -99,7 +106,10 @@ export function ReconciliationPage() {
       <Panel
         title={
           <>
-            Position drift <span className={`count ${data?.drift.length ? 'count-warn' : ''}`}>{data?.drift.length ?? '…'}</span>
+            Position drift{' '}
+            <span className={`count ${data?.drift.length ? 'count-warn' : ''}`}>
+              {data?.drift.length ?? '…'}
+            </span>
           </>
         }
         testId="drift-panel"

@@ -30,7 +30,5 @@ export const PROBLEMS: readonly ChainProblem[] = [
 /** `bid 0.45×10 · ask 0.52×10`, or `no targets`. */
 export function targetsText(quotes: readonly { side: string; priceYes: number; size: number }[]): string {
   if (quotes.length === 0) return 'no targets';
-  return quotes
-    .map((q) => `${q.side} ${q.priceYes.toFixed(3)}×${q.size}`)
-    .join(' · ');
+  return quotes.map((q) => `${q.side} ${q.priceYes.toFixed(3)}×${q.size}`).join(' · ');
 }

@@ -39,7 +39,14 @@ export function ReplayControls({ tl, index, playing, onIndex, onPlaying, tz }: P
   return (
     <div className="replay-controls panel" data-testid="replay-controls">
       <div className="rc-buttons" role="group" aria-label="Replay">
-        <button type="button" className="btn" onClick={() => go(0)} disabled={index <= 0} aria-label="First decision" title="First decision">
+        <button
+          type="button"
+          className="btn"
+          onClick={() => go(0)}
+          disabled={index <= 0}
+          aria-label="First decision"
+          title="First decision"
+        >
           |◀
         </button>
         <button
@@ -97,7 +104,14 @@ export function ReplayControls({ tl, index, playing, onIndex, onPlaying, tz }: P
         >
           fill ▶
         </button>
-        <button type="button" className="btn" onClick={() => go(last)} disabled={index >= last} aria-label="Last decision" title="Last decision">
+        <button
+          type="button"
+          className="btn"
+          onClick={() => go(last)}
+          disabled={index >= last}
+          aria-label="Last decision"
+          title="Last decision"
+        >
           ▶|
         </button>
         <label className="speed">

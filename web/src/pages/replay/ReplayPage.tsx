@@ -63,6 +63,12 @@ function WindowControls({ fromMs, toMs, tz }: { fromMs: number; toMs: number; tz
         />
         <span className="muted small">({tz})</span>
       </span>
+      <span
+        className="muted small"
+        title="Decisions are paged through the API newest first; past the cap the newest are kept"
+      >
+        loads up to {DECISION_CAP.toLocaleString('en-US')} decisions
+      </span>
     </div>
   );
 }
@@ -125,7 +131,13 @@ function ReplayChart({
         <span>dashed: our targets</span>
         <span>click to jump there</span>
       </div>
-      <UPlotChart options={options} data={data} heightPx={150} label="Book and targets over the window" testId="replay-chart" />
+      <UPlotChart
+        options={options}
+        data={data}
+        heightPx={150}
+        label="Book and targets over the window"
+        testId="replay-chart"
+      />
     </div>
   );
 }
@@ -198,8 +210,8 @@ export function ReplayPage() {
       {params.marketId === null ? (
         <Panel title="Replay" testId="replay-empty">
           <p className="empty-state">
-            Pick a market above to replay its book, targets, inventory and fills decision by decision over a window
-            (the last {params.hours} hours unless you choose one).
+            Pick a market above to replay its book, targets, inventory and fills decision by decision over a
+            window (the last {params.hours} hours unless you choose one).
           </p>
         </Panel>
       ) : decisions.isPending || fills.isPending ? (
@@ -219,8 +231,8 @@ export function ReplayPage() {
           {decisions.data?.truncated && (
             <div className="banner" role="status" data-testid="replay-cap">
               The window holds more than {DECISION_CAP.toLocaleString('en-US')} decisions: only the newest{' '}
-              {DECISION_CAP.toLocaleString('en-US')} are loaded (from {formatDateTime(tl.decisions[0]?.time, view.tz)}).
-              Narrow the window to replay earlier moments.
+              {DECISION_CAP.toLocaleString('en-US')} are loaded (from{' '}
+              {formatDateTime(tl.decisions[0]?.time, view.tz)}). Narrow the window to replay earlier moments.
             </div>
           )}
           <ReplayControls

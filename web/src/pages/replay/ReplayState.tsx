@@ -117,7 +117,9 @@ export function ReplayState({ frame, total, env, marketId, from, to, tz }: Props
           </table>
         )}
         {frame.fillCount > frame.recentFills.length && (
-          <p className="note">The newest {frame.recentFills.length} shown; the export holds every fill of the window.</p>
+          <p className="note">
+            The newest {frame.recentFills.length} shown; the export holds every fill of the window.
+          </p>
         )}
         <p className="note">
           Realized so far = Σ realized change of these fills: {formatMoney(frame.realized, { plus: true })}.

@@ -43,7 +43,13 @@ export function useReplayData(env: EnvChoice | null, marketId: string | null, fr
     queryKey: ['replay-decisions', envKey(env), marketId, from, to],
     queryFn: () =>
       loadDecisions((cursor) =>
-        getJson<DecisionsPage>(`${path}/decisions`, { env: e, from, to, limit: PAGE, cursor: cursor ?? undefined }),
+        getJson<DecisionsPage>(`${path}/decisions`, {
+          env: e,
+          from,
+          to,
+          limit: PAGE,
+          cursor: cursor ?? undefined,
+        }),
       ),
     enabled: marketId !== null,
     // A past window does not change; a window ending now is reloaded with the Refresh button.

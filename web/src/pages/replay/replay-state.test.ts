@@ -28,7 +28,13 @@ function decision(s: number, inventory: number, extra: Partial<DecisionJson> = {
   } as DecisionJson;
 }
 
-function fill(s: number, side: 'yes' | 'no', size: number, realizedChange: number, netBefore: number): ReplayFill {
+function fill(
+  s: number,
+  side: 'yes' | 'no',
+  size: number,
+  realizedChange: number,
+  netBefore: number,
+): ReplayFill {
   const netAfter = netBefore + (side === 'yes' ? size : -size);
   return {
     fillId: `f${s}`,
@@ -47,7 +53,12 @@ function fill(s: number, side: 'yes' | 'no', size: number, realizedChange: numbe
 // Decisions at 0, 10, 20, 30 s (given newest first, as the API pages them); fills at 5, 12, 12.5, 40 s.
 const tl = buildTimeline(
   [decision(30, 3), decision(20, 3), decision(10, 0), decision(0, 0)],
-  [fill(40, 'yes', 2, -0.01, 3), fill(12.5, 'yes', 3, -0.02, 0), fill(12, 'no', 5, 0.4, 5), fill(5, 'yes', 5, -0.03, 0)],
+  [
+    fill(40, 'yes', 2, -0.01, 3),
+    fill(12.5, 'yes', 3, -0.02, 0),
+    fill(12, 'no', 5, 0.4, 5),
+    fill(5, 'yes', 5, -0.03, 0),
+  ],
 );
 
 describe('buildTimeline', () => {

@@ -149,7 +149,12 @@ export function ladderRows(decision: DecisionJson): { asks: LadderRow[]; bids: L
     }
     for (const q of decision.targetQuotes) {
       if (q.side !== which) continue;
-      const row = rows.get(key(q.priceYes)) ?? { priceYes: q.priceYes, bidSize: null, askSize: null, target: null };
+      const row = rows.get(key(q.priceYes)) ?? {
+        priceYes: q.priceYes,
+        bidSize: null,
+        askSize: null,
+        target: null,
+      };
       row.target = { side: which, size: q.size };
       rows.set(key(q.priceYes), row);
     }

@@ -9,7 +9,9 @@ const H = 3_600_000;
 
 describe('readReplayParams / resolveWindow', () => {
   it('uses the URL’s window when it has one', () => {
-    const p = readReplayParams('?m=KX-1&start=2026-11-25T01:00:00Z&end=2026-11-25T02:00:00Z&t=2026-11-25T01:30:00Z');
+    const p = readReplayParams(
+      '?m=KX-1&start=2026-11-25T01:00:00Z&end=2026-11-25T02:00:00Z&t=2026-11-25T01:30:00Z',
+    );
     expect(p.marketId).toBe('KX-1');
     expect(resolveWindow(p, NOW)).toEqual({
       fromMs: Date.parse('2026-11-25T01:00:00Z'),
@@ -33,15 +35,24 @@ describe('readReplayParams / resolveWindow', () => {
   it('falls back to the last 6 hours, ignoring a reversed or over-long window and bad values', () => {
     const last = { fromMs: NOW - 6 * H, toMs: NOW, explicit: false };
     expect(resolveWindow(readReplayParams(''), NOW)).toEqual(last);
-    expect(resolveWindow(readReplayParams('?start=2026-11-25T02:00:00Z&end=2026-11-25T01:00:00Z'), NOW)).toEqual(last);
-    expect(resolveWindow(readReplayParams('?start=2026-11-01T00:00:00Z&end=2026-11-25T00:00:00Z'), NOW)).toEqual(last);
+    expect(
+      resolveWindow(readReplayParams('?start=2026-11-25T02:00:00Z&end=2026-11-25T01:00:00Z'), NOW),
+    ).toEqual(last);
+    expect(
+      resolveWindow(readReplayParams('?start=2026-11-01T00:00:00Z&end=2026-11-25T00:00:00Z'), NOW),
+    ).toEqual(last);
     expect(readReplayParams('?t=soon&hours=9999')).toMatchObject({ t: null, hours: 6 });
   });
 });
 
 describe('loadDecisions', () => {
   const page = (n: number, next: string | null): DecisionsPage =>
-    ({ items: Array.from({ length: n }, () => ({}) as DecisionJson), nextCursor: next, warnings: [], meta: {} }) as unknown as DecisionsPage;
+    ({
+      items: Array.from({ length: n }, () => ({}) as DecisionJson),
+      nextCursor: next,
+      warnings: [],
+      meta: {},
+    }) as unknown as DecisionsPage;
 
   it('follows the cursor until the last page', async () => {
     const cursors: (string | null)[] = [];

@@ -37,12 +37,18 @@ function AlertRows({
   return (
     <>
       {alerts.map((a) => (
-        <tr key={`${a.key}@${a.firstSeenAt}`} className={`alert-row sev-${a.severity}`} data-testid="alert-row">
+        <tr
+          key={`${a.key}@${a.firstSeenAt}`}
+          className={`alert-row sev-${a.severity}`}
+          data-testid="alert-row"
+        >
           <td>
             <span className={`sev sev-${a.severity}`}>{a.severity}</span>
           </td>
           <td className="mono small">{ruleLabel(a.rule)}</td>
-          <td>{a.marketId ? <MarketLink marketId={a.marketId} env={env} /> : <span className="muted">all</span>}</td>
+          <td>
+            {a.marketId ? <MarketLink marketId={a.marketId} env={env} /> : <span className="muted">all</span>}
+          </td>
           <td className="msg">{a.message}</td>
           <td className="num fig">{alertValueText(a.rule, a.value, a.threshold)}</td>
           <td className="when-cell">
@@ -145,7 +151,8 @@ export function AlertsPanel({ data, env, tz }: { data: AlertsResponse; env: stri
     <Panel
       title={
         <>
-          Alerts <span className={`count ${data.active.length ? 'count-warn' : ''}`}>{data.active.length}</span>
+          Alerts{' '}
+          <span className={`count ${data.active.length ? 'count-warn' : ''}`}>{data.active.length}</span>
         </>
       }
       testId="alerts-panel"

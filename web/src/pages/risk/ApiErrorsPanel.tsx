@@ -9,7 +9,14 @@ import { Panel } from '../../components/Panel';
 import { formatDateTime } from '../../format/time';
 import { MarketLink } from '../home/MarketLink';
 
-const CSV_COLUMNS: (keyof ApiErrorRow)[] = ['marketId', 'count', 'lastErrorAt', 'lastErrorCode', 'lastStatusCode', 'lastErrorMsg'];
+const CSV_COLUMNS: (keyof ApiErrorRow)[] = [
+  'marketId',
+  'count',
+  'lastErrorAt',
+  'lastErrorCode',
+  'lastStatusCode',
+  'lastErrorMsg',
+];
 
 export function ApiErrorsPanel({
   errors,

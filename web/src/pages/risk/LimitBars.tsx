@@ -40,11 +40,20 @@ export function LimitBars({ markets, env, warnAt }: { markets: RiskMarket[]; env
               aria-valuenow={Math.round(pct)}
               aria-label={`${m.marketId} limit use`}
             >
-              <span className={`lbar-fill ${use === null ? '' : barTone(use, warnAt)}`} style={{ width: `${pct}%` }} />
+              <span
+                className={`lbar-fill ${use === null ? '' : barTone(use, warnAt)}`}
+                style={{ width: `${pct}%` }}
+              />
               <i className="lbar-mark" style={{ left: `${warnAt * 100}%` }} aria-hidden="true" />
             </span>
             <span className="lbar-value fig" data-testid="limit-use">
-              {use === null ? <span className="muted" title="no max_inventory_yes in a config">no limit</span> : formatPercent(use)}
+              {use === null ? (
+                <span className="muted" title="no max_inventory_yes in a config">
+                  no limit
+                </span>
+              ) : (
+                formatPercent(use)
+              )}
             </span>
             <span className="lbar-detail muted fig">
               {signedContracts(m.netPosition).text} / {formatContracts(m.maxInventoryYes)}

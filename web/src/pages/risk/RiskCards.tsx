@@ -8,12 +8,23 @@ import { MetricCard } from '../../components/MetricCard';
 /** A 0–100 % meter (a negative use — a gain — is an empty meter), with an optional alert mark. */
 export function Meter({ use, markAt, testId }: { use: number | null; markAt?: number; testId?: string }) {
   const pct = use === null ? 0 : Math.min(100, Math.max(0, use * 100));
-  const tone = use === null ? '' : use >= 1 ? 'meter-bad' : markAt !== undefined && use >= markAt ? 'meter-warn' : 'meter-ok';
+  const tone =
+    use === null
+      ? ''
+      : use >= 1
+        ? 'meter-bad'
+        : markAt !== undefined && use >= markAt
+          ? 'meter-warn'
+          : 'meter-ok';
   return (
     <div className={`meter risk-meter ${tone}`} aria-hidden="true" data-testid={testId}>
       <div className="meter-fill" style={{ width: `${pct}%` }} />
       {markAt !== undefined && markAt > 0 && markAt < 1 && (
-        <i className="meter-mark" style={{ left: `${markAt * 100}%` }} title={`alert from ${formatPercent(markAt)}`} />
+        <i
+          className="meter-mark"
+          style={{ left: `${markAt * 100}%` }}
+          title={`alert from ${formatPercent(markAt)}`}
+        />
       )}
     </div>
   );
@@ -60,7 +71,8 @@ export function RiskCards({ risk, alerts }: { risk: RiskResponse; alerts: Alerts
         title={`Newest decision ${risk.bot.lastDecisionAt ?? 'never'}`}
         sub={
           <span className="muted">
-            last decision {risk.bot.lastDecisionAt ? formatAge(Date.parse(risk.bot.lastDecisionAt), now) : 'never'}
+            last decision{' '}
+            {risk.bot.lastDecisionAt ? formatAge(Date.parse(risk.bot.lastDecisionAt), now) : 'never'}
             {risk.bot.version ? ` · ${risk.bot.version}` : ''}
           </span>
         }
@@ -114,7 +126,9 @@ export function RiskCards({ risk, alerts }: { risk: RiskResponse; alerts: Alerts
         state={critical > 0 ? 'bad' : warning > 0 ? 'warn' : alerts ? 'ok' : undefined}
         sub={
           <span className="muted">
-            {alerts ? `${critical} critical · ${warning} warning · webhook ${alerts.webhook ? 'on' : 'off'}` : 'loading…'}
+            {alerts
+              ? `${critical} critical · ${warning} warning · webhook ${alerts.webhook ? 'on' : 'off'}`
+              : 'loading…'}
           </span>
         }
       >

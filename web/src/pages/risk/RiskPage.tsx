@@ -22,8 +22,18 @@ export function RiskPage() {
   const warnAt = alerts.data?.thresholds.marketLimitUseWarn ?? 0.9;
   return (
     <div className="page risk-page">
-      <DataBanners meta={data?.meta} error={risk.error} dataUpdatedAtMs={risk.dataUpdatedAt} what="risk figures" />
-      <DataBanners meta={alerts.data?.meta} error={alerts.error} dataUpdatedAtMs={alerts.dataUpdatedAt} what="alerts" />
+      <DataBanners
+        meta={data?.meta}
+        error={risk.error}
+        dataUpdatedAtMs={risk.dataUpdatedAt}
+        what="risk figures"
+      />
+      <DataBanners
+        meta={alerts.data?.meta}
+        error={alerts.error}
+        dataUpdatedAtMs={alerts.dataUpdatedAt}
+        what="alerts"
+      />
       {data ? (
         <RiskCards risk={data} alerts={alerts.data} />
       ) : (

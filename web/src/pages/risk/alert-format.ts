@@ -1,6 +1,12 @@
 // How an alert's value and threshold read: each rule measures something different (a share of a
 // limit, an age, a count, a price, contracts). Pure.
-import { formatContracts, formatDuration, formatPercent, formatPrice, NONE } from '../../../../src/core/format';
+import {
+  formatContracts,
+  formatDuration,
+  formatPercent,
+  formatPrice,
+  NONE,
+} from '../../../../src/core/format';
 
 const SHARE_RULES = new Set(['loss_limit', 'total_exposure', 'market_limit']);
 const AGE_RULES = new Set(['bot_down', 'bot_late', 'stale_position']);
@@ -16,7 +22,11 @@ export function alertFigure(rule: string, v: number | string | null): string {
 }
 
 /** `92% (alert from 90%)`, `3d 2h (alert from 2d)`, or the value alone. */
-export function alertValueText(rule: string, value: number | string | null, threshold: number | null): string {
+export function alertValueText(
+  rule: string,
+  value: number | string | null,
+  threshold: number | null,
+): string {
   const v = alertFigure(rule, value);
   if (threshold === null || rule === 'position_drift') return v;
   const t = alertFigure(rule, threshold);

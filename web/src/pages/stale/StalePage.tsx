@@ -35,7 +35,8 @@ function HoursControl({ hours }: { hours: number }) {
   useEffect(() => setText(String(hours)), [hours]);
   const commit = () => {
     const n = Number(text);
-    if (Number.isInteger(n) && n >= 1 && n <= MAX_HOURS) set({ hours: n === DEFAULT_HOURS ? null : String(n) });
+    if (Number.isInteger(n) && n >= 1 && n <= MAX_HOURS)
+      set({ hours: n === DEFAULT_HOURS ? null : String(n) });
     else setText(String(hours));
   };
   return (
@@ -100,7 +101,8 @@ function StaleCards({ data }: { data: StaleResponse }) {
         title="Σ |net| of the stale positions, and what they can lose at settlement"
         sub={<span className="muted">capital at risk {formatMoney(t.capitalAtRisk)}</span>}
       >
-        <span className="fig">{formatContracts(t.exposure)}</span> <span className="card-unit">contracts</span>
+        <span className="fig">{formatContracts(t.exposure)}</span>{' '}
+        <span className="card-unit">contracts</span>
       </MetricCard>
       <MetricCard
         label="With exit order"
@@ -140,13 +142,15 @@ export function StalePage() {
   const q = usePageQuery<StaleResponse>('stale', view.env, '/api/v1/stale', { hours });
   const data = q.data;
   const env = data?.env ?? view.env ?? 'demo';
-  const columns = useMemo(
-    () => (data ? staleColumns(data.env, view.tz, data.totals) : []),
-    [data, view.tz],
-  );
+  const columns = useMemo(() => (data ? staleColumns(data.env, view.tz, data.totals) : []), [data, view.tz]);
   return (
     <div className="page stale-page">
-      <DataBanners meta={data?.meta} error={q.error} dataUpdatedAtMs={q.dataUpdatedAt} what="stale positions" />
+      <DataBanners
+        meta={data?.meta}
+        error={q.error}
+        dataUpdatedAtMs={q.dataUpdatedAt}
+        what="stale positions"
+      />
       {data ? (
         <StaleCards data={data} />
       ) : (

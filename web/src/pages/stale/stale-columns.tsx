@@ -152,28 +152,30 @@ export function staleColumns(env: string, tz: string, totals: StaleTotals) {
         footer: <SignedFigure value={signedMoney(totals.unrealizedBest)} />,
       },
     }),
-    col.accessor((r) => orUndef(r.lastFillAtMs), {
+    col.accessor((r) => orUndef(r.lastFillAgeMs), {
       id: 'lastFill',
       header: 'Last fill',
       sortFn: 'basic',
       sortUndefined: 'last',
-      cell: (c) => <span className="mono small">{formatDateTime(c.row.original.lastFillAt, tz)}</span>,
-      meta: { help: 'Newest fill of the market in the whole trade log' },
-    }),
-    col.accessor((r) => orUndef(r.lastFillAgeMs), {
-      id: 'since',
-      header: 'Since',
-      sortFn: 'basic',
-      sortUndefined: 'last',
-      cell: (c) =>
-        c.row.original.lastFillAgeMs === null ? (
-          <span className="warn-text" title="No fill of this market in the trade log">
-            never
+      cell: (c) => {
+        const r = c.row.original;
+        if (r.lastFillAgeMs === null)
+          return (
+            <span className="warn-text" title="No fill of this market in the trade log">
+              never
+            </span>
+          );
+        return (
+          <span className="stack">
+            <span>{formatDuration(r.lastFillAgeMs)} ago</span>
+            <span className="mono small muted">{formatDateTime(r.lastFillAt, tz)}</span>
           </span>
-        ) : (
-          formatDuration(c.row.original.lastFillAgeMs)
-        ),
-      meta: { numeric: true, help: 'Time since the last fill (the server’s now − last fill)' },
+        );
+      },
+      meta: {
+        numeric: true,
+        help: 'Time since the market’s newest fill in the whole trade log (the server’s now − that fill), and when it was',
+      },
     }),
     col.accessor('realizedPnl', {
       id: 'realizedPnl',
