@@ -298,3 +298,13 @@ describe('executions cursor', () => {
     expect((await get('/api/v1/markets/KX-A/executions?cursor=o1')).status).toBe(400);
   });
 });
+
+describe('every list endpoint exports', () => {
+  it.each(['/api/v1/markets', '/api/v1/risk', '/api/v1/stale', '/api/v1/alerts', '/api/v1/reconciliation'])('%s as CSV and Excel, and refuses a bad format', async (url) => {
+    const csv = await app.inject(`${url}?format=csv`);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    const xlsx = await app.inject(`${url}?format=xlsx`);
+    expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+    expect((await app.inject(`${url}?format=bogus`)).statusCode).toBe(400);
+  });
+});

@@ -5,7 +5,8 @@ import type { MarketConfig } from '../../core/types.js';
 import { readConfigs } from '../../store/read-state.js';
 import type { TtlCache } from '../cache.js';
 import type { AppContext } from '../context.js';
-import { envParam } from '../params.js';
+import { envParam, formatParam } from '../params.js';
+import { sendTable } from '../csv.js';
 import { cachedJson } from '../respond.js';
 
 export function configJson(c: MarketConfig) {
@@ -27,11 +28,14 @@ export function configJson(c: MarketConfig) {
 }
 
 export function marketRoutes(app: FastifyInstance, ctx: AppContext, cache: TtlCache): void {
-  app.get('/api/v1/markets', async (req) => {
+  app.get('/api/v1/markets', async (req, reply) => {
     const env = envParam(req.query, ctx.defaultEnv);
-    return cachedJson(cache, `markets:${env}`, ctx.nowMs(), async () => {
+    const format = formatParam(req.query);
+    const body = await cachedJson(cache, `markets:${env}`, ctx.nowMs(), async () => {
       const { configs, warnings } = await readConfigs(ctx.client, env);
       return { body: { env, items: configs.map(configJson) }, warnings };
     });
+    if (format !== 'json') return sendTable(reply, format, `markets-${env}`, body.items);
+    return body;
   });
 }

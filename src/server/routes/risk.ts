@@ -69,9 +69,10 @@ export function riskRoutes(
     };
   });
 
-  app.get('/api/v1/risk', async (req) => {
+  app.get('/api/v1/risk', async (req, reply) => {
     const env = envParam(req.query, ctx.defaultEnv);
-    return cachedJson(cache, `risk:${env}`, ctx.nowMs(), async () => {
+    const format = formatParam(req.query);
+    const body = await cachedJson(cache, `risk:${env}`, ctx.nowMs(), async () => {
       const { input, warnings } = await metricsInput(envs, ctx, env, 'UTC', 1);
       const o = buildOverview(input);
       const state = await envs.get(env).state();
@@ -115,5 +116,7 @@ export function riskRoutes(
         warnings,
       };
     });
+    if (format !== 'json') return sendTable(reply, format, `risk-${env}`, body.markets);
+    return body;
   });
 }
