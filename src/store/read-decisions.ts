@@ -45,7 +45,8 @@ export async function readLatestDecision(
     });
     const r = decode(page.items, table);
     warnings.push(...r.warnings);
-    if (r.values[0] || !page.lastKey || page.items.length === 0) return { decision: r.values[0] ?? null, warnings };
+    if (r.values[0] || !page.lastKey || page.items.length === 0)
+      return { decision: r.values[0] ?? null, warnings };
     start = page.lastKey;
   }
   return { decision: null, warnings };
@@ -102,7 +103,10 @@ export async function readMarketDecisions(
 ): Promise<DecisionPage> {
   const table = tableName('dora_decision_log', env);
   const start = q.cursor
-    ? decodeCursor(q.cursor, `decisions:${env}`, { attributes: GSI_CURSOR_ATTRS, equal: { market_id: q.marketId } })
+    ? decodeCursor(q.cursor, `decisions:${env}`, {
+        attributes: GSI_CURSOR_ATTRS,
+        equal: { market_id: q.marketId },
+      })
     : undefined;
   // Ask for one more than the page: a next cursor is given only when another item really exists.
   const { items: read } = await queryAll(
@@ -112,7 +116,11 @@ export async function readMarketDecisions(
       IndexName: DECISION_GSI,
       KeyConditionExpression: 'market_id = :m AND #ts BETWEEN :from AND :to',
       ExpressionAttributeNames: { '#ts': 'timestamp' },
-      ExpressionAttributeValues: { ':m': q.marketId, ':from': toNaiveIso(q.fromMs), ':to': toNaiveIso(q.toMs, 999) },
+      ExpressionAttributeValues: {
+        ':m': q.marketId,
+        ':from': toNaiveIso(q.fromMs),
+        ':to': toNaiveIso(q.toMs, 999),
+      },
       ScanIndexForward: false,
       ...(start ? { ExclusiveStartKey: start } : {}),
     },
@@ -123,7 +131,11 @@ export async function readMarketDecisions(
   const last = items[items.length - 1];
   const nextKey =
     read.length > q.limit && last
-      ? { date: String(last['date']), timestamp: String(last['timestamp']), market_id: String(last['market_id']) }
+      ? {
+          date: String(last['date']),
+          timestamp: String(last['timestamp']),
+          market_id: String(last['market_id']),
+        }
       : undefined;
   return { items: values, nextCursor: encodeCursor(`decisions:${env}`, nextKey), warnings };
 }
@@ -146,7 +158,12 @@ export async function readDecisionById(
   const m = /^(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})-[0-9a-f]+$/.exec(run);
   if (!m || parts.length !== 3 || !ticker) return { decision: null, warnings: [] };
   const table = tableName('dora_decision_log', env);
-  const find = async (condition: string, values: Record<string, string>, forward: boolean, budget: number) => {
+  const find = async (
+    condition: string,
+    values: Record<string, string>,
+    forward: boolean,
+    budget: number,
+  ) => {
     let start: RawItem | undefined;
     let read = 0;
     do {
@@ -184,7 +201,12 @@ export async function readDecisionById(
     if (near) return near;
   }
   const runStart = `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}`;
-  return (await find('market_id = :m AND #ts >= :t', { ':t': runStart }, true, maxItems)) ?? { decision: null, warnings: [] };
+  return (
+    (await find('market_id = :m AND #ts >= :t', { ':t': runStart }, true, maxItems)) ?? {
+      decision: null,
+      warnings: [],
+    }
+  );
 }
 
 /** Newest "ALL" system decision (startup/halt/fatal cancels), for the run id and liveness. */
@@ -214,31 +236,31 @@ export async function readNextDecision(
 }
 
 /**
- * Without the GSI (tables older than 2026-01-02, contract §5.1) there is no cheap per-market read.
- * Read today's partition newest first (yesterday's too if needed) up to a hard item cap and keep the
- * first decision seen per market: bounded cost, partial answers, and the caller warns.
+ * Without the GSI there is no cheap per-market read (contract §5.1): walk date partitions newest
+ * first, in the given order, handing each decoded page to `visit` until it says stop or `maxItems`
+ * items (of all markets) have been read. Returns whether the walk ended before the budget ran out.
  */
-export async function readLatestDecisionsWithoutGsi(
+async function walkPartitionsNewestFirst(
   client: ReadClient,
   env: Env,
-  marketIds: readonly string[],
-  nowMs: number,
-  maxItems = 5_000,
-): Promise<{ decisions: Map<string, Decision>; newestAny: Decision | null; warnings: Warning[]; complete: boolean }> {
+  dates: readonly string[],
+  range: { fromMs: number; toMs: number } | null,
+  maxItems: number,
+  visit: (page: Decision[]) => boolean,
+): Promise<{ warnings: Warning[]; withinBudget: boolean }> {
   const table = tableName('dora_decision_log', env);
-  const wanted = new Set(marketIds);
-  const decisions = new Map<string, Decision>();
   const warnings: Warning[] = [];
-  let newestAny: Decision | null = null;
   let budget = maxItems;
-  for (const date of [utcDate(nowMs), utcDate(nowMs - 86_400_000)]) {
+  for (const date of dates) {
     let start: RawItem | undefined;
     do {
       const page = await queryPage(client.doc, {
         TableName: table,
-        KeyConditionExpression: '#d = :d',
-        ExpressionAttributeNames: { '#d': 'date' },
-        ExpressionAttributeValues: { ':d': date },
+        KeyConditionExpression: range ? '#d = :d AND #ts BETWEEN :from AND :to' : '#d = :d',
+        ExpressionAttributeNames: range ? { '#d': 'date', '#ts': 'timestamp' } : { '#d': 'date' },
+        ExpressionAttributeValues: range
+          ? { ':d': date, ':from': toNaiveIso(range.fromMs), ':to': toNaiveIso(range.toMs, 999) }
+          : { ':d': date },
         ScanIndexForward: false,
         Limit: Math.min(500, budget),
         ExclusiveStartKey: start,
@@ -246,15 +268,47 @@ export async function readLatestDecisionsWithoutGsi(
       budget -= page.items.length;
       const r = decode(page.items, table);
       warnings.push(...r.warnings);
-      for (const d of r.values) {
+      if (visit(r.values)) return { warnings, withinBudget: true };
+      start = page.lastKey;
+    } while (start && budget > 0);
+    if (budget <= 0) return { warnings, withinBudget: false };
+  }
+  return { warnings, withinBudget: true };
+}
+
+/**
+ * Newest decision per market without the GSI: today's partition, then yesterday's, up to a hard
+ * item cap; the first decision seen per market wins. Bounded cost, partial answers; the caller warns.
+ */
+export async function readLatestDecisionsWithoutGsi(
+  client: ReadClient,
+  env: Env,
+  marketIds: readonly string[],
+  nowMs: number,
+  maxItems = 5_000,
+): Promise<{
+  decisions: Map<string, Decision>;
+  newestAny: Decision | null;
+  warnings: Warning[];
+  complete: boolean;
+}> {
+  const wanted = new Set(marketIds);
+  const decisions = new Map<string, Decision>();
+  let newestAny: Decision | null = null;
+  const { warnings } = await walkPartitionsNewestFirst(
+    client,
+    env,
+    [utcDate(nowMs), utcDate(nowMs - 86_400_000)],
+    null,
+    maxItems,
+    (page) => {
+      for (const d of page) {
         newestAny ??= d;
         if (wanted.has(d.marketId) && !decisions.has(d.marketId)) decisions.set(d.marketId, d);
       }
-      start = page.lastKey;
-      if (decisions.size === wanted.size) return { decisions, newestAny, warnings, complete: true };
-    } while (start && budget > 0);
-    if (budget <= 0) break;
-  }
+      return decisions.size === wanted.size;
+    },
+  );
   return { decisions, newestAny, warnings, complete: decisions.size === wanted.size };
 }
 
@@ -268,32 +322,19 @@ export async function readMarketDecisionsWithoutGsi(
   q: { marketId: string; fromMs: number; toMs: number; limit: number },
   maxItems = 5_000,
 ): Promise<DecisionPage & { complete: boolean }> {
-  const table = tableName('dora_decision_log', env);
   const out: Decision[] = [];
-  const warnings: Warning[] = [];
-  let budget = maxItems;
-  const dates = [];
+  const dates: string[] = [];
   for (let t = q.toMs; t >= q.fromMs - 86_400_000; t -= 86_400_000) dates.push(utcDate(t));
-  for (const date of [...new Set(dates)]) {
-    let start: RawItem | undefined;
-    do {
-      const page = await queryPage(client.doc, {
-        TableName: table,
-        KeyConditionExpression: '#d = :d AND #ts BETWEEN :from AND :to',
-        ExpressionAttributeNames: { '#d': 'date', '#ts': 'timestamp' },
-        ExpressionAttributeValues: { ':d': date, ':from': toNaiveIso(q.fromMs), ':to': toNaiveIso(q.toMs, 999) },
-        ScanIndexForward: false,
-        Limit: Math.min(500, budget),
-        ExclusiveStartKey: start,
-      });
-      budget -= page.items.length;
-      const r = decode(page.items, table);
-      warnings.push(...r.warnings);
-      for (const d of r.values) if (d.marketId === q.marketId && out.length < q.limit) out.push(d);
-      start = page.lastKey;
-      if (out.length >= q.limit) return { items: out, nextCursor: null, warnings, complete: true };
-    } while (start && budget > 0);
-    if (budget <= 0) return { items: out, nextCursor: null, warnings, complete: false };
-  }
-  return { items: out, nextCursor: null, warnings, complete: true };
+  const { warnings, withinBudget } = await walkPartitionsNewestFirst(
+    client,
+    env,
+    [...new Set(dates)],
+    q,
+    maxItems,
+    (page) => {
+      for (const d of page) if (d.marketId === q.marketId && out.length < q.limit) out.push(d);
+      return out.length >= q.limit;
+    },
+  );
+  return { items: out, nextCursor: null, warnings, complete: withinBudget };
 }
