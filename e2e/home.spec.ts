@@ -259,7 +259,7 @@ test('past 100 rows the table renders only what is in view, and scrolls through 
   expect(rendered).toBeGreaterThan(10);
   expect(rendered).toBeLessThan(100);
   await page.locator('.table-scroll').evaluate((e) => (e.scrollTop = e.scrollHeight));
-  await expect(page.getByRole('link', { name: 'ROW-299' })).toBeVisible();
+  await expect(page.getByTestId('markets-table').getByRole('link', { name: 'ROW-299' })).toBeVisible();
   await expect(page.getByTestId('total-row')).toBeVisible();
 });
 
