@@ -105,7 +105,8 @@ async function measureSet(set: OpenSet): Promise<Row[]> {
 }
 
 export async function accessPaths(bench: Bench): Promise<void> {
-  const sets = [await bench.dataset('S'), await bench.dataset('D')];
+  const sets: OpenSet[] = [];
+  for (const name of bench.setsOf(['S', 'D'])) sets.push(await bench.dataset(name));
   const rows: Row[] = [];
   for (const set of sets) rows.push(...(await measureSet(set)));
   // Group by path, datasets side by side.

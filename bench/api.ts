@@ -3,7 +3,9 @@
 //   check cached, as after any earlier page): ≤ 2 DynamoDB requests, ≤ 100 ms;
 // - decision context for 500 fills of one market: ≤ 500 ms. No simulated market has 500 fills, so
 //   the busiest gets temporary ones (temp-fills.ts) until it has 500 in its 30 days, and the fills
-//   route is measured on a fresh app that has loaded them;
+//   route is measured on a fresh app that has loaded them. The server keeps the context of past
+//   fills once read, so the budget is checked on the first view of the market's fills (each run a
+//   fresh app, primed with another market's page); the view again (context cached) is shown beside;
 // - analytics of the market with the most execution events over 30 days: ≤ 500 ms.
 // Each run asks for a new time range (the clock moves), so the response cache never answers.
 import { readDecisionsAt } from '../src/store/read-decisions.js';
@@ -16,15 +18,23 @@ import { fillItem, TempFills } from './temp-fills.js';
 const SUITE = 'api';
 const DAY = 86_400_000;
 
-async function measureRoute(set: OpenSet, url: string, primeUrl: string) {
-  const app = await newApp(set);
-  try {
-    assertOk(await get(app, primeUrl), primeUrl);
-    const runs = await repeat(5, async () => {
-      const m = await set.recorder.measure(() => get(app, url));
+async function measureRoute(set: OpenSet, url: string, primeUrl: string, opts: { firstView?: boolean } = {}) {
+  const app = opts.firstView ? null : await newApp(set);
+  /** firstView: each run on a fresh app primed with primeUrl, so only `url`'s own caches are cold. */
+  const once = async () => {
+    const a = app ?? (await newApp(set));
+    try {
+      if (!app) assertOk(await get(a, primeUrl), primeUrl);
+      const m = await set.recorder.measure(() => get(a, url));
       assertOk(m.result, url);
       return m;
-    });
+    } finally {
+      if (!app) await a.close();
+    }
+  };
+  try {
+    if (app) assertOk(await get(app, primeUrl), primeUrl);
+    const runs = await repeat(5, once);
     return {
       ms: median(runs.map((r) => r.ms)),
       p95: percentile(
@@ -38,7 +48,7 @@ async function measureRoute(set: OpenSet, url: string, primeUrl: string) {
       body: runs[0]?.result.json ?? {},
     };
   } finally {
-    await app.close();
+    await app?.close();
   }
 }
 
@@ -73,6 +83,7 @@ export async function apiSuite(bench: Bench): Promise<void> {
   const extra = Math.max(0, 500 - d.busiestFills.fillTimesMs.length);
   const temp = new TempFills(set);
   let fills;
+  let fillsAgain;
   try {
     await temp.put(
       Array.from({ length: extra }, (_, i) =>
@@ -83,22 +94,22 @@ export async function apiSuite(bench: Bench): Promise<void> {
         ),
       ),
     );
-    fills = await measureRoute(
-      set,
-      `/api/v1/markets/${enc(market)}/fills?env=demo&days=30`,
-      `/api/v1/markets/${enc(other)}/fills?env=demo&days=1`,
-    );
+    const fillsUrl = `/api/v1/markets/${enc(market)}/fills?env=demo&days=30`;
+    const primeUrl = `/api/v1/markets/${enc(other)}/fills?env=demo&days=1`;
+    fills = await measureRoute(set, fillsUrl, primeUrl, { firstView: true });
+    fillsAgain = await measureRoute(set, fillsUrl, primeUrl);
   } finally {
     await temp.removeAll();
   }
   const fillCount = (fills.body['items'] as unknown[] | undefined)?.length ?? 0;
   rows.push(
     routeRow(
-      'fills with decision context (route, 30 days)',
+      'fills with decision context (route, 30 days, first view)',
       `${fillCount} fills (${extra} temporary)`,
       fills,
     ),
   );
+  rows.push(routeRow('  the same again (context of past fills cached)', `${fillCount} fills`, fillsAgain));
   const times = Array.from({ length: 500 }, (_, i) =>
     Math.round(now - 30 * DAY + ((i + 0.5) * 30 * DAY) / 500),
   );
@@ -154,12 +165,12 @@ export async function apiSuite(bench: Bench): Promise<void> {
   r.check({
     suite: SUITE,
     dataset: set.label,
-    what: `decision context for ${fillCount} fills of one market (median)`,
+    what: `decision context for ${fillCount} fills of one market, first view (median)`,
     value: fills.ms,
     unit: 'ms',
     op: '<=',
     limit: 500,
-    note: `${fills.requests} DynamoDB requests`,
+    note: `${fills.requests} DynamoDB requests; again, context cached: ${fillsAgain.ms.toFixed(0)} ms`,
   });
   r.check({
     suite: SUITE,

@@ -16,10 +16,36 @@ import { median, percentile, repeat } from './stats.js';
 
 const SUITE = 'browser';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const DIST = join(ROOT, 'web', 'dist');
+export const DIST = join(ROOT, 'web', 'dist');
 const PARTS = ['cards', 'chart', 'table'] as const;
 
-function build(): { ok: boolean; seconds: number; output: string } {
+export interface WebBuild {
+  ok: boolean;
+  seconds: number;
+  output: string;
+}
+
+/** Builds web/dist once per bench run (the browser and deep dive suites share it). */
+export function buildWeb(bench: Bench): Promise<WebBuild> {
+  return bench.memo('web-build', () => Promise.resolve(build()));
+}
+
+/** The Chromium every browser suite uses: Debian's, never a downloaded one. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+function build(): WebBuild {
   const started = performance.now();
   const r = spawnSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts'], {
     cwd: ROOT,
@@ -85,7 +111,7 @@ async function visit(browser: Browser, url: string): Promise<Visit> {
 export async function browserSuite(bench: Bench): Promise<void> {
   const r = bench.report;
   const set = await bench.dataset('S');
-  const b = build();
+  const b = await buildWeb(bench);
   r.fact(SUITE, 'build', { ok: b.ok, seconds: b.seconds });
   if (!b.ok || !existsSync(join(DIST, 'index.html'))) {
     const why = `vite build failed: ${b.output.trim().split('\n').slice(-8).join(' | ')}`;
@@ -94,17 +120,7 @@ export async function browserSuite(bench: Bench): Promise<void> {
     return;
   }
   const server = await startServer(set, { webDir: DIST });
-  const browser = await chromium.launch({
-    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const browser = await launchChromium();
   try {
     const visits = await repeat(5, () => visit(browser, `${server.url}/`));
     const first = visits[0] as Visit;

@@ -22,12 +22,33 @@ export class Bench {
     { reused: boolean; generateSeconds: number; writeSeconds: number; counts: Record<string, number> }
   > = {};
 
+  /** Figures one suite measured that another may reuse in the same run (e.g. the cold overview). */
+  private readonly memos = new Map<string, Promise<unknown>>();
+
   constructor(
     readonly report: Report,
     readonly quick: boolean,
     readonly reseed: boolean,
     readonly log: (m: string) => void,
+    /** --ci: S only, budgets on request and item counts only (no time budgets). */
+    readonly ci = false,
   ) {}
+
+  /** The datasets a suite that covers S and D runs on: S only under --ci. */
+  setsOf(names: readonly DatasetName[]): DatasetName[] {
+    return this.ci ? names.filter((n) => n === 'S') : [...names];
+  }
+
+  /** Measures once per run: later calls with the same key get the first call's figures. */
+  memo<T>(key: string, fn: () => Promise<T>): Promise<T> {
+    let p = this.memos.get(key) as Promise<T> | undefined;
+    if (!p) {
+      p = fn();
+      this.memos.set(key, p);
+      p.catch(() => this.memos.delete(key));
+    }
+    return p;
+  }
 
   dataset(name: DatasetName): Promise<OpenSet> {
     let p = this.open.get(name);

@@ -49,7 +49,8 @@ export class Recorder {
   /** Mean item size seen per table, for filtered reads that return fewer items than they read. */
   private readonly meanSize = new Map<string, number>();
 
-  constructor(readonly client: ReadClient) {
+  /** Any DynamoDB client: the dashboard's read client, or the plain one the original re-enactment uses. */
+  constructor(readonly client: Pick<ReadClient, 'raw'>) {
     client.raw.middlewareStack.add(
       (next, context) => async (args) => {
         const started = performance.now();

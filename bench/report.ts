@@ -40,14 +40,19 @@ export function fmt(n: number, digits?: number): string {
   return n.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
 }
 
+/** full: `npm run bench`; quick: --quick (small datasets); ci: --ci (the CI subset on S). */
+export type RunMode = 'full' | 'quick' | 'ci';
+
 export class Report {
   readonly checks: Check[] = [];
   readonly tables: Table[] = [];
   readonly facts: Record<string, Record<string, unknown>> = {};
+  /** Suites that could not run for a reason outside the code under test (e.g. a page not built yet). */
+  readonly skipped: { suite: string; what: string; why: string }[] = [];
 
   constructor(
     readonly print: (text: string) => void,
-    private readonly quick: boolean,
+    private readonly mode: RunMode,
   ) {}
 
   table(suite: string, title: string, headers: string[], rows: (string | number)[][]): void {
@@ -93,6 +98,12 @@ export class Report {
     this.print(`  FAIL  [${dataset}] ${what}: not measured (budget ${budget}) — ${why}`);
   }
 
+  /** Not measured, and not counted as a failure: said why, in the run's output and its summary. */
+  skip(suite: string, what: string, why: string): void {
+    this.skipped.push({ suite, what, why });
+    this.print(`  SKIP  ${what} — ${why}`);
+  }
+
   fact(suite: string, key: string, value: unknown): void {
     (this.facts[suite] ??= {})[key] = value;
   }
@@ -107,21 +118,30 @@ export class Report {
       c.budget,
     ]);
     const failed = this.checks.filter((c) => !c.pass).length;
-    return `\nBudgets${this.quick ? ' (--quick: small datasets)' : ''}\n${formatTable(['', 'suite', 'set', 'what', 'value', 'budget'], rows)}\n\n${this.checks.length - failed} passed, ${failed} failed`;
+    const label =
+      this.mode === 'quick'
+        ? ' (--quick: small datasets)'
+        : this.mode === 'ci'
+          ? ' (--ci: S only, request and item counts only)'
+          : '';
+    const skipped = this.skipped.map((s) => `\nSKIPPED  ${s.suite}: ${s.what} — ${s.why}`).join('');
+    return `\nBudgets${label}\n${formatTable(['', 'suite', 'set', 'what', 'value', 'budget'], rows)}\n${skipped}\n${this.checks.length - failed} passed, ${failed} failed`;
   }
 
   write(suites: readonly string[], extra: Record<string, unknown>): void {
     mkdirSync(RESULTS_DIR, { recursive: true });
-    const suffix = this.quick ? '.quick' : '';
+    const suffix = this.mode === 'full' ? '' : `.${this.mode}`;
     for (const suite of suites) {
       writeFileSync(
         `${RESULTS_DIR}${suite}${suffix}.json`,
         JSON.stringify(
           {
             suite,
-            quick: this.quick,
+            quick: this.mode === 'quick',
+            mode: this.mode,
             ...extra,
             checks: this.checks.filter((c) => c.suite === suite),
+            skipped: this.skipped.filter((c) => c.suite === suite),
             tables: this.tables.filter((t) => t.suite === suite),
             facts: this.facts[suite] ?? {},
           },

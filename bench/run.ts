@@ -6,9 +6,11 @@ import { helpText, parseArgs, UsageError, type Suite } from './args.js';
 import { accessPaths } from './access-paths.js';
 import { apiSuite } from './api.js';
 import { browserSuite } from './browser.js';
+import { deepDiveSuite } from './deepdive.js';
 import { Bench } from './harness.js';
 import { loadSuite } from './load.js';
 import { memorySuite } from './memory.js';
+import { originalSuite } from './original.js';
 import { overview } from './overview.js';
 import { Report } from './report.js';
 import { sseSuite } from './sse.js';
@@ -21,6 +23,8 @@ const RUNNERS: Record<Suite, (bench: Bench) => Promise<void>> = {
   browser: browserSuite,
   memory: memorySuite,
   sse: sseSuite,
+  deepdive: deepDiveSuite,
+  original: originalSuite,
 };
 
 function log(msg: string): void {
@@ -46,8 +50,11 @@ async function main(): Promise<number> {
   // Other work on the machine moves every figure: say how busy it was.
   const loadAtStart = loadavg()[0] ?? NaN;
   log(`${cpus().length} cores, load average ${loadAtStart.toFixed(2)} at start`);
-  const report = new Report((t) => process.stdout.write(`${t}\n`), args.quick);
-  const bench = new Bench(report, args.quick, args.reseed, log);
+  const report = new Report(
+    (t) => process.stdout.write(`${t}\n`),
+    args.ci ? 'ci' : args.quick ? 'quick' : 'full',
+  );
+  const bench = new Bench(report, args.quick, args.reseed, log, args.ci);
   const crashed: string[] = [];
   try {
     for (const suite of args.only) {
