@@ -35,7 +35,7 @@ function start(dataDir: string, port: number) {
 }
 
 describe('SIGTERM', () => {
-  it('ends live streams, exits 0, and the data survives a restart without reseeding', async () => {
+  it('ends live streams, exits 0; the data survives a restart and a kill -9 without reseeding', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'dora-shutdown-'));
     const port = 18_000 + Math.floor(Math.random() * 1000);
     try {
@@ -59,10 +59,19 @@ describe('SIGTERM', () => {
       expect(b.output()).not.toContain('seeded');
       const health = await fetch(`http://127.0.0.1:${port}/api/v1/health`).then((r) => r.json());
       expect(health.tables.every((t: { hasData: boolean }) => t.hasData)).toBe(true);
-      b.child.kill('SIGTERM');
-      expect(await b.exit).toBe(0);
+      // kill -9: no shutdown at all. The data dir must still open, with its data, without reseeding.
+      b.child.kill('SIGKILL');
+      await b.exit;
+      const c = start(dir, port);
+      await c.ready;
+      expect(c.output()).not.toContain('seeded');
+      const again = await fetch(`http://127.0.0.1:${port}/api/v1/overview?days=2`);
+      expect(again.status).toBe(200);
+      expect(((await again.json()) as { markets: unknown[] }).markets.length).toBeGreaterThan(0);
+      c.child.kill('SIGTERM');
+      expect(await c.exit).toBe(0);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  }, 120_000);
+  }, 150_000);
 });
