@@ -2,6 +2,7 @@
 // (`range=7d`, sent to the API as `days=7`) or calendar days in the display time zone
 // (`range=custom&from=YYYY-MM-DD&to=YYYY-MM-DD`, Home's custom format, sent as ISO instants).
 // Pure: tested without a browser.
+import { zoneOffsetMs } from '../../../../src/core/tz-days';
 import { isIsoDate } from '../../router/view-params';
 
 export interface Lookback {
@@ -31,34 +32,13 @@ export function readLookback(search: string, defaultDays: number, maxDays = 365)
   return { days: n >= 1 && n <= maxDays ? n : defaultDays, from: null, to: null };
 }
 
-/** How far `tz`'s wall clock is ahead of UTC at the instant `ms` (whole seconds). */
+/** How far `tz`'s wall clock is ahead of UTC at the instant `ms` (whole seconds); 0 for an unknown zone. */
 export function tzOffsetMs(ms: number, tz: string): number {
-  let f: Intl.DateTimeFormat;
   try {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone: tz,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
+    return zoneOffsetMs(ms, tz);
   } catch {
     return 0;
   }
-  const p: Record<string, number> = {};
-  for (const part of f.formatToParts(ms)) if (part.type !== 'literal') p[part.type] = Number(part.value);
-  const wall = Date.UTC(
-    p['year'] ?? 1970,
-    (p['month'] ?? 1) - 1,
-    p['day'] ?? 1,
-    p['hour'] ?? 0,
-    p['minute'] ?? 0,
-    p['second'] ?? 0,
-  );
-  return wall - Math.floor(ms / 1000) * 1000;
 }
 
 /** The instant at which calendar day `date` starts in `tz` (two passes settle a DST change). */

@@ -2,6 +2,7 @@
 // custom date-time range (`range=custom&from&to`), display time zone, tab and the selected decision.
 // Pure functions over search strings and clocks, so links and ranges are tested without a browser.
 import { DAY_MS, parseIsoUtcMs } from '../../../../src/core/time';
+import { zoneOffsetMs as tzOffsetMs } from '../../../../src/core/tz-days';
 import type { EnvChoice } from '../../router/view-params';
 
 export const TABS = ['decisions', 'executions', 'fills', 'analytics'] as const;
@@ -104,18 +105,7 @@ function partsIn(ms: number, tz: string): Record<string, number> {
 }
 
 /** How far tz's wall clock is ahead of UTC at the instant ms (e.g. −5 h for New York in winter). */
-export function tzOffsetMs(ms: number, tz: string): number {
-  const p = partsIn(ms, tz);
-  const wall = Date.UTC(
-    p['year'] ?? 1970,
-    (p['month'] ?? 1) - 1,
-    p['day'] ?? 1,
-    p['hour'] ?? 0,
-    p['minute'] ?? 0,
-    p['second'] ?? 0,
-  );
-  return wall - (ms - (((ms % 1000) + 1000) % 1000));
-}
+export { zoneOffsetMs as tzOffsetMs } from '../../../../src/core/tz-days';
 
 /**
  * The instant when tz's wall clock shows the given time. In a DST gap (a wall time that never
