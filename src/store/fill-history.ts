@@ -7,6 +7,7 @@
 import type { Env, Fill, Warning } from '../core/types.js';
 import { DAY_MS, utcDatesBetween } from '../core/time.js';
 import type { ReadClient } from './client.js';
+import { dedupeWarnings } from './decode/decode-item.js';
 import { readAllFills, readFillPartitions } from './read-fills.js';
 
 export interface FillHistorySnapshot {
@@ -78,9 +79,4 @@ export class FillHistory {
   current(): FillHistorySnapshot | null {
     return this.snapshot;
   }
-}
-
-function dedupeWarnings(ws: Warning[]): Warning[] {
-  const seen = new Set<string>();
-  return ws.filter((w) => (seen.has(w.message) ? false : (seen.add(w.message), true)));
 }

@@ -4,7 +4,7 @@ import type { Decision, Env, Warning } from '../core/types.js';
 import { parseIsoUtcMs, toNaiveIso, utcDate } from '../core/time.js';
 import type { ReadClient } from './client.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
-import { decodeAll } from './decode/decode-item.js';
+import { decodeAll, dedupeWarnings } from './decode/decode-item.js';
 import { decodeDecision } from './decode/decision.js';
 import { mapLimit, queryAll, queryPage, type RawItem } from './paginate.js';
 import { DECISION_GSI, EXECUTION_GSI, tableName } from './tables.js';
@@ -70,7 +70,21 @@ export async function readLatestDecisions(
   return { decisions, warnings };
 }
 
-/** The decision in force at each time (newest at or before it), one Limit-1 query per distinct time. */
+/** Most items one covering read asks for (≈ 25 decisions of 1–3 KB: a few read units, one round trip). */
+const COVER_MAX_ITEMS = 25;
+/** First read of a chunk, before anything is known of the market's decision rate there. */
+const COVER_FIRST_LIMIT = 8;
+
+/**
+ * The decision in force at each time (newest at or before it). The answer for one time is a GSI
+ * read, descending from it; that same read, asked for a few more items, also holds the answer for
+ * every other time down to its oldest item. So the distinct times, newest first, are cut into
+ * contiguous chunks read in parallel, and each chunk walks down its times with one read per time
+ * not yet covered, sized from the decision rate the previous read saw: where decisions are sparse
+ * beside the times (hours of history, fills in bursts) one read answers many; where they are dense
+ * (a decision every few seconds, fills hours apart) each read is Limit 1, as a plain lookup.
+ * The answers equal one Limit-1 lookup per time (tested property), undecodable items included.
+ */
 export async function readDecisionsAt(
   client: ReadClient,
   env: Env,
@@ -78,15 +92,103 @@ export async function readDecisionsAt(
   timesMs: readonly number[],
   concurrency = 32,
 ): Promise<{ byTime: Map<number, Decision | null>; warnings: Warning[] }> {
-  const distinct = [...new Set(timesMs)];
-  const results = await mapLimit(distinct, concurrency, (t) => readLatestDecision(client, env, marketId, t));
+  const distinct = [...new Set(timesMs)].sort((a, b) => b - a);
   const byTime = new Map<number, Decision | null>();
   const warnings: Warning[] = [];
-  results.forEach((r, i) => {
-    byTime.set(distinct[i] as number, r.decision);
-    warnings.push(...r.warnings);
-  });
-  return { byTime, warnings };
+  const chunkCount = Math.min(concurrency, distinct.length);
+  const chunks = Array.from({ length: chunkCount }, (_, c) =>
+    distinct.slice(Math.floor((c * distinct.length) / chunkCount), Math.floor(((c + 1) * distinct.length) / chunkCount)),
+  );
+  await Promise.all(chunks.map((chunk) => coverChunk(client, env, marketId, chunk, byTime, warnings)));
+  return { byTime, warnings: dedupeWarnings(warnings) };
+}
+
+/** Times of one chunk, newest first; answers go into `byTime`. */
+async function coverChunk(
+  client: ReadClient,
+  env: Env,
+  marketId: string,
+  times: readonly number[],
+  byTime: Map<number, Decision | null>,
+  warnings: Warning[],
+): Promise<void> {
+  const table = tableName('dora_decision_log', env);
+  /** Decisions per ms seen by the previous read; null before the first. */
+  let rate: number | null = null;
+  let i = 0;
+  while (i < times.length) {
+    const top = times[i] as number;
+    const limit = coverLimit(times, i, rate);
+    const page = await queryPage(client.doc, {
+      TableName: table,
+      IndexName: DECISION_GSI,
+      KeyConditionExpression: 'market_id = :m AND #ts <= :t',
+      ExpressionAttributeNames: { '#ts': 'timestamp' },
+      ExpressionAttributeValues: { ':m': marketId, ':t': toNaiveIso(top, 999) },
+      ScanIndexForward: false,
+      Limit: limit,
+    });
+    // The index's own order, newest first: the raw sort key decides what is "at or before" a time,
+    // exactly as the key condition of a lookup would, and ties keep the order a lookup would see.
+    const read = page.items.map((raw) => {
+      const d = decodeDecision(raw, table);
+      if (!d.ok) warnings.push(d.warning);
+      else warnings.push(...d.warnings);
+      return { ts: typeof raw['timestamp'] === 'string' ? raw['timestamp'] : '', decision: d.ok ? d.value : null };
+    });
+    /** Everything older than the oldest item read is unknown, unless the index has no more. */
+    const complete = !page.lastKey;
+    const oldestTs = read[read.length - 1]?.ts ?? '';
+    let j = i;
+    while (j < times.length) {
+      const t = times[j] as number;
+      const bound = toNaiveIso(t, 999);
+      // Another item with the oldest item's timestamp may follow it in the index: only times above
+      // it are settled (the first time always is: its lookup would start with these very items).
+      if (j > i && !complete && !(bound > oldestTs)) break;
+      let answer: Decision | null | undefined;
+      for (const r of read) {
+        if (r.ts > bound) continue;
+        if (r.decision) {
+          answer = r.decision;
+          break;
+        }
+      }
+      // Every candidate in the page was undecodable (or none read yet below it): a lookup of its
+      // own steps past them, as readLatestDecision does.
+      if (answer === undefined && !complete) {
+        const own = await readLatestDecision(client, env, marketId, t);
+        warnings.push(...own.warnings);
+        answer = own.decision;
+      }
+      byTime.set(t, answer ?? null);
+      j++;
+    }
+    // The rate: items per ms of the span read; from a single item, its age at `top` (the mean age
+    // of the newest decision is one interval), so a chunk that walks from dense into sparse
+    // decisions learns it even from Limit-1 reads.
+    const oldest = read[read.length - 1]?.decision?.timeMs;
+    if (oldest !== undefined && read.length >= 1) rate = read.length / Math.max(1_000, top - oldest);
+    i = j;
+  }
+}
+
+/**
+ * How many items the read for times[i] asks for: enough, at the rate seen so far (with a margin),
+ * to reach below as many of the following times as fit in COVER_MAX_ITEMS — or 1 when not even the
+ * next time fits (dense decisions: a plain lookup).
+ */
+function coverLimit(times: readonly number[], i: number, rate: number | null): number {
+  if (i + 1 >= times.length) return 1;
+  if (rate === null) return COVER_FIRST_LIMIT;
+  const top = times[i] as number;
+  let limit = 1;
+  for (let m = i + 1; m < times.length; m++) {
+    const needed = Math.ceil(rate * (top - (times[m] as number)) * 1.25) + 2;
+    if (needed > COVER_MAX_ITEMS) break;
+    limit = needed;
+  }
+  return limit;
 }
 
 export interface DecisionPage {

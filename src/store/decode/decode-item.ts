@@ -63,3 +63,9 @@ export function decodeAll<T>(
   }
   return { values, warnings, skipped };
 }
+
+/** The same warning once (an item read twice — a re-read page, a retry — is reported once). */
+export function dedupeWarnings(ws: readonly Warning[]): Warning[] {
+  const seen = new Set<string>();
+  return ws.filter((w) => (seen.has(w.message) ? false : (seen.add(w.message), true)));
+}
