@@ -39,10 +39,11 @@ const FULL: Record<DatasetName, DatasetSpec> = {
   D: {
     name: 'D',
     dir: 'D',
-    // A decision per market every 10 s over the newest 16 h (plus the 30-min history): ≈ 280k decisions.
-    gen: { markets: 50, days: 30, recentCadenceMs: 10_000, recentWindowMs: 16 * HOUR },
+    // A decision per market every 10 s over the newest 36 h (plus the 30-min history before): ≈ 500k
+    // decisions, and > 10,000 in 30 days for the busiest markets, so the deep dive can scroll 10,000.
+    gen: { markets: 50, days: 30, recentCadenceMs: 10_000, recentWindowMs: 36 * HOUR },
     requires: { decisions: 250_000, executions: 20_000 },
-    describe: '50 markets × 30 days, a decision every 10 s in the newest 16 h',
+    describe: '50 markets × 30 days, a decision every 10 s in the newest 36 h',
   },
   L: {
     name: 'L',

@@ -24,7 +24,9 @@ export async function startServer(set: OpenSet, opts: { webDir?: string } = {}):
       BENCH_CLOCK_OFFSET_MS: String(set.ds.clockOffsetMs),
       BENCH_WEB_DIR: opts.webDir ?? '',
     },
-    { execArgv: ['--expose-gc'] },
+    // BENCH_SERVER_NODE_ARGS: extra Node flags for the server alone, to look into a figure
+    // (e.g. "--trace-gc"); NODE_OPTIONS would reach the store and the browser's server too.
+    { execArgv: ['--expose-gc', ...(process.env['BENCH_SERVER_NODE_ARGS'] ?? '').split(' ').filter(Boolean)] },
   );
   const url = `http://127.0.0.1:${child.ready.port}`;
   return {
