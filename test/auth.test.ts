@@ -81,6 +81,24 @@ describe('--auth token', () => {
     expect(res.headers['referrer-policy']).toBe('no-referrer');
     expect(res.headers['access-control-allow-origin']).toBeUndefined();
   });
+  it('sets the same security headers on refusals, errors and cached answers', async () => {
+    const auth = { authorization: `Bearer ${TOKEN}` };
+    const replies = [
+      await app.inject({ url: '/api/v1/markets', remoteAddress: '10.3.0.1' }), // 401
+      await app.inject({ url: '/api/v1/overview?env=nope', headers: auth, remoteAddress: '10.3.0.2' }), // 400
+      await app.inject({ url: '/api/v1/no-such-route', headers: auth, remoteAddress: '10.3.0.3' }), // 404
+      await app.inject({ url: '/api/v1/markets', headers: auth, remoteAddress: '10.3.0.4' }), // 200
+    ];
+    expect(replies.map((r) => r.statusCode)).toEqual([401, 400, 404, 200]);
+    for (const r of replies) {
+      expect(r.headers['content-security-policy']).toContain("default-src 'self'");
+      expect(r.headers['x-frame-options']).toBe('SAMEORIGIN');
+      expect(r.headers['cross-origin-opener-policy']).toBe('same-origin');
+    }
+    // A cached answer is sent as bytes: still JSON, with its meta and warnings.
+    expect(replies[3]?.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(replies[3]?.json()).toMatchObject({ meta: { cache: expect.any(String) }, warnings: expect.any(Array) });
+  });
 });
 
 describe('--auth basic', () => {

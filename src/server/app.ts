@@ -2,11 +2,11 @@
 // read through src/store and compute through src/core.
 import { existsSync } from 'node:fs';
 import Fastify, { type FastifyInstance } from 'fastify';
-import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import type { AppContext } from './context.js';
 import { registerAuth } from './auth.js';
 import { serializeReply } from './respond.js';
+import { registerSecurityHeaders } from './security-headers.js';
 import { ApiError, isStoreFailure } from './errors.js';
 import { healthRoutes } from './routes/health.js';
 import { registerApiRoutes } from './routes/index.js';
@@ -42,23 +42,10 @@ export async function buildApp(
     routerOptions: { maxParamLength: 16_384 },
   });
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        frameAncestors: ["'none'"],
-        upgradeInsecureRequests: null,
-      },
-    },
-    strictTransportSecurity: false,
-  });
+  registerSecurityHeaders(app);
 
-  app.setReplySerializer(serializeReply);
+  // Returns a Buffer for cached answers: Fastify sends Buffers as they are (its types say string).
+  app.setReplySerializer(serializeReply as (payload: unknown) => string);
   await registerAuth(app, ctx.auth);
 
   app.setErrorHandler((err, req, reply) => {
