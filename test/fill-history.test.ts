@@ -49,4 +49,29 @@ describe('FillHistory', () => {
     expect((await h.refresh()).fills.map((f) => f.fillId)).toContain('backfilled');
     stop();
   });
+
+  it('hands out the same fills array while the newest partitions are unchanged, a new one when they change', async () => {
+    let now = NOW + DAY;
+    const h = new FillHistory(store.reader, 'demo', { now: () => now, recentDays: 1, fullEveryMs: 10 * 60_000 });
+    const first = await h.refresh();
+    now += 3_000;
+    const same = await h.refresh();
+    // Same array (so the replay computed from it is reused), fresh load time.
+    expect(same.fills).toBe(first.fills);
+    expect(same.loadedAtMs).toBe(now);
+
+    // An item re-logged in place (the bot overwrites pnl_realized with 0, contract §5.8) is a change.
+    const item = tradeItem({ ms: now - 2000, market: 'KX-C', side: 'yes', price: 0.6, size: 2, fees: 0.01, fillId: 'relog', orderId: 'o-relog' });
+    await putAll(store.writer, 'dora_trade_log_demo', [{ ...item, pnl_realized: 0.25 }]);
+    now += 3_000;
+    const added = await h.refresh();
+    expect(added.fills).not.toBe(same.fills);
+    expect(added.fills.find((f) => f.fillId === 'relog')?.pnlRealizedUsd).toBe(0.25);
+    await putAll(store.writer, 'dora_trade_log_demo', [item]);
+    now += 3_000;
+    const relogged = await h.refresh();
+    expect(relogged.fills).not.toBe(added.fills);
+    expect(relogged.fills.find((f) => f.fillId === 'relog')?.pnlRealizedUsd).toBe(0);
+    expect(relogged.fills).toHaveLength(added.fills.length);
+  });
 });

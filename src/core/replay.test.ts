@@ -115,4 +115,20 @@ describe('the average-cost replay (metrics.md §Realized)', () => {
     // fee(0.5, 10) = 0.0175·10·0.25 = 0.04375
     expect(replayFills([f], { feeRule: 'formula' }).realizedTotal).toBeCloseTo(-0.04375, 15);
   });
+
+  it('replays an array once per fee rule; another array (even with equal content) is replayed anew', () => {
+    const fills = [
+      fill({ side: 'yes', price: 0.4, size: 10, at: T(1), fee: 0.01 }),
+      fill({ side: 'no', price: 0.5, size: 4, at: T(2), fee: 0.01 }),
+    ];
+    const stored = replayFills(fills);
+    expect(replayFills(fills)).toBe(stored);
+    const formula = replayFills(fills, { feeRule: 'formula' });
+    expect(formula).not.toBe(stored);
+    expect(replayFills(fills, { feeRule: 'formula' })).toBe(formula);
+    // A new array is a new trade log: here one more fill, which must be counted.
+    const more = [...fills, fill({ side: 'no', price: 0.6, size: 6, at: T(3), fee: 0.01 })];
+    expect(replayFills(more).markets.get('MKT-A')?.net).toBe(0);
+    expect(stored.markets.get('MKT-A')?.net).toBe(6);
+  });
 });

@@ -61,10 +61,20 @@ export class FillHistory {
       const days = this.opts.recentDays ?? 1;
       const dates = new Set(utcDatesBetween(now - days * DAY_MS, now));
       const read = await readFillPartitions(this.client, this.env, now - days * DAY_MS, now);
+      this.warningsByKey.set('recent', read.warnings);
+      if (this.snapshot && !this.partitionsChanged(dates, read.fills)) {
+        // Nothing new: the same fills array, so everything computed from it (the replay) is reused.
+        this.loadedAtMs = now;
+        this.snapshot = {
+          ...this.snapshot,
+          warnings: dedupeWarnings([...this.warningsByKey.values()].flat()),
+          loadedAtMs: now,
+        };
+        return this.snapshot;
+      }
       // Replace the re-read partitions wholesale, so an item moved or deleted there disappears too.
       for (const [key, f] of this.byKey) if (dates.has(f.date)) this.byKey.delete(key);
       for (const f of read.fills) this.byKey.set(`${f.date}|${f.sortKey}`, f);
-      this.warningsByKey.set('recent', read.warnings);
     }
     this.loadedAtMs = now;
     this.snapshot = {
@@ -76,7 +86,24 @@ export class FillHistory {
     return this.snapshot;
   }
 
+  /** Whether the re-read partitions differ from what is held (an item added, gone or changed). */
+  private partitionsChanged(dates: ReadonlySet<string>, fresh: readonly Fill[]): boolean {
+    let held = 0;
+    for (const f of this.byKey.values()) if (dates.has(f.date)) held++;
+    if (held !== fresh.length) return true;
+    return fresh.some((f) => {
+      const old = this.byKey.get(`${f.date}|${f.sortKey}`);
+      return old === undefined || !sameFields(old, f);
+    });
+  }
+
   current(): FillHistorySnapshot | null {
     return this.snapshot;
   }
+}
+
+/** Fills are flat records of primitives: equal when every field is. */
+function sameFields(a: Fill, b: Fill): boolean {
+  const keys = Object.keys(a) as (keyof Fill)[];
+  return keys.length === Object.keys(b).length && keys.every((k) => Object.is(a[k], b[k]));
 }

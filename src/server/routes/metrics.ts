@@ -44,11 +44,11 @@ export function metricsRoutes(app: FastifyInstance, sseClients: () => number): v
     });
     routes.set(`${req.method} ${route}`, s);
   });
-  app.addHook('onSend', async (_req, _reply, payload) => {
-    if (typeof payload === 'string' && payload.startsWith('{') && payload.includes('"meta"')) {
-      const m = /"cache":"(hit|miss|stale)"/.exec(payload);
-      if (m) cacheCounts[m[1] as keyof typeof cacheCounts]++;
-    }
+  // Read from the answer before it is serialized: scanning the serialized text would flatten a copy
+  // of every body just to count.
+  app.addHook('preSerialization', async (_req, _reply, payload) => {
+    const cache = (payload as { meta?: { cache?: unknown } } | null)?.meta?.cache;
+    if (cache === 'hit' || cache === 'miss' || cache === 'stale') cacheCounts[cache]++;
     return payload;
   });
 
