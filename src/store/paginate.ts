@@ -1,6 +1,8 @@
 // Every multi-item read follows LastEvaluatedKey (the old dashboard silently truncated at 1 MB).
-import { QueryCommand, ScanCommand, type QueryCommandInput, type ScanCommandInput } from '@aws-sdk/lib-dynamodb';
+import { ScanCommand as RawScanCommand, type DynamoDBClient, type ScanCommandInput as RawScanInput } from '@aws-sdk/client-dynamodb';
+import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { unmarshallItem } from './unmarshall.js';
 
 export type RawItem = Record<string, unknown>;
 
@@ -36,30 +38,42 @@ export async function queryAll(
   return { items, truncated: false };
 }
 
-/** A paginated Scan split into `segments` parallel segments (config and trade log only). */
-export async function scanAll(
-  doc: DynamoDBDocumentClient,
-  input: ScanCommandInput,
-  segments = 1,
-): Promise<RawItem[]> {
-  const readSegment = async (segment: number): Promise<RawItem[]> => {
-    const items: RawItem[] = [];
-    let start: RawItem | undefined;
+/**
+ * A paginated Scan split into `segments` parallel segments (config and trade log only), handing
+ * each page to `onPage` as it arrives: a caller that converts pages keeps only what it makes, and
+ * the raw items of a page die young instead of all of them living until the last page. Through the
+ * base client with the lean unmarshall (unmarshall.ts): this is the read that grows with the log.
+ */
+export async function scanEach(
+  raw: DynamoDBClient,
+  input: RawScanInput,
+  segments: number,
+  onPage: (items: RawItem[]) => void,
+): Promise<void> {
+  const readSegment = async (segment: number): Promise<void> => {
+    let start: RawScanInput['ExclusiveStartKey'];
     do {
-      const out = await doc.send(
-        new ScanCommand({
+      const out = await raw.send(
+        new RawScanCommand({
           ...input,
           ExclusiveStartKey: start,
           ...(segments > 1 ? { Segment: segment, TotalSegments: segments } : {}),
         }),
       );
-      items.push(...((out.Items ?? []) as RawItem[]));
-      start = out.LastEvaluatedKey as RawItem | undefined;
+      onPage((out.Items ?? []).map(unmarshallItem));
+      start = out.LastEvaluatedKey;
     } while (start);
-    return items;
   };
-  const parts = await Promise.all(Array.from({ length: segments }, (_, i) => readSegment(i)));
-  return parts.flat();
+  await Promise.all(Array.from({ length: segments }, (_, i) => readSegment(i)));
+}
+
+/** Every item of a paginated Scan (small tables: the market config). */
+export async function scanAll(raw: DynamoDBClient, input: RawScanInput, segments = 1): Promise<RawItem[]> {
+  const items: RawItem[] = [];
+  await scanEach(raw, input, segments, (page) => {
+    for (const item of page) items.push(item);
+  });
+  return items;
 }
 
 /** Runs tasks with at most `limit` in flight, keeping result order. */

@@ -26,7 +26,7 @@ import { tableName } from './tables.js';
 
 export async function readConfigs(client: ReadClient, env: Env): Promise<{ configs: MarketConfig[]; warnings: Warning[] }> {
   const table = tableName('dora_market_config', env);
-  const raws = await scanAll(client.doc, { TableName: table });
+  const raws = await scanAll(client.raw, { TableName: table });
   const { values, warnings } = decodeAll(raws, (r) => decodeMarketConfig(r, table));
   values.sort((a, b) => a.marketId.localeCompare(b.marketId));
   return { configs: values, warnings };
