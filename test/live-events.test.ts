@@ -38,6 +38,8 @@ function connect(path: string, headers: Record<string, string> = {}): Promise<Ss
     const events: Sse['events'] = [];
     const req = http.get(`${base}${path}`, { headers: { accept: 'text/event-stream', ...headers } }, (res) => {
       expect(res.headers['content-type']).toContain('text/event-stream');
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['content-security-policy']).toContain("default-src 'self'");
       let buf = '';
       res.on('data', (chunk: Buffer) => {
         buf += chunk.toString();

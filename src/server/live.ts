@@ -41,7 +41,14 @@ class EnvPoller {
   ) {}
 
   subscribe(listener: Listener, lastEventId: number | null): () => void {
-    if (lastEventId !== null) for (const e of this.ring) if (e.id > lastEventId) listener(e);
+    if (lastEventId !== null) {
+      for (const e of this.ring) if (e.id > lastEventId) listener(e);
+    } else {
+      // A newcomer learns at once that we are here and how the bot is, without waiting for the next
+      // heartbeat (rounds where nothing changed send one only every few seconds).
+      const last = this.ring.findLast((e) => e.type === 'heartbeat');
+      if (last) listener(last);
+    }
     this.listeners.add(listener);
     if (!this.timer) {
       this.timer = setInterval(() => void this.poll(), this.intervalMs);

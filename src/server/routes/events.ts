@@ -20,6 +20,8 @@ export function eventRoutes(app: FastifyInstance, ctx: AppContext, hub: LiveHub)
     const res = reply.raw;
     open.add(res);
     res.writeHead(200, {
+      // The security headers set on the reply (hijacked replies do not send them by themselves).
+      ...(reply.getHeaders() as Record<string, string>),
       'content-type': 'text/event-stream; charset=utf-8',
       'cache-control': 'no-cache, no-transform',
       connection: 'keep-alive',
