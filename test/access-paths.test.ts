@@ -80,6 +80,9 @@ describe.each(BACKENDS)('access paths on %s', (backend) => {
     await putAll(store, 'dora_execution_log_demo', [
       { bot_run_id: RUN, 'decision_id#event_ts': `${RUN}:KX-AAA-1:3#${toAwareIso(T0 + 180_500)}`, decision_id: `${RUN}:KX-AAA-1:3`, event_ts: toAwareIso(T0 + 180_500), event_type: 'ORDER_PLACE', market: 'KX-AAA-1', side: 'bid', price: 0.41, size: 5, client_order_id: 'aaaa000011112222', bot_version: 'x', env: 'demo', expires_at: 1770000000 },
       { bot_run_id: RUN, 'decision_id#event_ts': `${RUN}:KX-AAA-1:3#${toAwareIso(T0 + 180_700)}`, decision_id: `${RUN}:KX-AAA-1:3`, event_ts: toAwareIso(T0 + 180_700), event_type: 'ORDER_RESULT', market: 'KX-AAA-1', side: 'bid', price: 0.41, size: 5, status: 'ACCEPTED', order_id: 'o-1', latency_ms: 187, client_order_id: 'aaaa000011112222', bot_version: 'x', env: 'demo', expires_at: 1770000000 },
+      // Cancels under a system decision name their market only in `market` (contract §2.1, §2.5).
+      { bot_run_id: RUN, 'decision_id#event_ts': `${RUN}:fatal_cleanup_cancel:20260105-121000#${toAwareIso(T0 + 600_100)}`, decision_id: `${RUN}:fatal_cleanup_cancel:20260105-121000`, event_ts: toAwareIso(T0 + 600_100), event_type: 'ORDER_CANCEL', market: 'KX-AAA-1', order_id: 'o-1', client_order_id: null, bot_version: 'x', env: 'demo', expires_at: 1770000000 },
+      { bot_run_id: RUN, 'decision_id#event_ts': `${RUN}:fatal_cleanup_cancel:20260105-121000#${toAwareIso(T0 + 600_200)}`, decision_id: `${RUN}:fatal_cleanup_cancel:20260105-121000`, event_ts: toAwareIso(T0 + 600_200), event_type: 'ORDER_CANCEL', market: 'KX-BBB-2', order_id: 'o-9', client_order_id: null, bot_version: 'x', env: 'demo', expires_at: 1770000000 },
       { bot_run_id: RUN, 'decision_id#event_ts': `${RUN}:KX-AAA-10:3#${toAwareIso(T0 + 180_900)}`, decision_id: `${RUN}:KX-AAA-10:3`, event_ts: toAwareIso(T0 + 180_900), event_type: 'ORDER_CANCEL', market: 'KX-AAA-10', order_id: 'o-2', client_order_id: null, bot_version: 'x', env: 'demo', expires_at: 1770000000 },
     ]);
     // One trade partition over 1 MB (≈1,200 items of ~1 KB) must be read completely, not truncated.
@@ -169,6 +172,12 @@ describe.each(BACKENDS)('access paths on %s', (backend) => {
     expect(ex.events.map((e) => e.eventType)).toEqual(['ORDER_PLACE', 'ORDER_RESULT']);
     // KX-AAA-10 shares the prefix "KX-AAA-1" but not "KX-AAA-1:" — it must not leak in.
     const m = await readMarketExecutions(store.reader, 'demo', 'KX-AAA-1', [RUN]);
-    expect(m.events).toHaveLength(2);
+    expect(m.events.map((e) => e.eventType).sort()).toEqual(['ORDER_CANCEL', 'ORDER_PLACE', 'ORDER_RESULT']);
+    expect(m.events.find((e) => e.eventType === 'ORDER_CANCEL')?.orderId).toBe('o-1');
+    // Only the attributes asked for (the analytics' set): the rest read as absent.
+    const lean = await readMarketExecutions(store.reader, 'demo', 'KX-AAA-1', [RUN], { attributes: ['bot_run_id', 'decision_id#event_ts', 'event_ts', 'event_type', 'status', 'latency_ms'] });
+    expect(lean.events).toHaveLength(3);
+    const result = lean.events.find((e) => e.eventType === 'ORDER_RESULT');
+    expect([result?.status, result?.latencyMs, result?.clientOrderId, result?.market]).toEqual(['ACCEPTED', 187, null, '']);
   });
 });

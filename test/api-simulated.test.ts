@@ -5,13 +5,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../src/server/app.js';
 import { generateHistory, writeItems } from '../src/sim/index.js';
-import { buildOverview, buildStale } from '../src/core/index.js';
+import { buildMarketAnalytics, buildOverview, buildStale } from '../src/core/index.js';
 import type { MetricsInput } from '../src/core/index.js';
 import type { Decision } from '../src/core/types.js';
 import { decodeAll } from '../src/store/decode/decode-item.js';
 import { decodeMarketConfig } from '../src/store/decode/config.js';
 import { decodeFill } from '../src/store/decode/fill.js';
 import { decodeDecision } from '../src/store/decode/decision.js';
+import { decodeExecutionEvent } from '../src/store/decode/execution.js';
 import { decodeGlobalConfig, decodeOpenOrders, decodePositions, decodeRiskState } from '../src/store/decode/state.js';
 import { startTestStore, type TestStore } from './helpers/store.js';
 
@@ -19,6 +20,7 @@ const NOW = Date.UTC(2026, 10, 20, 15, 30);
 let store: TestStore;
 let app: FastifyInstance;
 let expected: MetricsInput;
+let executionItems: Record<string, unknown>[];
 
 function value<T>(d: { ok: true; value: T } | { ok: false }): T {
   if (!d.ok) throw new Error('fixture item does not decode');
@@ -33,6 +35,7 @@ beforeAll(async () => {
 
   // The expected figures: core applied to the generated items, decoded directly.
   const it = history.items;
+  executionItems = it.dora_execution_log;
   const state = new Map(it.dora_state.map((s) => [s['key'] as string, s]));
   const decisions = decodeAll(it.dora_decision_log, (r) => decodeDecision(r)).values;
   const latest = new Map<string, Decision>();
@@ -88,6 +91,22 @@ describe('API on simulated bot data', () => {
     json.items.forEach((item: { unrealizedWorst: number }, i: number) => {
       expect(Number((csv[i + 1] ?? '').split(',')[col])).toBe(item.unrealizedWorst);
     });
+  });
+
+  it('analytics (read with only the attributes it needs) equal core applied to every generated event', async () => {
+    const all = decodeAll(executionItems, (r) => decodeExecutionEvent(r)).values;
+    const fromMs = NOW - 5 * 86_400_000;
+    const byMarket = new Map<string, typeof all>();
+    for (const e of all) byMarket.set(e.market, [...(byMarket.get(e.market) ?? []), e]);
+    const busiest = [...byMarket].sort((a, b) => b[1].length - a[1].length);
+    expect(busiest.length).toBeGreaterThan(2);
+    for (const [market, events] of busiest.slice(0, 4)) {
+      const res = await app.inject(`/api/v1/markets/${encodeURIComponent(market)}/analytics?from=${new Date(fromMs).toISOString()}&to=${new Date(NOW).toISOString()}`);
+      expect(res.statusCode).toBe(200);
+      const want = buildMarketAnalytics(events, fromMs, NOW);
+      expect(want.eventCount).toBeGreaterThan(0);
+      expect(strip(res.json())).toEqual({ env: 'demo', marketId: market, ...JSON.parse(JSON.stringify(want)) });
+    }
   });
 
   it('every market endpoint answers for every configured market', async () => {

@@ -24,9 +24,10 @@ export async function marketEventsInRange(
   marketId: string,
   fromMs: number,
   toMs: number,
+  opts: { attributes?: readonly string[] } = {},
 ): Promise<{ events: ExecutionEvent[]; warnings: Warning[] }> {
   const runs = await runsInRange(client, env, marketId, fromMs, toMs);
-  const read = await readMarketExecutions(client, env, marketId, runs.runIds);
+  const read = await readMarketExecutions(client, env, marketId, runs.runIds, opts);
   const events = read.events
     .filter((e) => e.timeMs >= fromMs && e.timeMs <= toMs)
     .sort((a, b) => b.timeMs - a.timeMs || (a.sortKey < b.sortKey ? 1 : -1));

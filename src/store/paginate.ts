@@ -1,5 +1,11 @@
 // Every multi-item read follows LastEvaluatedKey (the old dashboard silently truncated at 1 MB).
-import { ScanCommand as RawScanCommand, type DynamoDBClient, type ScanCommandInput as RawScanInput } from '@aws-sdk/client-dynamodb';
+import {
+  QueryCommand as RawQueryCommand,
+  ScanCommand as RawScanCommand,
+  type DynamoDBClient,
+  type QueryCommandInput as RawQueryInput,
+  type ScanCommandInput as RawScanInput,
+} from '@aws-sdk/client-dynamodb';
 import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { unmarshallItem } from './unmarshall.js';
@@ -36,6 +42,34 @@ export async function queryAll(
     if (items.length >= maxItems) return { items, truncated: start !== undefined };
   } while (start);
   return { items, truncated: false };
+}
+
+/**
+ * Every page of a Query through the base client and the lean unmarshall, each handed to `onPage`
+ * as it arrives (its raw items then die young), up to `maxItems`. For the reads whose size grows
+ * with activity; `input` is in the wire format (`{ S: … }` values).
+ */
+export async function queryEach(
+  raw: DynamoDBClient,
+  input: RawQueryInput,
+  maxItems: number,
+  onPage: (items: RawItem[]) => void,
+): Promise<{ truncated: boolean }> {
+  let read = 0;
+  let start = input.ExclusiveStartKey;
+  do {
+    const room = maxItems - read;
+    const limit = Math.min(input.Limit ?? room, room);
+    const out = await raw.send(
+      new RawQueryCommand({ ...input, ExclusiveStartKey: start, ...(Number.isFinite(limit) ? { Limit: limit } : {}) }),
+    );
+    const items = (out.Items ?? []).map(unmarshallItem);
+    read += items.length;
+    onPage(items);
+    start = out.LastEvaluatedKey;
+    if (read >= maxItems) return { truncated: start !== undefined };
+  } while (start);
+  return { truncated: false };
 }
 
 /**

@@ -4,7 +4,7 @@ import type { Env, ExecutionEvent, Warning } from '../core/types.js';
 import type { ReadClient } from './client.js';
 import { decodeAll } from './decode/decode-item.js';
 import { decodeExecutionEvent } from './decode/execution.js';
-import { mapLimit, queryAll, type RawItem } from './paginate.js';
+import { mapLimit, queryAll, queryEach, type RawItem } from './paginate.js';
 import { EXECUTION_GSI, tableName } from './tables.js';
 
 function decode(raws: RawItem[], table: string) {
@@ -31,30 +31,87 @@ export async function readDecisionExecutions(
   return decode(items, table);
 }
 
-/** Every event of one market within the given runs (run ids come from that market's decisions). */
+/**
+ * What the execution analytics read of an event (core/analytics.ts, core/latency.ts), plus what the
+ * decoder requires. Reading only these halves the bytes a 30-day analytics view moves and parses.
+ */
+export const ANALYTICS_ATTRIBUTES = [
+  'bot_run_id',
+  'decision_id#event_ts',
+  'event_ts',
+  'event_type',
+  'status',
+  'latency_ms',
+  'side',
+  'order_id',
+  'error_type',
+  'error_code',
+] as const;
+
+/**
+ * Every event of one market within the given runs (run ids come from that market's decisions),
+ * optionally only some attributes. Two reads per run: the market's own decisions
+ * (`<run>:<TICKER>:<loop>`, begins_with), and the run's system decisions (`<run>:startup_cancel:…`,
+ * `…:halt_cancel:…`, `…:fatal_cleanup_cancel:…`, contract §2.1) whose cancels name the market in
+ * `market` — tickers are upper case, system names lower case, so those sort after every ticker.
+ * Through the base client and the lean unmarshall: a busy market has tens of thousands of events
+ * in a month.
+ */
 export async function readMarketExecutions(
   client: ReadClient,
   env: Env,
   marketId: string,
   runIds: readonly string[],
-  maxItemsPerRun = 50_000,
+  opts: { attributes?: readonly string[]; maxItemsPerRun?: number } = {},
 ): Promise<{ events: ExecutionEvent[]; warnings: Warning[] }> {
   const table = tableName('dora_execution_log', env);
-  const pages = await mapLimit(runIds, 4, (run) =>
-    queryAll(
-      client.doc,
-      {
-        TableName: table,
-        KeyConditionExpression: 'bot_run_id = :r AND begins_with(#sk, :p)',
-        ExpressionAttributeNames: { '#sk': 'decision_id#event_ts' },
-        // Tickers contain no ':', so this prefix cannot match another market.
-        ExpressionAttributeValues: { ':r': run, ':p': `${run}:${marketId}:` },
-      },
-      maxItemsPerRun,
+  const names: Record<string, string> = { '#sk': 'decision_id#event_ts' };
+  // Every projected name is aliased: `status` and others are reserved words, the sort key has a '#'.
+  const projection = opts.attributes?.map((a, i) => {
+    names[`#p${i}`] = a;
+    return `#p${i}`;
+  });
+  const projected = projection ? { ProjectionExpression: projection.join(', ') } : {};
+  const byKey = new Map<string, ExecutionEvent>();
+  const warnings: Warning[] = [];
+  const onPage = (page: RawItem[]) => {
+    const r = decode(page, table);
+    // A key read by both reads (a ticker in lower case) is kept once.
+    for (const e of r.events) byKey.set(`${e.botRunId}|${e.sortKey}`, e);
+    for (const w of r.warnings) warnings.push(w);
+  };
+  const reads = runIds.flatMap((run) => [
+    { run, system: false },
+    { run, system: true },
+  ]);
+  await mapLimit(reads, 4, ({ run, system }) =>
+    queryEach(
+      client.raw,
+      system
+        ? {
+            TableName: table,
+            KeyConditionExpression: 'bot_run_id = :r AND #sk BETWEEN :a AND :z',
+            FilterExpression: '#mk = :m',
+            ExpressionAttributeNames: { ...names, '#mk': 'market' },
+            ExpressionAttributeValues: {
+              ':r': { S: run },
+              ':a': { S: `${run}:a` },
+              ':z': { S: `${run}:z\uffff` },
+              ':m': { S: marketId },
+            },
+            ...projected,
+          }
+        : {
+            TableName: table,
+            KeyConditionExpression: 'bot_run_id = :r AND begins_with(#sk, :p)',
+            ExpressionAttributeNames: names,
+            // Tickers contain no ':', so this prefix cannot match another market.
+            ExpressionAttributeValues: { ':r': { S: run }, ':p': { S: `${run}:${marketId}:` } },
+            ...projected,
+          },
+      opts.maxItemsPerRun ?? 50_000,
+      onPage,
     ),
   );
-  return decode(
-    pages.flatMap((p) => p.items),
-    table,
-  );
+  return { events: [...byKey.values()], warnings };
 }

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildContext, buildMarketAnalytics, buildRows, fillsWithRealized } from '../../core/index.js';
 import { toApiTime } from '../../core/time.js';
 import { CLOCK_SKEW_MS, readLatestDecision } from '../../store/read-decisions.js';
+import { ANALYTICS_ATTRIBUTES } from '../../store/read-executions.js';
 import type { TtlCache } from '../cache.js';
 import type { AppContext } from '../context.js';
 import { sendTable } from '../csv.js';
@@ -176,7 +177,9 @@ export function marketDetailRoutes(
     await requireMarket(envs, env, marketId);
     await requireDecisionGsi(envs, env);
     return cachedJson(cache, `analytics:${env}:${marketId}:${fromMs}:${toMs}`, ctx.nowMs(), async () => {
-      const r = await marketEventsInRange(ctx.client, env, marketId, fromMs, toMs);
+      const r = await marketEventsInRange(ctx.client, env, marketId, fromMs, toMs, {
+        attributes: ANALYTICS_ATTRIBUTES,
+      });
       return {
         body: { env, marketId, ...buildMarketAnalytics(r.events, fromMs, toMs) },
         warnings: r.warnings,
