@@ -202,7 +202,7 @@ export function buildOverview(input: MetricsInput): Overview {
     for (const p of input.positions.positions.values()) botRealizedTotal += p.realizedPnlUsd;
   }
   // Only the positions-vs-replay comparison needs the formula-fee replay; skip it otherwise.
-  const formulaReplay = input.positions !== null ? replayFills(input.fills, { feeRule: 'formula' }) : null;
+  const formulaReplay = input.positions !== null ? replayFills(input.fills, { feeRule: 'formula', steps: false }) : null;
   const warnings = reconciliationWarnings(
     ctx.replay,
     input.positions,

@@ -27,7 +27,7 @@ const EPS = 0.005;
 
 export function pnlSources(fills: readonly Fill[], positions: PositionsState | null): PnlSourcesRow[] {
   const stored = replayFills(fills);
-  const formula = replayFills(fills, { feeRule: 'formula' });
+  const formula = replayFills(fills, { feeRule: 'formula', steps: false });
   const perMarket = new Map<string, { sum: number; backfilled: number; fills: number }>();
   for (const f of dedupeFills(fills)) {
     const m = perMarket.get(f.marketId) ?? { sum: 0, backfilled: 0, fills: 0 };

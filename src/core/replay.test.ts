@@ -131,4 +131,18 @@ describe('the average-cost replay (metrics.md §Realized)', () => {
     expect(replayFills(more).markets.get('MKT-A')?.net).toBe(0);
     expect(stored.markets.get('MKT-A')?.net).toBe(6);
   });
+
+  it('without steps gives the same per-market results, and a step’s before is the previous after', () => {
+    const fills = [
+      fill({ side: 'yes', price: 0.4, size: 10, at: T(1), fee: 0.01 }),
+      fill({ side: 'no', price: 0.5, size: 4, at: T(2), fee: 0.01 }),
+    ];
+    const full = replayFills(fills, { feeRule: 'formula' });
+    const lean = replayFills(fills, { feeRule: 'formula', steps: false });
+    expect(lean.steps).toEqual([]);
+    expect(lean.markets).toEqual(full.markets);
+    expect(lean.realizedTotal).toBe(full.realizedTotal);
+    expect(replayFills([...fills], { steps: false }).markets).toEqual(replayFills(fills).markets);
+    expect(full.steps[1]?.before).toBe(full.steps[0]?.after);
+  });
 });

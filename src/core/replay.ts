@@ -61,8 +61,8 @@ export interface ReplayStep {
   feeUsd: number;
   /** +size for `yes`, −size for `no`. */
   signedSize: number;
-  before: AvgCostState;
-  after: AvgCostState;
+  before: Readonly<AvgCostState>;
+  after: Readonly<AvgCostState>;
   /** after.realized − before.realized (includes −fee). */
   realizedChange: number;
 }
@@ -89,23 +89,35 @@ export interface ReplayResult {
  * ~10 MB of short-lived objects that V8 promoted and kept as heap. Inputs are treated as immutable
  * (as everywhere in core); a result is shared, so callers must not mutate it either.
  */
-const memo = new WeakMap<readonly Fill[], Map<FeeRule, ReplayResult>>();
+const memo = new WeakMap<readonly Fill[], Map<string, ReplayResult>>();
 
-/** De-duplicates, orders and replays raw trade-log items (duplicates allowed). */
-export function replayFills(fills: readonly Fill[], options: { feeRule?: FeeRule } = {}): ReplayResult {
+/**
+ * De-duplicates, orders and replays raw trade-log items (duplicates allowed). `steps: false` keeps
+ * only the per-market results (`steps` is then empty): what a caller comparing final figures needs,
+ * without holding a step per fill.
+ */
+export function replayFills(
+  fills: readonly Fill[],
+  options: { feeRule?: FeeRule; steps?: boolean } = {},
+): ReplayResult {
   const feeRule = options.feeRule ?? 'stored';
-  let byRule = memo.get(fills);
-  const known = byRule?.get(feeRule);
-  if (known) return known;
-  const result = replayUncached(fills, feeRule);
-  if (!byRule) memo.set(fills, (byRule = new Map()));
-  byRule.set(feeRule, result);
+  const keepSteps = options.steps ?? true;
+  const key = `${feeRule}|${keepSteps}`;
+  let byKey = memo.get(fills);
+  const known = byKey?.get(key) ?? (keepSteps ? undefined : byKey?.get(`${feeRule}|true`));
+  if (known) return keepSteps ? known : { ...known, steps: [] };
+  const result = replayUncached(fills, feeRule, keepSteps);
+  if (!byKey) memo.set(fills, (byKey = new Map()));
+  byKey.set(key, result);
   return result;
 }
 
-function replayUncached(fills: readonly Fill[], feeRule: FeeRule): ReplayResult {
+function replayUncached(fills: readonly Fill[], feeRule: FeeRule, keepSteps: boolean): ReplayResult {
   const markets = new Map<string, MarketReplay>();
   const steps: ReplayStep[] = [];
+  // A step's `before` is the previous step's `after` of its market (the same object: results are
+  // immutable and shared), so a 40k-fill replay holds one state per fill, not two.
+  const lastAfter = new Map<string, Readonly<AvgCostState>>();
   for (const fill of prepareFills(fills)) {
     let market = markets.get(fill.marketId);
     if (market === undefined) {
@@ -118,18 +130,15 @@ function replayUncached(fills: readonly Fill[], feeRule: FeeRule): ReplayResult 
       };
       markets.set(fill.marketId, market);
     }
-    const before: AvgCostState = {
-      net: market.net,
-      avgBuy: market.avgBuy,
-      avgSell: market.avgSell,
-      realized: market.realized,
-    };
+    const before = lastAfter.get(fill.marketId) ?? FLAT;
     const feeUsd = feeRule === 'stored' ? fillFee(fill) : fee(fill.priceYes, fill.size);
     const after = applyFill(before, fill.side, fill.priceYes, fill.size, feeUsd);
+    lastAfter.set(fill.marketId, after);
     Object.assign(market, after);
     market.fills += 1;
     market.lastFillAtMs = fill.fillTimeMs;
-    steps.push({
+    if (keepSteps)
+      steps.push({
       fill,
       feeUsd,
       signedSize: fill.side === 'yes' ? fill.size : -fill.size,

@@ -18,7 +18,8 @@ export interface FillHistorySnapshot {
 }
 
 export class FillHistory {
-  private byKey = new Map<string, Fill>();
+  /** Items by partition, then sort key (the table's key; no 100-byte joined key string per fill). */
+  private byDate = new Map<string, Map<string, Fill>>();
   private warningsByKey = new Map<string, Warning[]>();
   private fullLoadedAtMs = 0;
   private loadedAtMs = 0;
@@ -52,7 +53,8 @@ export class FillHistory {
     const full = this.fullRequested || now - this.fullLoadedAtMs >= (this.opts.fullEveryMs ?? 10 * 60_000);
     if (full) {
       const read = await readAllFills(this.client, this.env);
-      this.byKey = new Map(read.fills.map((f) => [`${f.date}|${f.sortKey}`, f]));
+      this.byDate = new Map();
+      for (const f of read.fills) this.put(f);
       this.warningsByKey = new Map([['*', read.warnings]]);
       this.fullLoadedAtMs = now;
       this.fullRequested = false;
@@ -73,12 +75,12 @@ export class FillHistory {
         return this.snapshot;
       }
       // Replace the re-read partitions wholesale, so an item moved or deleted there disappears too.
-      for (const [key, f] of this.byKey) if (dates.has(f.date)) this.byKey.delete(key);
-      for (const f of read.fills) this.byKey.set(`${f.date}|${f.sortKey}`, f);
+      for (const date of dates) this.byDate.delete(date);
+      for (const f of read.fills) this.put(f);
     }
     this.loadedAtMs = now;
     this.snapshot = {
-      fills: [...this.byKey.values()],
+      fills: [...this.byDate.values()].flatMap((m) => [...m.values()]),
       warnings: dedupeWarnings([...this.warningsByKey.values()].flat()),
       loadedAtMs: this.loadedAtMs,
       fullLoadedAtMs: this.fullLoadedAtMs,
@@ -86,13 +88,19 @@ export class FillHistory {
     return this.snapshot;
   }
 
+  private put(f: Fill): void {
+    let partition = this.byDate.get(f.date);
+    if (!partition) this.byDate.set(f.date, (partition = new Map()));
+    partition.set(f.sortKey, f);
+  }
+
   /** Whether the re-read partitions differ from what is held (an item added, gone or changed). */
   private partitionsChanged(dates: ReadonlySet<string>, fresh: readonly Fill[]): boolean {
     let held = 0;
-    for (const f of this.byKey.values()) if (dates.has(f.date)) held++;
+    for (const date of dates) held += this.byDate.get(date)?.size ?? 0;
     if (held !== fresh.length) return true;
     return fresh.some((f) => {
-      const old = this.byKey.get(`${f.date}|${f.sortKey}`);
+      const old = this.byDate.get(f.date)?.get(f.sortKey);
       return old === undefined || !sameFields(old, f);
     });
   }

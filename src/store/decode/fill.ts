@@ -35,6 +35,19 @@ function fillTime(item: Item, sortKey: string): { ms: number; source: Fill['fill
   return { ms: checkPlausibleTime('timestamp#order_id', ms), source: 'sort_key', raw: null };
 }
 
+/**
+ * One string per distinct date and ticker: the whole trade log is held in memory, and each item
+ * brought its own copies (two strings per fill: ~4 MB on 40k fills). Bounded, should a table hold
+ * absurdly many distinct values.
+ */
+const shared = new Map<string, string>();
+function interned(s: string): string {
+  const known = shared.get(s);
+  if (known !== undefined) return known;
+  if (shared.size < 100_000) shared.set(s, s);
+  return s;
+}
+
 export function decodeFill(raw: unknown, table = 'dora_trade_log'): Decoded<Fill> {
   return decodeWith(table, TRADE_KEY, raw, (item) => {
     const sortKey = reqStr(item, 'timestamp#order_id');
@@ -47,9 +60,9 @@ export function decodeFill(raw: unknown, table = 'dora_trade_log'): Decoded<Fill
     const fillId = optStr(item, 'fill_id');
     const fee = optNum(item, 'fees');
     return {
-      date: reqStr(item, 'date'),
+      date: interned(reqStr(item, 'date')),
       sortKey,
-      marketId: reqTicker(item, 'market_id'),
+      marketId: interned(reqTicker(item, 'market_id')),
       side: side(item),
       type: type(item),
       priceYes: checkPriceYes('price', price),
