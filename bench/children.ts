@@ -16,12 +16,13 @@ export interface Child<M> {
 export async function forkTs<M>(
   file: string,
   env: Record<string, string>,
-  opts: { execArgv?: string[]; timeoutMs?: number } = {},
+  opts: { execArgv?: string[]; timeoutMs?: number; plainNode?: boolean } = {},
 ): Promise<Child<M>> {
   const timeoutMs = opts.timeoutMs ?? 60_000;
   const path = fileURLToPath(new URL(file, import.meta.url));
   const proc = fork(path, [], {
-    execArgv: ['--import', 'tsx', ...(opts.execArgv ?? [])],
+    // plainNode: an already-built .mjs, run as production runs dist/server.js (no TypeScript loader).
+    execArgv: [...(opts.plainNode ? [] : ['--import', 'tsx']), ...(opts.execArgv ?? [])],
     env: { ...process.env, ...env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
     stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
   });

@@ -1,7 +1,9 @@
 // Server memory on L (200 markets × 90 days): the API in a child process serves every page — the
 // overview and stale lists, then for 20 markets their header, fills, decisions, executions and
 // analytics — then 10 s of 50 clients on the overview; its RSS is read from /proc afterwards.
-// Budget: RSS ≤ 300 MB at the end (the peak is shown too).
+// Budget: RSS ≤ 300 MB at the end (the peak is shown too). The server runs as production runs it
+// (Dockerfile, systemd unit: `node dist/server.js`): bundled by esbuild, on plain Node — not under
+// tsx, whose loader alone adds ~26 MB (`npm start` from source).
 import autocannon from 'autocannon';
 import type { Bench } from './harness.js';
 import { startServer, sumValues } from './server.js';
@@ -11,7 +13,7 @@ const SUITE = 'memory';
 
 export async function memorySuite(bench: Bench): Promise<void> {
   const set = await bench.dataset('L');
-  const server = await startServer(set);
+  const server = await startServer(set, { built: true });
   try {
     const idle = server.memory();
     const enc = encodeURIComponent;
@@ -62,7 +64,7 @@ export async function memorySuite(bench: Bench): Promise<void> {
     );
     bench.report.table(
       SUITE,
-      `Server memory on ${set.label} (child process, /proc)`,
+      `Server memory on ${set.label} (production build: esbuild bundle on plain Node, child process, /proc)`,
       ['when', 'RSS MB', 'peak RSS MB'],
       [
         ['after start', idle.rssMb, idle.peakMb],
@@ -110,7 +112,7 @@ export async function memorySuite(bench: Bench): Promise<void> {
     bench.report.check({
       suite: SUITE,
       dataset: set.label,
-      what: `server RSS after the run (peak ${end.peakMb.toFixed(0)} MB; cold overview made ${coldRequests} DynamoDB requests)`,
+      what: `server RSS after the run, production build (peak ${end.peakMb.toFixed(0)} MB; cold overview made ${coldRequests} DynamoDB requests)`,
       value: end.rssMb,
       unit: 'MB',
       op: '<=',
