@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'dist', 'web/dist', '.dora-data', 'bench/results', 'bench/data', 'test-results', 'reports', 'coverage'] },
+  { ignores: ['node_modules', 'dist', 'web/dist', '.dora-data', 'bench/results', 'bench/data', 'bench/tmp', 'test-results', 'reports', 'coverage'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
