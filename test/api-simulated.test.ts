@@ -109,6 +109,20 @@ describe('API on simulated bot data', () => {
     }
   });
 
+  it('reads the events of ended runs once: another range re-reads only the newest run', async () => {
+    const all = decodeAll(executionItems, (r) => decodeExecutionEvent(r)).values;
+    const runs = [...new Set(all.map((e) => e.botRunId))].sort();
+    expect(runs.length).toBeGreaterThan(1);
+    const market = all.find((e) => e.botRunId === runs[0])?.market as string;
+    const url = (days: number) => `/api/v1/markets/${encodeURIComponent(market)}/executions?from=${new Date(NOW - days * 86_400_000).toISOString()}&to=${new Date(NOW).toISOString()}`;
+    const first = (await app.inject(url(6))).json();
+    const again = (await app.inject(url(5.5))).json();
+    // The executions list is the same events, cut to the range (it keeps every attribute).
+    const want = all.filter((e) => e.market === market && e.timeMs >= NOW - 5.5 * 86_400_000 && e.timeMs <= NOW);
+    expect(again.items).toHaveLength(want.length);
+    expect(again.meta.dynamo.requests).toBeLessThan(first.meta.dynamo.requests);
+  });
+
   it('every market endpoint answers for every configured market', async () => {
     const markets = (await app.inject('/api/v1/markets')).json().items as { marketId: string }[];
     expect(markets.length).toBeGreaterThan(0);

@@ -14,6 +14,7 @@ import {
 import { readConfigs, readStateItems, type StateItems } from '../store/read-state.js';
 import { DECISION_GSI } from '../store/tables.js';
 import { TtlCache } from './cache.js';
+import { RunEventsCache } from './run-events-cache.js';
 
 export interface LatestDecisions {
   byMarket: Map<string, Decision>;
@@ -34,6 +35,8 @@ export interface EnvSnapshot {
 export class EnvData {
   private readonly cache: TtlCache;
   readonly fills: FillHistory;
+  /** Execution events of ended runs (run-events-cache.ts). */
+  readonly runEvents: RunEventsCache;
   private gsiPresent: Promise<boolean> | null = null;
   private lastRunId: string | null = null;
 
@@ -45,6 +48,7 @@ export class EnvData {
   ) {
     this.cache = new TtlCache(ttlMs, now);
     this.fills = new FillHistory(client, env, { now });
+    this.runEvents = new RunEventsCache(50_000, 60 * 60_000, now);
   }
 
   /**

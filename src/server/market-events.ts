@@ -6,6 +6,8 @@ import type { Env, ExecutionEvent, Warning } from '../core/types.js';
 import type { ReadClient } from '../store/client.js';
 import { readLatestDecision, readMarketDecisions } from '../store/read-decisions.js';
 import { readMarketExecutions } from '../store/read-executions.js';
+import { mapLimit } from '../store/paginate.js';
+import type { RunEventsCache } from './run-events-cache.js';
 
 export async function runsInRange(client: ReadClient, env: Env, marketId: string, fromMs: number, toMs: number): Promise<{ runIds: string[]; warnings: Warning[] }> {
   const [atStart, atEnd, system] = await Promise.all([
@@ -24,12 +26,21 @@ export async function marketEventsInRange(
   marketId: string,
   fromMs: number,
   toMs: number,
-  opts: { attributes?: readonly string[] } = {},
+  opts: { attributes?: readonly string[]; cache?: RunEventsCache } = {},
 ): Promise<{ events: ExecutionEvent[]; warnings: Warning[] }> {
   const runs = await runsInRange(client, env, marketId, fromMs, toMs);
-  const read = await readMarketExecutions(client, env, marketId, runs.runIds, opts);
-  const events = read.events
+  // Run ids start with their start time, so every run but the newest has been followed by another
+  // and is over; the newest may still be writing and is always read.
+  const sorted = [...runs.runIds].sort();
+  const newest = sorted[sorted.length - 1];
+  const attrsKey = opts.attributes?.join(',') ?? '*';
+  const read = (run: string) => readMarketExecutions(client, env, marketId, [run], { attributes: opts.attributes });
+  const parts = await mapLimit(sorted, 4, (run) =>
+    run === newest || !opts.cache ? read(run) : opts.cache.get(`${env}|${marketId}|${run}|${attrsKey}`, () => read(run)),
+  );
+  const events = parts
+    .flatMap((p) => p.events)
     .filter((e) => e.timeMs >= fromMs && e.timeMs <= toMs)
     .sort((a, b) => b.timeMs - a.timeMs || (a.sortKey < b.sortKey ? 1 : -1));
-  return { events, warnings: [...runs.warnings, ...read.warnings] };
+  return { events, warnings: [...runs.warnings, ...parts.flatMap((p) => p.warnings)] };
 }

@@ -48,7 +48,7 @@ export function compareRoutes(
         const results = await mapLimit(markets, 3, async (m) => {
           const [book, events] = await Promise.all([
             readDecisionsAt(ctx.client, env, m, times),
-            marketEventsInRange(ctx.client, env, m, fromMs, toMs),
+            marketEventsInRange(ctx.client, env, m, fromMs, toMs, { cache: envs.get(env).runEvents }),
           ]);
           const spreads = times.map((t) => {
             const b = book.byTime.get(t)?.book;

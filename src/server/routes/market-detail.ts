@@ -159,7 +159,9 @@ export function marketDetailRoutes(
       `executions:${env}:${marketId}:${fromMs}:${toMs}`,
       ctx.nowMs(),
       async () => {
-        const r = await marketEventsInRange(ctx.client, env, marketId, fromMs, toMs);
+        const r = await marketEventsInRange(ctx.client, env, marketId, fromMs, toMs, {
+          cache: envs.get(env).runEvents,
+        });
         return { body: { items: r.events.map(executionJson) }, warnings: r.warnings };
       },
     );
@@ -179,6 +181,7 @@ export function marketDetailRoutes(
     return cachedJson(cache, `analytics:${env}:${marketId}:${fromMs}:${toMs}`, ctx.nowMs(), async () => {
       const r = await marketEventsInRange(ctx.client, env, marketId, fromMs, toMs, {
         attributes: ANALYTICS_ATTRIBUTES,
+        cache: envs.get(env).runEvents,
       });
       return {
         body: { env, marketId, ...buildMarketAnalytics(r.events, fromMs, toMs) },

@@ -82,7 +82,7 @@ export function reconciliationRoutes(
         if (marketId) {
           const [{ decisions, truncated }, events] = await Promise.all([
             decisionsInRange(ctx, env, marketId, fromMs, toMs),
-            marketEventsInRange(ctx.client, env, marketId, fromMs, toMs),
+            marketEventsInRange(ctx.client, env, marketId, fromMs, toMs, { cache: envs.get(env).runEvents }),
           ]);
           const fills: Fill[] = dedupeFills(history.fills).filter(
             (f) => f.marketId === marketId && f.fillTimeMs >= fromMs && f.fillTimeMs <= toMs,

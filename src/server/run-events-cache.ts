@@ -1,0 +1,74 @@
+// Execution events of ended bot runs, per market and attribute set. The execution log is write-once
+// and a run that a newer run has followed writes nothing more, so its events are read once and kept:
+// a trader switching between 7 and 30 days, or between the executions, analytics and reconciliation
+// tabs, re-reads only the live run. (A busy market has 30k events a month: ~16 MB and ~4k read
+// units per full read.) Bounded by the number of events held, least recently used first, and by
+// age, so DynamoDB's TTL expiry of old events shows through within the hour. Loads are shared by
+// concurrent callers (single-flight); a failed load is not kept.
+import type { ExecutionEvent, Warning } from '../core/types.js';
+
+export interface RunEvents {
+  events: ExecutionEvent[];
+  warnings: Warning[];
+}
+
+interface Entry {
+  value: Promise<RunEvents>;
+  atMs: number;
+  /** Events held once loaded (0 while loading). */
+  size: number;
+}
+
+export class RunEventsCache {
+  /** Insertion order is recency: a hit is moved to the end. */
+  private readonly entries = new Map<string, Entry>();
+  private held = 0;
+
+  constructor(
+    private readonly maxEvents = 50_000,
+    private readonly maxAgeMs = 60 * 60_000,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  get heldEvents(): number {
+    return this.held;
+  }
+
+  async get(key: string, load: () => Promise<RunEvents>): Promise<RunEvents> {
+    const known = this.entries.get(key);
+    if (known && this.now() - known.atMs < this.maxAgeMs) {
+      this.entries.delete(key);
+      this.entries.set(key, known);
+      return known.value;
+    }
+    if (known) this.remove(key, known);
+    const entry: Entry = { value: load(), atMs: this.now(), size: 0 };
+    this.entries.set(key, entry);
+    let loaded: RunEvents;
+    try {
+      loaded = await entry.value;
+    } catch (err) {
+      if (this.entries.get(key) === entry) this.entries.delete(key);
+      throw err;
+    }
+    if (this.entries.get(key) === entry) {
+      entry.size = loaded.events.length;
+      this.held += entry.size;
+      this.evict();
+    }
+    return loaded;
+  }
+
+  private remove(key: string, entry: Entry): void {
+    this.entries.delete(key);
+    this.held -= entry.size;
+  }
+
+  /** Oldest-used first, until within the bound (a run larger than the bound is not kept at all). */
+  private evict(): void {
+    for (const [key, entry] of this.entries) {
+      if (this.held <= this.maxEvents) return;
+      if (entry.size > 0) this.remove(key, entry);
+    }
+  }
+}
