@@ -6,7 +6,7 @@
 //   route is measured on a fresh app that has loaded them. The server keeps the context of past
 //   fills once read, so the budget is checked on the first view of the market's fills (each run a
 //   fresh app, primed with another market's page); the view again (context cached) is shown beside;
-// - analytics of the market with the most execution events over 30 days: ≤ 500 ms.
+// - analytics of the market with the most execution events over 30 days, first view: ≤ 500 ms.
 // Each run asks for a new time range (the clock moves), so the response cache never answers.
 import { readDecisionsAt } from '../src/store/read-decisions.js';
 import type { Bench, OpenSet } from './harness.js';
@@ -130,13 +130,15 @@ export async function apiSuite(bench: Bench): Promise<void> {
     ),
   ]);
 
-  // Analytics over 30 days for the market with the most execution events.
-  const analytics = await measureRoute(
-    set,
-    `/api/v1/markets/${enc(d.busiestExec.market)}/analytics?env=demo&days=30`,
-    `/api/v1/markets/${enc(other)}/decisions?env=demo&limit=1`,
-  );
-  rows.push(routeRow('analytics (30 days)', `${d.busiestExec.events} events`, analytics));
+  // Analytics over 30 days for the market with the most execution events: the first view (each run
+  // a fresh app, so every run's events are read) carries the budget; the view again on an app that
+  // has read them (events of ended runs kept; the newest run re-read) is shown beside.
+  const analyticsUrl = `/api/v1/markets/${enc(d.busiestExec.market)}/analytics?env=demo&days=30`;
+  const analyticsPrime = `/api/v1/markets/${enc(other)}/decisions?env=demo&limit=1`;
+  const analytics = await measureRoute(set, analyticsUrl, analyticsPrime, { firstView: true });
+  const analyticsAgain = await measureRoute(set, analyticsUrl, analyticsPrime);
+  rows.push(routeRow('analytics (30 days, first view)', `${d.busiestExec.events} events`, analytics));
+  rows.push(routeRow('  the same again (ended runs kept)', `${d.busiestExec.events} events`, analyticsAgain));
 
   r.table(
     SUITE,
@@ -175,10 +177,11 @@ export async function apiSuite(bench: Bench): Promise<void> {
   r.check({
     suite: SUITE,
     dataset: set.label,
-    what: 'analytics for one market over 30 days (median)',
+    what: 'analytics for one market over 30 days, first view (median)',
     value: analytics.ms,
     unit: 'ms',
     op: '<=',
     limit: 500,
+    note: `${analytics.requests} DynamoDB requests, ${analytics.items} items; again, ended runs kept: ${analyticsAgain.ms.toFixed(0)} ms, ${analyticsAgain.items} items`,
   });
 }

@@ -14,7 +14,7 @@ import {
 import { readDecisionExecutions, readMarketExecutions } from '../src/store/read-executions.js';
 import { CursorError } from '../src/store/cursor.js';
 import { onRequest, type RequestRecord } from '../src/store/stats.js';
-import { toAwareIso, toNaiveIso, utcDate } from '../src/core/time.js';
+import { DAY_MS, toAwareIso, toNaiveIso, utcDate } from '../src/core/time.js';
 
 const RUN = '20260105-120000-abc123';
 const T0 = Date.UTC(2026, 0, 5, 12, 0, 0);
@@ -163,6 +163,25 @@ describe.each(BACKENDS)('access paths on %s', (backend) => {
     expect(byTime.get(T0 - 1)).toBeNull();
     expect(byTime.size).toBe(2);
   });
+
+  it('reads a market’s events in a big run in parallel parts, each event exactly once', async () => {
+    // 2,400 events of ~700 bytes (> 1 MB, so more than one page), loops 0–2399 (every first digit).
+    const run = '20260106-000000-b16b16';
+    const pad = 'p'.repeat(600);
+    const items = Array.from({ length: 2400 }, (_, loop) => {
+      const ts = toAwareIso(T0 + DAY_MS + loop * 1000);
+      const id = `${run}:KX-BIG-1:${loop}`;
+      return { bot_run_id: run, 'decision_id#event_ts': `${id}#${ts}`, decision_id: id, event_ts: ts, event_type: 'ORDER_PLACE', market: 'KX-BIG-1', side: 'bid', price: 0.41, size: 5, note: pad };
+    });
+    await putAll(store, 'dora_execution_log_demo', items);
+    const { r, reqs } = await counted(() => readMarketExecutions(store.reader, 'demo', 'KX-BIG-1', [run]));
+    expect(r.events).toHaveLength(2400);
+    expect(new Set(r.events.map((e) => e.sortKey)).size).toBe(2400);
+    // The first page, then parts cut at the loop's first digit, read side by side, plus the run's
+    // system decisions: more than one read, far fewer than one per 100 events.
+    expect(reqs.length).toBeGreaterThan(3);
+    expect(reqs.length).toBeLessThan(30);
+  }, 120_000);
 
   it('finds a decision by id and its execution events; events of a market within a run', async () => {
     const { decision } = await readDecisionById(store.reader, 'demo', `${RUN}:KX-AAA-1:3`);

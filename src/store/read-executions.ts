@@ -4,7 +4,9 @@ import type { Env, ExecutionEvent, Warning } from '../core/types.js';
 import type { ReadClient } from './client.js';
 import { decodeAll } from './decode/decode-item.js';
 import { decodeExecutionEvent } from './decode/execution.js';
+import { QueryCommand } from '@aws-sdk/client-dynamodb';
 import { mapLimit, queryAll, queryEach, type RawItem } from './paginate.js';
+import { unmarshallItem } from './unmarshall.js';
 import { EXECUTION_GSI, tableName } from './tables.js';
 
 function decode(raws: RawItem[], table: string) {
@@ -80,15 +82,16 @@ export async function readMarketExecutions(
     for (const e of r.events) byKey.set(`${e.botRunId}|${e.sortKey}`, e);
     for (const w of r.warnings) warnings.push(w);
   };
+  const maxItems = opts.maxItemsPerRun ?? 50_000;
   const reads = runIds.flatMap((run) => [
     { run, system: false },
     { run, system: true },
   ]);
-  await mapLimit(reads, 4, ({ run, system }) =>
-    queryEach(
-      client.raw,
-      system
-        ? {
+  await mapLimit(reads, 4, async ({ run, system }) => {
+    await (system
+      ? queryEach(
+          client.raw,
+          {
             TableName: table,
             KeyConditionExpression: 'bot_run_id = :r AND #sk BETWEEN :a AND :z',
             FilterExpression: '#mk = :m',
@@ -100,18 +103,77 @@ export async function readMarketExecutions(
               ':m': { S: marketId },
             },
             ...projected,
-          }
-        : {
-            TableName: table,
-            KeyConditionExpression: 'bot_run_id = :r AND begins_with(#sk, :p)',
-            ExpressionAttributeNames: names,
-            // Tickers contain no ':', so this prefix cannot match another market.
-            ExpressionAttributeValues: { ':r': { S: run }, ':p': { S: `${run}:${marketId}:` } },
-            ...projected,
           },
-      opts.maxItemsPerRun ?? 50_000,
-      onPage,
+          maxItems,
+          onPage,
+        )
+      : readOwnDecisionEvents(client, table, run, marketId, names, projected, maxItems, onPage));
+  });
+  return { events: [...byKey.values()], warnings };
+}
+
+/**
+ * Events of a market's own decisions in one run: `<run>:<TICKER>:<loop>#<ts>`. One read when they
+ * fit in a page; otherwise the rest of the key range is cut at the loop number's first digit and the
+ * parts read in parallel, so a run with 20k events of one market is not ten round trips one after
+ * another. The parts cover every key above the first page (any character sorts into one of them).
+ */
+async function readOwnDecisionEvents(
+  client: ReadClient,
+  table: string,
+  run: string,
+  marketId: string,
+  names: Record<string, string>,
+  projected: { ProjectionExpression?: string },
+  maxItems: number,
+  onPage: (items: RawItem[]) => void,
+): Promise<void> {
+  // Tickers contain no ':', so this prefix cannot match another market.
+  const prefix = `${run}:${marketId}:`;
+  let read = 0;
+  const counted = (items: RawItem[]) => {
+    read += items.length;
+    onPage(items);
+  };
+  const first = await client.raw.send(
+    new QueryCommand({
+      TableName: table,
+      KeyConditionExpression: 'bot_run_id = :r AND begins_with(#sk, :p)',
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: { ':r': { S: run }, ':p': { S: prefix } },
+      ...projected,
+    }),
+  );
+  counted((first.Items ?? []).map(unmarshallItem));
+  const lastKey = first.LastEvaluatedKey;
+  const lastSort = lastKey?.['decision_id#event_ts']?.S;
+  if (!lastKey || lastSort === undefined) return;
+  const top = `${prefix}\uffff`;
+  const cuts = ['1', '2', '3', '4', '5', '6', '7', '8', '9']
+    .map((d) => prefix + d)
+    .filter((c) => c > lastSort);
+  const bounds = [lastSort, ...cuts, top];
+  await Promise.all(
+    bounds.slice(0, -1).map((lo, i) =>
+      queryEach(
+        client.raw,
+        {
+          TableName: table,
+          KeyConditionExpression: 'bot_run_id = :r AND #sk BETWEEN :lo AND :hi',
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: {
+            ':r': { S: run },
+            ':lo': { S: lo },
+            ':hi': { S: bounds[i + 1] as string },
+          },
+          // The first part continues after the first page's last item (BETWEEN includes it).
+          ...(i === 0 ? { ExclusiveStartKey: lastKey } : {}),
+          ...projected,
+        },
+        // Each part may read what is left of the cap (a bound against runaway reads, not a quota).
+        Math.max(1, maxItems - read),
+        counted,
+      ),
     ),
   );
-  return { events: [...byKey.values()], warnings };
 }
