@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { parseIsoUtcMs, toAwareIso, toNaiveIso, utcDatesBetween } from './time.js';
+import { parseIsoUtcMs, parseIsoUtcMsFull, toAwareIso, toNaiveIso, utcDatesBetween } from './time.js';
 
 describe('timestamps of every shape (contract §1.5)', () => {
   it.each([
@@ -29,5 +29,27 @@ describe('timestamps of every shape (contract §1.5)', () => {
   });
   it('lists UTC dates inclusively', () => {
     expect(utcDatesBetween(Date.UTC(2026, 0, 30, 23), Date.UTC(2026, 1, 1, 1))).toEqual(['2026-01-30', '2026-01-31', '2026-02-01']);
+  });
+  it('reads the bot’s own shapes without the regex exactly as the general parser does (property)', () => {
+    const two = (max: number) => fc.integer({ min: 0, max }).map((n) => String(n).padStart(2, '0'));
+    const stamp = fc
+      .record({
+        y: fc.integer({ min: 1970, max: 2100 }).map(String),
+        mo: two(13),
+        d: two(32),
+        h: two(24),
+        mi: two(60),
+        s: two(61),
+        frac: fc.option(fc.stringMatching(/^[0-9]{1,10}$/), { nil: undefined }),
+        zone: fc.constantFrom('', 'Z', '+00:00', '+0000', '-05:00', ' '),
+        sep: fc.constantFrom('T', 'T', 'T', ' ', 't'),
+      })
+      .map((p) => `${p.y}-${p.mo}-${p.d}${p.sep}${p.h}:${p.mi}:${p.s}${p.frac === undefined ? '' : `.${p.frac}`}${p.zone}`);
+    fc.assert(
+      fc.property(fc.oneof(stamp, fc.string({ maxLength: 40 })), (text) => {
+        expect(parseIsoUtcMs(text)).toBe(parseIsoUtcMsFull(text));
+      }),
+      { numRuns: 5000 },
+    );
   });
 });

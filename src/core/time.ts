@@ -4,8 +4,60 @@
 const ISO_RE =
   /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})?$/;
 
+/** Digits of text[from, to) as a number, or -1 when any is not a digit. */
+function digitsAt(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
+}
+
+/**
+ * The shapes the bot writes — `YYYY-MM-DDTHH:MM:SS[.f…][+00:00|Z]` — without a regex: every fill,
+ * decision and execution event is stamped, and a month of a busy market is 10^5 of them. Anything
+ * else (other zones, spaces, short forms) returns undefined and goes to the full parser.
+ */
+function parseCommonUtc(text: string): number | null | undefined {
+  const n = text.length;
+  if (n < 19 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 || text.charCodeAt(10) !== 84) return undefined;
+  if (text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58) return undefined;
+  let end = n;
+  if (text.endsWith('+00:00')) end = n - 6;
+  else if (text.endsWith('Z')) end = n - 1;
+  let fracMs = 0;
+  if (end > 19) {
+    const digits = end - 20;
+    if (text.charCodeAt(19) !== 46 || digits < 1 || digits > 9) return undefined;
+    // The first three digits are the milliseconds (the rest, micro- and nanoseconds, are cut).
+    const f = digitsAt(text, 20, Math.min(end, 23));
+    if (f < 0 || digitsAt(text, 20, end) < 0) return undefined;
+    fracMs = digits >= 3 ? f : f * (digits === 1 ? 100 : 10);
+  } else if (end !== 19) return undefined;
+  const year = digitsAt(text, 0, 4);
+  const month = digitsAt(text, 5, 7);
+  const day = digitsAt(text, 8, 10);
+  const hour = digitsAt(text, 11, 13);
+  const minute = digitsAt(text, 14, 16);
+  const second = digitsAt(text, 17, 19);
+  if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0) return undefined;
+  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) return null;
+  const t = Date.UTC(year, month - 1, day, hour, minute, second, fracMs);
+  if (new Date(t).getUTCDate() !== day) return null;
+  return Number.isFinite(t) ? t : null;
+}
+
 /** Parses an ISO-8601 timestamp; naive strings are UTC. Returns null when it does not parse. */
 export function parseIsoUtcMs(text: string): number | null {
+  const common = parseCommonUtc(text);
+  if (common !== undefined) return common;
+  return parseIsoUtcMsFull(text);
+}
+
+/** The general parser (any offset, space separator, missing seconds, surrounding blanks). */
+export function parseIsoUtcMsFull(text: string): number | null {
   const m = ISO_RE.exec(text.trim());
   if (!m) return null;
   const [, y, mo, d, h, mi, s, frac, zone] = m;
