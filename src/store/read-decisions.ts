@@ -18,6 +18,20 @@ function decode(raws: RawItem[], table: string) {
   return decodeAll(raws, (r) => decodeDecision(r, table));
 }
 
+/** A market's decisions at or before a time, newest first, through the GSI. */
+function newestFirstQuery(table: string, marketId: string, atOrBeforeMs: number, limit: number, start?: RawItem) {
+  return {
+    TableName: table,
+    IndexName: DECISION_GSI,
+    KeyConditionExpression: 'market_id = :m AND #ts <= :t',
+    ExpressionAttributeNames: { '#ts': 'timestamp' },
+    ExpressionAttributeValues: { ':m': marketId, ':t': toNaiveIso(atOrBeforeMs, 999) },
+    ScanIndexForward: false,
+    Limit: limit,
+    ...(start ? { ExclusiveStartKey: start } : {}),
+  };
+}
+
 /**
  * Newest decision of one market at or before a time: one GSI Query, descending, Limit 1 (one item
  * read). Callers bound it by "now" so a decision stamped in the future cannot pose as the newest
@@ -33,16 +47,7 @@ export async function readLatestDecision(
   const warnings: Warning[] = [];
   let start: RawItem | undefined;
   for (let attempt = 0; attempt < 5; attempt++) {
-    const page = await queryPage(client.doc, {
-      TableName: table,
-      IndexName: DECISION_GSI,
-      KeyConditionExpression: 'market_id = :m AND #ts <= :t',
-      ExpressionAttributeNames: { '#ts': 'timestamp' },
-      ExpressionAttributeValues: { ':m': marketId, ':t': toNaiveIso(atOrBeforeMs, 999) },
-      ScanIndexForward: false,
-      Limit: 1,
-      ...(start ? { ExclusiveStartKey: start } : {}),
-    });
+    const page = await queryPage(client.doc, newestFirstQuery(table, marketId, atOrBeforeMs, 1, start));
     const r = decode(page.items, table);
     warnings.push(...r.warnings);
     if (r.values[0] || !page.lastKey || page.items.length === 0)
@@ -119,15 +124,7 @@ async function coverChunk(
   while (i < times.length) {
     const top = times[i] as number;
     const limit = coverLimit(times, i, rate);
-    const page = await queryPage(client.doc, {
-      TableName: table,
-      IndexName: DECISION_GSI,
-      KeyConditionExpression: 'market_id = :m AND #ts <= :t',
-      ExpressionAttributeNames: { '#ts': 'timestamp' },
-      ExpressionAttributeValues: { ':m': marketId, ':t': toNaiveIso(top, 999) },
-      ScanIndexForward: false,
-      Limit: limit,
-    });
+    const page = await queryPage(client.doc, newestFirstQuery(table, marketId, top, limit));
     // The index's own order, newest first: the raw sort key decides what is "at or before" a time,
     // exactly as the key condition of a lookup would, and ties keep the order a lookup would see.
     const read = page.items.map((raw) => {
