@@ -1,7 +1,7 @@
-import { StrictMode } from 'react';
+import { startTransition, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { App } from './App';
+import { matchRoute } from './router/match';
 import { initTheme } from './theme/theme';
 import './styles.css';
 
@@ -12,10 +12,27 @@ const queryClient = new QueryClient({
   defaultOptions: { queries: { refetchInterval: 10_000, staleTime: 3_000, retry: 1 } },
 });
 
-createRoot(document.getElementById('root') as HTMLElement).render(
-  <StrictMode>
-    <QueryClientProvider client={queryClient}>
-      <App />
-    </QueryClientProvider>
-  </StrictMode>,
-);
+const root = createRoot(document.getElementById('root') as HTMLElement);
+
+// The shell and the URL's page come in chunks of their own, asked for at once and side by side: the
+// browser evaluates React, the shell (with what it imports, e.g. the number formats' locale data)
+// and the page as separate tasks instead of one long one, and the first render already has the page
+// (no "Loading…" in between). A page that fails to load here is left to the page's own lazy import.
+// That first render is a transition, which React renders in slices of a few milliseconds, yielding
+// to the browser between them, instead of in one task for the shell and the page.
+void Promise.all([
+  import('./App'),
+  import('./routes')
+    .then(({ ROUTES }) => matchRoute(ROUTES, window.location.pathname)?.load())
+    .catch(() => undefined),
+]).then(([{ App }]) => {
+  startTransition(() => {
+    root.render(
+      <StrictMode>
+        <QueryClientProvider client={queryClient}>
+          <App />
+        </QueryClientProvider>
+      </StrictMode>,
+    );
+  });
+});

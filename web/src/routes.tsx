@@ -1,51 +1,84 @@
-// The pages. Adding one is one line here: its path, its nav label and its component (lazy, so it
-// stays out of the Home bundle).
+// The pages. Adding one is one line here: its path, its nav label and its component. Every page is
+// lazy, Home too: the first chunks hold React and the shell alone, so opening one page neither
+// downloads nor evaluates the others (nor their charts and tables) before it can start. main.tsx
+// loads the URL's page beside the shell, so the first render already has it.
 import { lazy, type ComponentType } from 'react';
-import { HomePage } from './pages/home/HomePage';
 
 export interface PageRoute {
   path: string;
   label: string;
   Page: ComponentType;
+  /** Fetches and evaluates the page's code (what Page does as it first renders). */
+  load: () => Promise<unknown>;
+}
+
+function lazyPage<M>(load: () => Promise<M>, pick: (m: M) => ComponentType) {
+  return { Page: lazy(() => load().then((m) => ({ default: pick(m) }))), load };
 }
 
 export const ROUTES: readonly PageRoute[] = [
-  { path: '/', label: 'Home', Page: HomePage },
+  {
+    path: '/',
+    label: 'Home',
+    ...lazyPage(
+      () => import('./pages/home/HomePage'),
+      (m) => m.HomePage,
+    ),
+  },
   {
     path: '/market',
     label: 'Market Deep Dive',
-    Page: lazy(() => import('./pages/market/MarketPage').then((m) => ({ default: m.MarketPage }))),
+    ...lazyPage(
+      () => import('./pages/market/MarketPage'),
+      (m) => m.MarketPage,
+    ),
   },
   {
     path: '/stale',
     label: 'Stale',
-    Page: lazy(() => import('./pages/stale/StalePage').then((m) => ({ default: m.StalePage }))),
+    ...lazyPage(
+      () => import('./pages/stale/StalePage'),
+      (m) => m.StalePage,
+    ),
   },
   {
     path: '/risk',
     label: 'Risk',
-    Page: lazy(() => import('./pages/risk/RiskPage').then((m) => ({ default: m.RiskPage }))),
+    ...lazyPage(
+      () => import('./pages/risk/RiskPage'),
+      (m) => m.RiskPage,
+    ),
   },
   {
     path: '/reconciliation',
     label: 'Reconciliation',
-    Page: lazy(() =>
-      import('./pages/reconciliation/ReconciliationPage').then((m) => ({ default: m.ReconciliationPage })),
+    ...lazyPage(
+      () => import('./pages/reconciliation/ReconciliationPage'),
+      (m) => m.ReconciliationPage,
     ),
   },
   {
     path: '/compare',
     label: 'Compare',
-    Page: lazy(() => import('./pages/compare/ComparePage').then((m) => ({ default: m.ComparePage }))),
+    ...lazyPage(
+      () => import('./pages/compare/ComparePage'),
+      (m) => m.ComparePage,
+    ),
   },
   {
     path: '/replay',
     label: 'Replay',
-    Page: lazy(() => import('./pages/replay/ReplayPage').then((m) => ({ default: m.ReplayPage }))),
+    ...lazyPage(
+      () => import('./pages/replay/ReplayPage'),
+      (m) => m.ReplayPage,
+    ),
   },
   {
     path: '/status',
     label: 'Status',
-    Page: lazy(() => import('./pages/status/StatusPage').then((m) => ({ default: m.StatusPage }))),
+    ...lazyPage(
+      () => import('./pages/status/StatusPage'),
+      (m) => m.StatusPage,
+    ),
   },
 ];

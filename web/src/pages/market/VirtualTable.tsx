@@ -4,7 +4,7 @@
 // these lists are time-ordered by the server and paged by cursor).
 import { useEffect, useRef, type ReactNode } from 'react';
 import { tableFeatures, useTable, type ColumnDef, type RowData } from '@tanstack/react-table';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { useVirtualizer, type Rect, type Virtualizer } from '@tanstack/react-virtual';
 
 export interface ColMeta {
   numeric?: boolean;
@@ -18,6 +18,26 @@ export type TableKit = typeof tableKit;
 const ROW_HEIGHT_PX = 27;
 /** Ask for the next page this many rows before the end, so scrolling rarely waits. */
 const PREFETCH_ROWS = 40;
+/** The scroller's max-height (.vt-scroll in market.css), as a fraction of the viewport's height. */
+const MAX_HEIGHT_VH = 0.62;
+
+/**
+ * The scroller's size for the virtualiser, from a ResizeObserver alone. TanStack's default also
+ * reads clientHeight as the table mounts, which forces a layout of the whole page in the middle of
+ * React's commit; the observer reports every element it starts observing once, right after the
+ * browser's own layout. Until then the virtualiser starts from `initialRect` (the scroller's
+ * max-height), so the first render already has the rows that fit.
+ */
+function observeScrollerRect(
+  instance: Virtualizer<HTMLDivElement, Element>,
+  cb: (rect: Rect) => void,
+): (() => void) | undefined {
+  const el = instance.scrollElement;
+  if (!el) return undefined;
+  const observer = new ResizeObserver(() => cb({ width: el.clientWidth, height: el.clientHeight }));
+  observer.observe(el);
+  return () => observer.disconnect();
+}
 
 interface Props<T extends RowData> {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- TanStack's own column array type
@@ -58,6 +78,8 @@ export function VirtualTable<T extends RowData>({
     estimateSize: () => ROW_HEIGHT_PX,
     overscan: 16,
     getItemKey: (i) => rows[i]?.id ?? i,
+    observeElementRect: observeScrollerRect,
+    initialRect: { width: window.innerWidth, height: Math.round(window.innerHeight * MAX_HEIGHT_VH) },
   });
   const items = virtualizer.getVirtualItems();
   const lastIndex = items[items.length - 1]?.index ?? -1;
