@@ -1,6 +1,7 @@
 // The HTTP API against a real embedded DynamoDB holding a hand-worked dataset: every figure checked
 // against arithmetic written out here, plus validation, 404s, CSV, cache and its DynamoDB cost.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXECUTION_EXPORT_COLUMNS, FILL_EXPORT_COLUMNS } from '../src/server/json.js';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../src/server/app.js';
 import { startTestStore, type TestStore } from './helpers/store.js';
@@ -306,5 +307,20 @@ describe('every list endpoint exports', () => {
     const xlsx = await app.inject(`${url}?format=xlsx`);
     expect(xlsx.headers['content-type']).toContain('spreadsheetml');
     expect((await app.inject(`${url}?format=bogus`)).statusCode).toBe(400);
+  });
+
+  it.each([
+    ['fills', FILL_EXPORT_COLUMNS, (r: Record<string, unknown>) => [...Object.keys(r).filter((k) => k !== 'decisionContext'), 'decisionId']],
+    ['executions', EXECUTION_EXPORT_COLUMNS, (r: Record<string, unknown>) => Object.keys(r)],
+  ] as const)('%s: the CSV header is the JSON row’s fields, and an export with no rows still has it', async (list, columns, fieldsOf) => {
+    const json = (await app.inject(`/api/v1/markets/KX-A/${list}?days=30`)).json();
+    expect(json.items.length).toBeGreaterThan(0);
+    expect(fieldsOf(json.items[0])).toEqual([...columns]);
+    const full = (await app.inject(`/api/v1/markets/KX-A/${list}?days=30&format=csv`)).body.split('\r\n');
+    expect(full[0]).toBe(columns.join(','));
+    // A range long before any data: no rows, the header alone.
+    const empty = await app.inject(`/api/v1/markets/KX-A/${list}?from=2020-01-01T00:00:00Z&to=2020-01-02T00:00:00Z&format=csv`);
+    expect(empty.statusCode).toBe(200);
+    expect(empty.body).toBe(`${columns.join(',')}\r\n`);
   });
 });

@@ -80,3 +80,15 @@ export function executionJson(e: ExecutionEvent) {
     expiresAt: e.expiresAtS === null ? null : toApiTime(e.expiresAtS * 1000),
   };
 }
+
+/** CSV/xlsx columns of the fills and executions lists: an export with no rows still has its header. */
+export const FILL_EXPORT_COLUMNS = [
+  'fillId', 'orderId', 'marketId', 'time', 'timeSource', 'side', 'type', 'priceYes', 'size', 'feeUsd',
+  'pnlRealizedStoredUsd', 'reconciledAtStartup', 'date', 'sortKey', 'feeAppliedUsd', 'realizedChange',
+  'netBefore', 'netAfter', 'decisionId',
+] as const;
+export const EXECUTION_EXPORT_COLUMNS = [
+  'botRunId', 'decisionId', 'time', 'eventType', 'market', 'side', 'priceYes', 'size', 'orderId',
+  'clientOrderId', 'status', 'latencyMs', 'errorType', 'errorCode', 'errorMsg', 'fillId', 'pnlDeltaUsd',
+  'feeUsd', 'expiresAt',
+] as const;

@@ -10,7 +10,7 @@ import type { AppContext } from '../context.js';
 import { sendTable } from '../csv.js';
 import type { EnvRegistry } from '../env-data.js';
 import { badParam } from '../errors.js';
-import { decisionJson, executionJson, fillJson } from '../json.js';
+import { decisionJson, EXECUTION_EXPORT_COLUMNS, executionJson, FILL_EXPORT_COLUMNS, fillJson } from '../json.js';
 import { marketEventsInRange } from '../market-events.js';
 import { envParam, formatParam, intParam, strParam, marketIdParam } from '../params.js';
 import { cachedJson } from '../respond.js';
@@ -126,6 +126,7 @@ export function marketDetailRoutes(
           ...f,
           decisionId: decisionContext?.decisionId ?? null,
         })),
+        FILL_EXPORT_COLUMNS,
       );
     }
     return body;
@@ -167,7 +168,8 @@ export function marketDetailRoutes(
     );
     const items = all.items.slice(offset, offset + limit);
     const nextCursor = offset + limit < all.items.length ? `o${offset + limit}.${fromMs}.${toMs}` : null;
-    if (format !== 'json') return sendTable(reply, format, `executions-${env}-${marketId}`, items);
+    if (format !== 'json')
+      return sendTable(reply, format, `executions-${env}-${marketId}`, items, EXECUTION_EXPORT_COLUMNS);
     return { ...all, items, nextCursor, total: all.items.length };
   });
 
