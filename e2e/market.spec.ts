@@ -428,9 +428,18 @@ test('price chart: drawn from the series, and hovering a fill shows its decision
   expect(painted).toBeGreaterThan(5000);
   // Sweep down the column of the newest fill with context until the tooltip is that fill's.
   const fills = await api<FillsResponse>(request, m('/fills'), range);
-  const fill = fills.items.find((f) => f.decisionContext)!;
   const over = page.getByTestId('price-chart').locator('.u-over');
   const box = (await over.boundingBox())!;
+  // Hovering shows the nearest marker, so two fills in the same few pixels (the simulated bot often
+  // fills twice at one price within minutes) would hide each other: take the fill with context that
+  // stands furthest from its neighbours.
+  const times = fills.items.map((f) => Date.parse(f.time));
+  const gapMs = (i: number) =>
+    Math.min(...times.map((u, j) => (j === i ? Infinity : Math.abs(u - times[i]!))));
+  const fill = fills.items
+    .map((f, i) => ({ f, gap: gapMs(i) }))
+    .filter(({ f }) => f.decisionContext)
+    .sort((a, b) => b.gap - a.gap)[0]!.f;
   const x =
     box.x +
     ((Date.parse(fill.time) - Date.parse(range.from)) / (Date.parse(range.to) - Date.parse(range.from))) *
