@@ -8,7 +8,12 @@
 //   fresh app, primed with another market's page); the view again (context cached) is shown beside;
 // - analytics of the market with the most execution events over 30 days, first view: ≤ 500 ms.
 // Each run asks for a new time range (the clock moves), so the response cache never answers.
+import { QueryCommand, type QueryCommandOutput } from '@aws-sdk/client-dynamodb';
+import { runsInRange } from '../src/server/market-events.js';
 import { readDecisionsAt } from '../src/store/read-decisions.js';
+import { ANALYTICS_ATTRIBUTES } from '../src/store/read-executions.js';
+import { mapLimit } from '../src/store/paginate.js';
+import { tableName } from '../src/store/tables.js';
 import type { Bench, OpenSet } from './harness.js';
 import { assertOk, get, newApp } from './inproc.js';
 import { tableRequests } from './recorder.js';
@@ -139,6 +144,17 @@ export async function apiSuite(bench: Bench): Promise<void> {
   const analyticsAgain = await measureRoute(set, analyticsUrl, analyticsPrime);
   rows.push(routeRow('analytics (30 days, first view)', `${d.busiestExec.events} events`, analytics));
   rows.push(routeRow('  the same again (ended runs kept)', `${d.busiestExec.events} events`, analyticsAgain));
+  const floor = await storeAlone(set, d.busiestExec.market, now);
+  rows.push([
+    '  the store alone: its pages, undecoded',
+    `${floor.items} items`,
+    floor.requests,
+    0,
+    floor.items,
+    '-',
+    floor.ms,
+    floor.p95,
+  ]);
 
   r.table(
     SUITE,
@@ -182,6 +198,46 @@ export async function apiSuite(bench: Bench): Promise<void> {
     unit: 'ms',
     op: '<=',
     limit: 500,
-    note: `${analytics.requests} DynamoDB requests, ${analytics.items} items; again, ended runs kept: ${analyticsAgain.ms.toFixed(0)} ms, ${analyticsAgain.items} items`,
+    note: `${analytics.requests} DynamoDB requests, ${analytics.items} items; again, ended runs kept: ${analyticsAgain.ms.toFixed(0)} ms, ${analyticsAgain.items} items; the store alone returns those items in ${floor.ms.toFixed(0)} ms`,
   });
+}
+
+/**
+ * The floor under the analytics figure: the same market's events of the same runs, the same
+ * projection, paged straight from the store four runs at a time, with no decoding and no server —
+ * what any route must wait for before it can add anything. (The route's few reads of system
+ * decisions' cancels are left out, so this is a lower bound.)
+ */
+async function storeAlone(set: OpenSet, marketId: string, nowMs: number) {
+  const { runIds } = await runsInRange(set.client, 'demo', marketId, nowMs - 30 * DAY, nowMs);
+  const names: Record<string, string> = { '#sk': 'decision_id#event_ts' };
+  const projection = ANALYTICS_ATTRIBUTES.map((a, i) => ((names[`#p${i}`] = a), `#p${i}`)).join(', ');
+  const once = () =>
+    mapLimit(runIds, 4, async (run) => {
+      let start: QueryCommandOutput['LastEvaluatedKey'];
+      do {
+        const out = await set.client.raw.send(
+          new QueryCommand({
+            TableName: tableName('dora_execution_log', 'demo'),
+            KeyConditionExpression: 'bot_run_id = :r AND begins_with(#sk, :p)',
+            ExpressionAttributeNames: names,
+            ExpressionAttributeValues: { ':r': { S: run }, ':p': { S: `${run}:${marketId}:` } },
+            ProjectionExpression: projection,
+            ExclusiveStartKey: start,
+          }),
+        );
+        start = out.LastEvaluatedKey;
+      } while (start);
+    });
+  await once();
+  const runs = await repeat(5, () => set.recorder.measure(once));
+  return {
+    ms: median(runs.map((r) => r.ms)),
+    p95: percentile(
+      runs.map((r) => r.ms),
+      95,
+    ),
+    requests: median(runs.map((r) => r.dyn.requests)),
+    items: median(runs.map((r) => r.dyn.items)),
+  };
 }
