@@ -9,6 +9,16 @@ function cell(v: unknown): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/**
+ * The export columns of a list, in its JSON rows' order. The compiler checks that every field of
+ * the row type is named, and nothing else, so an export with no rows still has its full header.
+ */
+export function columnsOf<T extends object>(fields: {
+  readonly [K in keyof Required<T>]: true;
+}): readonly string[] {
+  return Object.keys(fields);
+}
+
 export function toCsv(rows: readonly Record<string, unknown>[], columns?: readonly string[]): string {
   const cols = columns ?? [...new Set(rows.flatMap((r) => Object.keys(r)))];
   const lines = [cols.map(cell).join(',')];

@@ -2,13 +2,13 @@
 // overlay (cumulative realized P&L and position). At most 12 markets; each costs one sampled book
 // series (40 Limit-1 GSI reads) and one read of its order events.
 import type { FastifyInstance } from 'fastify';
-import { compareMarket } from '../../core/compare.js';
+import { compareMarket, type CompareRow } from '../../core/compare.js';
 import { toApiTime } from '../../core/time.js';
 import { CLOCK_SKEW_MS, readDecisionsAt } from '../../store/read-decisions.js';
 import { mapLimit } from '../../store/paginate.js';
 import type { TtlCache } from '../cache.js';
 import type { AppContext } from '../context.js';
-import { sendTable } from '../csv.js';
+import { columnsOf, sendTable } from '../csv.js';
 import type { EnvRegistry } from '../env-data.js';
 import { badParam } from '../errors.js';
 import { marketEventsInRange } from '../market-events.js';
@@ -17,6 +17,20 @@ import { cachedJson } from '../respond.js';
 import { rangeParams, requireDecisionGsi, requireMarket } from './decisions.js';
 
 const SPREAD_SAMPLES = 40;
+
+/** CSV/xlsx columns of /compare (see columnsOf). */
+const COMPARE_COLUMNS = columnsOf<CompareRow>({
+  marketId: true,
+  fills: true,
+  contracts: true,
+  volumeUsd: true,
+  realized: true,
+  feesUsd: true,
+  fillRatePerDay: true,
+  avgSpread: true,
+  latencyP95Ms: true,
+  netAtEnd: true,
+});
 
 export function compareRoutes(
   app: FastifyInstance,
@@ -75,7 +89,13 @@ export function compareRoutes(
       },
     );
     if (format !== 'json')
-      return sendTable(reply, format, `compare-${env}`, body.items as unknown as Record<string, unknown>[]);
+      return sendTable(
+        reply,
+        format,
+        `compare-${env}`,
+        body.items as unknown as Record<string, unknown>[],
+        COMPARE_COLUMNS,
+      );
     return body;
   });
 }

@@ -6,8 +6,25 @@ import { readConfigs } from '../../store/read-state.js';
 import type { TtlCache } from '../cache.js';
 import type { AppContext } from '../context.js';
 import { envParam, formatParam } from '../params.js';
-import { sendTable } from '../csv.js';
+import { columnsOf, sendTable } from '../csv.js';
 import { cachedJson } from '../respond.js';
+
+/** CSV/xlsx columns of /markets (see columnsOf). */
+export const MARKET_CONFIG_COLUMNS = columnsOf<ReturnType<typeof configJson>>({
+  marketId: true,
+  eventTicker: true,
+  enabled: true,
+  quoteSize: true,
+  maxInventoryYes: true,
+  maxInventoryNo: true,
+  minSpread: true,
+  inventorySkewFactor: true,
+  createdAt: true,
+  updatedAt: true,
+  fairValue: true,
+  disabledReason: true,
+  disabledAt: true,
+});
 
 export function configJson(c: MarketConfig) {
   return {
@@ -35,7 +52,8 @@ export function marketRoutes(app: FastifyInstance, ctx: AppContext, cache: TtlCa
       const { configs, warnings } = await readConfigs(ctx.client, env);
       return { body: { env, items: configs.map(configJson) }, warnings };
     });
-    if (format !== 'json') return sendTable(reply, format, `markets-${env}`, body.items);
+    if (format !== 'json')
+      return sendTable(reply, format, `markets-${env}`, body.items, MARKET_CONFIG_COLUMNS);
     return body;
   });
 }

@@ -2,16 +2,67 @@
 // risk view needs — limit use per market and in total, loss-limit use, halt, the bot's API errors.
 import type { FastifyInstance } from 'fastify';
 import { buildOverview } from '../../core/index.js';
+import type { MarketRow } from '../../core/rows.js';
 import type { Env } from '../../core/types.js';
 import { toApiTime } from '../../core/time.js';
-import { AlertMonitor } from '../alert-monitor.js';
+import { AlertMonitor, type TrackedAlert } from '../alert-monitor.js';
 import type { TtlCache } from '../cache.js';
 import type { AppContext } from '../context.js';
-import { sendTable } from '../csv.js';
+import { columnsOf, sendTable } from '../csv.js';
 import type { EnvRegistry } from '../env-data.js';
 import { envParam, formatParam } from '../params.js';
 import { cachedJson } from '../respond.js';
 import { metricsInput } from './overview.js';
+
+/** A market on the risk page: what its limits and book say, from the overview's row. */
+function riskRow(r: MarketRow) {
+  return {
+    marketId: r.marketId,
+    eventTicker: r.eventTicker,
+    enabled: r.enabled,
+    netPosition: r.netPosition,
+    maxInventoryYes: r.maxInventoryYes,
+    limitUse: r.limitUse,
+    capitalAtRisk: r.capitalAtRisk,
+    unrealizedWorst: r.unrealizedWorst,
+    spread: r.spread,
+    minSpread: r.minSpread,
+    spreadHealth: r.spreadHealth,
+    mismatch: r.mismatch.any,
+    positionDrift: r.positionDrift,
+  };
+}
+
+/** CSV/xlsx columns of /risk's markets and of /alerts (see columnsOf). */
+export const RISK_COLUMNS = columnsOf<ReturnType<typeof riskRow>>({
+  marketId: true,
+  eventTicker: true,
+  enabled: true,
+  netPosition: true,
+  maxInventoryYes: true,
+  limitUse: true,
+  capitalAtRisk: true,
+  unrealizedWorst: true,
+  spread: true,
+  minSpread: true,
+  spreadHealth: true,
+  mismatch: true,
+  positionDrift: true,
+});
+export const ALERT_COLUMNS = columnsOf<TrackedAlert>({
+  key: true,
+  rule: true,
+  severity: true,
+  marketId: true,
+  message: true,
+  value: true,
+  threshold: true,
+  env: true,
+  firstSeenAt: true,
+  lastSeenAt: true,
+  resolvedAt: true,
+  notifiedAt: true,
+});
 
 export class AlertRegistry {
   private readonly monitors = new Map<Env, AlertMonitor>();
@@ -48,10 +99,13 @@ export function riskRoutes(
     if (!monitor.lastEvaluatedAt) await monitor.evaluate();
     const snap = monitor.snapshot();
     if (format !== 'json')
-      return sendTable(reply, format, `alerts-${env}`, [...snap.active, ...snap.resolved] as unknown as Record<
-        string,
-        unknown
-      >[]);
+      return sendTable(
+        reply,
+        format,
+        `alerts-${env}`,
+        [...snap.active, ...snap.resolved] as unknown as Record<string, unknown>[],
+        ALERT_COLUMNS,
+      );
     return {
       env,
       ...snap,
@@ -78,21 +132,7 @@ export function riskRoutes(
       const state = await envs.get(env).state();
       const markets = o.markets
         .filter((r) => r.netPosition !== 0 || r.enabled)
-        .map((r) => ({
-          marketId: r.marketId,
-          eventTicker: r.eventTicker,
-          enabled: r.enabled,
-          netPosition: r.netPosition,
-          maxInventoryYes: r.maxInventoryYes,
-          limitUse: r.limitUse,
-          capitalAtRisk: r.capitalAtRisk,
-          unrealizedWorst: r.unrealizedWorst,
-          spread: r.spread,
-          minSpread: r.minSpread,
-          spreadHealth: r.spreadHealth,
-          mismatch: r.mismatch.any,
-          positionDrift: r.positionDrift,
-        }))
+        .map(riskRow)
         .sort((a, b) => (b.limitUse ?? -1) - (a.limitUse ?? -1) || a.marketId.localeCompare(b.marketId));
       return {
         body: {
@@ -116,7 +156,7 @@ export function riskRoutes(
         warnings,
       };
     });
-    if (format !== 'json') return sendTable(reply, format, `risk-${env}`, body.markets);
+    if (format !== 'json') return sendTable(reply, format, `risk-${env}`, body.markets, RISK_COLUMNS);
     return body;
   });
 }
