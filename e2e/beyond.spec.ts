@@ -536,7 +536,10 @@ test('replay: the slider and the step buttons move through past states; figures 
   await expect(page.getByTestId('replay-realized').locator('.fig')).toHaveText(expectedAt(at).realized);
 
   // The moment goes into the URL once stepping settles; the link reopens it.
-  await expect(page).toHaveURL(/[?&]t=/);
+  // (It is written 400 ms after the last step: wait for this moment's, not an earlier step's.)
+  await expect
+    .poll(() => new URL(page.url()).searchParams.get('t'))
+    .toBe(new Date(decisionTimes[at]!).toISOString());
   const shownTime = await page.getByTestId('replay-time').textContent();
   await page.reload();
   await expect(page.getByTestId('replay-time')).toHaveText(shownTime ?? '', { timeout: 20_000 });
