@@ -41,14 +41,8 @@ async function measureRoute(set: OpenSet, url: string, primeUrl: string, opts: {
     if (app) assertOk(await get(app, primeUrl), primeUrl);
     const runs = await repeat(5, once);
     return {
-      ms: median(runs.map((r) => r.ms)),
-      p95: percentile(
-        runs.map((r) => r.ms),
-        95,
-      ),
-      requests: median(runs.map((r) => r.dyn.requests)),
+      ...measured(runs),
       decisionRequests: median(runs.map((r) => tableRequests(r.dyn, 'dora_decision_log'))),
-      items: median(runs.map((r) => r.dyn.items)),
       kb: median(runs.map((r) => r.result.bytes / 1024)),
       body: runs[0]?.result.json ?? {},
     };
@@ -231,12 +225,15 @@ async function storeAlone(set: OpenSet, marketId: string, nowMs: number) {
     });
   await once();
   const runs = await repeat(5, () => set.recorder.measure(once));
+  return measured(runs);
+}
+
+/** Median and p95 time, median requests and items read, of measured runs. */
+function measured(runs: readonly { ms: number; dyn: { requests: number; items: number } }[]) {
+  const ms = runs.map((r) => r.ms);
   return {
-    ms: median(runs.map((r) => r.ms)),
-    p95: percentile(
-      runs.map((r) => r.ms),
-      95,
-    ),
+    ms: median(ms),
+    p95: percentile(ms, 95),
     requests: median(runs.map((r) => r.dyn.requests)),
     items: median(runs.map((r) => r.dyn.items)),
   };
