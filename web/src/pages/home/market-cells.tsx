@@ -11,6 +11,26 @@ import {
 import type { MarketRow } from '../../api/types';
 import { SignedFigure } from '../../components/Figure';
 import { differsByCent, signedContracts, signedMoney } from '../../format/figures';
+import { MarketLink } from './MarketLink';
+
+/** The market's link, tagged when the bot does not quote it or it has no config item. */
+export function MarketNameCell({ row, env }: { row: MarketRow; env: string }) {
+  return (
+    <>
+      <MarketLink marketId={row.marketId} env={env} />
+      {!row.enabled && (
+        <span className="tag" title="not quoting (disabled in its config)">
+          off
+        </span>
+      )}
+      {!row.hasConfig && (
+        <span className="tag tag-warn" title="a position without a config item">
+          no config
+        </span>
+      )}
+    </>
+  );
+}
 
 /** Ours, with the bot's own figure beside it when they differ by a cent or more. */
 export function RealizedCell({ ours, bots }: { ours: number; bots: number | null }) {

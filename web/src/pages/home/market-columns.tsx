@@ -24,14 +24,14 @@ import {
   AvgCostCell,
   CreatedCell,
   FilledCell,
+  MarketNameCell,
   MaxPosCell,
   MismatchCell,
   NetCell,
   QuoteCell,
   RealizedCell,
-  UnrealizedCell,
 } from './market-cells';
-import { MarketLink } from './MarketLink';
+import { realizedPnlColumn, unrealizedBestColumn, unrealizedWorstColumn } from './position-columns';
 
 /** What the table's cells need besides the row. */
 export interface TableContext {
@@ -94,29 +94,15 @@ export function marketColumns(ctx: TableContext) {
       sortFn: 'alphanumeric',
       cell: (c) => (
         <span className="ellipsis">
-          <MarketLink marketId={c.row.original.marketId} env={ctx.env} />
-          {!c.row.original.enabled && (
-            <span className="tag" title="not quoting (disabled in its config)">
-              off
-            </span>
-          )}
-          {!c.row.original.hasConfig && (
-            <span className="tag tag-warn" title="a position without a config item">
-              no config
-            </span>
-          )}
+          <MarketNameCell row={c.row.original} env={ctx.env} />
         </span>
       ),
       meta: { total: (t) => <span className="muted">{t.markets} markets</span> },
     }),
     col.accessor('realizedPnl', {
-      id: 'realizedPnl',
-      header: 'Realized P&L',
-      sortFn: 'basic',
-      cell: (c) => <RealizedCell ours={c.row.original.realizedPnl} bots={c.row.original.botRealizedPnl} />,
+      ...realizedPnlColumn,
       meta: {
-        numeric: true,
-        help: 'Trade-log replay over all history (ours); the bot’s realized_pnl beside it when different',
+        ...realizedPnlColumn.meta,
         total: (t) => <RealizedCell ours={t.realizedPnl} bots={t.botRealizedPnl} />,
       },
     }),
@@ -128,24 +114,16 @@ export function marketColumns(ctx: TableContext) {
       meta: { numeric: true, total: (t) => <SignedFigure value={signedMoney(t.pnl24h)} /> },
     }),
     col.accessor('unrealizedWorst', {
-      id: 'unrealizedWorst',
-      header: 'Unreal (W)',
-      sortFn: 'basic',
-      cell: (c) => <UnrealizedCell value={c.getValue()} net={c.row.original.netPosition} />,
+      ...unrealizedWorstColumn,
       meta: {
-        numeric: true,
-        help: 'Exit into the book’s best price, fee included',
+        ...unrealizedWorstColumn.meta,
         total: (t) => <SignedFigure value={signedMoney(t.unrealizedWorst)} />,
       },
     }),
     col.accessor('unrealizedBest', {
-      id: 'unrealizedBest',
-      header: 'Unreal (B)',
-      sortFn: 'basic',
-      cell: (c) => <UnrealizedCell value={c.getValue()} net={c.row.original.netPosition} />,
+      ...unrealizedBestColumn,
       meta: {
-        numeric: true,
-        help: 'Exit at our own active quote, else as worst',
+        ...unrealizedBestColumn.meta,
         total: (t) => <SignedFigure value={signedMoney(t.unrealizedBest)} />,
       },
     }),

@@ -6,8 +6,8 @@ import { SignedFigure } from '../../components/Figure';
 import { orUndef, sortColumnHelper } from '../../components/SortableTable';
 import { signedMoney } from '../../format/figures';
 import { formatDateTime } from '../../format/time';
-import { MarketLink } from '../home/MarketLink';
-import { NetCell, QuoteCell, RealizedCell, UnrealizedCell } from '../home/market-cells';
+import { MarketNameCell, NetCell, QuoteCell } from '../home/market-cells';
+import { realizedPnlColumn, unrealizedBestColumn, unrealizedWorstColumn } from '../home/position-columns';
 
 const col = sortColumnHelper<StaleItem>();
 
@@ -22,17 +22,7 @@ export function staleColumns(env: string, tz: string, totals: StaleTotals) {
         return (
           <span className="market-cell">
             <span>
-              <MarketLink marketId={r.marketId} env={env} />
-              {!r.enabled && (
-                <span className="tag" title="not quoting (disabled in its config)">
-                  off
-                </span>
-              )}
-              {!r.hasConfig && (
-                <span className="tag tag-warn" title="a position without a config item">
-                  no config
-                </span>
-              )}
+              <MarketNameCell row={r} env={env} />
             </span>
             <span className="sub muted">{r.eventTicker ?? 'no event'}</span>
           </span>
@@ -131,24 +121,16 @@ export function staleColumns(env: string, tz: string, totals: StaleTotals) {
       },
     }),
     col.accessor('unrealizedWorst', {
-      id: 'unrealizedWorst',
-      header: 'Unreal (W)',
-      sortFn: 'basic',
-      cell: (c) => <UnrealizedCell value={c.getValue()} net={c.row.original.netPosition} />,
+      ...unrealizedWorstColumn,
       meta: {
-        numeric: true,
-        help: 'Exit into the book’s best price, fee included',
+        ...unrealizedWorstColumn.meta,
         footer: <SignedFigure value={signedMoney(totals.unrealizedWorst)} />,
       },
     }),
     col.accessor('unrealizedBest', {
-      id: 'unrealizedBest',
-      header: 'Unreal (B)',
-      sortFn: 'basic',
-      cell: (c) => <UnrealizedCell value={c.getValue()} net={c.row.original.netPosition} />,
+      ...unrealizedBestColumn,
       meta: {
-        numeric: true,
-        help: 'Exit at our own active quote, else as worst',
+        ...unrealizedBestColumn.meta,
         footer: <SignedFigure value={signedMoney(totals.unrealizedBest)} />,
       },
     }),
@@ -178,13 +160,9 @@ export function staleColumns(env: string, tz: string, totals: StaleTotals) {
       },
     }),
     col.accessor('realizedPnl', {
-      id: 'realizedPnl',
-      header: 'Realized P&L',
-      sortFn: 'basic',
-      cell: (c) => <RealizedCell ours={c.row.original.realizedPnl} bots={c.row.original.botRealizedPnl} />,
+      ...realizedPnlColumn,
       meta: {
-        numeric: true,
-        help: 'Trade-log replay over all history (ours); the bot’s realized_pnl beside it when different',
+        ...realizedPnlColumn.meta,
         footer: (
           <span className="muted" title="Σ positions.realized_pnl of these markets (the API's total)">
             bot Σ {formatMoney(totals.botRealizedPnl, { plus: true })}
