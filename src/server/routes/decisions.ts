@@ -13,14 +13,53 @@ import { DECISION_GSI } from '../../store/tables.js';
 import { readDecisionExecutions } from '../../store/read-executions.js';
 import type { TtlCache } from '../cache.js';
 import type { AppContext } from '../context.js';
-import { sendTable } from '../csv.js';
+import { columnsOf, sendTable } from '../csv.js';
 import type { EnvRegistry } from '../env-data.js';
 import { ApiError, badParam, notFound } from '../errors.js';
 import { decisionJson, executionJson, fillJson } from '../json.js';
 import { decisionIdParam, envParam, formatParam, intParam, strParam, timeParam, marketIdParam } from '../params.js';
+import { exportRows } from '../export-rows.js';
 import { cachedJson } from '../respond.js';
 
 const MAX_RANGE_MS = 366 * DAY_MS;
+
+/**
+ * At most this many decisions in one export: ~6 days of one market at the bot's 5 s loop, ~25 MB of
+ * CSV. A longer range is a 400 asking for a narrower one.
+ */
+export const MAX_EXPORT_DECISIONS = 100_000;
+
+/** A decision as a row of the CSV/xlsx export: the table's columns, flat. */
+function decisionExportRow(d: ReturnType<typeof decisionJson>) {
+  return {
+    time: d.time,
+    decisionId: d.decisionId,
+    bestBid: d.book?.bestBid ?? null,
+    bestAsk: d.book?.bestAsk ?? null,
+    spread: d.book?.spread ?? null,
+    mid: d.book?.mid ?? null,
+    inventory: d.inventory,
+    targetBid: d.targetBid,
+    targetAsk: d.targetAsk,
+    fairValue: d.priceCalc?.fairValue ?? null,
+    logic: d.priceCalc?.logic ?? null,
+    numTargets: d.numTargets,
+  };
+}
+const DECISION_EXPORT_COLUMNS = columnsOf<ReturnType<typeof decisionExportRow>>({
+  time: true,
+  decisionId: true,
+  bestBid: true,
+  bestAsk: true,
+  spread: true,
+  mid: true,
+  inventory: true,
+  targetBid: true,
+  targetAsk: true,
+  fairValue: true,
+  logic: true,
+  numTargets: true,
+});
 
 /** from/to with per-endpoint defaults; reversed or over-long ranges are a 400. */
 export function rangeParams(q: unknown, nowMs: number, defaultDays: number): { fromMs: number; toMs: number } {
@@ -60,6 +99,16 @@ export function decisionRoutes(app: FastifyInstance, ctx: AppContext, cache: Ttl
     const limit = intParam(q, 'limit', 200, 1, 1000);
     const cursor = strParam(q, 'cursor') ?? null;
     await requireMarket(envs, env, marketId);
+    const name = `decisions-${env}-${marketId}`;
+    if (format !== 'json' && (await envs.get(env).hasDecisionGsi())) {
+      // An export is every decision of the range (limit and cursor page the JSON list only).
+      const rows = await exportRows(
+        (next) => readMarketDecisions(ctx.client, env, { marketId, fromMs, toMs, limit: 1000, cursor: next }),
+        (d) => decisionExportRow(decisionJson(d)),
+        { maxRows: MAX_EXPORT_DECISIONS, param: strParam(q, 'from') === undefined ? 'days' : 'from', what: 'decisions' },
+      );
+      return sendTable(reply, format, name, rows, DECISION_EXPORT_COLUMNS);
+    }
     const key = `decisions:${env}:${marketId}:${fromMs}:${toMs}:${limit}:${cursor ?? ''}`;
     const body = await cachedJson(cache, key, ctx.nowMs(), async () => {
       if (!(await envs.get(env).hasDecisionGsi())) {
@@ -77,18 +126,8 @@ export function decisionRoutes(app: FastifyInstance, ctx: AppContext, cache: Ttl
         throw err;
       }
     });
-    if (format !== 'json') {
-      return sendTable(
-        reply,
-        format,
-        `decisions-${env}-${marketId}`,
-        body.items.map((d) => ({
-          time: d.time, decisionId: d.decisionId, bestBid: d.book?.bestBid, bestAsk: d.book?.bestAsk, spread: d.book?.spread,
-          mid: d.book?.mid, inventory: d.inventory, targetBid: d.targetBid, targetAsk: d.targetAsk,
-          fairValue: d.priceCalc?.fairValue, logic: d.priceCalc?.logic, numTargets: d.numTargets,
-        })),
-      );
-    }
+    // Without the GSI an export is the bounded read's page, like the list (its warning says so).
+    if (format !== 'json') return sendTable(reply, format, name, body.items.map(decisionExportRow), DECISION_EXPORT_COLUMNS);
     return body;
   });
 

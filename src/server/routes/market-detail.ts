@@ -168,8 +168,10 @@ export function marketDetailRoutes(
     );
     const items = all.items.slice(offset, offset + limit);
     const nextCursor = offset + limit < all.items.length ? `o${offset + limit}.${fromMs}.${toMs}` : null;
+    // An export is every event of the range (limit and cursor page the JSON list only); they are
+    // all in hand already, at most a run-cache's worth.
     if (format !== 'json')
-      return sendTable(reply, format, `executions-${env}-${marketId}`, items, EXECUTION_EXPORT_COLUMNS);
+      return sendTable(reply, format, `executions-${env}-${marketId}`, all.items, EXECUTION_EXPORT_COLUMNS);
     return { ...all, items, nextCursor, total: all.items.length };
   });
 
