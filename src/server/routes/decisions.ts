@@ -24,10 +24,11 @@ import { cachedJson } from '../respond.js';
 const MAX_RANGE_MS = 366 * DAY_MS;
 
 /**
- * At most this many decisions in one export: ~6 days of one market at the bot's 5 s loop, ~25 MB of
- * CSV. A longer range is a 400 asking for a narrower one.
+ * At most this many decisions in one export: 11 days of one market at the bot's fastest (5 s) loop,
+ * more than the deep dive's default 7 days; ~35 MB of CSV, held while it is built. A longer range is
+ * a 400 asking for a narrower one.
  */
-export const MAX_EXPORT_DECISIONS = 100_000;
+export const MAX_EXPORT_DECISIONS = 200_000;
 
 /** A decision as a row of the CSV/xlsx export: the table's columns, flat. */
 function decisionExportRow(d: ReturnType<typeof decisionJson>) {
