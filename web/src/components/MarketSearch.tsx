@@ -1,7 +1,9 @@
 // A type-to-search market box (an ARIA combobox): every word typed must appear in the ticker or the
 // event. With `events`, whole events are offered too ("all markets of KXFED-26DEC"), for pickers
 // that take several markets.
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback } from 'react';
+import { hasEveryWord, marketText, queryWords } from './market-match';
+import { useCombobox } from './use-combobox';
 
 export interface MarketOption {
   marketId: string;
@@ -20,8 +22,7 @@ export function searchMarkets(
   query: string,
   withEvents: boolean,
 ): SearchHit[] {
-  const words = query.trim().toLowerCase().split(/\s+/).filter(Boolean);
-  const match = (text: string) => words.every((w) => text.toLowerCase().includes(w));
+  const words = queryWords(query);
   const hits: SearchHit[] = [];
   if (withEvents) {
     const byEvent = new Map<string, MarketOption[]>();
@@ -32,11 +33,10 @@ export function searchMarkets(
       byEvent.set(o.eventTicker, list);
     }
     for (const [event, markets] of [...byEvent.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-      if (markets.length > 1 && match(event)) hits.push({ kind: 'event', event, markets });
+      if (markets.length > 1 && hasEveryWord(event, words)) hits.push({ kind: 'event', event, markets });
     }
   }
-  for (const o of options)
-    if (match(`${o.marketId} ${o.eventTicker ?? ''}`)) hits.push({ kind: 'market', option: o });
+  for (const o of options) if (hasEveryWord(marketText(o), words)) hits.push({ kind: 'market', option: o });
   return hits;
 }
 
@@ -63,80 +63,20 @@ export function MarketSearch({
   loading = false,
   chosen,
 }: Props) {
-  const [query, setQuery] = useState<string | null>(null);
-  const [open, setOpen] = useState(false);
-  const [active, setActive] = useState(0);
-  const listId = useId();
-  const inputRef = useRef<HTMLInputElement>(null);
-  // The list closes a moment after the box loses focus (so a click on an option lands first); a
-  // focus in that moment must cancel the close, or the list it just opened would vanish.
-  const closeTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const cancelClose = () => {
-    if (closeTimer.current !== null) clearTimeout(closeTimer.current);
-    closeTimer.current = null;
-  };
-  useEffect(() => cancelClose, []);
-  const hits = useMemo(
-    () => searchMarkets(options, query ?? '', withEvents).slice(0, MAX_SHOWN),
-    [options, query, withEvents],
+  const search = useCallback(
+    (q: string) => searchMarkets(options, q, withEvents).slice(0, MAX_SHOWN),
+    [options, withEvents],
   );
-
-  const pick = (hit: SearchHit | undefined) => {
-    if (!hit) return;
-    onPick(hit);
-    setQuery(null);
-    setOpen(false);
-    inputRef.current?.blur();
-  };
-  const onKey = (e: KeyboardEvent<HTMLInputElement>) => {
-    if (e.key === 'ArrowDown') {
-      e.preventDefault();
-      setOpen(true);
-      setActive((a) => Math.min(hits.length - 1, a + 1));
-    } else if (e.key === 'ArrowUp') {
-      e.preventDefault();
-      setActive((a) => Math.max(0, a - 1));
-    } else if (e.key === 'Enter') {
-      e.preventDefault();
-      pick(hits[active]);
-    } else if (e.key === 'Escape') {
-      setQuery(null);
-      setOpen(false);
-    }
-  };
+  const { query, open, active, listId, items: hits, inputProps, optionProps } = useCombobox(search, onPick);
 
   return (
     <div className="msearch">
       <input
-        ref={inputRef}
-        type="text"
-        role="combobox"
+        {...inputProps}
         aria-label={label}
-        aria-expanded={open}
-        aria-controls={listId}
-        aria-autocomplete="list"
-        aria-activedescendant={open && hits[active] ? `${listId}-${active}` : undefined}
         className="msearch-input mono"
         placeholder={loading ? 'Loading markets…' : placeholder}
         value={query ?? value ?? ''}
-        onFocus={(e) => {
-          cancelClose();
-          setOpen(true);
-          setActive(0);
-          e.currentTarget.select();
-        }}
-        onBlur={() => {
-          cancelClose();
-          closeTimer.current = setTimeout(() => setOpen(false), 150);
-        }}
-        onChange={(e) => {
-          setQuery(e.target.value);
-          setActive(0);
-          setOpen(true);
-        }}
-        onKeyDown={onKey}
-        spellCheck={false}
-        autoComplete="off"
       />
       {open && (
         <ul className="msearch-list" role="listbox" id={listId} aria-label={`${label} choices`}>
@@ -148,15 +88,8 @@ export function MarketSearch({
           {hits.map((h, i) => (
             <li
               key={h.kind === 'event' ? `e:${h.event}` : h.option.marketId}
-              id={`${listId}-${i}`}
-              role="option"
-              aria-selected={i === active}
+              {...optionProps(i, h)}
               className={`msearch-option ${i === active ? 'active' : ''} ${h.kind === 'market' && !h.option.enabled ? 'off' : ''}`}
-              onMouseDown={(e) => {
-                e.preventDefault();
-                pick(h);
-              }}
-              onMouseEnter={() => setActive(i)}
             >
               {h.kind === 'event' ? (
                 <>

@@ -1,6 +1,7 @@
 // The picker's list: configured markets (GET /api/v1/markets) plus markets with a position that
 // have no config (the overview's rows), enabled first, then by ticker. Pure, tested.
 import type { MarketRow } from '../../api/types';
+import { hasEveryWord, marketText, queryWords } from '../../components/market-match';
 import type { MarketConfigJson } from './market-types';
 
 export interface PickerOption {
@@ -47,10 +48,6 @@ export function pickerOptions(
 
 /** Options whose ticker or event contains every word of the query (any case, any order). */
 export function searchOptions(options: readonly PickerOption[], query: string): PickerOption[] {
-  const words = query.trim().toLowerCase().split(/\s+/).filter(Boolean);
-  if (words.length === 0) return [...options];
-  return options.filter((o) => {
-    const hay = `${o.marketId} ${o.eventTicker ?? ''}`.toLowerCase();
-    return words.every((w) => hay.includes(w));
-  });
+  const words = queryWords(query);
+  return options.filter((o) => hasEveryWord(marketText(o), words));
 }
