@@ -5,7 +5,7 @@ import { inflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../src/server/app.js';
-import { exportRows } from '../src/server/export-rows.js';
+import { exportCsv, exportRows } from '../src/server/export-rows.js';
 import { ApiError } from '../src/server/errors.js';
 import { startTestStore, type TestStore } from './helpers/store.js';
 import { decisionItem, NOW, putAll, writeHandWorkedDataset } from './helpers/fixtures.js';
@@ -120,6 +120,41 @@ describe('exportRows', () => {
     expect(err).toBeInstanceOf(ApiError);
     expect((err as ApiError).statusCode).toBe(400);
     expect((err as ApiError).message).toBe('days: the range holds more than 4 decisions, more than one export carries: narrow it');
+    expect(r.asked).toEqual([null, 'a']);
+  });
+
+  const collect = async (gen: AsyncIterable<string>) => {
+    const chunks: string[] = [];
+    try {
+      for await (const c of gen) chunks.push(c);
+    } catch (err) {
+      return { chunks, error: (err as Error).message };
+    }
+    return { chunks, error: null };
+  };
+  const toRow = (n: number) => ({ n, text: n === 5 ? 'five, "5"' : `#${n}` });
+
+  it('writes CSV a page at a time after the header, following the cursors', async () => {
+    const r = reader();
+    await r.read(null); // the caller reads the first page
+    const out = await collect(exportCsv(pages[0]!, r.read, toRow, ['n', 'text'], { maxRows: 6, param: 'from', what: 'rows' }));
+    expect(out.error).toBeNull();
+    expect(out.chunks).toEqual(['n,text\r\n', '1,#1\r\n2,#2\r\n3,#3\r\n', '4,#4\r\n5,"five, ""5"""\r\n', '6,#6\r\n']);
+    expect(r.asked).toEqual([null, 'a', 'b']);
+  });
+
+  it('an empty range is the header alone', async () => {
+    const never = () => Promise.reject(new Error('no read'));
+    const out = await collect(exportCsv({ items: [], nextCursor: null }, never, toRow, ['n', 'text'], { maxRows: 1, param: 'from', what: 'rows' }));
+    expect(out).toEqual({ chunks: ['n,text\r\n'], error: null });
+  });
+
+  it('past the limit stops with an error instead of ending as if complete', async () => {
+    const r = reader();
+    await r.read(null);
+    const out = await collect(exportCsv(pages[0]!, r.read, toRow, ['n'], { maxRows: 4, param: 'days', what: 'decisions' }));
+    expect(out.chunks).toEqual(['n\r\n', '1\r\n2\r\n3\r\n']);
+    expect(out.error).toBe('days: the range holds more than 4 decisions, more than one export carries: narrow it');
     expect(r.asked).toEqual([null, 'a']);
   });
 });

@@ -1,5 +1,6 @@
 // format=csv on every list endpoint: RFC 4180 (CRLF, quotes doubled), a header row, the same full-
 // precision figures as the JSON, nested values as JSON text, and a filename for the download.
+import { Readable } from 'node:stream';
 import type { FastifyReply } from 'fastify';
 import { toXlsx } from './xlsx.js';
 
@@ -21,9 +22,33 @@ export function columnsOf<T extends object>(fields: {
 
 export function toCsv(rows: readonly Record<string, unknown>[], columns?: readonly string[]): string {
   const cols = columns ?? [...new Set(rows.flatMap((r) => Object.keys(r)))];
-  const lines = [cols.map(cell).join(',')];
-  for (const r of rows) lines.push(cols.map((c) => cell(r[c])).join(','));
-  return `${lines.join('\r\n')}\r\n`;
+  return csvHeader(cols) + rows.map((r) => csvLine(r, cols)).join('');
+}
+
+/** The header line of a CSV with these columns (CRLF-terminated). */
+export function csvHeader(columns: readonly string[]): string {
+  return `${columns.map(cell).join(',')}\r\n`;
+}
+
+/** One row's line (CRLF-terminated), its cells in the columns' order. */
+export function csvLine(row: Readonly<Record<string, unknown>>, columns: readonly string[]): string {
+  return `${columns.map((c) => cell(row[c])).join(',')}\r\n`;
+}
+
+function safeName(name: string): string {
+  return name.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 120);
+}
+
+/**
+ * A CSV written as its text comes (a long export is never held whole). The status and headers go
+ * out with the first chunk, so the caller reads what can fail with a clear error before this; a
+ * failure later ends the transfer unfinished, which a browser shows as a failed download.
+ */
+export function sendCsvStream(reply: FastifyReply, name: string, text: AsyncIterable<string>) {
+  return reply
+    .type('text/csv; charset=utf-8')
+    .header('content-disposition', `attachment; filename="${safeName(name)}.csv"`)
+    .send(Readable.from(text));
 }
 
 export function sendCsv(
@@ -32,10 +57,9 @@ export function sendCsv(
   rows: readonly Record<string, unknown>[],
   columns?: readonly string[],
 ) {
-  const safe = name.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 120);
   return reply
     .type('text/csv; charset=utf-8')
-    .header('content-disposition', `attachment; filename="${safe}.csv"`)
+    .header('content-disposition', `attachment; filename="${safeName(name)}.csv"`)
     .send(toCsv(rows, columns));
 }
 
@@ -48,9 +72,8 @@ export function sendTable(
   columns?: readonly string[],
 ) {
   if (format === 'csv') return sendCsv(reply, name, rows, columns);
-  const safe = name.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 120);
   return reply
     .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-    .header('content-disposition', `attachment; filename="${safe}.xlsx"`)
+    .header('content-disposition', `attachment; filename="${safeName(name)}.xlsx"`)
     .send(toXlsx(name, rows, columns));
 }

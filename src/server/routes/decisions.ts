@@ -1,7 +1,7 @@
 // Decisions of a market (newest first, cursor-paged) and one decision with its reconciliation chain.
 import type { FastifyInstance } from 'fastify';
 import { DAY_MS } from '../../core/time.js';
-import type { Env } from '../../core/types.js';
+import type { Decision, Env } from '../../core/types.js';
 import { CursorError } from '../../store/cursor.js';
 import {
   readDecisionById,
@@ -13,22 +13,22 @@ import { DECISION_GSI } from '../../store/tables.js';
 import { readDecisionExecutions } from '../../store/read-executions.js';
 import type { TtlCache } from '../cache.js';
 import type { AppContext } from '../context.js';
-import { columnsOf, sendTable } from '../csv.js';
+import { columnsOf, sendCsvStream, sendTable } from '../csv.js';
 import type { EnvRegistry } from '../env-data.js';
 import { ApiError, badParam, notFound } from '../errors.js';
 import { decisionJson, executionJson, fillJson } from '../json.js';
 import { decisionIdParam, envParam, formatParam, intParam, strParam, timeParam, marketIdParam } from '../params.js';
-import { exportRows } from '../export-rows.js';
+import { exportCsv, exportRows } from '../export-rows.js';
 import { cachedJson } from '../respond.js';
 
 const MAX_RANGE_MS = 366 * DAY_MS;
 
 /**
- * At most this many decisions in one export: 11 days of one market at the bot's fastest (5 s) loop,
- * more than the deep dive's default 7 days; ~35 MB of CSV, held while it is built. A longer range is
- * a 400 asking for a narrower one.
+ * At most this many decisions in one export. CSV is written as it is read, so the bound is on the
+ * time and reads one request may take: a month of one market at the bot's fastest (5 s) loop, ~80
+ * MB. A workbook is built whole (and Excel is slow past that): 100,000 rows, ~6 days at 5 s.
  */
-export const MAX_EXPORT_DECISIONS = 200_000;
+export const MAX_EXPORT_DECISIONS = { csv: 600_000, xlsx: 100_000 } as const;
 
 /** A decision as a row of the CSV/xlsx export: the table's columns, flat. */
 function decisionExportRow(d: ReturnType<typeof decisionJson>) {
@@ -103,12 +103,17 @@ export function decisionRoutes(app: FastifyInstance, ctx: AppContext, cache: Ttl
     const name = `decisions-${env}-${marketId}`;
     if (format !== 'json' && (await envs.get(env).hasDecisionGsi())) {
       // An export is every decision of the range (limit and cursor page the JSON list only).
-      const rows = await exportRows(
-        (next) => readMarketDecisions(ctx.client, env, { marketId, fromMs, toMs, limit: 1000, cursor: next }),
-        (d) => decisionExportRow(decisionJson(d)),
-        { maxRows: MAX_EXPORT_DECISIONS, param: strParam(q, 'from') === undefined ? 'days' : 'from', what: 'decisions' },
-      );
-      return sendTable(reply, format, name, rows, DECISION_EXPORT_COLUMNS);
+      const readPage = (next: string | null) =>
+        readMarketDecisions(ctx.client, env, { marketId, fromMs, toMs, limit: 1000, cursor: next });
+      const toRow = (d: Decision) => decisionExportRow(decisionJson(d));
+      const limit = {
+        maxRows: MAX_EXPORT_DECISIONS[format],
+        param: strParam(q, 'from') === undefined ? 'days' : 'from',
+        what: 'decisions',
+      };
+      if (format === 'xlsx') return sendTable(reply, format, name, await exportRows(readPage, toRow, limit), DECISION_EXPORT_COLUMNS);
+      const first = await readPage(null);
+      return sendCsvStream(reply, name, exportCsv(first, readPage, toRow, DECISION_EXPORT_COLUMNS, limit));
     }
     const key = `decisions:${env}:${marketId}:${fromMs}:${toMs}:${limit}:${cursor ?? ''}`;
     const body = await cachedJson(cache, key, ctx.nowMs(), async () => {
