@@ -115,13 +115,24 @@ export function useAnalytics(
   });
 }
 
-export function useDecisionPages(env: EnvChoice | null, marketId: string | null, range: ResolvedRange) {
+/**
+ * A cursor-paged list of the market over the range (`/api/v1/markets/:id/<list>`), `pageSize`
+ * rows a page. Pages are kept as read (never stale, no polling): a refresh re-anchors the range,
+ * which is a new key, and so asks again.
+ */
+function useRangePages<Page extends { nextCursor: string | null }>(
+  list: 'decisions' | 'executions',
+  pageSize: number,
+  env: EnvChoice | null,
+  marketId: string | null,
+  range: ResolvedRange,
+) {
   return useInfiniteQuery({
-    queryKey: ['market-decisions', envKey(env), marketId, range.from, range.to],
+    queryKey: [`market-${list}`, envKey(env), marketId, range.from, range.to],
     queryFn: ({ pageParam }) =>
-      getJson<DecisionsPage>(marketPath(marketId as string, '/decisions'), {
+      getJson<Page>(marketPath(marketId as string, `/${list}`), {
         ...rangeParams(env, range),
-        limit: DECISIONS_PAGE_SIZE,
+        limit: pageSize,
         cursor: pageParam,
       }),
     initialPageParam: undefined as string | undefined,
@@ -133,22 +144,12 @@ export function useDecisionPages(env: EnvChoice | null, marketId: string | null,
   });
 }
 
+export function useDecisionPages(env: EnvChoice | null, marketId: string | null, range: ResolvedRange) {
+  return useRangePages<DecisionsPage>('decisions', DECISIONS_PAGE_SIZE, env, marketId, range);
+}
+
 export function useExecutionPages(env: EnvChoice | null, marketId: string | null, range: ResolvedRange) {
-  return useInfiniteQuery({
-    queryKey: ['market-executions', envKey(env), marketId, range.from, range.to],
-    queryFn: ({ pageParam }) =>
-      getJson<ExecutionsPage>(marketPath(marketId as string, '/executions'), {
-        ...rangeParams(env, range),
-        limit: EXECUTIONS_PAGE_SIZE,
-        cursor: pageParam,
-      }),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    enabled: marketId !== null,
-    retry,
-    refetchInterval: false,
-    staleTime: Infinity,
-  });
+  return useRangePages<ExecutionsPage>('executions', EXECUTIONS_PAGE_SIZE, env, marketId, range);
 }
 
 export function useDecisionDetail(env: EnvChoice | null, decisionId: string | null) {
