@@ -3,10 +3,9 @@
 // the range has decisions but no events, say so instead of showing an unexplained empty table.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { createColumnHelper } from '@tanstack/react-table';
-import { formatContracts, formatPrice, NONE } from '../../../../src/core/format';
+import { formatContracts, NONE } from '../../../../src/core/format';
 import { DataBanners } from '../../components/DataBanners';
 import { WarningsPanel } from '../../components/WarningsPanel';
-import { formatDateTime } from '../../format/time';
 import type { EnvChoice } from '../../router/view-params';
 import { statusClass } from './ChainTables';
 import { ExecutionDetail } from './ExecutionDetail';
@@ -17,10 +16,10 @@ import {
   filterChoices,
   matchesFilter,
   NO_STATUS,
-  withMillis,
   type ExecutionFilter,
   type ExecutionRow,
 } from './rows';
+import { tradeColumns } from './trade-columns';
 import { VirtualTable, type TableKit } from './VirtualTable';
 
 const col = createColumnHelper<TableKit, ExecutionRow>();
@@ -29,12 +28,9 @@ const col = createColumnHelper<TableKit, ExecutionRow>();
 export const FILTER_LOAD_CAP = 50_000;
 
 function executionColumns(tz: string) {
+  const trade = tradeColumns<ExecutionRow>(tz);
   return col.columns([
-    col.accessor('time', {
-      id: 'time',
-      header: 'Time',
-      cell: (c) => withMillis(formatDateTime(c.getValue(), tz), c.getValue()),
-    }),
+    trade.time,
     col.accessor('eventType', {
       id: 'type',
       header: 'Type',
@@ -65,18 +61,8 @@ function executionColumns(tz: string) {
       cell: (c) => <span className="mono small">{c.getValue() ?? NONE}</span>,
     }),
     col.accessor('side', { id: 'side', header: 'Side', cell: (c) => c.getValue() ?? NONE }),
-    col.accessor('priceYes', {
-      id: 'price',
-      header: 'Price',
-      cell: (c) => formatPrice(c.getValue()),
-      meta: { numeric: true },
-    }),
-    col.accessor('size', {
-      id: 'size',
-      header: 'Size',
-      cell: (c) => formatContracts(c.getValue()),
-      meta: { numeric: true },
-    }),
+    trade.price,
+    trade.size,
     col.accessor('status', {
       id: 'status',
       header: 'Status',

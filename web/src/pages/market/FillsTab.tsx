@@ -13,6 +13,7 @@ import { DecisionDetail } from './DecisionDetail';
 import { Facts } from './Facts';
 import type { FillsResponse, MarketFill } from './market-types';
 import { fillTotals, withMillis } from './rows';
+import { tradeColumns } from './trade-columns';
 import { VirtualTable, type TableKit } from './VirtualTable';
 
 const col = createColumnHelper<TableKit, MarketFill>();
@@ -20,12 +21,9 @@ const col = createColumnHelper<TableKit, MarketFill>();
 export const fillRowId = (f: Pick<MarketFill, 'fillId' | 'sortKey'>) => f.fillId ?? f.sortKey;
 
 function fillColumns(tz: string) {
+  const trade = tradeColumns<MarketFill>(tz);
   return col.columns([
-    col.accessor('time', {
-      id: 'time',
-      header: 'Time',
-      cell: (c) => withMillis(formatDateTime(c.getValue(), tz), c.getValue()),
-    }),
+    trade.time,
     col.accessor('type', {
       id: 'side',
       header: 'Side',
@@ -35,18 +33,8 @@ function fillColumns(tz: string) {
         </span>
       ),
     }),
-    col.accessor('priceYes', {
-      id: 'price',
-      header: 'Price',
-      cell: (c) => formatPrice(c.getValue()),
-      meta: { numeric: true },
-    }),
-    col.accessor('size', {
-      id: 'size',
-      header: 'Size',
-      cell: (c) => formatContracts(c.getValue()),
-      meta: { numeric: true },
-    }),
+    trade.price,
+    trade.size,
     col.accessor('feeAppliedUsd', {
       id: 'fee',
       header: 'Fee',
