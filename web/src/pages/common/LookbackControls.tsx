@@ -1,11 +1,8 @@
 // Lookback presets (1 d, 7 d, …) or custom calendar days in the display time zone, kept in the URL.
-import { todayIn } from '../home/range';
+import { daysBefore, todayIn } from '../home/range';
+import { CustomDates } from './CustomDates';
 import type { Lookback } from './lookback';
 import { useSetPageParams } from './page-hooks';
-
-function daysBefore(date: string, n: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
-}
 
 interface Props {
   value: Lookback;
@@ -49,26 +46,15 @@ export function LookbackControls({ value, choices, tz, maxDays = 365 }: Props) {
         </button>
       </div>
       {custom && (
-        <span className="dates">
-          <input
-            type="date"
-            aria-label="From date"
-            value={value.from ?? ''}
-            min={daysBefore(value.to ?? today, maxDays - 1)}
-            max={value.to ?? today}
-            onChange={(e) => e.target.value && set({ from: e.target.value })}
-          />
-          <span className="muted">to</span>
-          <input
-            type="date"
-            aria-label="To date"
-            value={value.to ?? today}
-            min={value.from ?? undefined}
-            max={today}
-            onChange={(e) => set({ to: e.target.value || null })}
-          />
-          <span className="muted small">({tz})</span>
-        </span>
+        <CustomDates
+          from={value.from}
+          to={value.to}
+          today={today}
+          earliest={daysBefore(value.to ?? today, maxDays - 1)}
+          onFrom={(from) => set({ from })}
+          onTo={(to) => set({ to })}
+          note={<span className="muted small">({tz})</span>}
+        />
       )}
     </div>
   );

@@ -29,6 +29,11 @@ export function todayIn(tz: string, nowMs: number): string {
   }
 }
 
+/** The calendar date n days before a date (both `YYYY-MM-DD`). */
+export function daysBefore(date: string, n: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) - n * DAY_MS).toISOString().slice(0, 10);
+}
+
 /** Whole days from date a to date b (both `YYYY-MM-DD`). */
 export function daysBetween(a: string, b: string): number {
   return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / DAY_MS);

@@ -1,6 +1,7 @@
 // The deep dive's controls: market, lookback or custom date-time range, time zone and refresh.
 // Everything but the refresh lives in the URL.
-import { browserTimeZone, formatDateTime, timeZoneChoices } from '../../format/time';
+import { TimeZoneSelect } from '../../components/TimeZoneSelect';
+import { formatDateTime } from '../../format/time';
 import { MarketPicker } from './MarketPicker';
 import type { SetMarketParams } from './market-hooks';
 import {
@@ -34,7 +35,6 @@ function wallToUrl(value: string, tz: string): string | null {
 }
 
 export function MarketControls({ view, range, options, optionsLoading, set, onRefresh, refreshing }: Props) {
-  const browser = browserTimeZone();
   const presets: number[] = [...LOOKBACK_DAYS];
   if (!view.custom && !presets.includes(view.lookbackDays)) presets.push(view.lookbackDays);
   return (
@@ -93,16 +93,7 @@ export function MarketControls({ view, range, options, optionsLoading, set, onRe
             />
           </span>
         )}
-        <label className="tz">
-          <span className="muted">Time zone</span>
-          <select value={view.tz} onChange={(e) => set({ tz: e.target.value })} aria-label="Time zone">
-            {timeZoneChoices(view.tz, browser).map((z) => (
-              <option key={z} value={z}>
-                {z === browser && z !== 'UTC' ? `${z} (browser)` : z}
-              </option>
-            ))}
-          </select>
-        </label>
+        <TimeZoneSelect tz={view.tz} onChange={(tz) => set({ tz })} />
         <span className="range-caption muted small" data-testid="range-caption">
           {formatDateTime(range.from, view.tz)} → {formatDateTime(range.to, view.tz)}
           {range.adjusted && (
