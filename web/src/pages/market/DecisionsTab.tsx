@@ -123,7 +123,6 @@ export function DecisionsTab({ env, marketId, range, tz, selectedId, onSelect }:
     env: env ?? undefined,
     from: range.from,
     to: range.to,
-    limit: 1000,
   });
 
   return (
@@ -140,7 +139,7 @@ export function DecisionsTab({ env, marketId, range, tz, selectedId, onSelect }:
             href={href}
             download
             data-testid="csv-decisions"
-            title="The newest 1,000 decisions of the range"
+            title="Every decision of the range, newest first (up to 600,000)"
           >
             Export CSV
           </a>

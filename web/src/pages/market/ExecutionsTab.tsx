@@ -129,7 +129,6 @@ export function ExecutionsTab({ env, marketId, range, tz, onOpenDecision }: Prop
     env: env ?? undefined,
     from: range.from,
     to: range.to,
-    limit: 1000,
   });
 
   return (
@@ -182,7 +181,7 @@ export function ExecutionsTab({ env, marketId, range, tz, onOpenDecision }: Prop
             href={href}
             download
             data-testid="csv-executions"
-            title="The newest 1,000 events of the range"
+            title="Every order event of the range, newest first (before the filters on screen)"
           >
             Export CSV
           </a>
