@@ -87,7 +87,14 @@ export function MarketPage() {
   const series = useSeries(view.env, marketId, range);
   const fills = useFills(view.env, marketId, range);
   const decisions = useDecisionPages(view.env, marketId, range);
-  const executions = useExecutionPages(view.env, marketId, range);
+  // The executions tab's count reads every event of the range (tens of thousands on a busy market):
+  // off its own tab it waits for the first decisions, so that read does not compete with them.
+  const executions = useExecutionPages(
+    view.env,
+    marketId,
+    range,
+    view.tab === 'executions' || decisions.data !== undefined || decisions.isError,
+  );
   const refreshing = useIsFetching({ predicate: (q) => isMarketQuery(q.queryKey) }) > 0;
 
   const refresh = useCallback(() => {

@@ -126,6 +126,7 @@ function useRangePages<Page extends { nextCursor: string | null }>(
   env: EnvChoice | null,
   marketId: string | null,
   range: ResolvedRange,
+  enabled = true,
 ) {
   return useInfiniteQuery({
     queryKey: [`market-${list}`, envKey(env), marketId, range.from, range.to],
@@ -137,7 +138,7 @@ function useRangePages<Page extends { nextCursor: string | null }>(
       }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
-    enabled: marketId !== null,
+    enabled: enabled && marketId !== null,
     retry,
     refetchInterval: false,
     staleTime: Infinity,
@@ -148,8 +149,13 @@ export function useDecisionPages(env: EnvChoice | null, marketId: string | null,
   return useRangePages<DecisionsPage>('decisions', DECISIONS_PAGE_SIZE, env, marketId, range);
 }
 
-export function useExecutionPages(env: EnvChoice | null, marketId: string | null, range: ResolvedRange) {
-  return useRangePages<ExecutionsPage>('executions', EXECUTIONS_PAGE_SIZE, env, marketId, range);
+export function useExecutionPages(
+  env: EnvChoice | null,
+  marketId: string | null,
+  range: ResolvedRange,
+  enabled = true,
+) {
+  return useRangePages<ExecutionsPage>('executions', EXECUTIONS_PAGE_SIZE, env, marketId, range, enabled);
 }
 
 export function useDecisionDetail(env: EnvChoice | null, decisionId: string | null) {
