@@ -633,6 +633,10 @@ test.describe('with --auth token', () => {
     const id = ((await res.json()) as MarketsResponse).items[0]!.marketId;
     await page.goto(`${secured.url}/market?m=${encodeURIComponent(id)}`);
     await expect(page.getByTestId('market-header')).toBeVisible();
+    // Every load of the page done first (the executions count comes after the first decisions):
+    // a load still to come would meet the expired session itself, before the click does.
+    await expect(page.locator('#tab-executions .count')).toBeVisible();
+    await expect(page.getByTestId('market-refresh')).toBeEnabled();
     await context.clearCookies();
     await page.getByTestId('market-refresh').click();
     await expect(page).toHaveURL(/\/login$/);
