@@ -21,6 +21,26 @@ function tooMany(limit: ExportLimit): string {
   return `the range holds more than ${limit.maxRows.toLocaleString('en-US')} ${limit.what}, more than one export carries: narrow it`;
 }
 
+/**
+ * The pages from `first` on, following the cursors; past the limit, a 400 on the parameter (once
+ * headers are out, that ends the transfer unfinished instead).
+ */
+async function* pagesWithin<T>(
+  first: Page<T>,
+  readPage: (cursor: string) => Promise<Page<T>>,
+  limit: ExportLimit,
+): AsyncGenerator<readonly T[]> {
+  let page = first;
+  let rows = 0;
+  for (;;) {
+    rows += page.items.length;
+    if (rows > limit.maxRows) throw badParam(limit.param, tooMany(limit));
+    yield page.items;
+    if (page.nextCursor === null) return;
+    page = await readPage(page.nextCursor);
+  }
+}
+
 /** Every row, held (for a workbook, which is written whole): past the limit, a 400 on the parameter. */
 export async function exportRows<T, R>(
   readPage: (cursor: string | null) => Promise<Page<T>>,
@@ -28,13 +48,9 @@ export async function exportRows<T, R>(
   limit: ExportLimit,
 ): Promise<R[]> {
   const rows: R[] = [];
-  let cursor: string | null = null;
-  do {
-    const page: Page<T> = await readPage(cursor);
-    for (const item of page.items) rows.push(toRow(item));
-    if (rows.length > limit.maxRows) throw badParam(limit.param, tooMany(limit));
-    cursor = page.nextCursor;
-  } while (cursor !== null);
+  for await (const items of pagesWithin(await readPage(null), readPage, limit)) {
+    for (const item of items) rows.push(toRow(item));
+  }
   return rows;
 }
 
@@ -51,13 +67,7 @@ export async function* exportCsv<T>(
   limit: ExportLimit,
 ): AsyncGenerator<string> {
   yield csvHeader(columns);
-  let page = first;
-  let rows = 0;
-  for (;;) {
-    rows += page.items.length;
-    if (rows > limit.maxRows) throw new Error(`${limit.param}: ${tooMany(limit)}`);
-    if (page.items.length > 0) yield page.items.map((item) => csvLine(toRow(item), columns)).join('');
-    if (page.nextCursor === null) return;
-    page = await readPage(page.nextCursor);
+  for await (const items of pagesWithin(first, readPage, limit)) {
+    if (items.length > 0) yield items.map((item) => csvLine(toRow(item), columns)).join('');
   }
 }

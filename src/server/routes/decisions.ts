@@ -106,14 +106,15 @@ export function decisionRoutes(app: FastifyInstance, ctx: AppContext, cache: Ttl
       const readPage = (next: string | null) =>
         readMarketDecisions(ctx.client, env, { marketId, fromMs, toMs, limit: 1000, cursor: next });
       const toRow = (d: Decision) => decisionExportRow(decisionJson(d));
-      const limit = {
+      // (Not `limit`: that is the JSON page size above.)
+      const bound = {
         maxRows: MAX_EXPORT_DECISIONS[format],
         param: strParam(q, 'from') === undefined ? 'days' : 'from',
         what: 'decisions',
       };
-      if (format === 'xlsx') return sendTable(reply, format, name, await exportRows(readPage, toRow, limit), DECISION_EXPORT_COLUMNS);
+      if (format === 'xlsx') return sendTable(reply, format, name, await exportRows(readPage, toRow, bound), DECISION_EXPORT_COLUMNS);
       const first = await readPage(null);
-      return sendCsvStream(reply, name, exportCsv(first, readPage, toRow, DECISION_EXPORT_COLUMNS, limit));
+      return sendCsvStream(reply, name, exportCsv(first, readPage, toRow, DECISION_EXPORT_COLUMNS, bound));
     }
     const key = `decisions:${env}:${marketId}:${fromMs}:${toMs}:${limit}:${cursor ?? ''}`;
     const body = await cachedJson(cache, key, ctx.nowMs(), async () => {
