@@ -29,10 +29,14 @@ export {
   buildRows,
   compareRows,
   marketRow,
+  otherMarketIds,
   sumRows,
   tableMarketIds,
+  tableTotals,
   type MarketRow,
+  type OtherMarketsTotals,
   type RowTotals,
+  type TableTotals,
 } from './rows.js';
 export { fee, fillFee, MAKER_FEE_RATE } from './fees.js';
 export { compareReplayOrder, dedupeFills, fillIdentity, prepareFills, sortForReplay } from './dedupe.js';

@@ -416,3 +416,63 @@ describe('mismatch of a disabled market', () => {
     expect(o.markets.find((r) => r.marketId === 'D')?.mismatch).toMatchObject({ bid: 'none', ask: 'none', any: false });
   });
 });
+
+describe('TOTAL row = headline with markets outside the table (metrics.md "other markets (n)")', () => {
+  // To the hand-worked input add F: disabled, flat in `positions`, but with two fills today that
+  // opened and closed a position, and G: disabled, a zero `positions` entry (first touch), no fills.
+  //   F1 01-03 10:00Z buy  5 @0.40, fee 0 ⇒ avgBuy 0.40, net 5
+  //   F2 01-03 11:00Z sell 5 @0.50, fee 0 ⇒ realized 5·(0.50 − 0.40) = 0.50, net 0
+  // F is outside the table (disabled, net 0) and E (disabled, flat, bot realized 0.25) too.
+  const base = input();
+  const withOthers = buildOverview({
+    ...base,
+    configs: [...base.configs, config({ marketId: 'F', enabled: false }), config({ marketId: 'G', enabled: false })],
+    positions: {
+      positions: new Map([
+        ...(base.positions?.positions ?? []),
+        ['F', position('F', 0, 0.4, 0, 0.5)],
+        ['G', position('G', 0, 0, 0, 0)],
+      ]),
+    },
+    fills: [
+      ...base.fills,
+      fill({ market: 'F', side: 'yes', price: 0.4, size: 5, at: '2026-01-03T10:00:00Z', fee: 0 }),
+      fill({ market: 'F', side: 'no', price: 0.5, size: 5, at: '2026-01-03T11:00:00Z', fee: 0 }),
+    ],
+  });
+
+  it('keeps the table to enabled ∪ {net ≠ 0} and sums E and F in the other-markets row', () => {
+    expect(withOthers.markets.map((r) => r.marketId)).toEqual(['D', 'A', 'B', 'C']);
+    const other = withOthers.totals.otherMarkets;
+    expect(other).toMatchObject({ count: 2, marketIds: ['E', 'F'], filled24h: 10, pos24h: 0, fills24h: 2 });
+    expect(other.realizedPnl).toBeCloseTo(0.5, 12);
+    expect(other.pnl24h).toBeCloseTo(0.5, 12);
+    expect(other.botRealizedPnl).toBeCloseTo(0.25 + 0.5, 12); // E 0.25 + F 0.50; G's zero entry adds nothing
+    expect(other).toMatchObject({ unrealizedWorst: 0, unrealizedBest: 0, unrealizedMid: 0 });
+  });
+
+  it('makes every TOTAL figure equal its headline', () => {
+    const t = withOthers.totals;
+    const p = withOthers.pnl;
+    // Realized: A 0.614667 + F 0.50 (rows alone would be 0.614667, the headline 1.114667).
+    expect(p.realizedTotal).toBeCloseTo(A_REALIZED + 0.5, 12);
+    expect(t.realizedPnl).toBe(p.realizedTotal);
+    // The bot's: A 0.614667 − D 1.5 + E 0.25 + F 0.5 (+ G 0).
+    expect(p.botRealizedTotal).toBeCloseTo(A_REALIZED - 1.5 + 0.25 + 0.5, 12);
+    expect(t.botRealizedPnl).toBe(p.botRealizedTotal);
+    expect(t.unrealizedWorst).toBe(p.unrealizedWorst);
+    expect(t.unrealizedBest).toBe(p.unrealizedBest);
+    expect(t.unrealizedMid).toBe(p.unrealizedMid);
+    // 24 h: A's F_A2 + F_A3 (0.656667) + F's 0.50; contracts 10 + 10.
+    expect(t.pnl24h).toBeCloseTo(5 * (0.5 - 11 / 30) - 0.01 + 0.5, 12);
+    expect(t).toMatchObject({ markets: 4, filled24h: 20, pos24h: 0 });
+    // Today (New York) holds F_A3 and both F fills.
+    expect(p.todayRealized).toBeCloseTo(5 * (0.5 - 11 / 30) - 0.01 + 0.5, 12);
+  });
+
+  it('is an empty row when every market of the log is in the table', () => {
+    const only = buildOverview({ ...base, positions: null });
+    expect(only.totals.otherMarkets).toMatchObject({ count: 0, marketIds: [], realizedPnl: 0 });
+    expect(only.totals.realizedPnl).toBe(only.pnl.realizedTotal);
+  });
+});

@@ -8,7 +8,7 @@ import { heartbeat, newestDecision, type HeartbeatStatus } from './heartbeat.js'
 import { lossLimitUse, totalLimitUse } from './limits.js';
 import { activeOrders, type ActiveOrders } from './quotes.js';
 import { reconciliationWarnings } from './reconcile.js';
-import { buildRows, isoOrNull, sumRows, type MarketRow, type RowTotals } from './rows.js';
+import { buildRows, isoOrNull, otherMarketIds, tableMarketIds, tableTotals, type MarketRow, type TableTotals } from './rows.js';
 import { toApiTime } from './time.js';
 import { resolveTimeZone } from './tz-days.js';
 import type { BookSnapshot, Decision, Env, TargetQuote, Warning, YesNo, BidAsk } from './types.js';
@@ -110,7 +110,8 @@ export interface Overview {
     lastUpdatedAt: string | null;
   };
   markets: MarketRow[];
-  totals: RowTotals;
+  /** The TOTAL row: the rows plus `otherMarkets` (markets outside the table), = every headline. */
+  totals: TableTotals;
   /** Where the displayed positions came from (`replay` only when the positions item is missing). */
   positionSource: 'positions' | 'replay';
   warnings: Warning[];
@@ -190,17 +191,16 @@ export function buildOverview(input: MetricsInput): Overview {
   const tz = resolveTimeZone(input.tz);
   const ctx = buildContext({ ...input, tz });
   const { nowMs, globalConfig: gc, risk, openOrders } = input;
-  const rows = buildRows(ctx);
-  const totals = sumRows(rows);
+  const tableIds = tableMarketIds(ctx);
+  const rows = buildRows(ctx, tableIds);
+  const totals = tableTotals(rows, buildRows(ctx, otherMarketIds(ctx, tableIds)));
   const daily = dailyPnl(ctx.replay.steps, tz, nowMs, input.days);
   const exposure = exposureTotals(ctx.holdings.values(), (id) => ctx.configs.get(id)?.enabled ?? false);
   const newest = newestDecision([input.newestDecisionAny, ...input.latestDecisions.values()]);
   const beat = heartbeat(newest?.timeMs ?? null, nowMs, gc.loopIntervalMs);
-  let botRealizedTotal: number | null = null;
-  if (input.positions !== null) {
-    botRealizedTotal = 0;
-    for (const p of input.positions.positions.values()) botRealizedTotal += p.realizedPnlUsd;
-  }
+  // Both realized headlines are the TOTAL row's sums (rows + other markets), so they equal it to
+  // the last bit: Σ over the trade log's markets and Σ positions.*.realized_pnl respectively.
+  const botRealizedTotal = input.positions !== null ? totals.botRealizedPnl : null;
   // Only the positions-vs-replay comparison needs the formula-fee replay; skip it otherwise.
   const formulaReplay = input.positions !== null ? replayFills(input.fills, { feeRule: 'formula', steps: false }) : null;
   const warnings = reconciliationWarnings(
@@ -219,7 +219,7 @@ export function buildOverview(input: MetricsInput): Overview {
     tz,
     now: toApiTime(nowMs),
     pnl: {
-      realizedTotal: ctx.replay.realizedTotal,
+      realizedTotal: totals.realizedPnl,
       botRealizedTotal,
       today: daily.today,
       todayRealized: daily.todayRealized,

@@ -217,6 +217,129 @@ describe('headline = Σ rows = totals', () => {
   });
 });
 
+describe('TOTAL row (rows + other markets) = headline', () => {
+  // Markets M0..M5 with random config (enabled or not, or none) and a random bot position (or
+  // none); fills fall on those markets and on one with neither (X), so markets outside the table
+  // carry realized P&L, fills of the last 24 h and bot realized_pnl.
+  const ids = ['M0', 'M1', 'M2', 'M3', 'M4', 'M5'];
+  const marketArb = fc.record({
+    config: fc.constantFrom('enabled', 'disabled', 'none'),
+    position: fc.option(
+      fc.record({ net: fc.integer({ min: -3, max: 3 }), realized: fc.integer({ min: -300, max: 300 }) }),
+      { nil: null },
+    ),
+    bid: fc.option(cents, { nil: null }),
+    ask: fc.option(cents, { nil: null }),
+  });
+  const fillOnArb = fc.record({
+    market: fc.constantFrom(...ids, 'X'),
+    side: fc.constantFrom<'yes' | 'no'>('yes', 'no'),
+    price: cents,
+    size: fc.integer({ min: 1, max: 30 }),
+    // The last 3 days, so some fills fall in the 24 h window and some before it.
+    ago: fc.integer({ min: 0, max: 3 * 86_400_000 }),
+    fee: fc.option(
+      fc.integer({ min: 0, max: 200 }).map((x) => x / 10_000),
+      { nil: null },
+    ),
+  });
+  const NOW = T0 + SPAN;
+
+  it('holds for realized, the bot’s realized, unrealized and 24 h figures', () => {
+    fc.assert(
+      fc.property(
+        fc.array(marketArb, { minLength: 6, maxLength: 6 }),
+        fc.array(fillOnArb, { maxLength: 40 }),
+        fc.boolean(),
+        (markets, fillSpecs, withPositions) => {
+          const fills = fillSpecs.map((f, i) =>
+            toFill(
+              { market: f.market as 'A', side: f.side, price: f.price, size: f.size, t: 0, fee: f.fee },
+              i,
+              NOW - f.ago,
+            ),
+          );
+          const input: MetricsInput = {
+            env: 'demo',
+            region: 'us-east-1',
+            tz: 'UTC',
+            nowMs: NOW,
+            days: 3,
+            configs: markets.flatMap((m, i) =>
+              m.config === 'none'
+                ? []
+                : [config({ marketId: ids[i] as string, enabled: m.config === 'enabled' })],
+            ),
+            positions: withPositions
+              ? {
+                  positions: new Map(
+                    markets.flatMap((m, i) =>
+                      m.position === null
+                        ? []
+                        : [
+                            [
+                              ids[i] as string,
+                              position(ids[i] as string, m.position.net, 0.4, 0.6, m.position.realized / 100),
+                            ] as const,
+                          ],
+                    ),
+                  ),
+                }
+              : null,
+            openOrders: null,
+            risk: null,
+            globalConfig: globalConfig(),
+            fills,
+            latestDecisions: new Map(
+              markets.map((m, i) => [
+                ids[i] as string,
+                decision({ market: ids[i], at: '2026-01-29T00:00:00', book: book(m.bid, m.ask) }),
+              ]),
+            ),
+            newestDecisionAny: null,
+          };
+          const o = buildOverview(input);
+          const t = o.totals;
+          // Exactly equal: the headline is the TOTAL row's own sum.
+          expect(t.realizedPnl).toBe(o.pnl.realizedTotal);
+          expect(t.unrealizedWorst).toBe(o.pnl.unrealizedWorst);
+          expect(t.unrealizedBest).toBe(o.pnl.unrealizedBest);
+          expect(t.unrealizedMid).toBe(o.pnl.unrealizedMid);
+          if (withPositions) expect(t.botRealizedPnl).toBe(o.pnl.botRealizedTotal);
+          else expect(o.pnl.botRealizedTotal).toBeNull();
+          // And equal to independent sums over the inputs.
+          const replay = replayFills(fills);
+          expect(Math.abs(t.realizedPnl - replay.realizedTotal)).toBeLessThan(1e-9);
+          let botSum = 0;
+          for (const m of markets) botSum += m.position === null ? 0 : m.position.realized / 100;
+          if (withPositions) expect(Math.abs(t.botRealizedPnl - botSum)).toBeLessThan(1e-9);
+          let pnl24h = 0;
+          let filled24h = 0;
+          let pos24h = 0;
+          for (const s of replay.steps) {
+            if (s.fill.fillTimeMs <= NOW - 86_400_000) continue;
+            pnl24h += s.realizedChange;
+            filled24h += s.fill.size;
+            pos24h += s.signedSize;
+          }
+          expect(Math.abs(t.pnl24h - pnl24h)).toBeLessThan(1e-9);
+          expect(t.filled24h).toBe(filled24h);
+          expect(t.pos24h).toBe(pos24h);
+          // Σ rows + the other-markets row, field by field.
+          const rowsRealized = o.markets.reduce((a, r) => a + r.realizedPnl, 0);
+          expect(Math.abs(rowsRealized + t.otherMarkets.realizedPnl - t.realizedPnl)).toBeLessThan(1e-9);
+          // Other markets are never in the table, and are flat.
+          const shown = new Set(o.markets.map((r) => r.marketId));
+          for (const id of t.otherMarkets.marketIds) expect(shown.has(id)).toBe(false);
+          expect(t.otherMarkets.count).toBe(t.otherMarkets.marketIds.length);
+          expect(t.otherMarkets.unrealizedWorst).toBe(0);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
 // An independent percentile: walk to the rank instead of flooring, interpolate from both ends.
 function referencePercentile(values: number[], p: number): number {
   const xs = [...values].sort((a, b) => a - b);

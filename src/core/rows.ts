@@ -162,6 +162,22 @@ export function tableMarketIds(ctx: MetricsContext): string[] {
   return [...ids];
 }
 
+/**
+ * Markets outside the table that still carry a figure a headline sums: every market of the trade
+ * log, and every market of `positions` (its realized_pnl is in the bot's headline), that is
+ * neither enabled nor holding a position. They are summed in one "other markets (n)" row
+ * (metrics.md "TOTAL row = headline"). A zero `positions` entry without fills (the bot creates one
+ * on first touch) carries nothing and is left out.
+ */
+export function otherMarketIds(ctx: MetricsContext, tableIds: Iterable<string>): string[] {
+  const inTable = new Set(tableIds);
+  const ids = new Set<string>();
+  for (const id of ctx.replay.markets.keys()) if (!inTable.has(id)) ids.add(id);
+  for (const h of ctx.holdings.values())
+    if (!inTable.has(h.marketId) && (h.botRealized ?? 0) !== 0) ids.add(h.marketId);
+  return [...ids].sort(compareStrings);
+}
+
 export function buildRows(
   ctx: MetricsContext,
   marketIds: Iterable<string> = tableMarketIds(ctx),
@@ -187,7 +203,53 @@ export interface RowTotals {
   capitalAtRisk: number;
 }
 
-/** The TOTAL row: plain sums of the rows, so it equals any headline built from the same rows. */
+/** The "other markets (n)" row: what markets outside the table add to the TOTAL row. */
+export interface OtherMarketsTotals {
+  count: number;
+  marketIds: string[];
+  realizedPnl: number;
+  botRealizedPnl: number;
+  pnl24h: number;
+  /** 0 while every other market is flat (the bot's position; net ≠ 0 puts a market in the table). */
+  unrealizedWorst: number;
+  unrealizedBest: number;
+  unrealizedMid: number;
+  filled24h: number;
+  pos24h: number;
+  fills24h: number;
+}
+
+export interface TableTotals extends RowTotals {
+  /** Markets outside the table (disabled and flat) that have fills or a bot realized_pnl. */
+  otherMarkets: OtherMarketsTotals;
+}
+
+/**
+ * The TOTAL row = the table's rows + the "other markets" row, so every headline it summarises
+ * (realized, the bot's realized, unrealized, 24 h) equals it. `markets` counts the table's rows.
+ */
+export function tableTotals(rows: readonly MarketRow[], others: readonly MarketRow[]): TableTotals {
+  const o = sumRows(others);
+  let fills24h = 0;
+  for (const r of others) fills24h += r.fills24h;
+  const otherMarkets: OtherMarketsTotals = {
+    count: others.length,
+    marketIds: others.map((r) => r.marketId),
+    realizedPnl: o.realizedPnl,
+    botRealizedPnl: o.botRealizedPnl,
+    pnl24h: o.pnl24h,
+    unrealizedWorst: o.unrealizedWorst,
+    unrealizedBest: o.unrealizedBest,
+    unrealizedMid: o.unrealizedMid,
+    filled24h: o.filled24h,
+    pos24h: o.pos24h,
+    fills24h,
+  };
+  const t = sumRows([...rows, ...others]);
+  return { ...t, markets: rows.length, otherMarkets };
+}
+
+/** Plain sums of the rows, so they equal any headline built from the same rows. */
 export function sumRows(rows: readonly MarketRow[]): RowTotals {
   const t: RowTotals = {
     markets: rows.length,

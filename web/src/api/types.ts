@@ -3,7 +3,7 @@
 import type { Overview, RecentDecision } from '../../../src/core/overview';
 import type { Warning } from '../../../src/core/types';
 
-export type { MarketRow, RowTotals } from '../../../src/core/rows';
+export type { MarketRow, OtherMarketsTotals, RowTotals, TableTotals } from '../../../src/core/rows';
 export type { DailyEntry } from '../../../src/core/daily';
 export type { ExposureByMarket, RecentDecision, RecentFill } from '../../../src/core/overview';
 export type { Warning } from '../../../src/core/types';

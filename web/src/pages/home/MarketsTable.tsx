@@ -5,7 +5,7 @@ import { useMemo, useRef, useState, type CSSProperties } from 'react';
 import { useTable, type Column, type SortingState } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { formatAge } from '../../../../src/core/format';
-import type { OverviewResponse, MarketRow } from '../../api/types';
+import type { OverviewResponse, MarketRow, TableTotals } from '../../api/types';
 import { useNow } from '../../api/use-now';
 import { Panel } from '../../components/Panel';
 import { useMedia } from '../../components/use-media';
@@ -78,6 +78,9 @@ export function MarketsTable({ data, csvHref }: { data: OverviewResponse; csvHre
   const padBottom =
     items && items.length > 0 ? virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0) : 0;
   const leafColumns = table.getAllLeafColumns();
+  // Markets outside the table (disabled and flat) with fills or a bot realized_pnl: one row, so
+  // the rows above plus it add up to TOTAL, and TOTAL to the headline cards.
+  const other = data.totals.otherMarkets as TableTotals['otherMarkets'] | undefined;
 
   return (
     <Panel
@@ -187,6 +190,23 @@ export function MarketsTable({ data, csvHref }: { data: OverviewResponse; csvHre
             )}
           </tbody>
           <tfoot>
+            {other && other.count > 0 && (
+              <tr className="other-row" data-testid="other-markets-row">
+                {leafColumns.map((c) => {
+                  const meta = c.columnDef.meta;
+                  return (
+                    <td
+                      key={c.id}
+                      className={`${meta?.numeric ? 'num' : ''} ${c.getIsPinned() ? 'pinned' : ''}`}
+                      style={pinStyle(c)}
+                      data-testid={`other-${c.id}`}
+                    >
+                      {meta?.other?.(other)}
+                    </td>
+                  );
+                })}
+              </tr>
+            )}
             <tr className="total-row" data-testid="total-row">
               {leafColumns.map((c) => {
                 const meta = c.columnDef.meta;
@@ -207,7 +227,8 @@ export function MarketsTable({ data, csvHref }: { data: OverviewResponse; csvHre
       </div>
       {filter && (
         <p className="note">
-          TOTAL is the API’s total over all {data.totals.markets} markets, not only the filtered rows.
+          TOTAL is the API’s total over all {data.totals.markets} markets
+          {other && other.count > 0 ? ` and the ${other.count} other markets` : ''}, not only the filtered rows.
         </p>
       )}
     </Panel>

@@ -17,7 +17,7 @@ import {
   tableFeatures,
 } from '@tanstack/react-table';
 import { formatContracts, formatPrice, NONE } from '../../../../src/core/format';
-import type { MarketRow, RowTotals } from '../../api/types';
+import type { MarketRow, OtherMarketsTotals, TableTotals } from '../../api/types';
 import { SignedFigure } from '../../components/Figure';
 import { signedContracts, signedMoney } from '../../format/figures';
 import {
@@ -44,7 +44,9 @@ export interface MarketColumnMeta {
   /** Extra class of a body cell (the spread tint). */
   cellClass?: (row: MarketRow) => string;
   /** The TOTAL row's cell; columns without one stay empty. */
-  total?: (t: RowTotals) => ReactNode;
+  total?: (t: TableTotals) => ReactNode;
+  /** The "other markets (n)" row's cell (markets outside the table, summed into TOTAL). */
+  other?: (o: OtherMarketsTotals) => ReactNode;
   /** Tooltip of the header: what the figure is. */
   help?: string;
 }
@@ -85,7 +87,14 @@ export function marketColumns(ctx: TableContext) {
           {c.row.original.eventTicker ?? NONE}
         </span>
       ),
-      meta: { total: () => <strong>TOTAL</strong> },
+      meta: {
+        total: () => <strong>TOTAL</strong>,
+        other: (o) => (
+          <span title={o.marketIds.join(', ')} data-testid="other-markets-label">
+            Other markets ({o.count})
+          </span>
+        ),
+      },
     }),
     col.accessor('marketId', {
       id: 'market',
@@ -97,13 +106,24 @@ export function marketColumns(ctx: TableContext) {
           <MarketNameCell row={c.row.original} env={ctx.env} />
         </span>
       ),
-      meta: { total: (t) => <span className="muted">{t.markets} markets</span> },
+      meta: {
+        total: (t) => (
+          <span className="muted">
+            {t.markets} markets
+            {t.otherMarkets?.count ? ` + ${t.otherMarkets.count} other` : ''}
+          </span>
+        ),
+        other: () => (
+          <span className="muted">disabled and flat, with fills or the bot’s realized P&amp;L</span>
+        ),
+      },
     }),
     col.accessor('realizedPnl', {
       ...realizedPnlColumn,
       meta: {
         ...realizedPnlColumn.meta,
         total: (t) => <RealizedCell ours={t.realizedPnl} bots={t.botRealizedPnl} />,
+        other: (o) => <RealizedCell ours={o.realizedPnl} bots={o.botRealizedPnl} />,
       },
     }),
     col.accessor('pnl24h', {
@@ -111,13 +131,18 @@ export function marketColumns(ctx: TableContext) {
       header: 'P&L 24h',
       sortFn: 'basic',
       cell: (c) => <SignedFigure value={signedMoney(c.getValue())} />,
-      meta: { numeric: true, total: (t) => <SignedFigure value={signedMoney(t.pnl24h)} /> },
+      meta: {
+        numeric: true,
+        total: (t) => <SignedFigure value={signedMoney(t.pnl24h)} />,
+        other: (o) => <SignedFigure value={signedMoney(o.pnl24h)} />,
+      },
     }),
     col.accessor('unrealizedWorst', {
       ...unrealizedWorstColumn,
       meta: {
         ...unrealizedWorstColumn.meta,
         total: (t) => <SignedFigure value={signedMoney(t.unrealizedWorst)} />,
+        other: (o) => <SignedFigure value={signedMoney(o.unrealizedWorst)} />,
       },
     }),
     col.accessor('unrealizedBest', {
@@ -125,6 +150,7 @@ export function marketColumns(ctx: TableContext) {
       meta: {
         ...unrealizedBestColumn.meta,
         total: (t) => <SignedFigure value={signedMoney(t.unrealizedBest)} />,
+        other: (o) => <SignedFigure value={signedMoney(o.unrealizedBest)} />,
       },
     }),
     col.accessor('netPosition', {
@@ -136,6 +162,7 @@ export function marketColumns(ctx: TableContext) {
         numeric: true,
         help: 'The bot’s net_yes_qty; the replayed net beside it on drift',
         total: (t) => <SignedFigure value={signedContracts(t.netPosition)} />,
+        other: () => <SignedFigure value={signedContracts(0)} />,
       },
     }),
     col.accessor((r) => num(r.maxPosition), {
@@ -230,6 +257,7 @@ export function marketColumns(ctx: TableContext) {
         numeric: true,
         help: 'Contracts filled in the last 24 h; the last fill’s age beside',
         total: (t) => formatContracts(t.filled24h),
+        other: (o) => formatContracts(o.filled24h),
       },
     }),
     col.accessor('pos24h', {
@@ -237,7 +265,11 @@ export function marketColumns(ctx: TableContext) {
       header: 'Pos Δ 24h',
       sortFn: 'basic',
       cell: (c) => <SignedFigure value={signedContracts(c.getValue())} />,
-      meta: { numeric: true, total: (t) => <SignedFigure value={signedContracts(t.pos24h)} /> },
+      meta: {
+        numeric: true,
+        total: (t) => <SignedFigure value={signedContracts(t.pos24h)} />,
+        other: (o) => <SignedFigure value={signedContracts(o.pos24h)} />,
+      },
     }),
     col.accessor((r) => (r.configCreatedAt ? Date.parse(r.configCreatedAt) : undefined), {
       id: 'created',
