@@ -6,6 +6,7 @@
 // age, so DynamoDB's TTL expiry of old events shows through within the hour. Loads are shared by
 // concurrent callers (single-flight); a failed load is not kept.
 import type { ExecutionEvent, Warning } from '../core/types.js';
+import type { RunStepMemo } from '../store/read-runs.js';
 
 export interface RunEvents {
   events: ExecutionEvent[];
@@ -29,6 +30,12 @@ export class RunEventsCache {
     private readonly maxAgeMs = 60 * 60_000,
     private readonly now: () => number = Date.now,
   ) {}
+
+  /**
+   * The run walk's fixed steps ("the run before run R", contract §6.17), so a warm view walks only
+   * from the range end to the newest run. Small strings; bounded by count, oldest first.
+   */
+  readonly runSteps: RunStepMemo = new BoundedMemo(20_000);
 
   get heldEvents(): number {
     return this.held;
@@ -69,6 +76,22 @@ export class RunEventsCache {
     for (const [key, entry] of this.entries) {
       if (this.held <= this.maxEvents) return;
       if (entry.size > 0) this.remove(key, entry);
+    }
+  }
+}
+
+class BoundedMemo implements RunStepMemo {
+  private readonly map = new Map<string, string | null>();
+  constructor(private readonly max: number) {}
+  get(key: string): string | null | undefined {
+    return this.map.get(key);
+  }
+  set(key: string, value: string | null): void {
+    this.map.delete(key);
+    this.map.set(key, value);
+    if (this.map.size > this.max) {
+      const oldest = this.map.keys().next();
+      if (!oldest.done) this.map.delete(oldest.value);
     }
   }
 }

@@ -2,6 +2,7 @@
 // the decision table grows by 10^5 items a day, so a date partition is never read on a request path.
 import type { Decision, Env, Warning } from '../core/types.js';
 import { parseIsoUtcMs, toNaiveIso, utcDate } from '../core/time.js';
+import { parseDecisionId } from '../core/decision-id.js';
 import type { ReadClient } from './client.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { decodeAll, dedupeWarnings } from './decode/decode-item.js';
@@ -239,74 +240,7 @@ export async function readMarketDecisions(
   return { items: values, nextCursor: encodeCursor(`decisions:${env}`, nextKey), warnings };
 }
 
-/**
- * A decision by id (contract §6.14). No index has decision_id, so: when the decision caused order
- * events, the execution GSI gives the time of its first event and the decision is the newest of its
- * market at or before it (a page or two). Otherwise: parse `<run>:<ticker>:<loop>` and read the
- * market's GSI range from the run's start, filtering on the id — bounded by `maxItems`.
- */
-export async function readDecisionById(
-  client: ReadClient,
-  env: Env,
-  decisionId: string,
-  maxItems = 20_000,
-): Promise<{ decision: Decision | null; warnings: Warning[] }> {
-  const parts = decisionId.split(':');
-  const run = parts[0] ?? '';
-  const ticker = parts[1] ?? '';
-  const m = /^(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})-[0-9a-f]+$/.exec(run);
-  if (!m || parts.length !== 3 || !ticker) return { decision: null, warnings: [] };
-  const table = tableName('dora_decision_log', env);
-  const find = async (
-    condition: string,
-    values: Record<string, string>,
-    forward: boolean,
-    budget: number,
-  ) => {
-    let start: RawItem | undefined;
-    let read = 0;
-    do {
-      const page = await queryPage(client.doc, {
-        TableName: table,
-        IndexName: DECISION_GSI,
-        KeyConditionExpression: condition,
-        FilterExpression: 'decision_id = :id',
-        ExpressionAttributeNames: { '#ts': 'timestamp' },
-        ExpressionAttributeValues: { ':m': ticker, ':id': decisionId, ...values },
-        ScanIndexForward: forward,
-        ExclusiveStartKey: start,
-        Limit: 500,
-      });
-      if (page.items.length) {
-        const { values: found, warnings } = decode(page.items.slice(0, 1), table);
-        return { decision: found[0] ?? null, warnings };
-      }
-      read += 500;
-      start = page.lastKey;
-    } while (start && read < budget);
-    return null;
-  };
-  const event = await queryPage(client.doc, {
-    TableName: tableName('dora_execution_log', env),
-    IndexName: EXECUTION_GSI,
-    KeyConditionExpression: 'decision_id = :d',
-    ExpressionAttributeValues: { ':d': decisionId },
-    Limit: 1,
-  });
-  const eventTs = event.items[0]?.['event_ts'];
-  const eventMs = typeof eventTs === 'string' ? parseIsoUtcMs(eventTs) : null;
-  if (eventMs !== null) {
-    const near = await find('market_id = :m AND #ts <= :t', { ':t': toNaiveIso(eventMs, 999) }, false, 1_000);
-    if (near) return near;
-  }
-  const runStart = `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}`;
-  return (
-    (await find('market_id = :m AND #ts >= :t', { ':t': runStart }, true, maxItems)) ?? {
-      decision: null,
-      warnings: [],
-    }
-  );
-}
+export { readDecisionById } from './read-decision-by-id.js';
 
 /** Newest "ALL" system decision (startup/halt/fatal cancels), for the run id and liveness. */
 export function readLatestSystemDecision(client: ReadClient, env: Env, nowMs: number) {

@@ -143,7 +143,7 @@ export function decisionRoutes(app: FastifyInstance, ctx: AppContext, cache: Ttl
     const decisionId = decisionIdParam(req.params.decisionId);
     await requireDecisionGsi(envs, env);
     return cachedJson(cache, `decision:${env}:${decisionId}`, ctx.nowMs(), async () => {
-      const found = await readDecisionById(ctx.client, env, decisionId);
+      const found = await readDecisionById(ctx.client, env, decisionId, undefined, ctx.nowMs());
       if (!found.decision) throw notFound(`no decision ${decisionId.slice(0, 120)} in ${env}`);
       const d = found.decision;
       const [executions, next, history] = await Promise.all([
