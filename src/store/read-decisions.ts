@@ -1,14 +1,13 @@
 // Decision-log reads, all through the GSI market_id-timestamp-index with tight ranges and limits:
 // the decision table grows by 10^5 items a day, so a date partition is never read on a request path.
 import type { Decision, Env, Warning } from '../core/types.js';
-import { parseIsoUtcMs, toNaiveIso, utcDate } from '../core/time.js';
-import { parseDecisionId } from '../core/decision-id.js';
+import { toNaiveIso, utcDate } from '../core/time.js';
 import type { ReadClient } from './client.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { decodeAll, dedupeWarnings } from './decode/decode-item.js';
 import { decodeDecision } from './decode/decision.js';
 import { mapLimit, queryAll, queryPage, type RawItem } from './paginate.js';
-import { DECISION_GSI, EXECUTION_GSI, tableName } from './tables.js';
+import { DECISION_GSI, tableName } from './tables.js';
 
 /** Slack for clock skew between the bot's host and ours when bounding "newest" reads by now. */
 export const CLOCK_SKEW_MS = 5 * 60_000;
