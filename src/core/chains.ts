@@ -1,15 +1,20 @@
 // Reconciliation chains: decision → order events → fills, with the broken links found. Pure: the
 // server hands in a market's decisions, execution events and fills for a range, and the live orders.
+// The bot's execution mode is not recorded and can change at every restart, so it is decided per
+// run from that run's own events (contract §6.19): a batch run logs no placement events, and its
+// decisions and fills are never broken chains for that reason.
+import { parseDecisionId, runStartMs } from './decision-id.js';
 import type { Decision, ExecutionEvent, Fill, OpenOrder } from './types.js';
 
 export type ChainProblem =
   /** A placement was attempted and did not end ACCEPTED (REJECTED, ERROR, or no result at all). */
   | 'placement_failed'
-  /** The decision changed its targets but no order event followed it (in per-market mode). */
+  /** The decision changed its targets but no order event followed it (in a per-market run). */
   | 'target_without_order'
   /** An ACCEPTED order never cancelled, never filled, and not live now. */
   | 'order_lost'
-  /** A fill of an order no decision in the range placed (backfill, manual trade, or a lost id). */
+  /** A fill of an order no decision in the range placed (backfill, manual trade, or a lost id);
+   *  never a fill made while a batch run was live (its placements are not logged). */
   | 'fill_without_decision';
 
 export interface ChainOrder {
@@ -34,13 +39,117 @@ export interface Chain {
   problems: ChainProblem[];
 }
 
+/**
+ * How a run executed, judged from its own decisions and events in the range:
+ * `batch` — its decisions wanted quotes and it logged no ORDER_PLACE (batch placements are not
+ * logged); `per_market` — it logged ORDER_PLACE events; `idle` — no decision of it wanted a quote,
+ * so its events cannot tell (and nothing of it can be a missing placement).
+ */
+export type RunMode = 'batch' | 'per_market' | 'idle';
+
+export interface RunReport {
+  /** bot_run_id; null for decisions older than run ids (before 2025-12-20). */
+  runId: string | null;
+  mode: RunMode;
+  /** From the run id (`YYYYMMDD-HHMMSS-…`), else its first decision in the range. */
+  startMs: number | null;
+  decisions: number;
+  /** Decisions of the run with at least one target quote. */
+  quotingDecisions: number;
+  placements: number;
+  /** Fills of the range made while this run was the newest started one. */
+  fills: number;
+}
+
 export interface ChainReport {
   chains: Chain[];
-  /** Fills no chain explains. */
+  /** Fills no chain explains (fills made while a batch run was live are not counted). */
   orphanFills: Fill[];
   counts: Record<ChainProblem, number> & { chains: number; broken: number };
-  /** No order events at all although the range has decisions: the bot ran in batch mode. */
+  /** Runs of the range's decisions, oldest first, each with its mode. */
+  runs: RunReport[];
+  /** Ids of the runs judged batch (their decisions and fills are not broken chains). */
+  batchRuns: string[];
+  /**
+   * No ORDER_PLACE at all in the range although decisions wanted quotes: every quoting run was a
+   * batch run. Informational — chains are judged per run.
+   */
   noOrderEvents: boolean;
+}
+
+/** The run of a decision: bot_run_id, else the id's run part; '' when neither is known. */
+function runOfDecision(d: Decision): string {
+  if (d.botRunId) return d.botRunId;
+  const p = d.decisionId ? parseDecisionId(d.decisionId) : null;
+  return p?.runId ?? '';
+}
+
+/** The run of an event: bot_run_id (the table's key), else the decision id's run part. */
+function runOfEvent(e: ExecutionEvent): string {
+  if (e.botRunId) return e.botRunId;
+  return parseDecisionId(e.decisionId)?.runId ?? '';
+}
+
+interface RunAcc {
+  runId: string;
+  startMs: number | null;
+  firstDecisionMs: number;
+  decisions: number;
+  quotingDecisions: number;
+  placements: number;
+  fills: number;
+}
+
+/** Per run: decisions, quoting decisions and ORDER_PLACE events; the mode follows. */
+function runsOf(decisions: readonly Decision[], events: readonly ExecutionEvent[]): Map<string, RunAcc> {
+  const runs = new Map<string, RunAcc>();
+  const get = (runId: string, atMs: number): RunAcc => {
+    let r = runs.get(runId);
+    if (!r) {
+      r = {
+        runId,
+        startMs: runId ? runStartMs(runId) : null,
+        firstDecisionMs: atMs,
+        decisions: 0,
+        quotingDecisions: 0,
+        placements: 0,
+        fills: 0,
+      };
+      runs.set(runId, r);
+    }
+    return r;
+  };
+  for (const d of decisions) {
+    const r = get(runOfDecision(d), d.timeMs);
+    r.firstDecisionMs = Math.min(r.firstDecisionMs, d.timeMs);
+    r.decisions++;
+    if (d.targetQuotes.length > 0) r.quotingDecisions++;
+  }
+  // A placement counts for the run of the decision it names (the same run as its bot_run_id in
+  // what the bot writes); an event of no decision in the range falls back to its own run id.
+  const runOfId = new Map<string, string>();
+  for (const d of decisions) if (d.decisionId) runOfId.set(d.decisionId, runOfDecision(d));
+  for (const e of events) {
+    if (e.eventType !== 'ORDER_PLACE') continue;
+    const r = runs.get(runOfId.get(e.decisionId) ?? runOfEvent(e));
+    if (r) r.placements++;
+  }
+  return runs;
+}
+
+function modeOf(r: RunAcc): RunMode {
+  if (r.placements > 0) return 'per_market';
+  return r.quotingDecisions > 0 ? 'batch' : 'idle';
+}
+
+/** The run live at time t: the one with the latest start at or before t (else the earliest). */
+function runAt(sortedRuns: readonly RunAcc[], t: number): RunAcc | null {
+  let found: RunAcc | null = null;
+  for (const r of sortedRuns) {
+    if ((r.startMs ?? r.firstDecisionMs) <= t) found = r;
+    else break;
+  }
+  return found ?? sortedRuns[0] ?? null;
 }
 
 function targetsKey(d: Decision): string {
@@ -77,12 +186,16 @@ export function buildChains(
     }
   }
   const live = new Set(liveOrders.map((o) => o.orderId));
-  const noOrderEvents = events.length === 0 && decisions.length > 0;
+  const runs = runsOf(decisions, events);
+  const batch = new Set([...runs.values()].filter((r) => modeOf(r) === 'batch').map((r) => r.runId));
   const sorted = [...decisions].sort((a, b) => a.timeMs - b.timeMs);
   const explained = new Set<string>();
   const chains: Chain[] = [];
-  let prevTargets: string | null = null;
+  // The previous targets of the same run: a restart cancels every order, so a run's first
+  // decision in the range has nothing to compare with.
+  const prevTargets = new Map<string, string>();
   for (const d of sorted) {
+    const run = runOfDecision(d);
     const evs = (d.decisionId ? byDecision.get(d.decisionId) : undefined) ?? [];
     const places = evs.filter((e) => e.eventType === 'ORDER_PLACE');
     const results = evs.filter((e) => e.eventType === 'ORDER_RESULT' && e.side);
@@ -111,16 +224,17 @@ export function buildChains(
       else if (o.cancelledAtMs === null && o.fills.length === 0 && !o.live) problems.add('order_lost');
     }
     const key = targetsKey(d);
+    const prev = prevTargets.get(run);
     if (
-      !noOrderEvents &&
+      !batch.has(run) &&
       d.targetQuotes.length > 0 &&
-      prevTargets !== null &&
-      key !== prevTargets &&
+      prev !== undefined &&
+      key !== prev &&
       places.length === 0
     ) {
       problems.add('target_without_order');
     }
-    prevTargets = key;
+    prevTargets.set(run, key);
     chains.push({
       decision: d,
       orders,
@@ -128,7 +242,20 @@ export function buildChains(
       problems: [...problems],
     });
   }
-  const orphanFills = noOrderEvents ? [] : fills.filter((f) => !explained.has(f.fillId ?? f.sortKey));
+  // A fill belongs to the run live at its time; a batch run's placements are not logged, so its
+  // fills legitimately have no chain.
+  const byStart = [...runs.values()].sort(
+    (a, b) =>
+      (a.startMs ?? a.firstDecisionMs) - (b.startMs ?? b.firstDecisionMs) || (a.runId < b.runId ? -1 : 1),
+  );
+  const orphanFills: Fill[] = [];
+  for (const f of fills) {
+    const r = runAt(byStart, f.fillTimeMs);
+    if (r) r.fills++;
+    if (explained.has(f.fillId ?? f.sortKey)) continue;
+    if (r && batch.has(r.runId)) continue;
+    orphanFills.push(f);
+  }
   const counts = {
     placement_failed: 0,
     target_without_order: 0,
@@ -141,5 +268,22 @@ export function buildChains(
     for (const p of c.problems) counts[p]++;
     if (c.problems.length) counts.broken++;
   }
-  return { chains: chains.reverse(), orphanFills, counts, noOrderEvents };
+  const runReports: RunReport[] = byStart.map((r) => ({
+    runId: r.runId || null,
+    mode: modeOf(r),
+    startMs: r.startMs ?? r.firstDecisionMs,
+    decisions: r.decisions,
+    quotingDecisions: r.quotingDecisions,
+    placements: r.placements,
+    fills: r.fills,
+  }));
+  const quoting = runReports.filter((r) => r.mode !== 'idle');
+  return {
+    chains: chains.reverse(),
+    orphanFills,
+    counts,
+    runs: runReports,
+    batchRuns: runReports.filter((r) => r.mode === 'batch').map((r) => r.runId ?? ''),
+    noOrderEvents: quoting.length > 0 && quoting.every((r) => r.mode === 'batch'),
+  };
 }

@@ -95,6 +95,11 @@ export function reconciliationRoutes(
             to: toApiTime(toMs),
             decisionsTruncated: truncated,
             noOrderEvents: report.noOrderEvents,
+            batchRuns: report.batchRuns,
+            runs: report.runs.map(({ startMs, ...r }) => ({
+              ...r,
+              start: startMs === null ? null : toApiTime(startMs),
+            })),
             counts: report.counts,
             items: report.chains.filter((c) => !onlyBroken || c.problems.length > 0).map(chainJson),
             orphanFills: report.orphanFills.map(fillJson),

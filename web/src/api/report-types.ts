@@ -105,12 +105,26 @@ export interface ChainJson {
   cancels: ExecutionJson[];
 }
 
+export interface ChainRunJson {
+  runId: string | null;
+  mode: 'batch' | 'per_market' | 'idle';
+  start: string | null;
+  decisions: number;
+  quotingDecisions: number;
+  placements: number;
+  fills: number;
+}
+
 export interface ChainsJson {
   marketId: string;
   from: string;
   to: string;
   decisionsTruncated: boolean;
+  /** Every quoting run of the range was a batch run (no ORDER_PLACE at all). */
   noOrderEvents: boolean;
+  /** Runs judged batch: their decisions and fills are never broken chains (contract §6.19). */
+  batchRuns?: string[];
+  runs?: ChainRunJson[];
   counts: Record<ChainProblem, number> & { chains: number; broken: number };
   items: ChainJson[];
   orphanFills: FillJson[];

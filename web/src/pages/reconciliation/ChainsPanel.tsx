@@ -2,6 +2,7 @@
 // orders (status, latency, cancel) and their fills; broken chains are highlighted and can be shown
 // alone. Orphan fills (no decision placed their order) are listed below.
 import { useState } from 'react';
+import { parseDecisionId } from '../../../../src/core/decision-id';
 import { formatContracts, formatMoney, formatPrice } from '../../../../src/core/format';
 import type { ChainJson, ChainsJson, FillJson } from '../../api/report-types';
 import { ExportLinks } from '../../components/ExportLinks';
@@ -11,6 +12,13 @@ import { formatDateTime } from '../../format/time';
 import { PROBLEM_TEXT, PROBLEMS, targetsText } from './chain-text';
 
 const PAGE = 200;
+
+/** The run of a chain's decision: bot_run_id, else the decision id's run part. */
+function runOf(c: ChainJson): string {
+  const d = c.decision;
+  if (d.botRunId) return d.botRunId;
+  return d.decisionId ? (parseDecisionId(d.decisionId)?.runId ?? '') : '';
+}
 
 function FillLine({ f, tz }: { f: FillJson; tz: string }) {
   return (
@@ -108,7 +116,45 @@ function ChainDetail({ c, tz }: { c: ChainJson; tz: string }) {
   );
 }
 
-function ChainRow({ c, tz }: { c: ChainJson; tz: string }) {
+/** The runs judged batch (contract §6.19): which, when, and what that means for their chains. */
+function BatchNotice({ chains, tz }: { chains: ChainsJson; tz: string }) {
+  const batch = chains.batchRuns ?? [];
+  if (batch.length === 0 && !chains.noOrderEvents) return null;
+  const runs = chains.runs ?? [];
+  const quoting = runs.filter((r) => r.mode !== 'idle').length;
+  const batchRuns = runs.filter((r) => r.mode === 'batch');
+  return (
+    <div className="banner" role="status" data-testid="batch-notice">
+      {chains.noOrderEvents ? (
+        <strong>No order events in this range although its decisions wanted quotes</strong>
+      ) : (
+        <strong>
+          {batch.length} of {quoting} quoting runs in this range ran in batch mode
+        </strong>
+      )}
+      : in batch mode (use_batch_execution) the bot logs no ORDER_PLACE / ORDER_RESULT events, so a batch
+      run&apos;s decisions cannot be linked to orders. Their chains are not marked broken and fills made while
+      they were live are not called orphans; per-market runs are judged as usual. Runs are judged one by one
+      from their own events: a run whose decisions wanted quotes and that logged no placement is a batch run.
+      {batchRuns.length > 0 && (
+        <ul className="batch-runs" data-testid="batch-runs">
+          {batchRuns.map((r) => (
+            <li key={r.runId ?? ''}>
+              <span className="mono small">{r.runId ?? 'run without id'}</span>{' '}
+              <span className="muted small">
+                {r.start ? `started ${formatDateTime(r.start, tz)} · ` : ''}
+                {r.decisions} decision{r.decisions === 1 ? '' : 's'} · {r.fills} fill
+                {r.fills === 1 ? '' : 's'}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function ChainRow({ c, tz, batch }: { c: ChainJson; tz: string; batch: boolean }) {
   const d = c.decision;
   const fills = c.orders.reduce((a, o) => a + o.fills.length, 0);
   const broken = c.problems.length > 0;
@@ -122,6 +168,14 @@ function ChainRow({ c, tz }: { c: ChainJson; tz: string }) {
           {c.cancels.length > 0 && ` · ${c.cancels.length} cancel${c.cancels.length === 1 ? '' : 's'}`}
         </span>
         <span className="chain-problems">
+          {batch && (
+            <span
+              className="tag"
+              title="A batch run: its placements are not logged, so its orders cannot be shown"
+            >
+              batch run
+            </span>
+          )}
           {c.problems.map((p) => (
             <span key={p} className="tag tag-bad" title={PROBLEM_TEXT[p].help}>
               {PROBLEM_TEXT[p].label}
@@ -193,6 +247,7 @@ interface Props {
 export function ChainsPanel({ chains, tz, onlyBroken, onOnlyBroken, exportParams }: Props) {
   const [shown, setShown] = useState(PAGE);
   const { counts } = chains;
+  const batchSet = new Set(chains.batchRuns ?? []);
   const path = `/api/v1/markets/${encodeURIComponent(chains.marketId)}`;
   return (
     <Panel
@@ -248,13 +303,7 @@ export function ChainsPanel({ chains, tz, onlyBroken, onOnlyBroken, exportParams
           </span>
         ))}
       </div>
-      {chains.noOrderEvents && (
-        <div className="banner" role="status" data-testid="batch-notice">
-          <strong>No order events in this range</strong> although it has {counts.chains} decisions: the bot
-          ran in batch mode (use_batch_execution), which logs no ORDER_PLACE / ORDER_RESULT events. Decisions
-          cannot be linked to orders, so no chain is marked broken and no fill is called an orphan.
-        </div>
-      )}
+      <BatchNotice chains={chains} tz={tz} />
       {chains.decisionsTruncated && (
         <div className="banner" role="status" data-testid="truncated-notice">
           Only the newest 3,000 decisions of the range were read: narrow the range to see older chains.
@@ -269,7 +318,12 @@ export function ChainsPanel({ chains, tz, onlyBroken, onOnlyBroken, exportParams
       ) : (
         <div className="chains" data-testid="chains">
           {chains.items.slice(0, shown).map((c, i) => (
-            <ChainRow key={`${c.decision.decisionId ?? c.decision.time}#${i}`} c={c} tz={tz} />
+            <ChainRow
+              key={`${c.decision.decisionId ?? c.decision.time}#${i}`}
+              c={c}
+              tz={tz}
+              batch={batchSet.has(runOf(c))}
+            />
           ))}
           {chains.items.length > shown && (
             <button type="button" className="btn show-more" onClick={() => setShown((n) => n + PAGE)}>
