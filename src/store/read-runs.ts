@@ -107,6 +107,7 @@ export async function readMarketRuns(
     return null;
   };
 
+  const walked = new Set<string>();
   const walk = async () => {
     let at = await newestBefore(toNaiveIso(toMs, 999), true);
     if (at) see(at);
@@ -119,10 +120,12 @@ export async function readMarketRuns(
         at = await newestBefore(at.stamp, false);
         continue;
       }
-      if (runs.has(run)) return;
+      if (walked.has(run)) return;
+      walked.add(run);
       runs.add(run);
       const startMs = runStartMs(run);
-      if (startMs !== null && startMs <= fromMs) return;
+      // Began before the range (and not in its first second, which another run may share).
+      if (startMs !== null && startMs + 1_000 <= fromMs) return;
       const key = `${env}|${marketId}|${run}`;
       const known = memo?.get(key);
       if (known !== undefined) {
@@ -140,7 +143,7 @@ export async function readMarketRuns(
       // The id's start is truncated to the second, and another run may have begun in that same
       // second: look up to the end of it, leaving out this run's own decisions.
       const bound = startMs === null ? (at.stamp as string) : toNaiveIso(startMs + 999, 999);
-      const sameSecond = [...runs].filter((r) => r === run || (startMs !== null && runStartMs(r) === startMs));
+      const sameSecond = [...walked].filter((r) => r === run || (startMs !== null && runStartMs(r) === startMs));
       at = await newestBefore(bound, startMs !== null, sameSecond);
       memo?.set(key, at?.run ?? null);
     }
