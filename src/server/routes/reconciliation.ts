@@ -128,7 +128,7 @@ export function reconciliationRoutes(
         reply,
         format,
         `pnl-sources-${env}`,
-        body.pnlSources.map((s) => ({ ...s, explanations: s.explanations.join(' | ') })),
+        body.pnlSources.map(({ findings, ...s }) => ({ ...s, ...findings, explanations: s.explanations.join(' | ') })),
       );
     return body;
   });
