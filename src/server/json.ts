@@ -1,5 +1,6 @@
 // Domain records → the API's JSON (camelCase, ISO UTC times). Full precision: rounding is the UI's job.
 import { toApiTime } from '../core/time.js';
+import { parseDecisionId } from '../core/decision-id.js';
 import type { Decision, ExecutionEvent, Fill } from '../core/types.js';
 
 const iso = (ms: number | null) => (ms === null ? null : toApiTime(ms));
@@ -58,9 +59,12 @@ export function fillJson(f: Fill) {
 }
 
 export function executionJson(e: ExecutionEvent) {
+  const id = parseDecisionId(e.decisionId);
   return {
     botRunId: e.botRunId,
     decisionId: e.decisionId,
+    /** Set when the event belongs to an "ALL" record (startup, halt or cleanup cancel): its reason. */
+    systemReason: id?.kind === 'system' ? id.reason : null,
     time: toApiTime(e.timeMs),
     eventType: e.eventType,
     market: e.market,
@@ -88,7 +92,7 @@ export const FILL_EXPORT_COLUMNS = [
   'netBefore', 'netAfter', 'decisionId',
 ] as const;
 export const EXECUTION_EXPORT_COLUMNS = [
-  'botRunId', 'decisionId', 'time', 'eventType', 'market', 'side', 'priceYes', 'size', 'orderId',
+  'botRunId', 'decisionId', 'systemReason', 'time', 'eventType', 'market', 'side', 'priceYes', 'size', 'orderId',
   'clientOrderId', 'status', 'latencyMs', 'errorType', 'errorCode', 'errorMsg', 'fillId', 'pnlDeltaUsd',
   'feeUsd', 'expiresAt',
 ] as const;

@@ -77,7 +77,7 @@ export function marketIdParam(raw: string): string {
 /** A decision id from the path: `<bot_run_id>:<market>:<loop>`. */
 export function decisionIdParam(raw: string): string {
   if (raw.length > 400 || !/^\d{8}-\d{6}-[0-9a-f]+:[^:]+:[^:]+$/.test(raw)) {
-    throw badParam('decisionId', 'must look like <bot_run_id>:<market>:<loop>');
+    throw badParam('decisionId', 'must look like <bot_run_id>:<market>:<loop> or <bot_run_id>:<startup_cancel|halt_cancel|fatal_cleanup_cancel>:<YYYYMMDD-HHMMSS>');
   }
   return raw;
 }

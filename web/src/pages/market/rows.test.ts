@@ -19,6 +19,7 @@ import {
 const event = (over: Partial<ExecutionJson>): ExecutionJson => ({
   botRunId: '20261125-182405-94fb48',
   decisionId: '20261125-182405-94fb48:KX-A:14',
+  systemReason: null,
   time: '2026-11-25T18:25:00.228Z',
   eventType: 'ORDER_RESULT',
   market: 'KX-A',
