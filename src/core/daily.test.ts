@@ -89,3 +89,24 @@ describe('daily series', () => {
     expect(s[1]?.cumulative).toBeCloseTo(-0.26, 12);
   });
 });
+
+describe('fills backfilled at startup (contract §6.20)', () => {
+  it('are replayed for realized like any other fill, and today’s share of them is reported apart', () => {
+    // The same three fills, F2 backfilled at startup: it stores pnl_realized 0, but its realized
+    // change is still 4·(0.50 − 0.40) − 0.02 = 0.38 — the stored 0 is never used.
+    const backfilled = [
+      fills[0] as (typeof fills)[number],
+      { ...(fills[1] as (typeof fills)[number]), reconciledAtStartup: true, pnlRealizedUsd: 0 },
+      fills[2] as (typeof fills)[number],
+    ];
+    const r = replayFills(backfilled);
+    expect(r.steps[1]?.realizedChange).toBeCloseTo(0.38, 12);
+    expect(r.realizedTotal).toBeCloseTo(replayFills(fills).realizedTotal, 12);
+    // Today (Jan 2, UTC) holds F2 and F3: realized 0.38 − 0.63 = −0.25, of which 0.38 backfilled.
+    const d = dailyPnl(r.steps, 'UTC', ms('2026-01-02T22:00:00Z'), 1);
+    expect(d.todayRealized).toBeCloseTo(-0.25, 12);
+    expect(d.todayBackfilledRealized).toBeCloseTo(0.38, 12);
+    // Without a backfill today there is nothing to set apart.
+    expect(dailyPnl(steps, 'UTC', ms('2026-01-02T22:00:00Z'), 1).todayBackfilledRealized).toBe(0);
+  });
+});

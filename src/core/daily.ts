@@ -69,6 +69,8 @@ export interface DailyPnl {
   /** Σ fee over today's fills. */
   feesToday: number;
   fillsToday: number;
+  /** Σ realized changes of today's fills that were backfilled at startup (part of todayRealized). */
+  todayBackfilledRealized: number;
   /** `days` entries ending today, oldest first. */
   daily: DailyEntry[];
 }
@@ -81,5 +83,17 @@ export function dailyPnl(steps: readonly ReplayStep[], tz: string, nowMs: number
   const daily = dailySeries(byDay, lastNDays(nowMs, tz, days));
   const today = dayOf(nowMs, tz);
   const todays = byDay.get(today) ?? EMPTY_DAY;
-  return { today, todayRealized: todays.realized, feesToday: todays.fees, fillsToday: todays.fills, daily };
+  let todayBackfilledRealized = 0;
+  const dayOfFill = dayFinder(tz);
+  for (const step of steps)
+    if (step.fill.reconciledAtStartup && dayOfFill(step.fill.fillTimeMs) === today)
+      todayBackfilledRealized += step.realizedChange;
+  return {
+    today,
+    todayRealized: todays.realized,
+    feesToday: todays.fees,
+    fillsToday: todays.fills,
+    todayBackfilledRealized,
+    daily,
+  };
 }

@@ -209,6 +209,7 @@ export function buildOverview(input: MetricsInput): Overview {
     risk,
     daily.todayRealized,
     formulaReplay,
+    daily.todayBackfilledRealized,
   );
   const noDecision = noDecisionWarning(rows);
   if (noDecision) warnings.push(noDecision);

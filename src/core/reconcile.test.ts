@@ -85,12 +85,31 @@ describe('reconciliation', () => {
       0,
     );
     expect(x.liveFillsRealized).toBeCloseTo(0.99, 12);
+    expect(x.backfilledRealized).toBeCloseTo(-0.01, 12); // the backfilled buy: its fee
     expect(x.unexplained).toBeCloseTo(0, 12);
     const w = dailyPnlWarning(x);
     expect(w?.code).toBe('daily_pnl_running_total');
     expect(w?.message).toContain('$0.9900');
-    // Equal to today's realized (within half a cent): nothing to explain.
-    expect(dailyPnlWarning({ ...x, todayRealized: 0.986 })).toBeNull();
+    // Equal to today's realized of live fills (within half a cent): nothing to explain.
+    expect(dailyPnlWarning({ ...x, todayRealized: 0.986, todayLiveRealized: 0.986 })).toBeNull();
+  });
+
+  it('leaves fills backfilled at startup out of the comparison with daily_pnl (contract §6.20)', () => {
+    // Today: a live fill realizing +0.99 and a backfilled one realizing +0.50 (stored pnl_realized 0).
+    // todayRealized = 1.49 counts both (the backfill is real P&L, replayed); the bot's daily_pnl
+    // 0.99 leaves the backfill out, so it agrees with today's live fills: no warning.
+    const x = explainDailyPnl(
+      replay,
+      { dailyPnlUsd: 0.99, tradingHalted: false, haltReason: null, lastFillAtMs: null, lastUpdatedMs: null },
+      1.49,
+      0.5,
+    );
+    expect(x.todayLiveRealized).toBeCloseTo(0.99, 12);
+    expect(dailyPnlWarning(x)).toBeNull();
+    // daily_pnl 0.70: a real gap of 0.29 against live fills, and the message names the backfill.
+    const w = dailyPnlWarning({ ...x, dailyPnl: 0.7 });
+    expect(w?.message).toContain("today's realized P&L of live fills is $0.9900");
+    expect(w?.message).toContain('$0.5000 of today');
   });
 
   it('says so when the positions item is missing', () => {

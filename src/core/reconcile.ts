@@ -88,39 +88,58 @@ export function driftWarnings(rows: readonly MarketReconciliation[]): Warning[] 
 export interface DailyPnlExplanation {
   dailyPnl: number;
   todayRealized: number;
+  /**
+   * todayRealized without fills backfilled at startup (`reconciled_at_startup`): the bot leaves
+   * those out of daily_pnl (contract §6.20), so this is the figure daily_pnl is compared with.
+   */
+  todayLiveRealized: number;
   realizedTotal: number;
   /** Σ realized changes of fills the bot processed live (not backfilled at startup). */
   liveFillsRealized: number;
+  /** Σ realized changes of backfilled fills: real P&L, replayed, never in daily_pnl. */
+  backfilledRealized: number;
   /** dailyPnl − liveFillsRealized: what the trade log cannot account for. */
   unexplained: number;
 }
 
-/** risk_state.daily_pnl read as what it is: a never-reset running total of live fills. */
+/**
+ * risk_state.daily_pnl read as what it is: a never-reset running total of live fills. Backfilled
+ * fills are replayed for realized like any other, and left out of every comparison with it.
+ */
 export function explainDailyPnl(
   replay: ReplayResult,
   risk: RiskState,
   todayRealized: number,
+  todayBackfilledRealized = 0,
 ): DailyPnlExplanation {
   let liveFillsRealized = 0;
+  let backfilledRealized = 0;
   for (const step of replay.steps)
-    if (!step.fill.reconciledAtStartup) liveFillsRealized += step.realizedChange;
+    if (step.fill.reconciledAtStartup) backfilledRealized += step.realizedChange;
+    else liveFillsRealized += step.realizedChange;
   return {
     dailyPnl: risk.dailyPnlUsd,
     todayRealized,
+    todayLiveRealized: todayRealized - todayBackfilledRealized,
     realizedTotal: replay.realizedTotal,
     liveFillsRealized,
+    backfilledRealized,
     unexplained: risk.dailyPnlUsd - liveFillsRealized,
   };
 }
 
-/** A warning when daily_pnl differs from today's realized P&L, explaining why it does. */
+/** A warning when daily_pnl differs from today's realized P&L of live fills, explaining why. */
 export function dailyPnlWarning(x: DailyPnlExplanation): Warning | null {
-  if (Math.abs(x.dailyPnl - x.todayRealized) <= REALIZED_TOLERANCE_USD) return null;
+  if (Math.abs(x.dailyPnl - x.todayLiveRealized) <= REALIZED_TOLERANCE_USD) return null;
+  const backfilledToday = x.todayRealized - x.todayLiveRealized;
   return {
     code: 'daily_pnl_running_total',
     message:
-      `risk_state.daily_pnl is ${usd(x.dailyPnl)} while today's realized P&L is ${usd(x.todayRealized)}: the bot never ` +
-      `resets daily_pnl, it is a running total of live fills since the state item was created (trade log: ` +
+      `risk_state.daily_pnl is ${usd(x.dailyPnl)} while today's realized P&L of live fills is ${usd(x.todayLiveRealized)}` +
+      (Math.abs(backfilledToday) > 1e-9
+        ? ` (${usd(backfilledToday)} of today's realized comes from fills backfilled at startup, which the bot leaves out of daily_pnl)`
+        : '') +
+      `: the bot never resets daily_pnl, it is a running total of live fills since the state item was created (trade log: ` +
       `${usd(x.liveFillsRealized)} from live fills, ${usd(x.unexplained)} unexplained). The loss limit compares this total.`,
     detail: x,
   };
@@ -133,6 +152,7 @@ export function reconciliationWarnings(
   risk: RiskState | null,
   todayRealized: number,
   formulaReplay: ReplayResult | null = null,
+  todayBackfilledRealized = 0,
 ): Warning[] {
   const out: Warning[] = [];
   if (positions === null) {
@@ -145,7 +165,7 @@ export function reconciliationWarnings(
     out.push(...driftWarnings(reconcileMarkets(replay, positions, formulaReplay)));
   }
   if (risk !== null) {
-    const w = dailyPnlWarning(explainDailyPnl(replay, risk, todayRealized));
+    const w = dailyPnlWarning(explainDailyPnl(replay, risk, todayRealized, todayBackfilledRealized));
     if (w) out.push(w);
   }
   return out;
