@@ -209,3 +209,44 @@ describe.each(BACKENDS)('run walk on %s', (backend) => {
     }
   });
 });
+
+describe.each(BACKENDS)('run walk cost on %s', (backend) => {
+  let store: TestStore;
+  const DAY = 24 * HOUR_MS;
+  const START = Date.UTC(2026, 4, 1);
+  // 60 runs over 30 days, 12 decisions each; a third of them start with orders (an ALL record).
+  const runs = Array.from({ length: 60 }, (_, i) => run(START + i * 12 * HOUR_MS, i.toString(16).padStart(6, '0'), START + (i + 1) * 12 * HOUR_MS - 60_000));
+  beforeAll(async () => {
+    store = await startTestStore(backend);
+    const items: Item[] = [];
+    runs.forEach((r, i) => {
+      for (let loop = 0; loop < 12; loop++) {
+        const t = r.startMs + 5_000 + loop * HOUR_MS;
+        items.push({ date: utcDate(t), timestamp: toNaiveIso(t), market_id: M, decision_id: `${r.id}:${M}:${loop}`, bot_run_id: r.id, target_quotes: [], num_targets: 0 });
+      }
+      if (i % 3 === 0) {
+        const t = r.startMs + 2_000;
+        items.push({ date: utcDate(t), timestamp: toNaiveIso(t), market_id: 'ALL', decision_id: `${r.id}:startup_cancel:${stamp(t)}`, bot_run_id: r.id, reason: 'startup_cancel', open_orders_count: 1, target_quotes: [], num_targets: 0 });
+      }
+    });
+    await putAll(store, 'dora_decision_log_demo', items);
+  }, 240_000);
+  afterAll(async () => store.close());
+
+  it('30 days with 60 runs: one request per run, plus the last step and the ALL read; two when warm', async () => {
+    const cache = new RunEventsCache();
+    const to = START + 30 * DAY;
+    const cold = await readMarketRuns(store.reader, 'demo', M, START, to, cache.runSteps);
+    expect(cold.runIds).toHaveLength(60);
+    // One step per run, one more that finds nothing older (the range starts in the first run's
+    // start second), and the ALL read: 62.
+    expect(cold.requests).toBeLessThanOrEqual(60 + 2);
+    const warm = await readMarketRuns(store.reader, 'demo', M, START, to, cache.runSteps);
+    expect(warm.runIds).toEqual(cold.runIds);
+    expect(warm.requests).toBe(2);
+    // A 7-day view walks only the runs of those 7 days (14 of them, plus the one before).
+    const week = await readMarketRuns(store.reader, 'demo', M, to - 7 * DAY, to);
+    expect(week.runIds.length).toBeLessThanOrEqual(15);
+    expect(week.requests).toBeLessThanOrEqual(week.runIds.length + 1);
+  });
+});
