@@ -190,9 +190,10 @@ export class EnvData {
   /** Known market ids (configs and positions): anything else is a 404. */
   async knownMarket(marketId: string): Promise<boolean> {
     const [configs, state] = await Promise.all([this.configs(), this.state()]);
-    return (
-      configs.some((c) => c.marketId === marketId) || (state.positions?.positions.has(marketId) ?? false)
-    );
+    if (configs.some((c) => c.marketId === marketId) || (state.positions?.positions.has(marketId) ?? false)) return true;
+    // A market only the trade log knows (its config deleted, a manual trade): its fills still open.
+    const history = await this.fillHistory();
+    return history.fills.some((f) => f.marketId === marketId);
   }
 }
 
