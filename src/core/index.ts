@@ -97,7 +97,14 @@ export {
   type QuoteState,
   type SpreadHealth,
 } from './quotes.js';
-export { mismatchOf, type Mismatch, type MismatchSide } from './mismatch.js';
+export {
+  mismatchOf,
+  priceMatch,
+  TRUNCATION_TOLERANCE,
+  type Mismatch,
+  type MismatchSide,
+  type PriceMatch,
+} from './mismatch.js';
 export { DEFAULT_STALE_HOURS, isStale } from './staleness.js';
 export { heartbeat, newestDecision, type Heartbeat, type HeartbeatStatus } from './heartbeat.js';
 export { limitUse, lossLimitUse, totalLimitUse } from './limits.js';

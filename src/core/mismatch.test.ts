@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mismatchOf } from './mismatch.js';
+import { mismatchOf, priceMatch } from './mismatch.js';
 import { ourQuotes } from './quotes.js';
 import { book, decision, ms, order } from './test-fixtures.js';
 
@@ -55,5 +55,63 @@ describe('mismatch', () => {
       decisionAt: null,
       snapshotLagMs: null,
     });
+  });
+});
+
+describe('target vs resting price: int(price × 100) cents, 1¢ tolerance on the low side (contract §6.20)', () => {
+  const fresh = ms('2026-01-03T14:22:31Z');
+  const both = (bid: number, ask: number) =>
+    decision({
+      at: '2026-01-03T14:22:05',
+      targets: [
+        { side: 'bid', priceYes: bid, size: 5 },
+        { side: 'ask', priceYes: ask, size: 5 },
+      ],
+    });
+  const rest = (...os: ['yes' | 'no', number][]) =>
+    os.map(([side, price]) => order({ side, price, size: 5 }));
+  const check = (d: ReturnType<typeof both>, orders: ReturnType<typeof rest>) =>
+    mismatchOf(d, ourQuotes(orders), fresh, now, orders);
+
+  it('the bot’s own truncation: 0.58 → 57¢ and 0.29 → 28¢ are the target’s orders', () => {
+    // What the bot sends: int(0.58 · 100) = 57 (0.58 · 100 = 57.99999999999999), int(0.29 · 100) = 28.
+    expect(Math.trunc(0.58 * 100)).toBe(57);
+    expect(Math.trunc(0.29 * 100)).toBe(28);
+    expect(priceMatch(0.58, 0.57)).toBe('truncated');
+    expect(priceMatch(0.29, 0.28)).toBe('truncated'); // 0.29 − 0.28 = 0.010000000000000009
+    expect(priceMatch(0.35000000000000003, 0.35)).toBe('match');
+    expect(priceMatch(0.58, 0.56)).toBe('differs'); // 2¢ below
+    expect(priceMatch(0.58, 0.59)).toBe('differs'); // above: never the truncation
+  });
+
+  it('is ok, not a mismatch, when the bid rests 1¢ below its target and the ask 1¢ below its target', () => {
+    const m = check(both(0.58, 0.62), rest(['yes', 0.57], ['no', 0.61]));
+    expect(m).toMatchObject({
+      bid: 'ok',
+      ask: 'ok',
+      any: false,
+      bidPrice: 'truncated',
+      askPrice: 'truncated',
+    });
+  });
+
+  it('says differs beyond the tolerance or on the high side, without counting it as a missing quote', () => {
+    const m = check(both(0.58, 0.62), rest(['yes', 0.55], ['no', 0.63]));
+    expect(m).toMatchObject({ bid: 'ok', ask: 'ok', any: false, bidPrice: 'differs', askPrice: 'differs' });
+  });
+
+  it('takes the best of several orders on a side', () => {
+    const m = check(both(0.58, 0.62), rest(['yes', 0.5], ['yes', 0.57], ['no', 0.7], ['no', 0.62]));
+    expect(m).toMatchObject({ bidPrice: 'truncated', askPrice: 'match' });
+  });
+
+  it('compares nothing where the side is not ok (missing, unknown, none)', () => {
+    expect(check(both(0.58, 0.62), rest(['yes', 0.57]))).toMatchObject({
+      ask: 'missing',
+      askPrice: null,
+      bidPrice: 'truncated',
+    });
+    const old = mismatchOf(both(0.58, 0.62), ourQuotes(rest(['yes', 0.57])), ms('2026-01-03T14:20:00Z'), now);
+    expect(old).toMatchObject({ bid: 'unknown', bidPrice: null, askPrice: null });
   });
 });

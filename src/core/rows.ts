@@ -138,6 +138,7 @@ export function marketRow(ctx: MetricsContext, marketId: string): MarketRow {
       quotes,
       ctx.input.openOrders?.lastUpdatedMs ?? null,
       ctx.input.nowMs,
+      ctx.orders.get(marketId) ?? [],
     ),
   };
 }

@@ -35,8 +35,12 @@ function pinStyle(column: MarketColumn): CSSProperties | undefined {
 function SyncedCaption({ at, tz }: { at: string | null; tz: string }) {
   const now = useNow();
   return (
-    <span className="muted" data-testid="orders-synced" title={formatDateTime(at, tz)}>
-      Open orders last synced {at ? formatAge(Date.parse(at), now) : 'never'}
+    <span
+      className="muted"
+      data-testid="orders-synced"
+      title={`${formatDateTime(at, tz)}: the bot's open_orders snapshot is its claim at that save, not the exchange's book — it can still list orders cancelled in the same loop, and misses orders placed since`}
+    >
+      Open orders last synced {at ? formatAge(Date.parse(at), now) : 'never'} (the bot’s snapshot)
     </span>
   );
 }

@@ -174,6 +174,33 @@ export function MismatchCell({ m }: { m: MarketRow['mismatch'] }) {
       </span>
     );
   }
-  if (m.bid === 'ok' || m.ask === 'ok') return <span className="muted">ok</span>;
+  if (m.bid === 'ok' || m.ask === 'ok') {
+    const differs = [
+      m.bidPrice === 'differs' ? `bid target ${formatPrice(m.targetBid)}` : null,
+      m.askPrice === 'differs' ? `ask target ${formatPrice(m.targetAsk)}` : null,
+    ].filter((x) => x !== null);
+    if (differs.length > 0)
+      return (
+        <span
+          className="warn-text small"
+          title="A live order exists but not at the target (nor 1¢ below it, the bot's int(price × 100) cents); the snapshot may be a loop old"
+        >
+          price ≠ {differs.join(', ')}
+        </span>
+      );
+    const truncated = m.bidPrice === 'truncated' || m.askPrice === 'truncated';
+    return (
+      <span
+        className="muted"
+        title={
+          truncated
+            ? 'Live at the target, or 1¢ below it: the bot sends int(price × 100) cents, so 0.58 rests at 57¢'
+            : 'Every targeted side has a live order at its price'
+        }
+      >
+        ok{truncated ? ' (1¢ below: int cents)' : ''}
+      </span>
+    );
+  }
   return <span className="muted">{NONE}</span>;
 }

@@ -119,7 +119,7 @@ function OrdersTable({ data, tz }: { data: MarketDetailResponse; tz: string }) {
   return (
     <>
       {orders.length === 0 ? (
-        <p className="muted small">No live order in the open-orders snapshot.</p>
+        <p className="muted small">No order in the bot’s open-orders snapshot.</p>
       ) : (
         <div className="mini-scroll">
           <table className="grid compact" data-testid="our-orders">
@@ -176,9 +176,13 @@ function OrdersTable({ data, tz }: { data: MarketDetailResponse; tz: string }) {
           </table>
         </div>
       )}
-      <p className="note">
-        Open orders synced{' '}
-        {data.openOrdersSyncedAt ? formatAge(Date.parse(data.openOrdersSyncedAt), now) : 'never'}
+      <p className="note" data-testid="orders-claim">
+        The bot’s open_orders snapshot, saved{' '}
+        <span title={data.openOrdersSyncedAt ? formatDateTime(data.openOrdersSyncedAt, tz) : ''}>
+          {data.openOrdersSyncedAt ? formatAge(Date.parse(data.openOrdersSyncedAt), now) : 'never'}
+        </span>
+        : its claim, not the exchange’s — it can list orders cancelled in the same loop and miss orders placed
+        since.
         {p && p.mismatch.any && (
           <span className="warn-text"> · ⚠ the newest decision targets a quote that is not live</span>
         )}
@@ -239,7 +243,8 @@ export function MarketHeader({ data, tz, onOpenDecision }: Props) {
       </section>
       <section className="mh-box">
         <h3>
-          Our live orders <span className="count">{data.ourOrders.length}</span>
+          Our orders <span className="muted small">(bot’s snapshot)</span>{' '}
+          <span className="count">{data.ourOrders.length}</span>
         </h3>
         <OrdersTable data={data} tz={tz} />
       </section>

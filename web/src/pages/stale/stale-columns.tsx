@@ -94,7 +94,7 @@ export function staleColumns(env: string, tz: string, totals: StaleTotals) {
       },
       meta: {
         numeric: true,
-        help: 'Our live orders (open_orders): best bid and ask with size; ✓ at or inside the book’s best',
+        help: 'Our orders as the bot’s open_orders snapshot lists them: best bid and ask with size; ✓ at or inside the book’s best',
       },
     }),
     col.accessor((r) => (r.exitOrder ? 1 : 0), {
