@@ -373,28 +373,31 @@ describe('generateHistory', () => {
     expect(Number(risk.daily_pnl)).toBeGreaterThan(-100);
   });
 
-  it('writes system decisions: a startup_cancel per run, one risk halt, one fatal cleanup', () => {
+  it('writes system decisions: a startup_cancel per run that found open orders, one risk halt, one fatal cleanup', () => {
     const all = demo.items.dora_decision_log.filter((d) => d.market_id === 'ALL');
     const startups = all.filter((d) => d.reason === 'startup_cancel');
-    const runsWithIds = new Set(
-      decisions(demo)
-        .filter((d) => 'bot_run_id' in d)
-        .map((d) => String(d.bot_run_id)),
-    );
     expect(startups.length).toBeGreaterThanOrEqual(3);
     for (const s of startups)
       expect(String(s.decision_id)).toMatch(
         new RegExp(`^${String(s.bot_run_id)}:startup_cancel:\\d{8}-\\d{6}$`),
       );
-    expect(startups.some((s) => Number(s.open_orders_count) > 0)).toBe(true);
+    // The bot writes the record only when the exchange had open orders (contract §6.17).
+    for (const s of startups) expect(Number(s.open_orders_count)).toBeGreaterThan(0);
     const halts = all.filter((d) => d.reason === 'risk_halt_cancel');
     expect(halts).toHaveLength(1);
     expect(halts[0]).toMatchObject({ halt_reason: expect.any(String), daily_pnl: expect.any(Number) });
-    expect(all.filter((d) => d.reason === 'fatal_error_cleanup_cancel')).toHaveLength(1);
-    // Every run in the system-record era starts with a startup_cancel.
+    const fatals = all.filter((d) => d.reason === 'fatal_error_cleanup_cancel');
+    expect(fatals).toHaveLength(1);
+    // Every run of the system-record era has its startup record exactly when it found orders; a
+    // run after a halt or a fatal error starts flat and has none.
     const startupRuns = new Set(startups.map((s) => String(s.bot_run_id)));
-    const eraRuns = [...runsWithIds].filter((r) => r >= String(startups[0]?.bot_run_id));
-    for (const r of eraRuns) expect(startupRuns.has(r), r).toBe(true);
+    const runs = demo.runs.filter((r) => r.runId >= String(startups[0]?.bot_run_id));
+    expect(runs.length).toBeGreaterThan(3);
+    for (const r of runs) expect(startupRuns.has(r.runId), r.runId).toBe(r.startupOrders > 0);
+    const cleanupRuns = new Set([...halts, ...fatals].map((d) => String(d.bot_run_id)));
+    const afterCleanup = demo.runs.filter((_, i) => i > 0 && cleanupRuns.has(demo.runs[i - 1]?.runId ?? ''));
+    expect(afterCleanup).toHaveLength(2);
+    for (const r of afterCleanup) expect(startupRuns.has(r.runId), r.runId).toBe(false);
   });
 
   it('writes execution events with realistic outcomes, latencies and TTLs', () => {

@@ -9,13 +9,13 @@ import { runLoop } from './engine/loop.js';
 import { endRun, startRun } from './engine/run.js';
 import { saveState } from './engine/save.js';
 import type { EraClock } from './eras.js';
-import { DAY_US, HOUR_US, MINUTE_US, MS_US, msToUs, SECOND_US } from './format.js';
+import { DAY_US, HOUR_US, MINUTE_US, MS_US, msToUs, SECOND_US, usToMs } from './format.js';
 import { globalConfigItem, marketConfigItem, marketUpdateLastRunItem } from './items/state.js';
 import { buildMarketSpecs } from './markets.js';
 import { newPrngState, Rng } from './prng.js';
-import { planRuns, sampleTimes, type Cadence } from './schedule.js';
+import { planRuns, sampleTimes, type Cadence, type RunPlan } from './schedule.js';
 import { KeyedSink } from './sink.js';
-import type { SimItems, SimMarket, SimState } from './types.js';
+import type { ExecMode, RunEnd, SimItems, SimMarket, SimState } from './types.js';
 
 export interface GenerateOptions {
   seed: number;
@@ -50,10 +50,27 @@ export interface GenerateStats {
   overwrites: Record<TableBase, number>;
 }
 
+/** One bot process of the history, as the simulation ran it (the tables do not record all of it). */
+export interface RunSummary {
+  /** bot_run_id: `YYYYMMDD-HHMMSS-xxxxxx`, the start time in UTC. */
+  runId: string;
+  startMs: number;
+  /** null: still running at nowMs. */
+  endMs: number | null;
+  end: RunEnd | null;
+  mode: ExecMode;
+  /** The exchange had open orders at startup: "ALL" startup_cancel record (and cancels) written. */
+  startupRecord: boolean;
+  /** Orders the startup cancel went through (its open_orders_count), 0 for a flat start. */
+  startupOrders: number;
+}
+
 export interface GenerateResult {
   items: SimItems;
   state: SimState;
   stats: GenerateStats;
+  /** Every bot run, oldest first. */
+  runs: RunSummary[];
 }
 
 export const GENERATE_DEFAULTS = {
@@ -135,9 +152,19 @@ export function generateHistory(options: GenerateOptions): GenerateResult {
     recentWindowUs: o.recentWindowMs * MS_US,
   };
 
-  const runs = planRuns(new Rng(newPrngState(o.seed, o.env, 'runs')), startUs, endUs, ctx.eras);
+  const runs = planRuns(
+    new Rng(newPrngState(o.seed, o.env, 'runs')),
+    startUs,
+    endUs,
+    ctx.eras,
+    state.executionFromUs,
+  );
   for (const plan of runs) {
-    const firstLoopUs = startRun(ctx, plan.startUs, { botVersion: plan.botVersion, loopMs: o.loopMs });
+    const firstLoopUs = startRun(ctx, plan.startUs, {
+      botVersion: plan.botVersion,
+      loopMs: o.loopMs,
+      mode: plan.mode,
+    });
     const run = state.run;
     if (!run) throw new Error('run did not start');
     // Leave room for the last loop to finish before the run ends / before "now".
@@ -145,6 +172,11 @@ export function generateHistory(options: GenerateOptions): GenerateResult {
     const loops = new Map<number, number | undefined>();
     for (const g of sampleTimes(firstLoopUs, stopUs, startUs, endUs, cadence)) {
       loops.set(Math.ceil((g - firstLoopUs) / run.loopPeriodUs), undefined);
+    }
+    if (plan.endUs !== null) {
+      // The loop the bot was in when it was told to stop: the shutdown save follows it.
+      const last = Math.floor((plan.endUs - 8 * SECOND_US - firstLoopUs) / run.loopPeriodUs);
+      if (last >= 0) loops.set(last, undefined);
     }
     if (straddleUs !== null && straddleUs > firstLoopUs + run.loopPeriodUs && straddleUs < stopUs) {
       // Pin one loop to start just before midnight (its first decision straddles it).
@@ -159,13 +191,16 @@ export function generateHistory(options: GenerateOptions): GenerateResult {
       const startOverride = loops.get(loop);
       lastEndUs = runLoop(ctx, loop, startOverride);
     }
-    if (plan.endUs !== null && plan.end !== null)
-      endRun(ctx, Math.max(plan.endUs, lastEndUs + SECOND_US), plan.end);
+    if (plan.endUs !== null && plan.end !== null) {
+      const endAtUs = Math.max(plan.endUs, lastEndUs + SECOND_US);
+      endRun(ctx, endAtUs, plan.end);
+      if (plan.role === 'before') disableBetweenRuns(ctx.state.markets, endAtUs, runs);
+    }
   }
   const saveUs = Math.min(endUs, state.clockUs + 40 * MS_US);
   saveState(ctx, saveUs);
   for (const spec of specs) sink.put('dora_market_config', marketConfigItem(spec, endUs));
-  sink.put('dora_state', globalConfigItem());
+  sink.put('dora_state', globalConfigItem(runs[runs.length - 1]?.mode === 'batch'));
   sink.put('dora_state', marketUpdateLastRunItem(endUs - Math.round(rng.uniform(2, 20) * HOUR_US)));
   state.clockUs = Math.max(state.clockUs, saveUs);
 
@@ -178,7 +213,42 @@ export function generateHistory(options: GenerateOptions): GenerateResult {
     items,
     state,
     stats: { counts, fills: counts.dora_trade_log, runs: runs.length, overwrites: { ...sink.overwrites } },
+    runs: ctx.runLog.map((r) => ({
+      runId: r.runId,
+      startMs: usToMs(r.startUs),
+      endMs: r.endUs === null ? null : usToMs(r.endUs),
+      end: r.end,
+      mode: r.mode,
+      startupRecord: r.startupRecord,
+      startupOrders: r.startupOrders,
+    })),
   };
+}
+
+/**
+ * The manager disables one quoted market between the `before` run and the next: it had orders
+ * resting when the bot stopped, gets no decision in the next run, and that run's startup cancel
+ * cancels its orders under the system decision id (contract §6.17). Prefers the latest ordinary
+ * market in config order that has an order resting.
+ */
+function disableBetweenRuns(markets: SimMarket[], stoppedUs: number, runs: RunPlan[]): void {
+  const next = runs.find((r) => r.startUs > stoppedUs);
+  if (!next) return;
+  const quoting = markets.filter(
+    (m) =>
+      (m.dyn.bid || m.dyn.ask) &&
+      !m.dyn.settled &&
+      m.spec.disabledAtUs === null &&
+      m.spec.settle === null &&
+      ['normal', 'volatile', 'low_price', 'high_price'].includes(m.spec.role),
+  );
+  const pick = quoting.filter((m) => m.spec.role === 'normal').pop() ?? quoting.pop();
+  if (!pick) return;
+  pick.spec.disabledAtUs = stoppedUs + Math.round((next.startUs - stoppedUs) / 2);
+  pick.spec.disabledReason = 'Low volume: 0 fills in the last 72h';
+  pick.spec.writesDisabledAt = true;
+  if (pick.spec.updatedAtUs !== null && pick.spec.updatedAtUs > pick.spec.disabledAtUs)
+    pick.spec.updatedAtUs = pick.spec.disabledAtUs;
 }
 
 function initMarket(spec: SimMarket['spec'], seed: number, env: Env, index: number): SimMarket {

@@ -54,7 +54,11 @@ describe('startLiveSimulator', () => {
   it('continues the seeded history: new run, ALL startup_cancel, decisions every loop, clean stop', async () => {
     const gen = generateHistory({ seed: 42, env: 'demo', nowMs: Date.now(), days: 2, markets: 8 });
     await writeItems(doc, 'demo', gen.items);
-    const resting = gen.state.markets.reduce((n, m) => n + (m.dyn.bid ? 1 : 0) + (m.dyn.ask ? 1 : 0), 0);
+    // Resting orders, plus those the last save still listed after cancelling them (§6.20).
+    const resting = gen.state.markets.reduce(
+      (n, m) => n + (m.dyn.bid ? 1 : 0) + (m.dyn.ask ? 1 : 0) + (m.dyn.ghosts?.length ?? 0),
+      0,
+    );
     const historyEndUs = gen.state.clockUs;
     const errors: unknown[] = [];
     const live = startLiveSimulator({
@@ -76,7 +80,7 @@ describe('startLiveSimulator', () => {
     await live.stop();
     expect(errors).toEqual([]);
     const startup = mine.find((d) => d.market_id === 'ALL');
-    // The orders the history left resting, minus any filled while the bot was "down".
+    // The orders the history left resting (and listed), minus any filled while the bot was "down".
     expect(startup).toMatchObject({ reason: 'startup_cancel', open_orders_count: expect.any(Number) });
     expect(Number(startup?.open_orders_count)).toBeGreaterThan(0);
     expect(Number(startup?.open_orders_count)).toBeLessThanOrEqual(resting);

@@ -76,7 +76,6 @@ export function startLiveSimulator(opts: LiveOptions): LiveSimulator {
   // Back-date the startup a little so its backfill, ALL record and cancels are not in the future.
   const startUs = Math.max(state.clockUs + SECOND_US, msToUs(nowFn()) - 8 * SECOND_US);
   let prevEndUs = startRun(ctx, startUs, { botVersion: CURRENT_VERSION, loopMs });
-  saveState(ctx, prevEndUs);
   const run = state.run;
   if (!run) throw new Error('live run did not start');
   let prevDurationUs = run.loopPeriodUs / 2;

@@ -1,9 +1,10 @@
-// When the bot was running over the history: several processes (restarts every few days, one
-// ending in a risk halt, one in a fatal-error cleanup) and which of their loops the history
+// When the bot was running over the history: several processes (restarts every few days in the
+// older history, one ending in a fatal-error cleanup; several a day in the newest stretch, with a
+// batch-mode run ending in a risk halt and a flat start) and which of their loops the history
 // samples (the real 5 s loop would be ~17k decisions per market per day).
 import type { EraClock } from './eras.js';
 import { DAY_US, HOUR_US, MINUTE_US } from './format.js';
-import type { RunEnd } from './engine/run.js';
+import type { ExecMode, RunEnd } from './types.js';
 import type { Rng } from './prng.js';
 
 export interface RunPlan {
@@ -12,7 +13,24 @@ export interface RunPlan {
   endUs: number | null;
   end: RunEnd | null;
   botVersion: string;
+  /** global_config use_batch_execution as this run read it. */
+  mode: ExecMode;
+  /** Which run of the scripted newest stretch this is (see planRuns), or null for older history. */
+  role: RecentRole | null;
 }
+
+/**
+ * The newest stretch of the history, inside the execution-log window (contract §6.17–6.20):
+ * - `before`: a per-market run ending in a graceful restart with orders resting; a market gets
+ *   disabled before the next run starts (its orders are then cancelled by that run's startup);
+ * - `short`: per-market, starts with resting orders (startup record + cancels), ends a few hours
+ *   later with a restart;
+ * - `batch`: batch mode, starts with resting orders (record, no cancel events), ends in a risk
+ *   halt (whose cancels are logged);
+ * - `flat`: per-market, starts with no open orders after the halt: no startup record;
+ * - `last`: per-market, starts with resting orders, still running at "now".
+ */
+export type RecentRole = 'before' | 'short' | 'batch' | 'flat' | 'last';
 
 /** Git hashes the bot reported over its history (BOT_VERSION, else the short hash). */
 const VERSION_BY_ERA: [string, string][] = [
@@ -34,28 +52,73 @@ function versionFor(eraName: string): string {
   return v;
 }
 
-export function planRuns(rng: Rng, startUs: number, endUs: number, eras: EraClock): RunPlan[] {
-  const lastStartUs = endUs - Math.round(rng.uniform(20, 40) * HOUR_US);
-  const haltEndUs = lastStartUs - Math.round(rng.uniform(30, 90) * MINUTE_US);
+/**
+ * The bot processes over [startUs, endUs]: restarts every 1.5–4.5 days in the older history (one
+ * of them a fatal error), then the scripted newest stretch of `RecentRole`s — several runs a day,
+ * all inside [executionFromUs, endUs]. A history too short for that is a single run.
+ */
+export function planRuns(
+  rng: Rng,
+  startUs: number,
+  endUs: number,
+  eras: EraClock,
+  executionFromUs: number = endUs - 2 * DAY_US,
+): RunPlan[] {
+  const windowUs = endUs - Math.max(startUs, executionFromUs);
+  const spanUs = Math.min(40 * HOUR_US, Math.round(0.85 * windowUs));
+  const recentFromUs = endUs - spanUs;
+  const single: RunPlan[] = [
+    { startUs, endUs: null, end: null, botVersion: CURRENT_VERSION, mode: 'per_market', role: null },
+  ];
+  if (spanUs < 10 * HOUR_US || recentFromUs - startUs < 2 * HOUR_US) return single;
+  const gap = () => Math.round(rng.uniform(3, 10) * MINUTE_US);
   const plans: RunPlan[] = [];
-  if (haltEndUs - startUs < 6 * HOUR_US) {
-    return [{ startUs, endUs: null, end: null, botVersion: CURRENT_VERSION }];
-  }
   let t = startUs;
   while (true) {
     const next = t + Math.round(rng.uniform(1.5, 4.5) * DAY_US);
-    if (next > haltEndUs - 12 * HOUR_US) break;
-    plans.push({ startUs: t, endUs: next, end: 'restart', botVersion: versionFor(eras.at(t).name) });
+    if (next > recentFromUs - 12 * HOUR_US) break;
+    plans.push({
+      startUs: t,
+      endUs: next,
+      end: 'restart',
+      botVersion: versionFor(eras.at(t).name),
+      mode: 'per_market',
+      role: null,
+    });
     t = next + Math.round(rng.uniform(3, 25) * MINUTE_US);
   }
-  plans.push({ startUs: t, endUs: haltEndUs, end: 'risk_halt', botVersion: versionFor(eras.at(t).name) });
-  plans.push({ startUs: lastStartUs, endUs: null, end: null, botVersion: CURRENT_VERSION });
-  // One earlier run dies of a fatal error (needs the era with system records to show).
-  const fatal = plans.find((p) => p.end === 'restart' && p.endUs !== null && eras.at(p.endUs).systemRecords);
+  // One older run dies of a fatal error (needs the era with system records to show).
+  const fatal = plans.find((p) => p.endUs !== null && eras.at(p.endUs).systemRecords);
   if (fatal) fatal.end = 'fatal_error';
+  const recent = (
+    role: RecentRole,
+    s: number,
+    e: number | null,
+    end: RunEnd | null,
+    mode: ExecMode = 'per_market',
+  ): RunPlan => ({
+    startUs: s,
+    endUs: e,
+    end,
+    botVersion: e === null ? CURRENT_VERSION : versionFor(eras.at(s).name),
+    mode,
+    role,
+  });
+  plans.push(recent('before', t, recentFromUs, 'restart'));
+  const shortStart = recentFromUs + gap();
+  const shortEnd = shortStart + Math.round(Math.min(3 * HOUR_US, Math.max(HOUR_US, 0.08 * spanUs)));
+  plans.push(recent('short', shortStart, shortEnd, 'restart'));
+  const batchStart = shortEnd + gap();
+  const batchEnd = batchStart + Math.round(0.3 * spanUs);
+  plans.push(recent('batch', batchStart, batchEnd, 'risk_halt', 'batch'));
+  // The operator clears the halt flag and starts the bot again.
+  const flatStart = batchEnd + Math.round(rng.uniform(30, 90) * MINUTE_US);
+  const lastStart = Math.max(flatStart + 2 * HOUR_US, endUs - Math.round(0.12 * spanUs));
+  plans.push(recent('flat', flatStart, lastStart, 'restart'));
+  plans.push(recent('last', lastStart + gap(), null, null));
   // One run's process had no BOT_VERSION and no git checkout.
-  const unknown = plans.filter((p) => eras.at(p.startUs).decisionIds)[1];
-  if (unknown && unknown !== plans[plans.length - 1]) unknown.botVersion = 'unknown';
+  const unknown = plans.filter((p) => p.role === null && eras.at(p.startUs).decisionIds)[1];
+  if (unknown) unknown.botVersion = 'unknown';
   return plans;
 }
 

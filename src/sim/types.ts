@@ -49,6 +49,11 @@ export interface MarketDyn {
   trades: SimPublicTrade[];
   bid: SimOrder | null;
   ask: SimOrder | null;
+  /** Orders cancelled in the run's latest loop of this market that the bot's per-market mode put
+   *  back into its local state (it re-adds the loop's prefetched exchange orders before placing,
+   *  contract §6.20): the next state save lists them although they no longer rest. Optional so
+   *  states saved by older versions still load. */
+  ghosts?: SimOrder[];
   settled: boolean;
   rng: PrngState;
 }
@@ -58,9 +63,32 @@ export interface SimMarket {
   dyn: MarketDyn;
 }
 
+/** global_config `use_batch_execution` as the run read it at startup (contract §6.13). */
+export type ExecMode = 'per_market' | 'batch';
+
+/** How a bot process ended: graceful restart (orders keep resting), risk halt or fatal-error
+ *  cleanup (both cancel everything under an "ALL" system decision). */
+export type RunEnd = 'restart' | 'risk_halt' | 'fatal_error';
+
+/** What the simulation knows about one bot process (the tables do not record all of it). */
+export interface RunRecord {
+  runId: string;
+  startUs: number;
+  /** null while the run is still going (the history's last run at "now"). */
+  endUs: number | null;
+  end: RunEnd | null;
+  mode: ExecMode;
+  /** The exchange had open orders at startup: an "ALL" startup_cancel record was written. */
+  startupRecord: boolean;
+  /** Orders the startup cancel went through (open_orders_count). */
+  startupOrders: number;
+}
+
 export interface RunState {
   runId: string;
   botVersion: string;
+  /** Absent in states saved by older versions: per-market. */
+  mode?: ExecMode;
   startUs: number;
   firstLoopUs: number;
   loopPeriodUs: number;

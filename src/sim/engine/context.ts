@@ -3,7 +3,7 @@
 import { EraClock } from '../eras.js';
 import { Rng } from '../prng.js';
 import type { SimFill } from '../items/trade.js';
-import type { ItemSink, SimMarket, SimState } from '../types.js';
+import type { ItemSink, RunRecord, SimMarket, SimState } from '../types.js';
 import type { AvgCostPosition } from '../avg-cost.js';
 import { flatPosition } from '../avg-cost.js';
 
@@ -33,11 +33,25 @@ export interface BotCtx {
   sink: ItemSink;
   rng: Rng;
   inject: Injections | null;
+  /** Every run started through this context, oldest first. */
+  runLog: RunRecord[];
 }
 
 export function makeCtx(state: SimState, sink: ItemSink, inject: Injections | null): BotCtx {
   const { startUs, spanUs, gapUs } = state.eraSpec;
-  return { state, eras: new EraClock(startUs, spanUs, gapUs), sink, rng: new Rng(state.rng), inject };
+  return {
+    state,
+    eras: new EraClock(startUs, spanUs, gapUs),
+    sink,
+    rng: new Rng(state.rng),
+    inject,
+    runLog: [],
+  };
+}
+
+/** The current run's execution mode (states saved before modes existed are per-market). */
+export function runMode(state: SimState): 'per_market' | 'batch' {
+  return state.run?.mode ?? 'per_market';
 }
 
 export function positionOf(state: SimState, ticker: string): AvgCostPosition {

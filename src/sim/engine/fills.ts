@@ -170,11 +170,19 @@ export function processFill(ctx: BotCtx, rng: Rng, f: OurFill, mode: FillMode, l
   const run = state.run;
   const order = f.order;
   if (backfill || !run || !order || order.runId !== run.runId || !executionLogged(ctx, logUs)) return;
-  // Reconciliation every 5 loops swaps local orders for exchange copies without decision ids,
-  // so only fills of young orders (and, now and then, a local copy that survived because the
-  // exchange had not reported it yet) still know their decision.
-  const young = fill.fillUs - order.placedUs < 90 * SECOND_US;
-  if (!young && !rng.chance(0.1)) return;
+  if ((run.mode ?? 'per_market') === 'batch') {
+    // Batch mode reconciles with the exchange at the start of every loop, before it processes
+    // fills: a local copy (with its decision id) survives only when the exchange no longer lists
+    // the order because this fill completed it, and the order is younger than the 60 s grace.
+    const completedAtOnce = order.remaining === 0 && fill.size === order.size;
+    if (!completedAtOnce || fill.fillUs - order.placedUs >= 60 * SECOND_US) return;
+  } else {
+    // Reconciliation every 5 loops swaps local orders for exchange copies without decision ids,
+    // so only fills of young orders (and, now and then, a local copy that survived because the
+    // exchange had not reported it yet) still know their decision.
+    const young = fill.fillUs - order.placedUs < 90 * SECOND_US;
+    if (!young && !rng.chance(0.1)) return;
+  }
   ctx.sink.put(
     'dora_execution_log',
     fillEventItem(

@@ -9,7 +9,9 @@ import type { SimMarket } from '../types.js';
 import { marketRng, positionOf, type BotCtx } from './context.js';
 import { advanceMarket, processFill } from './fills.js';
 import { syncOrders } from './orders.js';
+import { saveState } from './save.js';
 import type { Rng } from '../prng.js';
+import type { TargetQuote } from '../strategy.js';
 
 const KALSHI_HOST = { demo: 'demo-api.kalshi.co', prod: 'api.elections.kalshi.com' } as const;
 
@@ -64,6 +66,7 @@ export function runLoop(ctx: BotCtx, loop: number, startUs?: number): number {
   const run = state.run;
   if (!run) throw new Error('no bot run');
   let us = (startUs ?? loopStartUs(ctx, loop)) + ctx.rng.int(20, 80) * MS_US;
+  if ((run.mode ?? 'per_market') === 'batch') return runBatchLoop(ctx, loop, us);
   for (const m of state.markets) {
     if (!isEnabledAt(m.spec, us)) continue;
     us = processMarket(ctx, m, loop, us);
@@ -73,35 +76,99 @@ export function runLoop(ctx: BotCtx, loop: number, startUs?: number): number {
   return us;
 }
 
+/**
+ * run_loop_batch: reconcile with the exchange, process fills, compute every enabled market's
+ * targets (one decision each), then batch-cancel and batch-place — neither writes to the
+ * execution log — and save state every loop. A failing market (a 404 on a settled one) just
+ * gets no decision: batch mode keeps no api_errors (contract §6.13).
+ */
+function runBatchLoop(ctx: BotCtx, loop: number, startUs: number): number {
+  const { state } = ctx;
+  const run = state.run;
+  if (!run) throw new Error('no bot run');
+  let us = startUs;
+  const wanted: { m: SimMarket; targets: TargetQuote[]; id: string }[] = [];
+  for (const m of state.markets) {
+    if (!isEnabledAt(m.spec, us)) {
+      // Orders of a market no longer configured are in the exchange's list but have no targets.
+      if (m.dyn.bid || m.dyn.ask)
+        wanted.push({ m, targets: [], id: decisionId(run.runId, m.spec.ticker, loop) });
+      continue;
+    }
+    const step = decideMarket(ctx, m, loop, us, false);
+    us = step.us;
+    if (step.targets) wanted.push({ m, targets: step.targets, id: step.id });
+  }
+  for (const { m, targets, id } of wanted) {
+    us = syncOrders(ctx, marketRng(m), m, targets, id, loop, us + ctx.rng.int(2, 10) * MS_US, { log: false });
+  }
+  run.lastLoop = loop;
+  saveState(ctx, us + ctx.rng.int(5, 40) * MS_US);
+  state.clockUs = Math.max(state.clockUs, us);
+  return us;
+}
+
 function processMarket(ctx: BotCtx, m: SimMarket, loop: number, startUs: number): number {
+  const step = decideMarket(ctx, m, loop, startUs, true);
+  if (!step.targets) return step.us;
+  return syncOrders(
+    ctx,
+    marketRng(m),
+    m,
+    step.targets,
+    step.id,
+    loop,
+    step.us + marketRng(m).int(2, 10) * MS_US,
+  );
+}
+
+interface MarketStep {
+  us: number;
+  /** null ⇒ processing the market failed before its decision (nothing to do with orders). */
+  targets: TargetQuote[] | null;
+  id: string;
+}
+
+/** Fetch book and trades, process the market's new fills, decide and log the decision. */
+function decideMarket(
+  ctx: BotCtx,
+  m: SimMarket,
+  loop: number,
+  startUs: number,
+  trackErrors: boolean,
+): MarketStep {
   const { state } = ctx;
   const run = state.run;
   if (!run) throw new Error('no bot run');
   const rng = marketRng(m);
   const [stepLo, stepHi] = state.marketStepUs;
   let us = startUs + rng.int(stepLo, stepHi);
+  const id = decisionId(run.runId, m.spec.ticker, loop);
   const settled = m.dyn.settled || (m.spec.settle !== null && us >= m.spec.settle.atUs);
   if (settled) {
     // Kalshi 404s the closed market's order book: no decision, an api_errors entry every loop.
     for (const f of advanceMarket(ctx, m, us))
       processFill(ctx, rng, f, 'loop', Math.min(us, f.fill.fillUs + SECOND_US));
-    recordApiError(
-      ctx,
-      m.spec.ticker,
-      loop,
-      us,
-      {
-        code: 'not_found',
-        status: 404,
-        msg: `404 Client Error: Not Found for url: ${orderbookUrl(ctx, m.spec.ticker)}`,
-      },
-      true,
-    );
-    return us;
+    if (trackErrors) {
+      recordApiError(
+        ctx,
+        m.spec.ticker,
+        loop,
+        us,
+        {
+          code: 'not_found',
+          status: 404,
+          msg: `404 Client Error: Not Found for url: ${orderbookUrl(ctx, m.spec.ticker)}`,
+        },
+        true,
+      );
+    }
+    return { us, targets: null, id };
   }
   if (rng.chance(0.0005)) {
-    recordApiError(ctx, m.spec.ticker, loop, us, transientFailure(ctx, rng, m.spec.ticker), false);
-    return us;
+    const failure = transientFailure(ctx, rng, m.spec.ticker);
+    if (trackErrors) recordApiError(ctx, m.spec.ticker, loop, us, failure, false);
+    return { us, targets: null, id };
   }
   const straddle = ctx.inject?.straddleUs ?? null;
   if (straddle !== null && straddle < us && startUs < straddle && ctx.inject) {
@@ -115,12 +182,12 @@ function processMarket(ctx: BotCtx, m: SimMarket, loop: number, startUs: number)
     const logUs = f.logAtUs ?? Math.min(f.fill.fillUs + delayUs, Math.max(f.fill.fillUs + MS_US, us - MS_US));
     processFill(ctx, rng, f, 'loop', logUs);
   }
+  // get_inventory: the first touch of a market creates its zero entry in positions.
   const pos = positionOf(state, m.spec.ticker);
   const book = makeBook(rng, m.spec, m.dyn);
   const snap = snapshotOf(book);
   const era = ctx.eras.at(us);
   const { priceCalc, targets } = decideQuotes(m.spec, pos, snap, m.dyn.trades, us, era);
-  const id = decisionId(run.runId, m.spec.ticker, loop);
   if (era.writesDecisions) {
     ctx.sink.put(
       'dora_decision_log',
@@ -141,5 +208,5 @@ function processMarket(ctx: BotCtx, m: SimMarket, loop: number, startUs: number)
       }),
     );
   }
-  return syncOrders(ctx, rng, m, targets, id, loop, us + rng.int(2, 10) * MS_US);
+  return { us, targets, id };
 }

@@ -5,32 +5,64 @@ import { compactStamp, MS_US } from '../format.js';
 import { systemDecisionId, systemDecisionItem, type SystemReason } from '../items/decision.js';
 import { tradeItem, type SimFill } from '../items/trade.js';
 import { makerFeeUsd } from '../fees.js';
-import type { Item } from '../types.js';
+import type { ExecMode, Item, RunEnd, RunRecord } from '../types.js';
 import type { BotCtx } from './context.js';
 import { advanceMarket, processFill, type OurFill } from './fills.js';
 import { cancelAll, openOrderCount } from './orders.js';
+import { openOrderViews, saveState } from './save.js';
 
 export interface StartRunOptions {
   botVersion: string;
   loopMs: number;
+  /** global_config use_batch_execution for this process (default per-market). */
+  mode?: ExecMode;
 }
 
-/** Starts a bot process at `startUs`; returns the time its first loop begins. */
+/**
+ * Starts a bot process at `startUs`; returns the time its first loop begins. Like the bot: load
+ * state, ask the exchange for open orders and — only if there are any — write the "ALL"
+ * startup_cancel record and cancel them (per-market mode logs each cancel; batch mode's batch
+ * cancel logs nothing), then rebuild positions from every fill (backfilling missed ones) and save.
+ */
 export function startRun(ctx: BotCtx, startUs: number, opts: StartRunOptions): number {
   const { state, rng } = ctx;
   const era = ctx.eras.at(startUs);
+  const mode: ExecMode = opts.mode ?? 'per_market';
   const runId = `${compactStamp(startUs)}-${rng.hex(6)}`;
   // Loading state and the full fill-id Scan take a moment.
   let us = startUs + rng.int(1500, 4000) * MS_US;
-  state.run = { runId, botVersion: opts.botVersion, startUs, firstLoopUs: us, loopPeriodUs: 1, lastLoop: -1 };
+  state.run = {
+    runId,
+    botVersion: opts.botVersion,
+    mode,
+    startUs,
+    firstLoopUs: us,
+    loopPeriodUs: 1,
+    lastLoop: -1,
+  };
   state.apiErrors = {};
+  const record: RunRecord = {
+    runId,
+    startUs,
+    endUs: null,
+    end: null,
+    mode,
+    startupRecord: false,
+    startupOrders: 0,
+  };
+  ctx.runLog.push(record);
+  // Our orders kept working while the bot was down: advance their markets to now.
+  const missed: OurFill[] = [];
   if (era.startupBackfill) {
-    us = backfill(ctx, startUs, us);
+    for (const m of state.markets) {
+      if (m.dyn.bid || m.dyn.ask) missed.push(...advanceMarket(ctx, m, startUs));
+    }
   } else {
     // Before startup backfill existed the simulation never lets orders rest across a restart.
-    for (const m of state.markets) m.dyn.bid = m.dyn.ask = null;
+    dropOrders(ctx);
   }
-  if (era.systemRecords) {
+  const resting = openOrderCount(ctx, true);
+  if (era.systemRecords && resting > 0) {
     const id = systemDecisionId(runId, 'startup_cancel', compactStamp(us));
     ctx.sink.put(
       'dora_decision_log',
@@ -40,13 +72,23 @@ export function startRun(ctx: BotCtx, startUs: number, opts: StartRunOptions): n
         botVersion: opts.botVersion,
         decisionId: id,
         reason: 'startup_cancel',
-        extra: { open_orders_count: openOrderCount(ctx) },
+        extra: { open_orders_count: resting },
       }),
     );
-    us = cancelAll(ctx, id, us + rng.int(5, 30) * MS_US);
+    record.startupRecord = true;
+    record.startupOrders = resting;
+    us = cancelAll(ctx, id, us + rng.int(5, 30) * MS_US, { log: mode === 'per_market', ghosts: true });
   } else {
-    for (const m of state.markets) m.dyn.bid = m.dyn.ask = null;
+    dropOrders(ctx);
   }
+  // Positions are rebuilt from every account fill: markets only touched (zero entries) drop out
+  // until the bot touches them again.
+  for (const [ticker, p] of Object.entries(state.positions)) {
+    if (p.netYesQty === 0 && p.avgBuyPrice === 0 && p.avgSellPrice === 0 && p.realizedPnlUsd === 0)
+      delete state.positions[ticker];
+  }
+  if (era.startupBackfill) us = backfill(ctx, startUs, us, missed);
+  saveState(ctx, us + rng.int(5, 40) * MS_US);
   const enabled = state.markets.filter((m) => isEnabledAt(m.spec, us)).length;
   const [lo, hi] = state.marketStepUs;
   // The loop sleeps max(0, interval − elapsed): with many markets the work sets the period.
@@ -57,13 +99,16 @@ export function startRun(ctx: BotCtx, startUs: number, opts: StartRunOptions): n
   return state.run.firstLoopUs;
 }
 
-/** Fills that happened while the bot was down, written with pnl 0 and reconciled_at_startup. */
-function backfill(ctx: BotCtx, startUs: number, fromUs: number): number {
-  const { state, rng } = ctx;
-  const missed: OurFill[] = [];
-  for (const m of state.markets) {
-    if (m.dyn.bid || m.dyn.ask) missed.push(...advanceMarket(ctx, m, startUs));
+function dropOrders(ctx: BotCtx): void {
+  for (const m of ctx.state.markets) {
+    m.dyn.bid = m.dyn.ask = null;
+    m.dyn.ghosts = [];
   }
+}
+
+/** Fills that happened while the bot was down, written with pnl 0 and reconciled_at_startup. */
+function backfill(ctx: BotCtx, startUs: number, fromUs: number, missed: OurFill[]): number {
+  const { rng } = ctx;
   if (ctx.inject?.manualFillsPending) {
     ctx.inject.manualFillsPending = false;
     missed.push(...manualFills(ctx, startUs));
@@ -136,21 +181,33 @@ function relog(ctx: BotCtx, fromUs: number): number {
   return us;
 }
 
-export type RunEnd = 'restart' | 'risk_halt' | 'fatal_error';
+export type { RunEnd } from '../types.js';
 
-/** Ends the current run at `endUs`. A plain restart leaves orders resting on the exchange. */
+/**
+ * Ends the current run at `endUs`. A graceful restart saves state (its open_orders may still list
+ * orders cancelled in the last loop) and leaves orders resting on the exchange; a risk halt or a
+ * fatal error writes its "ALL" record, cancels everything (logged in both modes) and saves the
+ * local orders it had — the bot does not clear them.
+ */
 export function endRun(ctx: BotCtx, endUs: number, kind: RunEnd): void {
   const { state } = ctx;
   const run = state.run;
   if (!run) return;
+  const record = ctx.runLog.find((r) => r.runId === run.runId);
+  if (record) {
+    record.endUs = endUs;
+    record.end = kind;
+  }
   const era = ctx.eras.at(endUs);
   if (kind === 'restart') {
-    if (!era.startupBackfill) for (const m of state.markets) m.dyn.bid = m.dyn.ask = null;
+    saveState(ctx, endUs);
+    if (!era.startupBackfill) dropOrders(ctx);
+    state.clockUs = Math.max(state.clockUs, endUs);
     return;
   }
   const reason: SystemReason = kind === 'risk_halt' ? 'risk_halt_cancel' : 'fatal_error_cleanup_cancel';
   if (!era.systemRecords) {
-    for (const m of state.markets) m.dyn.bid = m.dyn.ask = null;
+    dropOrders(ctx);
     return;
   }
   const id = systemDecisionId(run.runId, reason, compactStamp(endUs));
@@ -169,5 +226,9 @@ export function endRun(ctx: BotCtx, endUs: number, kind: RunEnd): void {
       extra,
     }),
   );
-  state.clockUs = Math.max(state.clockUs, cancelAll(ctx, id, endUs + ctx.rng.int(5, 30) * MS_US));
+  const held = openOrderViews(ctx);
+  // cancel_all_orders asks the exchange, so orders only in local state (ghosts) are not sent.
+  const doneUs = cancelAll(ctx, id, endUs + ctx.rng.int(5, 30) * MS_US, { log: true, ghosts: false });
+  saveState(ctx, doneUs + ctx.rng.int(5, 40) * MS_US, held);
+  state.clockUs = Math.max(state.clockUs, doneUs);
 }

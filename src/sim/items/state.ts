@@ -17,42 +17,67 @@ export function positionsItem(positions: Record<string, AvgCostPosition>): Item 
   return { key: 'positions', positions: map };
 }
 
+/**
+ * Where the bot's copy of an order came from (contract §2.2 open_orders):
+ * - `exchange`: reconciled from Kalshi — clean yes_price/100, remaining size, no ids, `resting`;
+ * - `placed`: per-market mode's own copy since placing — the target float, requested size, ids,
+ *   `pending`;
+ * - `batch_placed`: batch mode's copy of an order placed in the same loop — Kalshi's yes_price/100,
+ *   ids, `resting`.
+ */
+export type OrderSource = 'exchange' | 'placed' | 'batch_placed';
+
 export interface OpenOrderView {
   order: SimOrder;
   marketId: string;
-  /** Placed by this run and not yet replaced by its exchange copy at reconciliation. */
-  local: boolean;
+  source: OrderSource;
 }
 
 export function openOrdersItem(orders: OpenOrderView[], savedUs: number): Item {
   const map: Item = {};
-  for (const { order, marketId, local } of orders) {
-    map[order.orderId] = local
-      ? {
-          market_id: marketId,
-          side: order.side === 'bid' ? 'yes' : 'no',
-          price: order.targetPriceYes,
-          size: order.size,
-          filled_size: 0,
-          decision_id: order.decisionId,
-          client_order_id: order.clientOrderId,
-          status: 'pending',
-          created_at: awareIso(order.placedUs),
-          tif: 'gtc',
-        }
-      : {
-          market_id: marketId,
-          side: order.side === 'bid' ? 'yes' : 'no',
-          price: order.cents / 100,
-          size: order.remaining,
-          filled_size: order.size - order.remaining,
-          decision_id: null,
-          client_order_id: null,
-          status: 'resting',
-          // Kalshi created_time has ms precision.
-          created_at: awareIso(Math.floor(order.placedUs / 1000) * 1000),
-          tif: 'gtc',
-        };
+  for (const { order, marketId, source } of orders) {
+    const side = order.side === 'bid' ? 'yes' : 'no';
+    if (source === 'placed') {
+      map[order.orderId] = {
+        market_id: marketId,
+        side,
+        price: order.targetPriceYes,
+        size: order.size,
+        filled_size: 0,
+        decision_id: order.decisionId,
+        client_order_id: order.clientOrderId,
+        status: 'pending',
+        created_at: awareIso(order.placedUs),
+        tif: 'gtc',
+      };
+    } else if (source === 'batch_placed') {
+      map[order.orderId] = {
+        market_id: marketId,
+        side,
+        price: order.cents / 100,
+        size: order.remaining,
+        filled_size: 0,
+        decision_id: order.decisionId,
+        client_order_id: order.clientOrderId,
+        status: 'resting',
+        created_at: awareIso(order.placedUs),
+        tif: 'gtc',
+      };
+    } else {
+      map[order.orderId] = {
+        market_id: marketId,
+        side,
+        price: order.cents / 100,
+        size: order.remaining,
+        filled_size: order.size - order.remaining,
+        decision_id: null,
+        client_order_id: null,
+        status: 'resting',
+        // Kalshi created_time has ms precision.
+        created_at: awareIso(Math.floor(order.placedUs / 1000) * 1000),
+        tif: 'gtc',
+      };
+    }
   }
   return { key: 'open_orders', last_updated: awareIso(savedUs), orders: map };
 }
@@ -78,8 +103,8 @@ export function apiErrorsItem(errors: Record<string, ApiErrorState>, savedUs: nu
   return { key: 'api_errors', last_updated: awareIso(savedUs), errors: map };
 }
 
-/** Hand-maintained; the bot reads it once at startup. */
-export function globalConfigItem(): Item {
+/** Hand-maintained; the bot reads it once at startup (`useBatch`: what the newest run read). */
+export function globalConfigItem(useBatch = false): Item {
   return {
     key: 'global_config',
     max_total_exposure: 500,
@@ -88,7 +113,7 @@ export function globalConfigItem(): Item {
     trading_enabled: true,
     risk_aversion_k: 0.5,
     cancel_on_startup: true,
-    use_batch_execution: false,
+    use_batch_execution: useBatch,
   };
 }
 

@@ -1,0 +1,185 @@
+// A small simulated history for integration tests of the store and server: every run shape the
+// real bot writes (contract §6.17–6.20) inside the execution-log window, small enough (a few
+// thousand items) to write into an embedded DynamoDB in a few seconds.
+//
+//   const fx = multiRunFixture();                       // seed 7, demo, 6 markets × 3 days
+//   await writeItems(doc, fx.env, fx.items);
+//   fx.summary.runs          // every bot run: id, start/end, mode, startup record or not
+//   fx.summary.disabledCancels  // orders of a disabled market cancelled under a startup id
+//   fx.summary.notFoundTicker   // the market that 404s (no decisions, api_errors growing)
+import type { Env } from '../../core/types.js';
+import { usToMs } from '../format.js';
+import { generateHistory, type GenerateOptions, type GenerateResult, type RunSummary } from '../generate.js';
+import type { Item } from '../types.js';
+
+export interface MultiRunFixtureOptions {
+  seed?: number;
+  env?: Env;
+  /** End of the history, epoch ms (default 2026-11-20T15:30:00Z). */
+  nowMs?: number;
+  /** Configured markets (default 6: two ordinary, a low-priced one, one that settles and is
+   *  disabled, one that settles and stays enabled — the 404 — and a volatile one). */
+  markets?: number;
+  /** Days of history (default 3; at least 2 keeps every shape inside the 2-day execution window). */
+  days?: number;
+  /** Any other generateHistory option (cadences, eras, executionLogDays, …). */
+  extra?: Omit<GenerateOptions, 'seed' | 'env' | 'nowMs' | 'markets' | 'days'>;
+}
+
+export const MULTI_RUN_FIXTURE_DEFAULTS = {
+  seed: 7,
+  env: 'demo' as Env,
+  nowMs: Date.UTC(2026, 10, 20, 15, 30),
+  markets: 6,
+  days: 3,
+} as const;
+
+export interface FixtureRun {
+  runId: string;
+  startMs: number;
+  /** null: still running at nowMs (the newest run). */
+  endMs: number | null;
+  end: RunSummary['end'];
+  mode: 'per_market' | 'batch';
+  /** An "ALL" startup_cancel record exists for this run (it started with open orders). */
+  startupRecord: boolean;
+  /** Its open_orders_count (0 when there is no record). */
+  startupOrders: number;
+  /** The system decision id of that record, or null. */
+  startupDecisionId: string | null;
+  /** Market decisions the run wrote (the "ALL" records not counted). */
+  decisions: number;
+  /** Execution events stored under the run (bot_run_id), system ones included. */
+  events: number;
+  /** Starts at or after executionFromMs (its events are all in the table). */
+  inExecutionWindow: boolean;
+}
+
+export interface DisabledCancel {
+  /** The market: disabled in config, no decision in `runId`, yet its orders were cancelled. */
+  ticker: string;
+  runId: string;
+  /** `<runId>:startup_cancel:<YYYYMMDD-HHMMSS>` */
+  decisionId: string;
+  /** Orders cancelled (one ORDER_CANCEL and one ORDER_RESULT each). */
+  orderIds: string[];
+}
+
+export interface MultiRunSummary {
+  /** Oldest first. */
+  runs: FixtureRun[];
+  /** Execution events exist only from here (executionLogDays before nowMs). */
+  executionFromMs: number;
+  disabledCancels: DisabledCancel[];
+  /** Tickers of `disabledCancels`, deduplicated. */
+  disabledTickers: string[];
+  /** The market whose order book 404s (settled but still enabled): no decisions since it settled,
+   *  an api_errors entry with status 404 whose count grows every loop. null if none. */
+  notFoundTicker: string | null;
+  /** Orders the final open_orders item lists although a cancel of them was logged (§6.20). */
+  ghostOrderIds: string[];
+}
+
+export interface MultiRunFixture extends GenerateResult {
+  seed: number;
+  env: Env;
+  nowMs: number;
+  options: GenerateOptions;
+  summary: MultiRunSummary;
+}
+
+export function multiRunFixture(opts: MultiRunFixtureOptions = {}): MultiRunFixture {
+  const options: GenerateOptions = {
+    ...opts.extra,
+    seed: opts.seed ?? MULTI_RUN_FIXTURE_DEFAULTS.seed,
+    env: opts.env ?? MULTI_RUN_FIXTURE_DEFAULTS.env,
+    nowMs: opts.nowMs ?? MULTI_RUN_FIXTURE_DEFAULTS.nowMs,
+    markets: opts.markets ?? MULTI_RUN_FIXTURE_DEFAULTS.markets,
+    days: opts.days ?? MULTI_RUN_FIXTURE_DEFAULTS.days,
+  };
+  const gen = generateHistory(options);
+  return {
+    ...gen,
+    seed: options.seed,
+    env: options.env,
+    nowMs: options.nowMs,
+    options,
+    summary: summarize(gen, options),
+  };
+}
+
+/** The summary of any generated history (what multiRunFixture attaches). */
+export function summarize(gen: GenerateResult, options?: GenerateOptions): MultiRunSummary {
+  void options;
+  const executionFromMs = usToMs(gen.state.executionFromUs);
+  const decisions = gen.items.dora_decision_log;
+  const events = gen.items.dora_execution_log;
+  const marketsByRun = new Map<string, Set<string>>();
+  const decisionCount = new Map<string, number>();
+  const startupIds = new Map<string, string>();
+  for (const d of decisions) {
+    const run = typeof d.bot_run_id === 'string' ? d.bot_run_id : null;
+    if (run === null) continue;
+    if (d.market_id === 'ALL') {
+      if (d.reason === 'startup_cancel') startupIds.set(run, String(d.decision_id));
+      continue;
+    }
+    decisionCount.set(run, (decisionCount.get(run) ?? 0) + 1);
+    const set = marketsByRun.get(run) ?? new Set<string>();
+    set.add(String(d.market_id));
+    marketsByRun.set(run, set);
+  }
+  const eventCount = new Map<string, number>();
+  for (const e of events)
+    eventCount.set(String(e.bot_run_id), (eventCount.get(String(e.bot_run_id)) ?? 0) + 1);
+
+  const runs: FixtureRun[] = gen.runs.map((r) => ({
+    runId: r.runId,
+    startMs: r.startMs,
+    endMs: r.endMs,
+    end: r.end,
+    mode: r.mode,
+    startupRecord: r.startupRecord,
+    startupOrders: r.startupOrders,
+    startupDecisionId: startupIds.get(r.runId) ?? null,
+    decisions: decisionCount.get(r.runId) ?? 0,
+    events: eventCount.get(r.runId) ?? 0,
+    inExecutionWindow: r.startMs >= executionFromMs,
+  }));
+
+  const disabled = new Map<string, DisabledCancel>();
+  for (const e of events) {
+    const id = String(e.decision_id);
+    if (!id.includes(':startup_cancel:') || e.event_type !== 'ORDER_CANCEL') continue;
+    const run = String(e.bot_run_id);
+    const ticker = String(e.market);
+    if (marketsByRun.get(run)?.has(ticker)) continue;
+    const key = `${run}|${ticker}`;
+    const entry = disabled.get(key) ?? { ticker, runId: run, decisionId: id, orderIds: [] };
+    entry.orderIds.push(String(e.order_id));
+    disabled.set(key, entry);
+  }
+  const configs = new Map(gen.items.dora_market_config.map((c) => [String(c.market_id), c]));
+  const disabledCancels = [...disabled.values()].filter((d) => configs.get(d.ticker)?.enabled === false);
+
+  const state = (key: string): Item | undefined => gen.items.dora_state.find((s) => s.key === key);
+  const errors = (state('api_errors')?.errors ?? {}) as Record<string, Item>;
+  const notFoundTicker = Object.entries(errors).find(([, e]) => e.last_status_code === 404)?.[0] ?? null;
+
+  const cancelledIds = new Set(
+    events
+      .filter((e) => e.event_type === 'ORDER_RESULT' && !('side' in e) && e.status !== 'ERROR')
+      .map((e) => String(e.order_id)),
+  );
+  const openOrders = (state('open_orders')?.orders ?? {}) as Record<string, Item>;
+  const ghostOrderIds = Object.keys(openOrders).filter((id) => cancelledIds.has(id));
+
+  return {
+    runs,
+    executionFromMs,
+    disabledCancels,
+    disabledTickers: [...new Set(disabledCancels.map((d) => d.ticker))],
+    notFoundTicker,
+    ghostOrderIds,
+  };
+}
