@@ -71,5 +71,33 @@ export function decisionLabel(id: string): string {
   const p = parseDecisionId(id);
   if (!p) return id;
   if (p.kind === 'system') return p.reason;
-  return p.loop === null ? id.split(':').pop() ?? id : String(p.loop);
+  return p.loop === null ? (id.split(':').pop() ?? id) : String(p.loop);
+}
+
+/** Words for a system record's reason, as a table shows it (`startup_cancel` → `startup cancel`). */
+export const SYSTEM_REASON_TEXT: Record<SystemReason, string> = {
+  startup_cancel: 'startup cancel',
+  risk_halt_cancel: 'risk-halt cancel',
+  fatal_error_cleanup_cancel: 'fatal-error cleanup cancel',
+};
+
+/** A reason's words; an unknown reason is shown as stored, underscores as spaces. */
+export function systemReasonText(reason: string): string {
+  return Object.prototype.hasOwnProperty.call(SYSTEM_REASON_TEXT, reason)
+    ? SYSTEM_REASON_TEXT[reason as SystemReason]
+    : reason.replace(/_/g, ' ');
+}
+
+/**
+ * What an execution table shows for a decision id: the loop number of a market decision, the
+ * system reason in words (`startup cancel`) for an "ALL" record's id, whose third part is a time.
+ */
+export function decisionLabelText(id: string): string {
+  const p = parseDecisionId(id);
+  return p?.kind === 'system' ? SYSTEM_REASON_TEXT[p.reason] : decisionLabel(id);
+}
+
+/** True for a system ("ALL") decision id: `<run>:<startup_cancel|halt_cancel|…>:<YYYYMMDD-HHMMSS>`. */
+export function isSystemDecisionId(id: string | null | undefined): boolean {
+  return !!id && parseDecisionId(id)?.kind === 'system';
 }

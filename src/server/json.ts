@@ -36,6 +36,8 @@ export function decisionJson(d: Decision) {
     reason: d.reason,
     openOrdersCount: d.openOrdersCount,
     haltReason: d.haltReason,
+    /** risk_halt_cancel records: risk_state.daily_pnl when the bot halted. */
+    dailyPnl: d.dailyPnlUsd,
   };
 }
 

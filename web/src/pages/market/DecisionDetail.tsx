@@ -13,6 +13,7 @@ import { useDecisionDetail } from './market-queries';
 import { useEscape } from './use-escape';
 import type { DecisionJson, PriceCalcJson } from './market-types';
 import { isDecisionId } from './rows';
+import { isSystemDecision, systemDecisionFacts, SystemDecisionNote } from './SystemDecision';
 
 /** Every price_calc field, labelled, in the bot's order (contract §2.4). */
 const PRICE_CALC_FIELDS: readonly [keyof PriceCalcJson, string, 'price' | 'count' | 'text' | 'time'][] = [
@@ -112,7 +113,46 @@ export function DecisionDetail({ env, id, fromList, tz, onClose, lead, title }: 
         {!d && !lead && !(isDecisionId(id) && detail.isPending) && !detail.error && (
           <p className="muted">This decision is not among the loaded rows and has no id to look it up by.</p>
         )}
-        {d && (
+        {d && isSystemDecision(d) && (
+          <>
+            <SystemDecisionNote d={d} />
+            <Facts
+              testId="detail-summary"
+              items={[
+                ['Time', <span data-testid="detail-time">{formatDateTime(d.time, tz)}</span>],
+                [
+                  'Stored timestamp',
+                  <span className="mono small">{d.timestamp}</span>,
+                  'naive UTC, as the bot wrote it',
+                ],
+                [
+                  'Bot run',
+                  <span className="mono small">{`${d.botRunId ?? NONE} (${d.botVersion ?? NONE})`}</span>,
+                ],
+                ...systemDecisionFacts(d),
+              ]}
+            />
+            <Section
+              title={
+                <>
+                  Cancels it sent{' '}
+                  {detail.data && <span className="count">{detail.data.executions.length}</span>}
+                </>
+              }
+            >
+              {detail.data ? (
+                <EventsTable events={detail.data.executions} tz={tz} testId="detail-events" />
+              ) : (
+                <p className="muted small">{detail.error ? 'Not available.' : 'Loading…'}</p>
+              )}
+            </Section>
+            <details className="raw-json">
+              <summary>Raw JSON</summary>
+              <pre data-testid="detail-json">{JSON.stringify(d, null, 2)}</pre>
+            </details>
+          </>
+        )}
+        {d && !isSystemDecision(d) && (
           <>
             <Facts
               testId="detail-summary"

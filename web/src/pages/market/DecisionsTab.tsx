@@ -2,6 +2,7 @@
 // Selecting a row opens its detail beside the table.
 import { useCallback, useMemo } from 'react';
 import { createColumnHelper } from '@tanstack/react-table';
+import { decisionLabelText, parseDecisionId } from '../../../../src/core/decision-id';
 import { formatContracts, formatPrice, NONE } from '../../../../src/core/format';
 import { DataBanners } from '../../components/DataBanners';
 import { WarningsPanel } from '../../components/WarningsPanel';
@@ -16,13 +17,15 @@ import { VirtualTable, type TableKit } from './VirtualTable';
 
 const col = createColumnHelper<TableKit, DecisionJson>();
 
-/** The run's random suffix and the loop (`94fb48:289`): the market part is the page's market. */
+/**
+ * The run's random suffix and the loop (`94fb48:289`): the market part is the page's market. A
+ * system record's id names its reason instead (`94fb48:startup cancel`): its third part is a time.
+ */
 function shortId(id: string | null): string {
   if (!id) return NONE;
-  const parts = id.split(':');
-  if (parts.length !== 3) return id;
-  const run = parts[0] ?? '';
-  return `${run.slice(run.lastIndexOf('-') + 1)}:${parts[2]}`;
+  const p = parseDecisionId(id);
+  if (!p) return id;
+  return `${p.runId.slice(p.runId.lastIndexOf('-') + 1)}:${decisionLabelText(id)}`;
 }
 
 function decisionColumns(tz: string) {

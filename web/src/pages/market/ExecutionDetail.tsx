@@ -1,4 +1,5 @@
 // One execution event in full, with the decision that caused it (GET /api/v1/decisions/:id).
+import { decisionLabelText, isSystemDecisionId } from '../../../../src/core/decision-id';
 import { formatContracts, formatMoney, formatPrice, NONE } from '../../../../src/core/format';
 import { DataBanners } from '../../components/DataBanners';
 import { DepthLadder } from '../../components/DepthLadder';
@@ -9,6 +10,7 @@ import { Facts, type Fact } from './Facts';
 import { useDecisionDetail } from './market-queries';
 import { useEscape } from './use-escape';
 import { isDecisionId, withMillis, type ExecutionRow } from './rows';
+import { isSystemDecision, systemDecisionFacts, SystemDecisionNote } from './SystemDecision';
 
 interface Props {
   env: EnvChoice | null;
@@ -66,7 +68,12 @@ export function ExecutionDetail({ env, event: e, tz, onClose, onOpenDecision }: 
         <Facts items={facts} testId="execution-facts" />
         <section className="dd-section">
           <h4>
-            Decision that caused it <span className="mono small">{e.decisionId}</span>
+            {isSystemDecisionId(e.decisionId) ? (
+              <>System record that caused it ({decisionLabelText(e.decisionId)}) </>
+            ) : (
+              'Decision that caused it '
+            )}
+            <span className="mono small">{e.decisionId}</span>
           </h4>
           <DataBanners
             meta={detail.data?.meta}
@@ -74,13 +81,28 @@ export function ExecutionDetail({ env, event: e, tz, onClose, onOpenDecision }: 
             dataUpdatedAtMs={detail.dataUpdatedAt}
             what="decision"
           />
-          {e.kind === 'cancel' && (
+          {e.kind === 'cancel' && !isSystemDecisionId(e.decisionId) && (
             <p className="note">
               A cancel carries the decision of the loop that cancelled, not the one that placed the order.
             </p>
           )}
           {!d && detail.isPending && <p className="muted small">Loading…</p>}
-          {d && (
+          {d && isSystemDecision(d) && (
+            <div data-testid="execution-decision">
+              <SystemDecisionNote d={d} />
+              <Facts items={[['Time', formatDateTime(d.time, tz)], ...systemDecisionFacts(d)]} />
+              {d.decisionId && (
+                <button
+                  type="button"
+                  className="linkish small"
+                  onClick={() => onOpenDecision(d.decisionId as string)}
+                >
+                  Open the record →
+                </button>
+              )}
+            </div>
+          )}
+          {d && !isSystemDecision(d) && (
             <div data-testid="execution-decision">
               <Facts
                 items={[

@@ -3,6 +3,7 @@
 // the range has decisions but no events, say so instead of showing an unexplained empty table.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { createColumnHelper } from '@tanstack/react-table';
+import { decisionLabelText, isSystemDecisionId } from '../../../../src/core/decision-id';
 import { formatContracts, NONE } from '../../../../src/core/format';
 import { DataBanners } from '../../components/DataBanners';
 import { WarningsPanel } from '../../components/WarningsPanel';
@@ -39,12 +40,20 @@ function executionColumns(tz: string) {
     col.accessor('decisionId', {
       id: 'decision',
       header: 'Decision',
-      cell: (c) => (
-        <span className="mono small" title={c.getValue()}>
-          {c.getValue().split(':').pop()}
-        </span>
-      ),
-      meta: { help: 'Loop number of the decision (hover for the full id)' },
+      cell: (c) =>
+        isSystemDecisionId(c.getValue()) ? (
+          // An "ALL" record's id: <run>:startup_cancel:<YYYYMMDD-HHMMSS> — the third part is a time.
+          <span className="small system-decision" title={c.getValue()} data-system-decision="true">
+            {decisionLabelText(c.getValue())}
+          </span>
+        ) : (
+          <span className="mono small" title={c.getValue()}>
+            {decisionLabelText(c.getValue())}
+          </span>
+        ),
+      meta: {
+        help: 'Loop number of the decision, or the system reason (startup, risk-halt or fatal-error cleanup cancel) of a cancel-all record; hover for the full id',
+      },
     }),
     col.accessor('orderId', {
       id: 'orderId',

@@ -8,6 +8,7 @@ import {
   formatPrice,
   NONE,
 } from '../../../../src/core/format';
+import { decisionLabelText } from '../../../../src/core/decision-id';
 import { useNow } from '../../api/use-now';
 import { DepthLadder } from '../../components/DepthLadder';
 import { SignedFigure } from '../../components/Figure';
@@ -279,7 +280,7 @@ export function MarketHeader({ data, tz, onOpenDecision }: Props) {
                 className="linkish small"
                 onClick={() => onOpenDecision(d.decisionId as string)}
               >
-                Open decision {d.decisionId.split(':').pop()} →
+                Open decision {decisionLabelText(d.decisionId)} →
               </button>
             )}
           </>
