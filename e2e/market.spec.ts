@@ -4,6 +4,7 @@
 // statistics, the infinite decisions list pages without duplicates or gaps, controls live in the
 // URL, and each tab is screenshot in both themes.
 import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
+import { decisionLabelText } from '../src/core/decision-id.js';
 import { formatContracts, formatPrice } from '../src/core/format.js';
 import { formatDateTime } from '../web/src/format/time.js';
 import { latencyCells, LATENCY_FIELDS } from '../web/src/pages/market/analytics-rows.js';
@@ -285,7 +286,8 @@ test('executions: every event of the range, the API’s rows, filters and the ca
     const cells = await cellTexts(rows.nth(i));
     expect(cells[0]).toBe(withMillis(formatDateTime(e.time, 'UTC'), e.time));
     expect(cells[1]).toBe(e.eventType);
-    expect(cells[2]).toBe(e.decisionId.split(':').pop());
+    // A loop number, or a system record's reason (its id's third part is a time, not a loop).
+    expect(cells[2]).toBe(decisionLabelText(e.decisionId));
     expect(cells[5]).toBe(e.side ?? '—');
     expect(cells[6]).toBe(formatPrice(e.priceYes));
     expect(cells[8]).toBe(e.status ?? '—');

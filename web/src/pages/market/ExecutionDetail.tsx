@@ -97,7 +97,7 @@ export function ExecutionDetail({ env, event: e, tz, onClose, onOpenDecision }: 
                   className="linkish small"
                   onClick={() => onOpenDecision(d.decisionId as string)}
                 >
-                  Open the record →
+                  Open in the Decisions tab →
                 </button>
               )}
             </div>
