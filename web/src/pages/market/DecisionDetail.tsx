@@ -115,7 +115,7 @@ export function DecisionDetail({ env, id, fromList, tz, onClose, lead, title }: 
         )}
         {d && isSystemDecision(d) && (
           <>
-            <SystemDecisionNote d={d} />
+            <SystemDecisionNote d={d} cancelsBelow />
             <Facts
               testId="detail-summary"
               items={[

@@ -49,14 +49,14 @@ export function systemDecisionFacts(d: DecisionJson): Fact[] {
   return items;
 }
 
-export function SystemDecisionNote({ d }: { d: DecisionJson }) {
+export function SystemDecisionNote({ d, cancelsBelow = false }: { d: DecisionJson; cancelsBelow?: boolean }) {
   const reason = systemReasonOf(d) ?? '';
   return (
     <p className="note" data-testid="system-decision-note">
       A system record (market “ALL”) for every market of run{' '}
       <span className="mono small">{d.botRunId ?? NONE}</span>:{' '}
-      {WHAT[reason] ?? 'The bot cancelled every open order.'} It has no book, inventory, pricing or targets;
-      the cancels it sent are listed under it.
+      {WHAT[reason] ?? 'The bot cancelled every open order.'} It has no book, inventory, pricing or targets
+      {cancelsBelow ? '; the cancels it sent are listed below' : ''}.
     </p>
   );
 }
