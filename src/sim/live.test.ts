@@ -118,4 +118,52 @@ describe('startLiveSimulator', () => {
     expect((await decisionsSince(historyEndUs)).length).toBe(count);
     await live.stop(); // idempotent
   }, 30_000);
+
+  it('restarts now and then: new run ids, a startup_cancel only when orders rest, batch runs without order events', async () => {
+    const gen = generateHistory({ seed: 11, env: 'demo', nowMs: Date.now(), days: 2, markets: 6 });
+    await writeItems(doc, 'demo', gen.items);
+    const historyEndUs = gen.state.clockUs;
+    const errors: unknown[] = [];
+    const live = startLiveSimulator({
+      doc,
+      env: 'demo',
+      seed: 11,
+      state: gen.state,
+      loopMs: 120,
+      restartEveryLoops: [2, 4],
+      onError: (e) => errors.push(e),
+    });
+    const deadline = Date.now() + 40_000;
+    while (Date.now() < deadline && live.runIds.length < 5) await sleep(100);
+    await live.stop();
+    expect(errors).toEqual([]);
+    const runIds = live.runIds;
+    expect(runIds.length).toBeGreaterThanOrEqual(5);
+    expect(new Set(runIds).size).toBe(runIds.length);
+    for (const id of runIds) expect(id).toMatch(/^\d{8}-\d{6}-[0-9a-f]{6}$/);
+    const mine = (await decisionsSince(historyEndUs)).filter((d) => runIds.includes(String(d.bot_run_id)));
+    const startups = mine.filter((d) => d.reason === 'startup_cancel');
+    // Every record counts the orders it cancelled; at least one restart found some.
+    expect(startups.length).toBeGreaterThan(0);
+    for (const s of startups) expect(Number(s.open_orders_count)).toBeGreaterThan(0);
+    // A run that followed a fatal error or a halt started flat: no startup record.
+    const cleanups = new Set(
+      mine
+        .filter((d) => d.reason === 'fatal_error_cleanup_cancel' || d.reason === 'risk_halt_cancel')
+        .map((d) => String(d.bot_run_id)),
+    );
+    const withStartup = new Set(startups.map((s) => String(s.bot_run_id)));
+    runIds.forEach((id, i) => {
+      if (i > 0 && cleanups.has(runIds[i - 1] ?? '')) expect(withStartup.has(id), id).toBe(false);
+    });
+    // Runs wrote decisions, and nothing was stamped ahead of the wall clock.
+    const market = mine.filter((d) => d.market_id !== 'ALL');
+    expect(new Set(market.map((d) => String(d.bot_run_id))).size).toBeGreaterThanOrEqual(runIds.length - 1);
+    const newest =
+      market
+        .map((d) => String(d.timestamp))
+        .sort()
+        .pop() ?? '';
+    expect(Date.parse(`${newest}Z`)).toBeLessThanOrEqual(Date.now() + 1000);
+  }, 90_000);
 });

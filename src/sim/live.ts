@@ -1,17 +1,20 @@
-// Live mode: continue the simulated bot in real time, writing what its per-market loop writes —
-// a new run (startup backfill, "ALL" startup_cancel), one decision per enabled market per loop,
-// order events when targets change, fills now and then, and the four state items every 10 loops.
+// Live mode: continue the simulated bot in real time, writing what its loop writes — a new run
+// (startup backfill, "ALL" startup_cancel when orders rest), one decision per enabled market per
+// loop, order events when targets change (per-market mode), fills now and then, and the four
+// state items every 10 loops (every loop in batch mode). Every 30 min–2 h the process stops and a
+// new run starts, sometimes flat (after a fatal error or a halt) and sometimes in batch mode.
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Env } from '../core/types.js';
-import { makeCtx, type BotCtx } from './engine/context.js';
-import { runLoop } from './engine/loop.js';
-import { startRun } from './engine/run.js';
+import { makeCtx, runMode, type BotCtx } from './engine/context.js';
+import { runLoop as runBotLoop } from './engine/loop.js';
+import { endRun, startRun } from './engine/run.js';
 import { saveState } from './engine/save.js';
 import { MS_US, msToUs, SECOND_US } from './format.js';
 import { generateHistory } from './generate.js';
 import { CURRENT_VERSION } from './schedule.js';
+import { newPrngState, Rng } from './prng.js';
 import { ListSink } from './sink.js';
-import type { SimState } from './types.js';
+import type { ExecMode, RunEnd, SimState } from './types.js';
 import { writeItems } from './write.js';
 
 export interface LiveOptions {
@@ -33,13 +36,21 @@ export interface LiveOptions {
   fillRateMultiplier?: number;
   /** Write failures are reported here and the loop carries on (default: console.error). */
   onError?: (err: unknown) => void;
-  /** Called after each loop's items are written. */
+  /** Called after each loop's items are written (`loop` counts every loop of every run). */
   onLoop?: (info: { loop: number; items: number }) => void;
+  /** Each bot process lives this many loops, drawn uniformly (default [360, 1440]: 30 min–2 h
+   *  at 5 s); then it stops — mostly a graceful restart (the next run starts with resting orders
+   *  and writes its startup_cancel), sometimes a fatal error or a risk halt (the next run starts
+   *  flat, without one) — and a new run starts, in batch mode now and then. */
+  restartEveryLoops?: [number, number];
 }
 
 export interface LiveSimulator {
+  /** The current bot run (a new one after every restart). */
   readonly runId: string;
-  /** Loops completed so far. */
+  /** Runs started so far, oldest first. */
+  readonly runIds: readonly string[];
+  /** Loops completed so far (all runs). */
   readonly loops: number;
   /** Stops after the loop in progress, saves state like the bot's shutdown, and resolves. */
   stop(): Promise<void>;
@@ -73,13 +84,24 @@ export function startLiveSimulator(opts: LiveOptions): LiveSimulator {
   const sink = new ListSink();
   const ctx: BotCtx = makeCtx(state, sink, null);
 
+  const [minLoops, maxLoops] = opts.restartEveryLoops ?? [360, 1440];
+  const runIds: string[] = [];
+  // How each run ends is drawn from its own stream (not the loop's), so it does not depend on
+  // how many loops the wall clock allowed.
+  const runRng = (what: string) => new Rng(newPrngState(state.seed, state.env, what, runIds.length));
+  const runLength = () =>
+    runRng('live-run-length').int(Math.max(1, minLoops), Math.max(1, minLoops, maxLoops));
+
   // Back-date the startup a little so its backfill, ALL record and cancels are not in the future.
   const startUs = Math.max(state.clockUs + SECOND_US, msToUs(nowFn()) - 8 * SECOND_US);
   let prevEndUs = startRun(ctx, startUs, { botVersion: CURRENT_VERSION, loopMs });
-  const run = state.run;
-  if (!run) throw new Error('live run did not start');
-  let prevDurationUs = run.loopPeriodUs / 2;
+  const first = state.run;
+  if (!first) throw new Error('live run did not start');
+  runIds.push(first.runId);
+  let prevDurationUs = first.loopPeriodUs / 2;
   let loop = 0;
+  let runLoop = 0;
+  let loopsLeft = runLength();
   let stopped = false;
   let timer: NodeJS.Timeout | null = null;
   let inFlight: Promise<void> = flush();
@@ -95,19 +117,46 @@ export function startLiveSimulator(opts: LiveOptions): LiveSimulator {
     }
   }
 
+  /** Stops the bot process and starts the next one, stamped just before now. */
+  function restart(nowMs: number): void {
+    const rng = runRng('live-run-end');
+    const roll = rng.float();
+    const kind: RunEnd = roll < 0.75 ? 'restart' : roll < 0.9 ? 'fatal_error' : 'risk_halt';
+    const endUs = Math.max(prevEndUs + MS_US, msToUs(nowMs) - 6 * SECOND_US);
+    endRun(ctx, endUs, kind);
+    const mode: ExecMode = rng.chance(0.2) ? 'batch' : 'per_market';
+    const nextUs = Math.max(state.clockUs, endUs) + ctx.rng.int(800, 2500) * MS_US;
+    prevEndUs = startRun(ctx, nextUs, { botVersion: CURRENT_VERSION, loopMs, mode });
+    const run = state.run;
+    if (run) runIds.push(run.runId);
+    runLoop = 0;
+    loopsLeft = runLength();
+  }
+
   async function tick(): Promise<void> {
     const tickStartMs = nowFn();
     try {
+      if (loopsLeft <= 0) {
+        restart(tickStartMs);
+        // The startup is stamped over the next seconds: its items are written with the first
+        // loop, once the wall clock has caught up with them.
+        if (!stopped) timer = setTimeout(schedule, untilWallClock());
+        return;
+      }
       // Stamp the loop so that it ends about now: items never run ahead of the wall clock.
       const loopStartUs = Math.max(prevEndUs + MS_US, msToUs(tickStartMs) - prevDurationUs);
-      const endUs = runLoop(ctx, loop, loopStartUs);
+      const endUs = runBotLoop(ctx, runLoop, loopStartUs);
       prevDurationUs = endUs - loopStartUs;
       prevEndUs = endUs;
-      if (loop % STATE_SAVE_EVERY === 0) saveState(ctx, endUs + 3 * MS_US);
+      // Per-market mode saves every 10 loops; batch mode saved inside its loop already.
+      if (runMode(state) === 'per_market' && runLoop % STATE_SAVE_EVERY === 0)
+        saveState(ctx, endUs + 3 * MS_US);
       const n = sink.list.length;
       await flush();
       opts.onLoop?.({ loop, items: n });
       loop++;
+      runLoop++;
+      loopsLeft--;
     } catch (err) {
       onError(err);
     }
@@ -133,7 +182,12 @@ export function startLiveSimulator(opts: LiveOptions): LiveSimulator {
 
   let stopping: Promise<void> | null = null;
   return {
-    runId: run.runId,
+    get runId() {
+      return runIds[runIds.length - 1] ?? first.runId;
+    },
+    get runIds() {
+      return [...runIds];
+    },
     get loops() {
       return loop;
     },
@@ -145,7 +199,8 @@ export function startLiveSimulator(opts: LiveOptions): LiveSimulator {
         stopped = true;
         if (timer) clearTimeout(timer);
         await inFlight;
-        saveState(ctx, Math.max(prevEndUs + MS_US, msToUs(nowFn())));
+        // The bot's graceful shutdown: save state (orders keep resting for the next start).
+        endRun(ctx, Math.max(prevEndUs + MS_US, msToUs(nowFn())), 'restart');
         await flush();
       })();
       return stopping;
