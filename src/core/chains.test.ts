@@ -216,6 +216,37 @@ describe('reconciliation chains, mode decided per run (contract §6.19)', () => 
     expect(idle).toMatchObject({ noOrderEvents: false, batchRuns: [] });
   });
 
+  it('judges no run it cannot read: decisions without any run id, and runs past the execution log’s TTL', () => {
+    // Two decisions with neither bot_run_id nor decision id, inside P's span, targets changing.
+    const bare = [
+      { ...dec(P, 8, '2026-01-03T10:03:00', 0.47), decisionId: null, botRunId: null },
+      { ...dec(P, 9, '2026-01-03T10:04:00', 0.48), decisionId: null, botRunId: null },
+    ];
+    const withBare = buildChains([...decisions, ...bare], events, fills, live);
+    expect(withBare.runs.find((x) => x.runId === null)).toMatchObject({
+      mode: 'unknown',
+      unknownReason: 'no_run_id',
+    });
+    expect(withBare.batchRuns).toEqual([B]);
+    expect(withBare.counts.broken).toBe(1); // still only P's loop 2
+    // Z (10:05) still belongs to P, not to the id-less decisions: still an orphan.
+    expect(withBare.orphanFills.map((f) => f.orderId)).toEqual(['Z', 'W']);
+    // With events kept only since 11:15 (TTL), P's and B's absence of events proves nothing: both
+    // are unknown, P's loop 2 is not judged and Z is no orphan; Q and I are judged as before.
+    const expired = buildChains(decisions, events.slice(2), fills, live, {
+      eventsKeptSinceMs: Date.UTC(2026, 0, 3, 11, 15),
+    });
+    expect(expired.runs.map((x) => [x.mode, x.unknownReason])).toEqual([
+      ['unknown', 'events_expired'],
+      ['unknown', 'events_expired'],
+      ['per_market', null],
+      ['idle', null],
+    ]);
+    expect(expired.batchRuns).toEqual([]);
+    expect(expired.counts.broken).toBe(0);
+    expect(expired.orphanFills.map((f) => f.orderId)).toEqual(['W']);
+  });
+
   it('finds the run of decisions without bot_run_id from the decision id', () => {
     const bare = decisions.slice(3, 6).map((d) => ({ ...d, botRunId: null }));
     expect(buildChains(bare, [], [], []).batchRuns).toEqual([B]);

@@ -43,14 +43,32 @@ export interface Chain {
  * How a run executed, judged from its own decisions and events in the range:
  * `batch` — its decisions wanted quotes and it logged no ORDER_PLACE (batch placements are not
  * logged); `per_market` — it logged ORDER_PLACE events; `idle` — no decision of it wanted a quote,
- * so its events cannot tell (and nothing of it can be a missing placement).
+ * so its events cannot tell (and nothing of it can be a missing placement); `unknown` — its events
+ * cannot be known (see RunReport.unknownReason), so its chains are not judged either.
  */
-export type RunMode = 'batch' | 'per_market' | 'idle';
+export type RunMode = 'batch' | 'per_market' | 'idle' | 'unknown';
+
+/**
+ * `no_run_id`: decisions without bot_run_id or decision id (before 2025-12-20, or damaged items):
+ * no event can name them. `events_expired`: every decision of the run is older than the execution
+ * log keeps events (30-day TTL), so the absence of placements proves nothing.
+ */
+export type UnknownRunReason = 'no_run_id' | 'events_expired';
+
+/** The bot's default EXECUTION_LOG_TTL_DAYS (contract §2.5): events older than this are gone. */
+export const EXECUTION_LOG_TTL_MS = 30 * 86_400_000;
+
+export interface ChainOptions {
+  /** Execution events older than this are gone (TTL): now − EXECUTION_LOG_TTL_DAYS (30 days). */
+  eventsKeptSinceMs?: number;
+}
 
 export interface RunReport {
   /** bot_run_id; null for decisions older than run ids (before 2025-12-20). */
   runId: string | null;
   mode: RunMode;
+  /** Why a run's mode is `unknown`; null otherwise. */
+  unknownReason: UnknownRunReason | null;
   /** From the run id (`YYYYMMDD-HHMMSS-…`), else its first decision in the range. */
   startMs: number | null;
   decisions: number;
@@ -94,6 +112,7 @@ interface RunAcc {
   runId: string;
   startMs: number | null;
   firstDecisionMs: number;
+  lastDecisionMs: number;
   decisions: number;
   quotingDecisions: number;
   placements: number;
@@ -110,6 +129,7 @@ function runsOf(decisions: readonly Decision[], events: readonly ExecutionEvent[
         runId,
         startMs: runId ? runStartMs(runId) : null,
         firstDecisionMs: atMs,
+        lastDecisionMs: atMs,
         decisions: 0,
         quotingDecisions: 0,
         placements: 0,
@@ -122,6 +142,7 @@ function runsOf(decisions: readonly Decision[], events: readonly ExecutionEvent[
   for (const d of decisions) {
     const r = get(runOfDecision(d), d.timeMs);
     r.firstDecisionMs = Math.min(r.firstDecisionMs, d.timeMs);
+    r.lastDecisionMs = Math.max(r.lastDecisionMs, d.timeMs);
     r.decisions++;
     if (d.targetQuotes.length > 0) r.quotingDecisions++;
   }
@@ -137,19 +158,34 @@ function runsOf(decisions: readonly Decision[], events: readonly ExecutionEvent[
   return runs;
 }
 
-function modeOf(r: RunAcc): RunMode {
+function unknownReasonOf(r: RunAcc, opts: ChainOptions): UnknownRunReason | null {
+  if (r.placements > 0) return null;
+  if (r.runId === '') return 'no_run_id';
+  if (opts.eventsKeptSinceMs !== undefined && r.lastDecisionMs < opts.eventsKeptSinceMs)
+    return 'events_expired';
+  return null;
+}
+
+function modeOf(r: RunAcc, opts: ChainOptions): RunMode {
   if (r.placements > 0) return 'per_market';
+  if (unknownReasonOf(r, opts) !== null) return 'unknown';
   return r.quotingDecisions > 0 ? 'batch' : 'idle';
 }
 
-/** The run live at time t: the one with the latest start at or before t (else the earliest). */
+/**
+ * The run live at time t: the one with the latest start at or before t (else the earliest). Only
+ * runs with an id span time; decisions without one (interleaved with real runs) never do, unless
+ * there is nothing else.
+ */
 function runAt(sortedRuns: readonly RunAcc[], t: number): RunAcc | null {
+  const withId = sortedRuns.filter((r) => r.runId !== '');
+  const candidates = withId.length > 0 ? withId : sortedRuns;
   let found: RunAcc | null = null;
-  for (const r of sortedRuns) {
+  for (const r of candidates) {
     if ((r.startMs ?? r.firstDecisionMs) <= t) found = r;
     else break;
   }
-  return found ?? sortedRuns[0] ?? null;
+  return found ?? candidates[0] ?? null;
 }
 
 function targetsKey(d: Decision): string {
@@ -165,6 +201,7 @@ export function buildChains(
   events: readonly ExecutionEvent[],
   fills: readonly Fill[],
   liveOrders: readonly OpenOrder[],
+  opts: ChainOptions = {},
 ): ChainReport {
   const byDecision = new Map<string, ExecutionEvent[]>();
   for (const e of events) {
@@ -187,7 +224,15 @@ export function buildChains(
   }
   const live = new Set(liveOrders.map((o) => o.orderId));
   const runs = runsOf(decisions, events);
-  const batch = new Set([...runs.values()].filter((r) => modeOf(r) === 'batch').map((r) => r.runId));
+  // Runs whose placements are not (or no longer) logged: their chains are not judged.
+  const unjudged = new Set(
+    [...runs.values()]
+      .filter((r) => {
+        const mode = modeOf(r, opts);
+        return mode === 'batch' || mode === 'unknown';
+      })
+      .map((r) => r.runId),
+  );
   const sorted = [...decisions].sort((a, b) => a.timeMs - b.timeMs);
   const explained = new Set<string>();
   const chains: Chain[] = [];
@@ -226,7 +271,7 @@ export function buildChains(
     const key = targetsKey(d);
     const prev = prevTargets.get(run);
     if (
-      !batch.has(run) &&
+      !unjudged.has(run) &&
       d.targetQuotes.length > 0 &&
       prev !== undefined &&
       key !== prev &&
@@ -242,8 +287,8 @@ export function buildChains(
       problems: [...problems],
     });
   }
-  // A fill belongs to the run live at its time; a batch run's placements are not logged, so its
-  // fills legitimately have no chain.
+  // A fill belongs to the run live at its time; a batch run's placements are not logged (an
+  // unknown run's cannot be read), so its fills legitimately have no chain.
   const byStart = [...runs.values()].sort(
     (a, b) =>
       (a.startMs ?? a.firstDecisionMs) - (b.startMs ?? b.firstDecisionMs) || (a.runId < b.runId ? -1 : 1),
@@ -253,7 +298,7 @@ export function buildChains(
     const r = runAt(byStart, f.fillTimeMs);
     if (r) r.fills++;
     if (explained.has(f.fillId ?? f.sortKey)) continue;
-    if (r && batch.has(r.runId)) continue;
+    if (r && unjudged.has(r.runId)) continue;
     orphanFills.push(f);
   }
   const counts = {
@@ -270,14 +315,15 @@ export function buildChains(
   }
   const runReports: RunReport[] = byStart.map((r) => ({
     runId: r.runId || null,
-    mode: modeOf(r),
+    mode: modeOf(r, opts),
+    unknownReason: unknownReasonOf(r, opts),
     startMs: r.startMs ?? r.firstDecisionMs,
     decisions: r.decisions,
     quotingDecisions: r.quotingDecisions,
     placements: r.placements,
     fills: r.fills,
   }));
-  const quoting = runReports.filter((r) => r.mode !== 'idle');
+  const quoting = runReports.filter((r) => r.mode === 'batch' || r.mode === 'per_market');
   return {
     chains: chains.reverse(),
     orphanFills,

@@ -2,7 +2,7 @@
 // broken links highlighted; (b) the P&L sources side by side per market with the explanation of
 // each difference; (c) position drift between the trade-log replay and the bot.
 import type { FastifyInstance } from 'fastify';
-import { buildChains, type Chain } from '../../core/chains.js';
+import { buildChains, EXECUTION_LOG_TTL_MS, type Chain } from '../../core/chains.js';
 import { pnlSources } from '../../core/pnl-sources.js';
 import { dedupeFills } from '../../core/dedupe.js';
 import { toApiTime } from '../../core/time.js';
@@ -88,7 +88,9 @@ export function reconciliationRoutes(
             (f) => f.marketId === marketId && f.fillTimeMs >= fromMs && f.fillTimeMs <= toMs,
           );
           const live = (state.openOrders?.orders ?? []).filter((o) => o.marketId === marketId);
-          const report = buildChains(decisions, events.events, fills, live);
+          const report = buildChains(decisions, events.events, fills, live, {
+            eventsKeptSinceMs: ctx.nowMs() - EXECUTION_LOG_TTL_MS,
+          });
           chains = {
             marketId,
             from: toApiTime(fromMs),

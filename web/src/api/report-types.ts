@@ -107,7 +107,8 @@ export interface ChainJson {
 
 export interface ChainRunJson {
   runId: string | null;
-  mode: 'batch' | 'per_market' | 'idle';
+  mode: 'batch' | 'per_market' | 'idle' | 'unknown';
+  unknownReason: 'no_run_id' | 'events_expired' | null;
   start: string | null;
   decisions: number;
   quotingDecisions: number;

@@ -4,7 +4,7 @@
 import { useState } from 'react';
 import { parseDecisionId } from '../../../../src/core/decision-id';
 import { formatContracts, formatMoney, formatPrice } from '../../../../src/core/format';
-import type { ChainJson, ChainsJson, FillJson } from '../../api/report-types';
+import type { ChainJson, ChainRunJson, ChainsJson, FillJson } from '../../api/report-types';
 import { ExportLinks } from '../../components/ExportLinks';
 import { Panel } from '../../components/Panel';
 import { signedContracts } from '../../format/figures';
@@ -116,45 +116,60 @@ function ChainDetail({ c, tz }: { c: ChainJson; tz: string }) {
   );
 }
 
-/** The runs judged batch (contract §6.19): which, when, and what that means for their chains. */
+/** The runs judged batch (contract §6.19), and those whose events cannot be read: which, when, why. */
 function BatchNotice({ chains, tz }: { chains: ChainsJson; tz: string }) {
   const batch = chains.batchRuns ?? [];
-  if (batch.length === 0 && !chains.noOrderEvents) return null;
   const runs = chains.runs ?? [];
-  const quoting = runs.filter((r) => r.mode !== 'idle').length;
+  const unknown = runs.filter((r) => r.mode === 'unknown');
+  if (batch.length === 0 && unknown.length === 0 && !chains.noOrderEvents) return null;
+  const quoting = runs.filter((r) => r.mode === 'batch' || r.mode === 'per_market').length;
   const batchRuns = runs.filter((r) => r.mode === 'batch');
+  const line = (r: ChainRunJson) => (
+    <li key={r.runId ?? '(none)'}>
+      <span className="mono small">{r.runId ?? 'decisions without a run id'}</span>{' '}
+      <span className="muted small">
+        {r.start ? `${r.runId ? 'started' : 'from'} ${formatDateTime(r.start, tz)} · ` : ''}
+        {r.decisions} decision{r.decisions === 1 ? '' : 's'} · {r.fills} fill{r.fills === 1 ? '' : 's'}
+        {r.unknownReason === 'events_expired' && ' · older than the execution log keeps events (30 days)'}
+        {r.unknownReason === 'no_run_id' && ' · no event can name them'}
+      </span>
+    </li>
+  );
   return (
     <div className="banner" role="status" data-testid="batch-notice">
-      {chains.noOrderEvents ? (
-        <strong>No order events in this range although its decisions wanted quotes</strong>
-      ) : (
-        <strong>
-          {batch.length} of {quoting} quoting runs in this range ran in batch mode
-        </strong>
-      )}
-      : in batch mode (use_batch_execution) the bot logs no ORDER_PLACE / ORDER_RESULT events, so a batch
-      run&apos;s decisions cannot be linked to orders. Their chains are not marked broken and fills made while
-      they were live are not called orphans; per-market runs are judged as usual. Runs are judged one by one
-      from their own events: a run whose decisions wanted quotes and that logged no placement is a batch run.
-      {batchRuns.length > 0 && (
-        <ul className="batch-runs" data-testid="batch-runs">
-          {batchRuns.map((r) => (
-            <li key={r.runId ?? ''}>
-              <span className="mono small">{r.runId ?? 'run without id'}</span>{' '}
-              <span className="muted small">
-                {r.start ? `started ${formatDateTime(r.start, tz)} · ` : ''}
-                {r.decisions} decision{r.decisions === 1 ? '' : 's'} · {r.fills} fill
-                {r.fills === 1 ? '' : 's'}
-              </span>
-            </li>
-          ))}
-        </ul>
+      {batch.length > 0 || chains.noOrderEvents ? (
+        <>
+          {chains.noOrderEvents ? (
+            <strong>No order events in this range although its decisions wanted quotes</strong>
+          ) : (
+            <strong>
+              {batch.length} of {quoting} quoting runs in this range ran in batch mode
+            </strong>
+          )}
+          : in batch mode (use_batch_execution) the bot logs no ORDER_PLACE / ORDER_RESULT events, so a batch
+          run&apos;s decisions cannot be linked to orders. Their chains are not marked broken and fills made
+          while they were live are not called orphans; per-market runs are judged as usual. Runs are judged
+          one by one from their own events: a run whose decisions wanted quotes and that logged no placement
+          is a batch run.
+          {batchRuns.length > 0 && (
+            <ul className="batch-runs" data-testid="batch-runs">
+              {batchRuns.map(line)}
+            </ul>
+          )}
+        </>
+      ) : null}
+      {unknown.length > 0 && (
+        <div data-testid="unknown-runs">
+          <strong>Not judged:</strong> the order events of these decisions cannot be read, so no chain of
+          theirs is marked broken.
+          <ul>{unknown.map(line)}</ul>
+        </div>
       )}
     </div>
   );
 }
 
-function ChainRow({ c, tz, batch }: { c: ChainJson; tz: string; batch: boolean }) {
+function ChainRow({ c, tz, run }: { c: ChainJson; tz: string; run: 'batch' | 'unknown' | null }) {
   const d = c.decision;
   const fills = c.orders.reduce((a, o) => a + o.fills.length, 0);
   const broken = c.problems.length > 0;
@@ -168,12 +183,20 @@ function ChainRow({ c, tz, batch }: { c: ChainJson; tz: string; batch: boolean }
           {c.cancels.length > 0 && ` · ${c.cancels.length} cancel${c.cancels.length === 1 ? '' : 's'}`}
         </span>
         <span className="chain-problems">
-          {batch && (
+          {run === 'batch' && (
             <span
               className="tag"
               title="A batch run: its placements are not logged, so its orders cannot be shown"
             >
               batch run
+            </span>
+          )}
+          {run === 'unknown' && (
+            <span
+              className="tag"
+              title="This decision's order events cannot be read (no run id, or past the log's TTL)"
+            >
+              not judged
             </span>
           )}
           {c.problems.map((p) => (
@@ -248,6 +271,9 @@ export function ChainsPanel({ chains, tz, onlyBroken, onOnlyBroken, exportParams
   const [shown, setShown] = useState(PAGE);
   const { counts } = chains;
   const batchSet = new Set(chains.batchRuns ?? []);
+  const unknownSet = new Set(
+    (chains.runs ?? []).filter((r) => r.mode === 'unknown').map((r) => r.runId ?? ''),
+  );
   const path = `/api/v1/markets/${encodeURIComponent(chains.marketId)}`;
   return (
     <Panel
@@ -322,7 +348,7 @@ export function ChainsPanel({ chains, tz, onlyBroken, onOnlyBroken, exportParams
               key={`${c.decision.decisionId ?? c.decision.time}#${i}`}
               c={c}
               tz={tz}
-              batch={batchSet.has(runOf(c))}
+              run={batchSet.has(runOf(c)) ? 'batch' : unknownSet.has(runOf(c)) ? 'unknown' : null}
             />
           ))}
           {chains.items.length > shown && (
