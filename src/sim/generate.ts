@@ -169,7 +169,8 @@ export function generateHistory(options: GenerateOptions): GenerateResult {
     if (!run) throw new Error('run did not start');
     // Leave room for the last loop to finish before the run ends / before "now".
     const stopUs = (plan.endUs ?? endUs) - 20 * SECOND_US;
-    const loops = new Map<number, number | undefined>();
+    // Loop 0 (right after startup) and the sampled loops.
+    const loops = new Map<number, number | undefined>([[0, undefined]]);
     for (const g of sampleTimes(firstLoopUs, stopUs, startUs, endUs, cadence)) {
       loops.set(Math.ceil((g - firstLoopUs) / run.loopPeriodUs), undefined);
     }

@@ -2,11 +2,12 @@
 // real bot writes (contract §6.17–6.20) inside the execution-log window, small enough (a few
 // thousand items) to write into an embedded DynamoDB in a few seconds.
 //
-//   const fx = multiRunFixture();                       // seed 7, demo, 6 markets × 3 days
+//   const fx = multiRunFixture();                       // seed 150, demo, 6 markets × 3 days
 //   await writeItems(doc, fx.env, fx.items);
 //   fx.summary.runs          // every bot run: id, start/end, mode, startup record or not
 //   fx.summary.disabledCancels  // orders of a disabled market cancelled under a startup id
 //   fx.summary.notFoundTicker   // the market that 404s (no decisions, api_errors growing)
+import { parseIsoUtcMs } from '../../core/time.js';
 import type { Env } from '../../core/types.js';
 import { usToMs } from '../format.js';
 import { generateHistory, type GenerateOptions, type GenerateResult, type RunSummary } from '../generate.js';
@@ -26,8 +27,11 @@ export interface MultiRunFixtureOptions {
   extra?: Omit<GenerateOptions, 'seed' | 'env' | 'nowMs' | 'markets' | 'days'>;
 }
 
+/** The seed is one whose history holds every shape, the rare ones included (a FILL event of the
+ *  batch run, a fill a cent below a 0.58 target, an order cancelled yet still listed by the final
+ *  open_orders); multi-run-fixture.test.ts checks that it still does. */
 export const MULTI_RUN_FIXTURE_DEFAULTS = {
-  seed: 7,
+  seed: 150,
   env: 'demo' as Env,
   nowMs: Date.UTC(2026, 10, 20, 15, 30),
   markets: 6,
@@ -78,6 +82,35 @@ export interface MultiRunSummary {
   notFoundTicker: string | null;
   /** Orders the final open_orders item lists although a cancel of them was logged (§6.20). */
   ghostOrderIds: string[];
+  /** Which of the shapes the bot writes this history holds inside the execution window. */
+  shapes: FixtureShapes;
+}
+
+export interface FixtureShapes {
+  /** A run that started with no open orders: no startup_cancel record. */
+  flatStart: boolean;
+  /** A per-market run whose startup record has ORDER_CANCEL/ORDER_RESULT events under it. */
+  startupCancels: boolean;
+  /** A batch-mode run (decisions with targets, no ORDER_PLACE). */
+  batchRun: boolean;
+  /** A FILL event of a batch run (rare: an order one fill completed within 60 s). */
+  batchFill: boolean;
+  /** A run that began and ended within 4 h, with runs before and after it. */
+  shortRun: boolean;
+  /** At least 3 runs started inside the window. */
+  severalRunsADay: boolean;
+  /** Orders of a disabled market cancelled under a startup id (see disabledCancels). */
+  disabledCancel: boolean;
+  /** The 404 market (see notFoundTicker). */
+  notFound: boolean;
+  /** A startup cancel logging ALREADY_GONE for an order its previous run cancelled. */
+  alreadyGoneAtStartup: boolean;
+  /** The final open_orders lists an order whose cancel was logged (see ghostOrderIds). */
+  ghostInSnapshot: boolean;
+  /** A fill a cent below its 0.29/0.58 target (int(price × 100) cents). */
+  truncatedFill: boolean;
+  /** A fill backfilled at startup (pnl_realized 0, reconciled_at_startup). */
+  backfilledFill: boolean;
 }
 
 export interface MultiRunFixture extends GenerateResult {
@@ -174,6 +207,76 @@ export function summarize(gen: GenerateResult, options?: GenerateOptions): Multi
   const openOrders = (state('open_orders')?.orders ?? {}) as Record<string, Item>;
   const ghostOrderIds = Object.keys(openOrders).filter((id) => cancelledIds.has(id));
 
+  const recent = runs.filter((r) => r.inExecutionWindow);
+  const recentIds = new Set(recent.map((r) => r.runId));
+  const places = new Set(
+    events.filter((e) => e.event_type === 'ORDER_PLACE').map((e) => String(e.bot_run_id)),
+  );
+  const quoting = new Set(
+    decisions
+      .filter((d) => d.market_id !== 'ALL' && Number(d.num_targets) > 0)
+      .map((d) => String(d.bot_run_id)),
+  );
+  const batchRuns = recent.filter((r) => quoting.has(r.runId) && !places.has(r.runId)).map((r) => r.runId);
+  const lastDecision = new Map<string, number>();
+  for (const d of decisions) {
+    if (d.market_id === 'ALL' || typeof d.bot_run_id !== 'string') continue;
+    const t = parseIsoUtcMs(String(d.timestamp)) ?? 0;
+    lastDecision.set(d.bot_run_id, Math.max(lastDecision.get(d.bot_run_id) ?? 0, t));
+  }
+  const startupIdSet = new Set([...startupIds.values()]);
+  const cancelledBy = new Map<string, string>();
+  for (const e of events) {
+    if (
+      e.event_type === 'ORDER_RESULT' &&
+      !('side' in e) &&
+      e.status === 'CANCELLED' &&
+      !startupIdSet.has(String(e.decision_id))
+    )
+      cancelledBy.set(String(e.order_id), String(e.bot_run_id));
+  }
+  const target = new Map<string, number>();
+  for (const e of events)
+    if (e.event_type === 'ORDER_RESULT' && e.status === 'ACCEPTED')
+      target.set(String(e.order_id), Number(e.price));
+  const trades = gen.items.dora_trade_log;
+  const shapes: FixtureShapes = {
+    flatStart: recent.some((r) => !r.startupRecord && r.decisions > 0 && runs.indexOf(r) > 0),
+    startupCancels: recent.some(
+      (r) => r.startupDecisionId !== null && events.some((e) => e.decision_id === r.startupDecisionId),
+    ),
+    batchRun: batchRuns.length > 0,
+    batchFill: events.some((e) => e.event_type === 'FILL' && batchRuns.includes(String(e.bot_run_id))),
+    shortRun: recent.some((r) => {
+      const i = runs.indexOf(r);
+      return (
+        i > 0 &&
+        i < runs.length - 1 &&
+        r.decisions > 0 &&
+        (lastDecision.get(r.runId) ?? Infinity) - r.startMs <= 4 * 3_600_000
+      );
+    }),
+    severalRunsADay: recent.length >= 3,
+    disabledCancel: disabledCancels.some((d) => recentIds.has(d.runId)),
+    notFound: notFoundTicker !== null,
+    alreadyGoneAtStartup: events.some(
+      (e) =>
+        e.status === 'ALREADY_GONE' &&
+        startupIdSet.has(String(e.decision_id)) &&
+        cancelledBy.has(String(e.order_id)) &&
+        cancelledBy.get(String(e.order_id)) !== e.bot_run_id,
+    ),
+    ghostInSnapshot: ghostOrderIds.length > 0,
+    truncatedFill: trades.some((t) => {
+      const p = target.get(String(t.order_id));
+      return p !== undefined && Math.trunc(p * 100) !== Math.round(p * 100);
+    }),
+    backfilledFill: trades.some(
+      (t) =>
+        t.reconciled_at_startup === true && (parseIsoUtcMs(String(t.fill_timestamp)) ?? 0) >= executionFromMs,
+    ),
+  };
+
   return {
     runs,
     executionFromMs,
@@ -181,5 +284,6 @@ export function summarize(gen: GenerateResult, options?: GenerateOptions): Multi
     disabledTickers: [...new Set(disabledCancels.map((d) => d.ticker))],
     notFoundTicker,
     ghostOrderIds,
+    shapes,
   };
 }
