@@ -105,10 +105,12 @@ export function planRuns(
     role,
   });
   plans.push(recent('before', t, recentFromUs, 'restart'));
-  const shortStart = recentFromUs + gap();
+  // Down for a while (a deploy): fills of the resting orders meanwhile are backfilled at startup.
+  const shortStart = recentFromUs + Math.round(rng.uniform(25, 70) * MINUTE_US);
   const shortEnd = shortStart + Math.round(Math.min(3 * HOUR_US, Math.max(HOUR_US, 0.08 * spanUs)));
   plans.push(recent('short', shortStart, shortEnd, 'restart'));
-  const batchStart = shortEnd + gap();
+  // The operator switches global_config to batch mode and restarts the bot.
+  const batchStart = shortEnd + Math.round(rng.uniform(20, 60) * MINUTE_US);
   const batchEnd = batchStart + Math.round(0.3 * spanUs);
   plans.push(recent('batch', batchStart, batchEnd, 'risk_halt', 'batch'));
   // The operator clears the halt flag and starts the bot again.

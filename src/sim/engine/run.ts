@@ -1,5 +1,6 @@
-// Bot process lifecycle: startup (backfill fills missed while down, cancel whatever is still
-// resting, "ALL" startup_cancel record) and the ways a run ends (restart, risk halt, fatal error).
+// Bot process lifecycle: startup ("ALL" startup_cancel record and cancels only when orders rest,
+// backfill of fills missed while down, positions rebuilt, state saved) and the ways a run ends
+// (graceful restart with a shutdown save, risk halt, fatal error).
 import { MANUAL_TICKER, isEnabledAt } from '../markets.js';
 import { compactStamp, MS_US } from '../format.js';
 import { systemDecisionId, systemDecisionItem, type SystemReason } from '../items/decision.js';

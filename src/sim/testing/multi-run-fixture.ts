@@ -2,7 +2,7 @@
 // real bot writes (contract §6.17–6.20) inside the execution-log window, small enough (a few
 // thousand items) to write into an embedded DynamoDB in a few seconds.
 //
-//   const fx = multiRunFixture();                       // seed 150, demo, 6 markets × 3 days
+//   const fx = multiRunFixture();                       // seed 49, demo, 6 markets × 3 days
 //   await writeItems(doc, fx.env, fx.items);
 //   fx.summary.runs          // every bot run: id, start/end, mode, startup record or not
 //   fx.summary.disabledCancels  // orders of a disabled market cancelled under a startup id
@@ -31,7 +31,7 @@ export interface MultiRunFixtureOptions {
  *  batch run, a fill a cent below a 0.58 target, an order cancelled yet still listed by the final
  *  open_orders); multi-run-fixture.test.ts checks that it still does. */
 export const MULTI_RUN_FIXTURE_DEFAULTS = {
-  seed: 150,
+  seed: 49,
   env: 'demo' as Env,
   nowMs: Date.UTC(2026, 10, 20, 15, 30),
   markets: 6,
