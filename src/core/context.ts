@@ -4,6 +4,7 @@ import { replayFills, type ReplayResult } from './replay.js';
 import type { Holding } from './unrealized.js';
 import { last24h, type WindowStats } from './window.js';
 import type {
+  ApiErrorsState,
   Decision,
   Env,
   Fill,
@@ -36,6 +37,8 @@ export interface MetricsInput {
   latestDecisions: ReadonlyMap<string, Decision>;
   /** Newest decision of any kind, possibly an "ALL" system decision. */
   newestDecisionAny: Decision | null;
+  /** The bot's api_errors item (attention's API-error bursts); absent ⇒ none known. */
+  apiErrors?: ApiErrorsState | null;
 }
 
 export interface MarketHolding extends Holding {

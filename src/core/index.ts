@@ -107,7 +107,8 @@ export {
 } from './mismatch.js';
 export { DEFAULT_STALE_HOURS, isStale } from './staleness.js';
 export { heartbeat, newestDecision, type Heartbeat, type HeartbeatStatus } from './heartbeat.js';
-export { limitUse, lossLimitUse, totalLimitUse } from './limits.js';
+export { limitUse, lossHeadroom, lossLimitUse, totalLimitUse } from './limits.js';
+export { buildAttention, type AttentionItem, type AttentionKind } from './attention.js';
 export {
   latencyBreakdown,
   latencyStats,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { limitUse, lossLimitUse, totalLimitUse } from './limits.js';
+import { limitUse, lossHeadroom, lossLimitUse, totalLimitUse } from './limits.js';
 import { isStale } from './staleness.js';
 
 describe('limit use', () => {
@@ -13,11 +13,22 @@ describe('limit use', () => {
     // 125 / 500 = 0.25
     expect(totalLimitUse(125, 500)).toBe(0.25);
   });
-  it('loss: −daily_pnl / max_daily_loss', () => {
-    // −(−4.1875) / 100 = 0.041875; a gain gives a negative use.
+  it('loss: max(0, −daily_pnl) / max_daily_loss', () => {
+    // −(−4.1875) / 100 = 0.041875.
     expect(lossLimitUse(-4.1875, 100)).toBeCloseTo(0.041875, 15);
-    expect(lossLimitUse(10, 100)).toBe(-0.1);
+    // A gain uses none of the limit: 0 %, never negative (metrics.md).
+    expect(lossLimitUse(10, 100)).toBe(0);
+    expect(lossLimitUse(53.38, 100)).toBe(0);
+    expect(lossLimitUse(0, 100)).toBe(0);
+    expect(lossLimitUse(-150, 100)).toBe(1.5);
     expect(lossLimitUse(null, 100)).toBeNull();
+  });
+  it('loss headroom: max_daily_loss + daily_pnl', () => {
+    // 100 + (−4.1875) = 95.8125 dollars left; a gain of 53.38 leaves 153.38; −150 is 50 past it.
+    expect(lossHeadroom(-4.1875, 100)).toBeCloseTo(95.8125, 12);
+    expect(lossHeadroom(53.38, 100)).toBeCloseTo(153.38, 12);
+    expect(lossHeadroom(-150, 100)).toBe(-50);
+    expect(lossHeadroom(null, 100)).toBeNull();
   });
 });
 

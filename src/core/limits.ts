@@ -16,10 +16,16 @@ export function totalLimitUse(exposureTotal: number, maxTotalExposure: number): 
 }
 
 /**
- * −risk_state.daily_pnl / global_config.max_daily_loss. daily_pnl is never reset by the bot, so
+ * max(0, −risk_state.daily_pnl) / global_config.max_daily_loss (metrics.md: 0 % while the bot's
+ * figure is a gain, never negative). daily_pnl is never reset by the bot, so
  * this measures the cumulative loss since the state item was created, which is what its halt
  * check compares (a value ≥ 1 makes every restart halt).
  */
 export function lossLimitUse(dailyPnlUsd: number | null, maxDailyLossUsd: number): number | null {
-  return dailyPnlUsd === null ? null : ratio(-dailyPnlUsd, maxDailyLossUsd);
+  return dailyPnlUsd === null ? null : ratio(Math.max(0, -dailyPnlUsd), maxDailyLossUsd);
+}
+
+/** Dollars the bot can still lose before it halts itself: max_daily_loss + daily_pnl (metrics.md). */
+export function lossHeadroom(dailyPnlUsd: number | null, maxDailyLossUsd: number): number | null {
+  return dailyPnlUsd === null ? null : maxDailyLossUsd + dailyPnlUsd;
 }

@@ -1,11 +1,12 @@
 // GET /api/v1/overview minus `meta`: everything the Home page shows, assembled from one context
 // so that every headline is the sum of the rows it summarises (metrics.md, first paragraph).
+import { buildAttention, type AttentionItem } from './attention.js';
 import { buildContext, type MetricsInput } from './context.js';
 import { dailyPnl, type DailyEntry } from './daily.js';
 import { compareStrings } from './dedupe.js';
 import { exposureTotals } from './exposure.js';
 import { heartbeat, newestDecision, type HeartbeatStatus } from './heartbeat.js';
-import { lossLimitUse, totalLimitUse } from './limits.js';
+import { lossHeadroom, lossLimitUse, totalLimitUse } from './limits.js';
 import { activeOrders, type ActiveOrders } from './quotes.js';
 import { reconciliationWarnings } from './reconcile.js';
 import { buildRows, isoOrNull, otherMarketIds, tableMarketIds, tableTotals, type MarketRow, type TableTotals } from './rows.js';
@@ -104,6 +105,8 @@ export interface Overview {
     maxDailyLoss: number;
     maxTotalExposure: number;
     lossLimitUse: number | null;
+    /** max_daily_loss + daily_pnl: dollars before the bot halts itself (null without risk_state). */
+    lossHeadroom: number | null;
     totalLimitUse: number | null;
     tradingEnabled: boolean;
     lastFillAt: string | null;
@@ -114,6 +117,8 @@ export interface Overview {
   totals: TableTotals;
   /** Where the displayed positions came from (`replay` only when the positions item is missing). */
   positionSource: 'positions' | 'replay';
+  /** metrics.md `attention`: what a trader must act on, most severe first; empty ⇒ all clear. */
+  attention: AttentionItem[];
   warnings: Warning[];
 }
 
@@ -214,6 +219,39 @@ export function buildOverview(input: MetricsInput): Overview {
   const noDecision = noDecisionWarning(rows);
   if (noDecision) warnings.push(noDecision);
   const totalUse = totalLimitUse(exposure.total, gc.maxTotalExposure);
+  const bot = {
+    heartbeat: beat.status,
+    lastDecisionAt: isoOrNull(beat.lastDecisionAtMs),
+    lastDecisionAgeMs: beat.ageMs,
+    aliveUnderMs: beat.aliveUnderMs,
+    lateUnderMs: beat.lateUnderMs,
+    runId: newest?.botRunId ?? null,
+    version: newest?.botVersion ?? null,
+  };
+  const riskOut = {
+    present: risk !== null,
+    tradingHalted: risk?.tradingHalted ?? null,
+    haltReason: risk?.haltReason ?? null,
+    dailyPnl: risk?.dailyPnlUsd ?? null,
+    maxDailyLoss: gc.maxDailyLossUsd,
+    maxTotalExposure: gc.maxTotalExposure,
+    lossLimitUse: lossLimitUse(risk?.dailyPnlUsd ?? null, gc.maxDailyLossUsd),
+    lossHeadroom: lossHeadroom(risk?.dailyPnlUsd ?? null, gc.maxDailyLossUsd),
+    totalLimitUse: totalUse,
+    tradingEnabled: gc.tradingEnabled,
+    lastFillAt: isoOrNull(risk?.lastFillAtMs),
+    lastUpdatedAt: isoOrNull(risk?.lastUpdatedMs),
+  };
+  const attention = buildAttention({
+    nowMs,
+    loopIntervalMs: gc.loopIntervalMs,
+    bot,
+    risk: riskOut,
+    exposure: { total: exposure.total, totalLimitUse: totalUse },
+    maxTotalExposure: gc.maxTotalExposure,
+    markets: rows,
+    apiErrors: input.apiErrors ?? null,
+  });
   return {
     env: input.env,
     region: input.region,
@@ -249,31 +287,12 @@ export function buildOverview(input: MetricsInput): Overview {
       decision: recentDecision(newestDecision(input.latestDecisions.values())),
       fill: recentFill(ctx.replay.steps[ctx.replay.steps.length - 1]),
     },
-    bot: {
-      heartbeat: beat.status,
-      lastDecisionAt: isoOrNull(beat.lastDecisionAtMs),
-      lastDecisionAgeMs: beat.ageMs,
-      aliveUnderMs: beat.aliveUnderMs,
-      lateUnderMs: beat.lateUnderMs,
-      runId: newest?.botRunId ?? null,
-      version: newest?.botVersion ?? null,
-    },
-    risk: {
-      present: risk !== null,
-      tradingHalted: risk?.tradingHalted ?? null,
-      haltReason: risk?.haltReason ?? null,
-      dailyPnl: risk?.dailyPnlUsd ?? null,
-      maxDailyLoss: gc.maxDailyLossUsd,
-      maxTotalExposure: gc.maxTotalExposure,
-      lossLimitUse: lossLimitUse(risk?.dailyPnlUsd ?? null, gc.maxDailyLossUsd),
-      totalLimitUse: totalUse,
-      tradingEnabled: gc.tradingEnabled,
-      lastFillAt: isoOrNull(risk?.lastFillAtMs),
-      lastUpdatedAt: isoOrNull(risk?.lastUpdatedMs),
-    },
+    bot,
+    risk: riskOut,
     markets: rows,
     totals,
     positionSource: ctx.holdingSource,
+    attention,
     warnings,
   };
 }

@@ -86,6 +86,7 @@ export async function metricsInput(
       fills: snap.fills.fills,
       latestDecisions: snap.decisions.byMarket,
       newestDecisionAny: snap.decisions.newestAny,
+      apiErrors: snap.state.apiErrors,
     },
     warnings: snap.warnings,
   };
