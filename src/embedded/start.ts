@@ -48,6 +48,10 @@ export async function startEmbedded(opts: EmbeddedOptions): Promise<Embedded> {
   const now = opts.now ?? Date.now;
   const markets = opts.markets ?? positiveInt('DORA_SEED_MARKETS', process.env['DORA_SEED_MARKETS'], 25);
   const days = opts.days ?? positiveInt('DORA_SEED_DAYS', process.env['DORA_SEED_DAYS'], 30);
+  // DORA_SEED_STOPPED_MINUTES=N: the bot "stopped" N minutes ago — the history ends then and no
+  // live simulator runs, so the heartbeat ages (a stopped-bot demo, and the browser tests' case).
+  const stoppedText = process.env['DORA_SEED_STOPPED_MINUTES'];
+  const stoppedMs = stoppedText ? positiveInt('DORA_SEED_STOPPED_MINUTES', stoppedText, 1) * 60_000 : 0;
   const server = await startDynaliteWorker({ dataDir: opts.dataDir });
   const raw = new DynamoDBClient({
     endpoint: server.endpoint,
@@ -66,7 +70,7 @@ export async function startEmbedded(opts: EmbeddedOptions): Promise<Embedded> {
       continue;
     }
     const started = performance.now();
-    const history = generateHistory({ seed: opts.seed, env, nowMs: now(), markets, days });
+    const history = generateHistory({ seed: opts.seed, env, nowMs: now() - stoppedMs, markets, days });
     const report = await writeItems(doc, env, history.items);
     const total = Object.values(report.counts).reduce((a, b) => a + b, 0);
     opts.log(
@@ -84,7 +88,8 @@ export async function startEmbedded(opts: EmbeddedOptions): Promise<Embedded> {
     writeFileSync(`${path}.tmp`, JSON.stringify(sim.snapshot()));
     renameSync(`${path}.tmp`, path); // atomic: a crash mid-write leaves the previous state whole
   };
-  if (opts.simulate) {
+  if (stoppedMs > 0) opts.log(`embedded store: the simulated bot stopped ${stoppedMs / 60_000} min ago (DORA_SEED_STOPPED_MINUTES)`);
+  if (opts.simulate && stoppedMs === 0) {
     for (const env of ENVS) {
       live.push(
         startLiveSimulator({
