@@ -201,6 +201,19 @@ describe('reconciliation chains, mode decided per run (contract §6.19)', () => 
     });
   });
 
+  it('a run that placed orders for another market is per-market here too (§6.19: the run’s own events)', () => {
+    // B placed nothing for MKT-A in the range, but the caller read an ORDER_PLACE of B run-wide:
+    // its changed targets without a placement are broken links, and its fill an orphan.
+    const known = buildChains(decisions, events, fills, live, { runsWithPlacements: new Set([B]) });
+    expect(known.runs.find((x) => x.runId === B)?.mode).toBe('per_market');
+    expect(known.batchRuns).toEqual([]);
+    const byId = new Map(known.chains.map((c) => [c.decision.decisionId, c.problems]));
+    expect(byId.get(`${B}:MKT-A:1`)).toEqual([]); // first of its run
+    expect(byId.get(`${B}:MKT-A:2`)).toEqual(['target_without_order']);
+    expect(byId.get(`${B}:MKT-A:3`)).toEqual(['target_without_order']);
+    expect(known.orphanFills.map((f) => f.orderId).sort()).toEqual(['W', 'Y', 'Z']);
+  });
+
   it('excuses only the fills made while a batch run was live', () => {
     expect(r.orphanFills.map((f) => f.orderId)).toEqual(['Z', 'W']);
   });

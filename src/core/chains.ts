@@ -61,6 +61,12 @@ export const EXECUTION_LOG_TTL_MS = 30 * 86_400_000;
 export interface ChainOptions {
   /** Execution events older than this are gone (TTL): now − EXECUTION_LOG_TTL_DAYS (30 days). */
   eventsKeptSinceMs?: number;
+  /**
+   * Runs known to have logged an ORDER_PLACE for some market (read run-wide by the caller): per-market
+   * mode even where this market's events in the range hold none (contract §6.19 decides on the run's
+   * own events, not one market's slice of them).
+   */
+  runsWithPlacements?: ReadonlySet<string>;
 }
 
 export interface RunReport {
@@ -159,7 +165,7 @@ function runsOf(decisions: readonly Decision[], events: readonly ExecutionEvent[
 }
 
 function unknownReasonOf(r: RunAcc, opts: ChainOptions): UnknownRunReason | null {
-  if (r.placements > 0) return null;
+  if (r.placements > 0 || opts.runsWithPlacements?.has(r.runId)) return null;
   if (r.runId === '') return 'no_run_id';
   if (opts.eventsKeptSinceMs !== undefined && r.lastDecisionMs < opts.eventsKeptSinceMs)
     return 'events_expired';
@@ -167,7 +173,7 @@ function unknownReasonOf(r: RunAcc, opts: ChainOptions): UnknownRunReason | null
 }
 
 function modeOf(r: RunAcc, opts: ChainOptions): RunMode {
-  if (r.placements > 0) return 'per_market';
+  if (r.placements > 0 || opts.runsWithPlacements?.has(r.runId)) return 'per_market';
   if (unknownReasonOf(r, opts) !== null) return 'unknown';
   return r.quotingDecisions > 0 ? 'batch' : 'idle';
 }

@@ -6,7 +6,7 @@ import type { Env, ExecutionEvent, Warning } from '../core/types.js';
 import type { ReadClient } from '../store/client.js';
 import { readMarketRuns, type MarketRuns } from '../store/read-runs.js';
 import { runStartMs } from '../core/decision-id.js';
-import { readMarketExecutions } from '../store/read-executions.js';
+import { readMarketExecutions, runLoggedPlacement } from '../store/read-executions.js';
 import { mapLimit } from '../store/paginate.js';
 import type { RunEventsCache } from './run-events-cache.js';
 
@@ -48,4 +48,26 @@ export async function marketEventsInRange(
     .filter((e) => e.timeMs >= fromMs && e.timeMs <= toMs)
     .sort((a, b) => b.timeMs - a.timeMs || (a.sortKey < b.sortKey ? 1 : -1));
   return { events, warnings: [...runs.warnings, ...parts.flatMap((p) => p.warnings)] };
+}
+
+/**
+ * Of these runs, those that logged an ORDER_PLACE for any market: per-market mode even where the
+ * market in view placed nothing in the range (contract §6.19). A "yes" never changes; a "no" is
+ * kept for minutes (the newest run may still place).
+ */
+export async function runsWithPlacements(
+  client: ReadClient,
+  env: Env,
+  runIds: readonly string[],
+  cache?: RunEventsCache,
+): Promise<Set<string>> {
+  const found = await mapLimit(runIds, 4, async (run) => {
+    const key = `${env}|${run}`;
+    const known = cache?.placedRuns.get(key);
+    if (known !== undefined) return known ? run : null;
+    const placed = await runLoggedPlacement(client, env, run);
+    cache?.placedRuns.set(key, placed);
+    return placed ? run : null;
+  });
+  return new Set(found.filter((r): r is string => r !== null));
 }

@@ -37,6 +37,9 @@ export class RunEventsCache {
    */
   readonly runSteps: RunStepMemo = new BoundedMemo(20_000);
 
+  /** Runs that logged an ORDER_PLACE (§6.19): "yes" for good, "no" for 5 minutes. */
+  readonly placedRuns = new PlacedRuns(20_000, 5 * 60_000, () => this.now());
+
   get heldEvents(): number {
     return this.held;
   }
@@ -89,6 +92,32 @@ class BoundedMemo implements RunStepMemo {
   set(key: string, value: string | null): void {
     this.map.delete(key);
     this.map.set(key, value);
+    if (this.map.size > this.max) {
+      const oldest = this.map.keys().next();
+      if (!oldest.done) this.map.delete(oldest.value);
+    }
+  }
+}
+
+class PlacedRuns {
+  private readonly map = new Map<string, { placed: boolean; atMs: number }>();
+  constructor(
+    private readonly max: number,
+    private readonly noTtlMs: number,
+    private readonly now: () => number,
+  ) {}
+  get(key: string): boolean | undefined {
+    const e = this.map.get(key);
+    if (!e) return undefined;
+    if (!e.placed && this.now() - e.atMs > this.noTtlMs) {
+      this.map.delete(key);
+      return undefined;
+    }
+    return e.placed;
+  }
+  set(key: string, placed: boolean): void {
+    this.map.delete(key);
+    this.map.set(key, { placed, atMs: this.now() });
     if (this.map.size > this.max) {
       const oldest = this.map.keys().next();
       if (!oldest.done) this.map.delete(oldest.value);

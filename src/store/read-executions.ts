@@ -177,3 +177,32 @@ async function readOwnDecisionEvents(
     ),
   );
 }
+
+/**
+ * Whether a run logged an ORDER_PLACE for any market (contract §6.19: per-market mode; a batch run
+ * logs none). Reads the run's events in key order and stops at the first placement: a per-market
+ * run shows one in its first page, a batch run's few events (fills, halt cancels) are read whole.
+ * Past `maxItems` items without one the answer is "no" (a bound, not a quota).
+ */
+export async function runLoggedPlacement(client: ReadClient, env: Env, runId: string, maxItems = 5_000): Promise<boolean> {
+  const table = tableName('dora_execution_log', env);
+  let start: Record<string, unknown> | undefined;
+  let read = 0;
+  do {
+    const out = await client.raw.send(
+      new QueryCommand({
+        TableName: table,
+        KeyConditionExpression: 'bot_run_id = :r',
+        FilterExpression: 'event_type = :p',
+        ExpressionAttributeValues: { ':r': { S: runId }, ':p': { S: 'ORDER_PLACE' } },
+        ProjectionExpression: 'bot_run_id',
+        Limit: 500,
+        ...(start ? { ExclusiveStartKey: start as never } : {}),
+      }),
+    );
+    if ((out.Items ?? []).length > 0) return true;
+    read += out.ScannedCount ?? 500;
+    start = out.LastEvaluatedKey as Record<string, unknown> | undefined;
+  } while (start && read < maxItems);
+  return false;
+}

@@ -13,7 +13,8 @@ import type { AppContext } from '../context.js';
 import { sendTable } from '../csv.js';
 import type { EnvRegistry } from '../env-data.js';
 import { decisionJson, executionJson, fillJson } from '../json.js';
-import { marketEventsInRange } from '../market-events.js';
+import { marketEventsInRange, runsWithPlacements } from '../market-events.js';
+import { parseDecisionId } from '../../core/decision-id.js';
 import { envParam, formatParam, marketIdParam, strParam } from '../params.js';
 import { cachedJson } from '../respond.js';
 import { rangeParams, requireDecisionGsi, requireMarket } from './decisions.js';
@@ -88,8 +89,21 @@ export function reconciliationRoutes(
             (f) => f.marketId === marketId && f.fillTimeMs >= fromMs && f.fillTimeMs <= toMs,
           );
           const live = (state.openOrders?.orders ?? []).filter((o) => o.marketId === marketId);
+          // Runs that wanted quotes here but placed nothing for this market: did they place any
+          // order at all? (one short read per such run; batch mode is a property of the run)
+          const placedHere = new Set(events.events.filter((e) => e.eventType === 'ORDER_PLACE').map((e) => e.botRunId));
+          const quietRuns = [
+            ...new Set(
+              decisions
+                .filter((d) => d.targetQuotes.length > 0)
+                .map((d) => d.botRunId ?? (d.decisionId ? parseDecisionId(d.decisionId)?.runId : null) ?? '')
+                .filter((run) => run !== '' && !placedHere.has(run)),
+            ),
+          ];
+          const runsWithOrders = await runsWithPlacements(ctx.client, env, quietRuns, envs.get(env).runEvents);
           const report = buildChains(decisions, events.events, fills, live, {
             eventsKeptSinceMs: ctx.nowMs() - EXECUTION_LOG_TTL_MS,
+            runsWithPlacements: runsWithOrders,
           });
           chains = {
             marketId,
