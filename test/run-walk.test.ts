@@ -8,6 +8,7 @@ import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { BACKENDS, startTestStore, type TestStore } from './helpers/store.js';
 import { readMarketRuns } from '../src/store/read-runs.js';
 import { readDecisionById } from '../src/store/read-decisions.js';
+import { runLoggedPlacement } from '../src/store/read-executions.js';
 import { marketEventsInRange } from '../src/server/market-events.js';
 import { RunEventsCache } from '../src/server/run-events-cache.js';
 import { onRequest, type RequestRecord } from '../src/store/stats.js';
@@ -190,6 +191,14 @@ describe.each(BACKENDS)('run walk on %s', (backend) => {
     const warm = await readMarketRuns(store.reader, 'demo', M, from, to, cache.runSteps);
     expect(warm.runIds).toEqual(RUNS.map((x) => x.id).sort());
     expect(warm.requests).toBe(2);
+  });
+
+  it('tells a per-market run (placements logged) from a batch run (fills only) by the run’s own events', async () => {
+    for (const r of RUNS) {
+      const placed = await runLoggedPlacement(store.reader, 'demo', r.id);
+      const hasDecisions = decisions.some((d) => d['bot_run_id'] === r.id && d['market_id'] === M);
+      expect(placed, r.id).toBe(!r.batch && hasDecisions);
+    }
   });
 
   it('opens a decision by id of every form; an id that does not exist is null', async () => {
