@@ -110,6 +110,19 @@ describe('GET /api/v1/events', () => {
     back.close();
   });
 
+  it('a newcomer after an idle spell is never sent the old heartbeat: its "now" is the server clock (issue 16 item 2)', async () => {
+    const a = await connect('/api/v1/events?env=demo');
+    await a.waitFor((e) => e.event === 'heartbeat');
+    a.close();
+    const deadline = Date.now() + 3000;
+    while (app.dora.hub.activePollers() > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    now += 5 * 60_000; // five minutes pass with nobody watching
+    const b = await connect('/api/v1/events?env=demo');
+    const hb = await b.waitFor((e) => e.event === 'heartbeat');
+    expect((hb.data as { now: string }).now).toBe(new Date(now).toISOString());
+    b.close();
+  });
+
   it('stops polling when the last listener leaves', async () => {
     const a = await connect('/api/v1/events?env=prod');
     await a.waitFor((e) => e.event === 'heartbeat' || e.event === 'error');

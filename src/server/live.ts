@@ -45,9 +45,12 @@ class EnvPoller {
       for (const e of this.ring) if (e.id > lastEventId) listener(e);
     } else {
       // A newcomer learns at once that we are here and how the bot is, without waiting for the next
-      // heartbeat (rounds where nothing changed send one only every few seconds).
+      // heartbeat (rounds where nothing changed send one only every few seconds) — but only from a
+      // fresh one: a heartbeat saved before the poller went idle carries an old "now", which the
+      // page would take for the server's clock. The round started below sends a fresh one.
       const last = this.ring.findLast((e) => e.type === 'heartbeat');
-      if (last) listener(last);
+      if (last && this.timer && this.ctx.nowMs() - this.lastHeartbeatMs < 5_000) listener(last);
+      else this.lastHeartbeatMs = -Infinity; // the next round sends one, changed or not
     }
     this.listeners.add(listener);
     if (!this.timer) {

@@ -15,6 +15,7 @@ function overview(tz = 'UTC'): OverviewResponse {
     bot: { heartbeat: 'alive' },
     recent: { decision: { marketId: 'A', at: '2026-11-25T10:00:00.000Z' }, fill: null },
     markets: [{ marketId: 'A' }],
+    meta: { generatedAt: '2026-11-25T09:59:00.000Z' },
   } as unknown as OverviewResponse;
 }
 
@@ -71,6 +72,11 @@ describe('applyHeartbeat', () => {
     const bot = { heartbeat: 'late' } as OverviewResponse['bot'];
     expect(applyHeartbeat(old, { env: 'demo', now: '2026-11-25T10:00:00Z', bot }).bot).toBe(bot);
     expect(applyHeartbeat(old, { env: 'prod', now: '2026-11-25T10:00:00Z', bot })).toBe(old);
+  });
+  it('ignores a heartbeat older than the body on screen (a replayed one brings no old verdict back)', () => {
+    const old = overview();
+    const bot = { heartbeat: 'alive' } as OverviewResponse['bot'];
+    expect(applyHeartbeat(old, { env: 'demo', now: '2026-11-25T09:58:59.999Z', bot })).toBe(old);
   });
 });
 

@@ -47,6 +47,9 @@ export function overviewEventNeedsRefetch(ev: OverviewEvent): boolean {
 
 export function applyHeartbeat(old: OverviewResponse, ev: HeartbeatEvent): OverviewResponse {
   if (ev.env !== old.env) return old;
+  // A heartbeat older than the body on screen (replayed, or delayed) must not bring back an older
+  // verdict on the bot.
+  if (Date.parse(ev.now) < Date.parse(old.meta.generatedAt)) return old;
   return { ...old, bot: ev.bot };
 }
 
