@@ -2,12 +2,15 @@
 import { Suspense, useEffect } from 'react';
 import { useLiveUpdates } from './api/live';
 import { useOverview } from './api/overview-query';
+import { BotBanner } from './components/BotBanner';
+import { SkipLinks } from './components/SkipLinks';
 import { TopBar } from './components/TopBar';
 import { useLocation } from './router/location';
 import { matchRoute } from './router/match';
 import { useViewParams } from './router/view-hooks';
 import { ROUTES } from './routes';
 import { NotFound } from './pages/NotFound';
+import './cockpit.css';
 
 export function App() {
   const view = useViewParams();
@@ -19,14 +22,19 @@ export function App() {
   const env = view.env ?? overview.data?.env ?? null;
   const route = matchRoute(ROUTES, pathname);
 
+  // A stopped bot shows in the tab too: a trader with the tab in the background still sees it.
+  const heartbeat = overview.data?.bot.heartbeat;
   useEffect(() => {
-    document.title = `${env ? `${env.toUpperCase()} · ` : ''}${route?.label ?? 'Not found'} · Dora`;
-  }, [env, route]);
+    const bot = heartbeat === 'down' ? '⚠ BOT DOWN · ' : heartbeat === 'late' ? '⚠ Bot late · ' : '';
+    document.title = `${bot}${env ? `${env.toUpperCase()} · ` : ''}${route?.label ?? 'Not found'} · Dora`;
+  }, [env, route, heartbeat]);
 
   return (
     <div className={`app env-${env ?? 'unknown'}`}>
+      <SkipLinks />
       <TopBar routes={ROUTES} env={env} overview={overview.data} live={live} />
-      <main className="content">
+      <BotBanner bot={overview.data?.bot} tz={view.tz} />
+      <main className="content" id="content" tabIndex={-1}>
         <Suspense fallback={<p className="muted">Loading…</p>}>
           {route ? <route.Page /> : <NotFound />}
         </Suspense>

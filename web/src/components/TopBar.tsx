@@ -9,6 +9,7 @@ import { hrefWithView, type EnvChoice } from '../router/view-params';
 import type { PageRoute } from '../routes';
 import { CopyLinkButton } from './CopyLinkButton';
 import { EnvSwitch } from './EnvSwitch';
+import { AttentionCount } from './AttentionCount';
 import { HeartbeatBadge } from './HeartbeatBadge';
 import { LiveDot } from './LiveDot';
 import { RefreshButton } from './RefreshButton';
@@ -44,13 +45,14 @@ export function TopBar({ routes, env, overview, live }: Props) {
               aria-current={here === r.path ? 'page' : undefined}
             >
               {r.label}
+              {r.path === '/' && <AttentionCount items={overview?.attention} />}
             </Link>
           ))}
         </nav>
         <div className="topbar-status">
           <HeartbeatBadge bot={overview?.bot} />
-          <LiveDot status={live} />
-          <UpdatedAgo meta={overview?.meta} />
+          <LiveDot status={live} botStale={overview !== undefined && overview.bot.heartbeat !== 'alive'} />
+          <UpdatedAgo meta={overview?.meta} bot={overview?.bot} />
           <CopyLinkButton />
           <RefreshButton />
           <ThemeToggle />

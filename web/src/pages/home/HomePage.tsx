@@ -1,6 +1,7 @@
 // Home: P&L, exposure, recent activity and active markets of one environment, live. Composes the
 // panels; each is a pure renderer of its slice of the one overview response.
 import { useOverview } from '../../api/overview-query';
+import { AttentionStrip } from '../../components/AttentionStrip';
 import { DataBanners } from '../../components/DataBanners';
 import { WarningsPanel } from '../../components/WarningsPanel';
 import { useViewParams } from '../../router/view-hooks';
@@ -27,6 +28,7 @@ export function HomePage() {
         dataUpdatedAtMs={overview.dataUpdatedAt}
         what="overview"
       />
+      {data && <AttentionStrip items={data.attention} env={data.env} tz={data.tz} />}
       {data ? (
         <MetricCards data={data} />
       ) : (

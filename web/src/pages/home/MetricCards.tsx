@@ -1,5 +1,6 @@
 // The headline figures, exactly as the API computes them (metrics.md); only rounding happens here.
-import { formatContracts, formatMoney, formatPercent } from '../../../../src/core/format';
+import { formatContracts, formatDuration, formatMoney, formatPercent } from '../../../../src/core/format';
+import { formatDateTime } from '../../format/time';
 import type { OverviewResponse } from '../../api/types';
 import { BalanceCard } from '../../components/BalanceCard';
 import { SignedFigure } from '../../components/Figure';
@@ -61,7 +62,27 @@ function Unrealized({ pnl }: { pnl: OverviewResponse['pnl'] }) {
   );
 }
 
-function TradingStatus({ risk }: { risk: OverviewResponse['risk'] }) {
+function TradingStatus({ risk, bot }: { risk: OverviewResponse['risk']; bot: OverviewResponse['bot'] }) {
+  // A bot that writes no decisions trades nothing, whatever its last risk_state says.
+  if (bot.heartbeat !== 'alive') {
+    const down = bot.heartbeat === 'down';
+    return (
+      <MetricCard
+        label="Trading status"
+        testId="card-status"
+        state={down ? 'bad' : 'warn'}
+        title="From the age of the bot's newest decision (metrics.md heartbeat), not from risk_state"
+        sub={
+          <span>
+            no decision for {formatDuration(bot.lastDecisionAgeMs)}
+            {risk.tradingHalted ? ' · halted' : ''}
+          </span>
+        }
+      >
+        {down ? 'BOT DOWN' : 'BOT LATE'}
+      </MetricCard>
+    );
+  }
   if (!risk.present) {
     return (
       <MetricCard label="Trading status" testId="card-status" state="warn" sub="no risk_state item">
@@ -103,41 +124,48 @@ function TradingStatus({ risk }: { risk: OverviewResponse['risk'] }) {
 function LossLimit({ risk }: { risk: OverviewResponse['risk'] }) {
   const use = risk.lossLimitUse;
   const state = use === null ? undefined : use >= 1 ? 'bad' : use >= 0.75 ? 'warn' : undefined;
-  // The meter shows 0–100 %; a gain (negative use) is an empty meter.
   const meterPct = use === null ? 0 : Math.min(100, Math.max(0, use * 100));
+  const since = risk.lastUpdatedAt ? formatDateTime(risk.lastUpdatedAt, 'UTC') : null;
   return (
     <MetricCard
       label="Loss-limit use"
       testId="card-loss-limit"
       state={state}
-      title="−risk_state.daily_pnl ÷ max_daily_loss. The bot never resets daily_pnl, so it runs since the bot's start."
+      title="max(0, −risk_state.daily_pnl) ÷ max_daily_loss: 0 % while the bot's figure is a gain. The bot never resets daily_pnl: it runs since the state item began, across restarts and days."
       sub={
         <>
           <div className="meter" aria-hidden="true">
             <div className="meter-fill" style={{ width: `${meterPct}%` }} />
           </div>
-          <span className="muted">
-            daily {formatMoney(risk.dailyPnl, { plus: true })} of −{formatMoney(risk.maxDailyLoss)}
+          <span data-testid="loss-headroom">
+            {risk.lossHeadroom === null ? (
+              'no risk_state'
+            ) : risk.lossHeadroom <= 0 ? (
+              <span className="tone-neg">limit reached: every start halts</span>
+            ) : (
+              <>
+                <span className="fig">{formatMoney(risk.lossHeadroom)}</span> before the bot halts
+              </>
+            )}
+          </span>
+          <br />
+          <span
+            className="muted small"
+            data-testid="loss-daily"
+            title={`The bot never resets daily_pnl: it runs since the state item began, across restarts and days${since ? `; last updated ${since}` : ''}. Limit −${formatMoney(risk.maxDailyLoss)}.`}
+          >
+            daily_pnl {formatMoney(risk.dailyPnl, { plus: true })}, never reset
           </span>
         </>
       }
     >
       {formatPercent(use)}
-      {use !== null && use < 0 && (
-        <span
-          className="card-unit"
-          title="Negative: the bot's daily P&L is a gain, so none of the loss limit is used"
-        >
-          {' '}
-          gain
-        </span>
-      )}
     </MetricCard>
   );
 }
 
 export function MetricCards({ data }: { data: OverviewResponse }) {
-  const { pnl, exposure, orders, risk } = data;
+  const { pnl, exposure, orders, risk, bot } = data;
   return (
     <div className="cards" data-testid="metric-cards">
       <Realized pnl={pnl} />
@@ -185,7 +213,16 @@ export function MetricCards({ data }: { data: OverviewResponse }) {
         label="Active quotes"
         testId="card-orders"
         title="Enabled markets whose bid (ask) is at or inside the book's best; contracts = all our bids (asks) in those markets"
-        sub={<span className="muted">{orders.openOrderCount} open orders in all</span>}
+        state={bot.heartbeat === 'alive' ? undefined : 'warn'}
+        sub={
+          bot.heartbeat === 'alive' ? (
+            <span className="muted">{orders.openOrderCount} open orders in all</span>
+          ) : (
+            <span className="card-unmanaged" data-testid="orders-unmanaged">
+              {orders.openOrderCount} open orders unmanaged: bot {bot.heartbeat}
+            </span>
+          )
+        }
       >
         <span className="fig quote-counts">
           <span>
@@ -196,7 +233,7 @@ export function MetricCards({ data }: { data: OverviewResponse }) {
           </span>
         </span>
       </MetricCard>
-      <TradingStatus risk={risk} />
+      <TradingStatus risk={risk} bot={bot} />
       <LossLimit risk={risk} />
       <BalanceCard env={data.env} />
     </div>

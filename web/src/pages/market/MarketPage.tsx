@@ -7,6 +7,7 @@ import { useIsFetching, useQueryClient } from '@tanstack/react-query';
 import { ApiRequestError } from '../../api/client';
 import { useOverview } from '../../api/overview-query';
 import { serverNowMs } from '../../api/server-clock';
+import { AttentionStrip } from '../../components/AttentionStrip';
 import { DataBanners } from '../../components/DataBanners';
 import { Panel } from '../../components/Panel';
 import { WarningsPanel } from '../../components/WarningsPanel';
@@ -170,6 +171,9 @@ export function MarketPage() {
               </p>
             )}
           </Panel>
+          {overview.data && overview.data.env === (detail.data?.env ?? overview.data.env) && (
+            <AttentionStrip items={overview.data.attention} env={overview.data.env} tz={view.tz} marketId={marketId} />
+          )}
           {detail.data && <WarningsPanel warnings={detail.data.warnings} />}
           <PricePanel
             series={series.data}

@@ -1,0 +1,125 @@
+// Issue 16 "Cockpit truth", items 1–9: the screen tells a trader the truth at a glance. The stopped
+// bot is the embedded store seeded with a bot that stopped 15 minutes ago (DORA_SEED_STOPPED_MINUTES,
+// no live simulator): its heartbeat is past `down`.
+import { expect, test, type Page } from '@playwright/test';
+import { formatMoney } from '../src/core/format.js';
+import { startDashboard, type RunningServer } from './server.js';
+
+interface Attention {
+  kind: string;
+  severity: string;
+  marketId?: string;
+  message: string;
+}
+interface Overview {
+  env: string;
+  bot: { heartbeat: string; lastDecisionAt: string; runId: string | null };
+  risk: { dailyPnl: number; maxDailyLoss: number; lossLimitUse: number; lossHeadroom: number };
+  orders: { openOrderCount: number };
+  attention: Attention[];
+}
+
+async function shoot(page: Page, name: string): Promise<void> {
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.screenshot({ path: `test-results/cockpit-${name}-${scheme}.png`, fullPage: false });
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
+test.describe('a stopped bot (heartbeat past down)', () => {
+  let server: RunningServer;
+  test.beforeAll(async () => {
+    server = await startDashboard(['--no-simulate'], { DORA_SEED_STOPPED_MINUTES: '15' });
+  });
+  test.afterAll(async () => server?.stop());
+
+  async function overview(page: Page): Promise<Overview> {
+    const res = await page.request.get(`${server.url}/api/v1/overview?env=demo`);
+    expect(res.ok()).toBe(true);
+    return (await res.json()) as Overview;
+  }
+
+  test('item 1: bot down — banner with age and run, Trading status, unmanaged orders, tab title, data age', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    const api = await overview(page);
+    expect(api.bot.heartbeat).toBe('down');
+    await page.goto(`${server.url}/?env=demo`);
+    const banner = page.getByTestId('bot-banner');
+    await expect(banner).toBeVisible();
+    await expect(banner).toContainText('Bot down');
+    await expect(page.getByTestId('bot-banner-age')).toHaveText(/^1[5-9]m \d+s$/);
+    await expect(page.getByTestId('bot-banner-run')).toHaveText(api.bot.runId!);
+    await expect(page.getByTestId('card-status')).toContainText('BOT DOWN');
+    await expect(page.getByTestId('card-status')).not.toContainText('ACTIVE');
+    await expect(page.getByTestId('orders-unmanaged')).toContainText(
+      `${api.orders.openOrderCount} open orders unmanaged`,
+    );
+    await expect(page).toHaveTitle(/BOT DOWN/);
+    // "live" and "updated" are about the data: 15 minutes old, not "just now".
+    await expect(page.getByTestId('live-status')).not.toHaveText(/^\s*live\s*$/);
+    await expect(page.getByTestId('live-status')).toContainText('stale');
+    await expect(page.getByTestId('updated-ago')).toContainText(/1[5-9]m ago/);
+    await expect(page.getByTestId('updated-ago')).not.toContainText('just now');
+    await shoot(page, 'bot-down-home');
+    // Every page says so, not only Home.
+    await page.goto(`${server.url}/risk?env=demo`);
+    await expect(page.getByTestId('bot-banner')).toContainText('Bot down');
+    await expect(page).toHaveTitle(/BOT DOWN/);
+  });
+
+  test('item 7: needs-attention strip — bot first, items link to their row, nav count, deep dive shows its market', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    const api = await overview(page);
+    expect(api.attention.length).toBeGreaterThan(1);
+    await page.goto(`${server.url}/?env=demo`);
+    const strip = page.getByTestId('attention');
+    const items = strip.getByTestId('attention-item');
+    await expect(items).toHaveCount(api.attention.length);
+    await expect(items.first()).toHaveAttribute('data-kind', 'bot_down');
+    await expect(items.first()).toContainText('Bot down');
+    await expect(page.getByTestId('nav-attention-count')).toHaveText(String(api.attention.length));
+    // A market's item opens its row: the Active markets table filtered to that market alone.
+    const market = api.attention.find((a) => a.marketId)!;
+    await items.filter({ hasText: market.message }).getByRole('link').click();
+    await expect(page).toHaveURL(new RegExp(`q=${encodeURIComponent(market.marketId!)}`));
+    const rows = page.getByTestId('markets-table').locator('tbody tr');
+    await expect(rows.first()).toContainText(market.marketId!.split('-').slice(-1)[0]!);
+    await expect(page.getByTestId('markets-table').locator('tbody tr:not(.total-row):not(.other-row)')).toHaveCount(1);
+    // The deep dive shows the same item for its market (the bot's own is the banner above).
+    await page.goto(`${server.url}/market?env=demo&m=${encodeURIComponent(market.marketId!)}`);
+    await expect(page.getByTestId('attention').getByTestId('attention-item')).toContainText([market.message]);
+    await expect(page.getByTestId('attention')).not.toContainText('Bot down');
+  });
+
+  test('item 7: "all clear" when the list is empty', async ({ page }) => {
+    await page.route('**/api/v1/overview?*', async (route) => {
+      const res = await route.fetch();
+      const body = (await res.json()) as Overview;
+      body.attention = [];
+      await route.fulfill({ response: res, json: body });
+    });
+    await page.goto(`${server.url}/?env=demo`);
+    await expect(page.getByTestId('attention')).toContainText('All clear');
+    await expect(page.getByTestId('attention-item')).toHaveCount(0);
+    await expect(page.getByTestId('nav-attention-count')).toHaveCount(0);
+  });
+
+  test('item 5: loss-limit card — 0 % while in profit, headroom in dollars, never-reset note', async ({ page }) => {
+    const api = await overview(page);
+    await page.goto(`${server.url}/?env=demo`);
+    const card = page.getByTestId('card-loss-limit');
+    const expectedPct = `${(Math.max(0, -api.risk.dailyPnl) / api.risk.maxDailyLoss * 100).toFixed(0)}%`;
+    await expect(card.locator('.card-value')).toHaveText(new RegExp(`^${expectedPct}`));
+    await expect(card.locator('.card-value')).not.toContainText('−');
+    await expect(card.locator('.card-value')).not.toContainText('gain');
+    await expect(page.getByTestId('loss-headroom')).toHaveText(
+      `${formatMoney(api.risk.maxDailyLoss + api.risk.dailyPnl)} before the bot halts`,
+    );
+    await expect(page.getByTestId('loss-daily')).toContainText('never reset');
+  });
+});
