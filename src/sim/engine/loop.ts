@@ -97,7 +97,8 @@ function runBatchLoop(ctx: BotCtx, loop: number, startUs: number): number {
     }
     const step = decideMarket(ctx, m, loop, us, false);
     us = step.us;
-    if (step.targets) wanted.push({ m, targets: step.targets, id: step.id });
+    // A market that failed gets no targets, so its orders are cancelled with the others.
+    wanted.push({ m, targets: step.targets ?? [], id: step.id });
   }
   for (const { m, targets, id } of wanted) {
     us = syncOrders(ctx, marketRng(m), m, targets, id, loop, us + ctx.rng.int(2, 10) * MS_US, { log: false });

@@ -2,7 +2,7 @@
 // real bot writes (contract §6.17–6.20) inside the execution-log window, small enough (a few
 // thousand items) to write into an embedded DynamoDB in a few seconds.
 //
-//   const fx = multiRunFixture();                       // seed 49, demo, 6 markets × 3 days
+//   const fx = multiRunFixture();                       // demo, 6 markets × 3 days, fx.seed
 //   await writeItems(doc, fx.env, fx.items);
 //   fx.summary.runs          // every bot run: id, start/end, mode, startup record or not
 //   fx.summary.disabledCancels  // orders of a disabled market cancelled under a startup id
@@ -27,11 +27,11 @@ export interface MultiRunFixtureOptions {
   extra?: Omit<GenerateOptions, 'seed' | 'env' | 'nowMs' | 'markets' | 'days'>;
 }
 
-/** The seed is one whose history holds every shape, the rare ones included (a FILL event of the
- *  batch run, a fill a cent below a 0.58 target, an order cancelled yet still listed by the final
- *  open_orders); multi-run-fixture.test.ts checks that it still does. */
+/** Without an explicit seed, the fixture uses the first seed from `seed` up whose history holds
+ *  every shape of `REQUIRED_SHAPES` (see multiRunFixture); 11 is one with today's simulator, so
+ *  the search normally stops at once. */
 export const MULTI_RUN_FIXTURE_DEFAULTS = {
-  seed: 49,
+  seed: 11,
   env: 'demo' as Env,
   nowMs: Date.UTC(2026, 10, 20, 15, 30),
   markets: 6,
@@ -121,24 +121,66 @@ export interface MultiRunFixture extends GenerateResult {
   summary: MultiRunSummary;
 }
 
+/**
+ * The shapes a fixture without an explicit seed is guaranteed to hold. Every history of ≥ 6
+ * markets and ≥ 2 days holds the run shapes for nearly every seed; the seed search is for the
+ * chance ones (a ghost in the final open_orders, a fill a cent below a 0.29/0.58 target, a startup
+ * ALREADY_GONE, a backfill in the window). A batch-run FILL event is rare in the bot too and is
+ * only reported (`shapes.batchFill`).
+ */
+export const REQUIRED_SHAPES: readonly (keyof FixtureShapes)[] = [
+  'flatStart',
+  'startupCancels',
+  'batchRun',
+  'shortRun',
+  'severalRunsADay',
+  'disabledCancel',
+  'notFound',
+  'alreadyGoneAtStartup',
+  'ghostInSnapshot',
+  'truncatedFill',
+  'backfilledFill',
+];
+
+const SEED_TRIES = 60;
+const cache = new Map<string, MultiRunFixture>();
+
+/**
+ * A small history with every run shape inside the execution window, and its summary. With
+ * `seed`, exactly that seed (check `summary.shapes`); without, the first seed from
+ * MULTI_RUN_FIXTURE_DEFAULTS.seed up that holds all REQUIRED_SHAPES (deterministic for given
+ * options and simulator code; the result says which `seed` it used). Results are cached per
+ * options: do not mutate them.
+ */
 export function multiRunFixture(opts: MultiRunFixtureOptions = {}): MultiRunFixture {
-  const options: GenerateOptions = {
+  const base: Omit<GenerateOptions, 'seed'> = {
     ...opts.extra,
-    seed: opts.seed ?? MULTI_RUN_FIXTURE_DEFAULTS.seed,
     env: opts.env ?? MULTI_RUN_FIXTURE_DEFAULTS.env,
     nowMs: opts.nowMs ?? MULTI_RUN_FIXTURE_DEFAULTS.nowMs,
     markets: opts.markets ?? MULTI_RUN_FIXTURE_DEFAULTS.markets,
     days: opts.days ?? MULTI_RUN_FIXTURE_DEFAULTS.days,
   };
-  const gen = generateHistory(options);
-  return {
-    ...gen,
-    seed: options.seed,
-    env: options.env,
-    nowMs: options.nowMs,
-    options,
-    summary: summarize(gen, options),
-  };
+  const key = JSON.stringify({ ...base, seed: opts.seed ?? null });
+  const cached = cache.get(key);
+  if (cached) return cached;
+  let best: MultiRunFixture | null = null;
+  let bestScore = -1;
+  const tries = opts.seed === undefined ? SEED_TRIES : 1;
+  for (let i = 0; i < tries; i++) {
+    const seed = (opts.seed ?? MULTI_RUN_FIXTURE_DEFAULTS.seed) + i;
+    const options: GenerateOptions = { ...base, seed };
+    const gen = generateHistory(options);
+    const summary = summarize(gen, options);
+    const score = REQUIRED_SHAPES.filter((k) => summary.shapes[k]).length;
+    if (score > bestScore) {
+      best = { ...gen, seed, env: options.env, nowMs: options.nowMs, options, summary };
+      bestScore = score;
+    }
+    if (score === REQUIRED_SHAPES.length) break;
+  }
+  if (!best) throw new Error('multiRunFixture: nothing generated');
+  cache.set(key, best);
+  return best;
 }
 
 /** The summary of any generated history (what multiRunFixture attaches). */
