@@ -7,6 +7,9 @@ import type { ExposureByMarket, MarketRow } from '../../api/types';
 import { Panel } from '../../components/Panel';
 import { signedContracts } from '../../format/figures';
 import { groupByEvent, shortMarket } from './exposure-groups';
+import { MARKET_PATH } from './MarketLink';
+import { navigate, useLocation } from '../../router/location';
+import { hrefWithView } from '../../router/view-params';
 
 interface Hover {
   item: ExposureByMarket;
@@ -48,6 +51,10 @@ function HoverBox({ hover, row }: { hover: Hover; row: MarketRow | undefined }) 
 
 export function ExposurePanel({ items, markets }: { items: ExposureByMarket[]; markets: MarketRow[] }) {
   const [hover, setHover] = useState<Hover | null>(null);
+  const { search } = useLocation();
+  // A bar opens its market: by click, or Enter when it has the focus.
+  // (The environment travels in the URL's shared parameters; absent, both pages show the default.)
+  const openMarket = (marketId: string) => navigate(hrefWithView(MARKET_PATH, search, { m: marketId }));
   const groups = useMemo(() => groupByEvent(items), [items]);
   const rows = useMemo(() => new Map(markets.map((m) => [m.marketId, m])), [markets]);
   // Bar lengths are relative to the largest position (geometry, not a figure).
@@ -81,7 +88,12 @@ export function ExposurePanel({ items, markets }: { items: ExposureByMarket[]; m
                     key={it.marketId}
                     className={`xbar ${it.netPosition > 0 ? 'long' : 'short'} ${it.enabled ? '' : 'disabled'}`}
                     tabIndex={0}
-                    aria-label={`${it.marketId}: net ${signedContracts(it.netPosition).text}`}
+                    aria-label={`${it.marketId}: net ${signedContracts(it.netPosition).text} — Enter opens the market`}
+                    data-market={it.marketId}
+                    onClick={() => openMarket(it.marketId)}
+                    onKeyDown={(e) => {
+                      if (e.key === 'Enter') openMarket(it.marketId);
+                    }}
                     onMouseMove={(e) => setHover({ item: it, x: e.clientX, y: e.clientY })}
                     onFocus={(e) => {
                       const r = e.currentTarget.getBoundingClientRect();

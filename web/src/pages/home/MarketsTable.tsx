@@ -1,16 +1,21 @@
 // Active Markets: one row per `markets[]` entry and the API's `totals` as the TOTAL row (never summed
-// here). Sortable headers, sticky header and TOTAL, Event and Market pinned left, a text filter, and
-// row virtualisation past 100 rows (TanStack Virtual; rows outside the view become spacer height).
-import { useMemo, useRef, useState, type CSSProperties } from 'react';
+// here). Sortable headers (default: by risk), Event and Market pinned left (Market alone on a phone),
+// a text filter, sort and filter kept in the URL, and row virtualisation past 100 rows against the
+// page's own scroll (TanStack Virtual; rows outside the view become spacer height). The table never
+// scrolls vertically inside the page: every row is reached by the page's scroll, and a scrollbar
+// pinned to the bottom of the window scrolls the columns sideways.
+import { useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { useTable, type Column, type SortingState } from '@tanstack/react-table';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import { formatAge } from '../../../../src/core/format';
 import type { OverviewResponse, MarketRow, TableTotals } from '../../api/types';
 import { useNow } from '../../api/use-now';
 import { Panel } from '../../components/Panel';
 import { useMedia } from '../../components/use-media';
 import { formatDateTime } from '../../format/time';
-import { marketColumns, marketFeatures, PINNED } from './market-columns';
+import { LIMIT_USE, marketColumns, marketFeatures, PINNED } from './market-columns';
+import { StickyScrollbar } from '../../components/StickyScrollbar';
+import { useSetPageParams } from '../common/page-hooks';
 import { MARKET_PATH } from './MarketLink';
 import { navigate, useLocation } from '../../router/location';
 import { hrefWithView } from '../../router/view-params';
@@ -23,7 +28,28 @@ type MarketColumn = Column<typeof marketFeatures, MarketRow, unknown>;
 // Event and Market stay in view while scrolling sideways — except on a phone, where together
 // they would fill the screen.
 const PINNED_START = { start: PINNED, end: [] };
-const NOT_PINNED = { start: [], end: [] };
+const PINNED_PHONE = { start: ['market'], end: [] };
+const PHONE_SIZES = { market: 150 };
+const NO_SIZES = {};
+
+/** The default order: riskiest first (limit use, then |unrealized (worst)|). */
+export const DEFAULT_SORT: SortingState = [{ id: LIMIT_USE, desc: true }];
+
+/** `?sort=limitUse.desc` (absent: the default; `none`: the API's order). */
+export function readSort(search: string): SortingState {
+  const v = new URLSearchParams(search).get('sort');
+  if (v === null) return DEFAULT_SORT;
+  if (v === 'none') return [];
+  const m = /^([A-Za-z0-9]+)\.(asc|desc)$/.exec(v);
+  return m ? [{ id: m[1]!, desc: m[2] === 'desc' }] : DEFAULT_SORT;
+}
+
+export function writeSort(s: SortingState): string | null {
+  const first = s[0];
+  if (!first) return 'none';
+  if (first.id === LIMIT_USE && first.desc) return null;
+  return `${first.id}.${first.desc ? 'desc' : 'asc'}`;
+}
 
 /** Sticky geometry of a pinned column; others size to their content. */
 function pinStyle(column: MarketColumn): CSSProperties | undefined {
@@ -51,36 +77,59 @@ export function MarketsTable({ data, csvHref }: { data: OverviewResponse; csvHre
   const columns = useMemo(() => marketColumns({ env: data.env, nowMs }), [data.env, nowMs]);
   const { search } = useLocation();
   const openMarket = (marketId: string) => navigate(hrefWithView(MARKET_PATH, search, { m: marketId, env: data.env }));
-  const [sorting, setSorting] = useState<SortingState>([]);
-  const [filter, setFilter] = useState('');
+  const setParams = useSetPageParams();
+  const sorting = useMemo(() => readSort(search), [search]);
+  const filter = new URLSearchParams(search).get('q') ?? '';
+  const setSorting = (u: SortingState | ((old: SortingState) => SortingState)) =>
+    setParams({ sort: writeSort(typeof u === 'function' ? u(sorting) : u) });
+  // Typing replaces the history entry: Back leaves the page, not the last keystroke.
+  const setFilter = (q: string) => setParams({ q: q || null }, { replace: true });
   const narrow = useMedia('(max-width: 700px)');
   const table = useTable({
     features: marketFeatures,
     columns,
     data: data.markets,
     getRowId: (r) => r.marketId,
-    state: { sorting, globalFilter: filter, columnPinning: narrow ? NOT_PINNED : PINNED_START },
+    state: {
+      sorting,
+      globalFilter: filter,
+      columnPinning: narrow ? PINNED_PHONE : PINNED_START,
+      columnSizing: narrow ? PHONE_SIZES : NO_SIZES,
+    },
     onSortingChange: setSorting,
-    onGlobalFilterChange: (u) => setFilter((prev) => (typeof u === 'function' ? u(prev) : u) ?? ''),
+    onGlobalFilterChange: (u) => setFilter((typeof u === 'function' ? u(filter) : u) ?? ''),
     globalFilterFn: 'includesString',
     getColumnCanGlobalFilter: (c) => PINNED.includes(c.id),
   });
 
   const rows = table.getRowModel().rows;
   const scrollRef = useRef<HTMLDivElement>(null);
+  const bodyRef = useRef<HTMLTableSectionElement>(null);
   const virtual = rows.length > VIRTUALIZE_OVER_ROWS;
-  const virtualizer = useVirtualizer({
+  // Where the body starts on the page: the window virtualizer measures rows from there.
+  const [bodyTop, setBodyTop] = useState(0);
+  useLayoutEffect(() => {
+    const el = bodyRef.current;
+    if (virtual && el) setBodyTop(el.getBoundingClientRect().top + window.scrollY);
+  });
+  const virtualizer = useWindowVirtualizer({
     count: rows.length,
-    getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT_PX,
     overscan: 12,
     enabled: virtual,
+    scrollMargin: bodyTop,
   });
   const items = virtual ? virtualizer.getVirtualItems() : null;
   const shown = items ? items.map((i) => rows[i.index]).filter((r) => r !== undefined) : rows;
-  const padTop = items && items.length > 0 ? (items[0]?.start ?? 0) : 0;
+  const padTop = items && items.length > 0 ? (items[0]?.start ?? bodyTop) - bodyTop : 0;
   const padBottom =
-    items && items.length > 0 ? virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0) : 0;
+    items && items.length > 0 ? virtualizer.getTotalSize() - ((items[items.length - 1]?.end ?? bodyTop) - bodyTop) : 0;
+  // Focus moved into the table is never left under the pinned columns (the browser scrolls a
+  // focused cell clear of this padding).
+  const pinnedWidth = table
+    .getAllLeafColumns()
+    .filter((c) => c.getIsPinned())
+    .reduce((w, c) => w + c.getSize(), 0);
   const leafColumns = table.getAllLeafColumns();
   // Markets outside the table (disabled and flat) with fills or a bot realized_pnl: one row, so
   // the rows above plus it add up to TOTAL, and TOTAL to the headline cards.
@@ -112,7 +161,12 @@ export function MarketsTable({ data, csvHref }: { data: OverviewResponse; csvHre
         </div>
       }
     >
-      <div className="table-scroll" ref={scrollRef}>
+      <div
+        className="table-scroll markets-scroll"
+        ref={scrollRef}
+        style={{ scrollPaddingLeft: pinnedWidth }}
+        data-testid="markets-scroll"
+      >
         <table className="grid markets" data-testid="markets-table">
           <thead>
             {table.getHeaderGroups().map((g) => (
@@ -140,7 +194,7 @@ export function MarketsTable({ data, csvHref }: { data: OverviewResponse; csvHre
               </tr>
             ))}
           </thead>
-          <tbody>
+          <tbody ref={bodyRef}>
             {padTop > 0 && (
               <tr aria-hidden="true">
                 <td colSpan={leafColumns.length} style={{ height: padTop, padding: 0, border: 0 }} />
@@ -161,7 +215,19 @@ export function MarketsTable({ data, csvHref }: { data: OverviewResponse; csvHre
                   openMarket(row.original.marketId);
                 }}
                 onKeyDown={(e) => {
-                  if (e.key === 'Enter' && e.target === e.currentTarget) openMarket(row.original.marketId);
+                  if (e.target !== e.currentTarget) return;
+                  if (e.key === 'Enter') openMarket(row.original.marketId);
+                  // Arrow keys walk the rows (Tab also does, through each row's link).
+                  const next =
+                    e.key === 'ArrowDown'
+                      ? e.currentTarget.nextElementSibling
+                      : e.key === 'ArrowUp'
+                        ? e.currentTarget.previousElementSibling
+                        : null;
+                  if (next instanceof HTMLElement && next.dataset['market']) {
+                    e.preventDefault();
+                    next.focus();
+                  }
                 }}
               >
                 {row.getAllCells().map((cell) => {
@@ -229,6 +295,7 @@ export function MarketsTable({ data, csvHref }: { data: OverviewResponse; csvHre
           </tfoot>
         </table>
       </div>
+      <StickyScrollbar target={scrollRef} />
       {filter && (
         <p className="note">
           TOTAL is the API’s total over all {data.totals.markets} markets

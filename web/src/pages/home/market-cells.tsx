@@ -5,6 +5,7 @@ import {
   formatContracts,
   formatDuration,
   formatMoney,
+  formatPercent,
   formatPrice,
   NONE,
 } from '../../../../src/core/format';
@@ -13,10 +14,20 @@ import { SignedFigure } from '../../components/Figure';
 import { differsByCent, signedContracts, signedMoney } from '../../format/figures';
 import { MarketLink } from './MarketLink';
 
-/** The market's link, tagged when the bot does not quote it or it has no config item. */
+/** Limit use in percent, warn-coloured from 80 % and red at the limit. */
+export function LimitUseCell({ row }: { row: MarketRow }) {
+  if (row.limitUse === null) return <span className="muted">{NONE}</span>;
+  const cls = row.limitUse >= 1 ? 'tone-neg' : row.limitUse >= 0.8 ? 'warn-text' : '';
+  return <span className={cls}>{formatPercent(row.limitUse)}</span>;
+}
+
+/**
+ * The market's link, tagged when the bot does not quote it or it has no config item. The name
+ * gives way (ellipsis) before a tag does: a tag is never clipped.
+ */
 export function MarketNameCell({ row, env }: { row: MarketRow; env: string }) {
   return (
-    <>
+    <span className="market-name">
       <MarketLink marketId={row.marketId} env={env} />
       {!row.enabled && (
         <span className="tag" title="not quoting (disabled in its config)">
@@ -28,7 +39,7 @@ export function MarketNameCell({ row, env }: { row: MarketRow; env: string }) {
           no config
         </span>
       )}
-    </>
+    </span>
   );
 }
 

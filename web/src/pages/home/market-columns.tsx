@@ -24,6 +24,7 @@ import {
   AvgCostCell,
   CreatedCell,
   FilledCell,
+  LimitUseCell,
   MarketNameCell,
   MaxPosCell,
   MismatchCell,
@@ -74,6 +75,18 @@ const MISMATCH_RANK = { missing: 2, unknown: 1, ok: 0, none: 0 } as const;
 /** Pinned columns have fixed widths (their sticky offsets are computed from them). */
 export const PINNED = ['event', 'market'];
 
+/** The risk column: the table's default sort, largest first. */
+export const LIMIT_USE = 'limitUse';
+
+/**
+ * A market's risk rank as one number: limit use (to 0.1 %, so equal shown uses tie), then
+ * |unrealized (worst)|. Markets without a limit rank below every market with one.
+ */
+export function riskKey(r: Pick<MarketRow, 'limitUse' | 'unrealizedWorst'>): number {
+  const use = r.limitUse === null ? -1 : Math.round(r.limitUse * 1000);
+  return use * 1e9 + Math.min(Math.abs(r.unrealizedWorst), 1e9 - 1);
+}
+
 export function marketColumns(ctx: TableContext) {
   return col.columns([
     col.accessor((r) => r.eventTicker ?? undefined, {
@@ -101,11 +114,7 @@ export function marketColumns(ctx: TableContext) {
       header: 'Market',
       size: 250,
       sortFn: 'alphanumeric',
-      cell: (c) => (
-        <span className="ellipsis">
-          <MarketNameCell row={c.row.original} env={ctx.env} />
-        </span>
-      ),
+      cell: (c) => <MarketNameCell row={c.row.original} env={ctx.env} />,
       meta: {
         total: (t) => (
           <span className="muted">
@@ -116,6 +125,16 @@ export function marketColumns(ctx: TableContext) {
         other: () => (
           <span className="muted">disabled and flat, with fills or the bot’s realized P&amp;L</span>
         ),
+      },
+    }),
+    col.accessor(riskKey, {
+      id: LIMIT_USE,
+      header: 'Limit use',
+      sortFn: 'basic',
+      cell: (c) => <LimitUseCell row={c.row.original} />,
+      meta: {
+        numeric: true,
+        help: '|net| ÷ max position. Sorting by it ranks by risk: limit use, then |unrealized (worst)|',
       },
     }),
     col.accessor('realizedPnl', {

@@ -1,0 +1,185 @@
+// Issue 16 items 10–15 ("Cockpit truth"): the Active markets table on the page's own scroll, the
+// phone layout, the cards' wording, the keyboard path, bad links and the exports, in real Chromium
+// against the real server (embedded store, 40 simulated markets so the table is taller than a screen).
+import { expect, test, type Page } from '@playwright/test';
+import { startDashboard, type RunningServer } from './server.js';
+
+let server: RunningServer;
+test.beforeAll(async () => {
+  server = await startDashboard([], { DORA_SEED_MARKETS: '40', DORA_SEED_DAYS: '3' });
+});
+test.afterAll(async () => server?.stop());
+
+interface ApiMarket {
+  marketId: string;
+  limitUse: number | null;
+  unrealizedWorst: number;
+}
+
+async function openHome(page: Page, query = ''): Promise<void> {
+  await page.goto(`${server.url}/${query}`);
+  await expect(page.getByTestId('total-row')).toBeVisible();
+}
+
+const marketRows = (page: Page) => page.getByTestId('markets-table').locator('tbody tr[data-market]');
+
+/** The riskiest first: limit use (to 0.1 %), then |unrealized (worst)|; no limit last. */
+function riskOrder(markets: ApiMarket[]): string[] {
+  const use = (m: ApiMarket) => (m.limitUse === null ? -1 : Math.round(m.limitUse * 1000));
+  return [...markets]
+    .sort((a, b) => use(b) - use(a) || Math.abs(b.unrealizedWorst) - Math.abs(a.unrealizedWorst))
+    .map((m) => m.marketId);
+}
+
+test('item 10: every market row is reached by the page scroll, never an inner scroll box', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await openHome(page);
+  const rows = marketRows(page);
+  expect(await rows.count()).toBeGreaterThan(25);
+  const box = page.getByTestId('markets-scroll');
+  // The table's box does not scroll vertically: it is as tall as its rows.
+  const inner = await box.evaluate((e) => ({ scroll: e.scrollHeight, client: e.clientHeight }));
+  expect(inner.scroll).toBeLessThanOrEqual(inner.client + 1);
+  // Scrolling the window alone brings the last row and TOTAL on screen.
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  const last = rows.last();
+  await expect(last).toBeInViewport();
+  await expect(page.getByTestId('total-row')).toBeInViewport();
+});
+
+test('item 10: the columns off to the right have a scrollbar on screen; Market stays pinned; tags are whole', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await openHome(page);
+  const box = page.getByTestId('markets-scroll');
+  const wide = await box.evaluate((e) => e.scrollWidth > e.clientWidth + 1);
+  expect(wide).toBe(true);
+  // With only the table's top rows in view, a horizontal scrollbar is on screen at the bottom.
+  await page.getByTestId('markets-panel').evaluate((e) => e.scrollIntoView({ block: 'start' }));
+  const bar = page.getByTestId('sticky-scrollbar');
+  await expect(bar).toBeInViewport();
+  const barBox = (await bar.boundingBox())!;
+  expect(barBox.height).toBeGreaterThan(8);
+  expect(barBox.y + barBox.height).toBeLessThanOrEqual(900 + 1);
+  // Dragging it (scrolling it) moves the table; the market column stays where it was.
+  const firstMarket = marketRows(page).first().locator('td.pinned').last();
+  const before = (await firstMarket.boundingBox())!;
+  await bar.evaluate((e) => (e.scrollLeft = e.scrollWidth));
+  await expect.poll(() => box.evaluate((e) => e.scrollLeft)).toBeGreaterThan(100);
+  const after = (await firstMarket.boundingBox())!;
+  expect(Math.abs(after.x - before.x)).toBeLessThan(1);
+  await expect(firstMarket).toBeInViewport();
+  // The last column is on screen after that scroll.
+  await expect(page.getByRole('columnheader', { name: 'Mismatch' })).toBeInViewport();
+
+  // Tags (OFF, NO CONFIG) sit wholly inside their cell: the name takes the ellipsis instead.
+  const tags = page.getByTestId('markets-table').locator('tbody td.pinned .tag');
+  const n = await tags.count();
+  expect(n).toBeGreaterThan(0);
+  for (let i = 0; i < n; i++) {
+    const clipped = await tags.nth(i).evaluate((t) => {
+      const cell = t.closest('td')!.getBoundingClientRect();
+      const r = t.getBoundingClientRect();
+      return r.right > cell.right + 0.5 || r.width < 8;
+    });
+    expect(clipped, `tag ${i} clipped`).toBe(false);
+  }
+});
+
+test('item 10: the default sort is by risk; sort and filter live in the URL and survive a reload', async ({
+  page,
+  request,
+}) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await openHome(page);
+  await expect(page.getByRole('columnheader', { name: 'Limit use' })).toHaveAttribute('aria-sort', 'descending');
+  // The shown order is the API's markets by risk (live fills can move it: poll both).
+  await expect(async () => {
+    const res = await request.get(`${server.url}/api/v1/overview`);
+    const api = (await res.json()) as { markets: ApiMarket[] };
+    const shown = await marketRows(page).evaluateAll((rs) => rs.map((r) => r.getAttribute('data-market')));
+    expect(shown.slice(0, 10)).toEqual(riskOrder(api.markets).slice(0, 10));
+  }).toPass({ timeout: 30_000, intervals: [500, 1000, 2000] });
+
+  const net = page.getByRole('columnheader', { name: 'Net pos' });
+  await net.getByRole('button').click();
+  await expect(page).toHaveURL(/[?&]sort=netPosition\.desc/);
+  const first = (await marketRows(page).first().getAttribute('data-market'))!;
+  await page.getByLabel('Filter markets').fill(first);
+  await expect(page).toHaveURL(new RegExp(`[?&]q=${encodeURIComponent(first).replace(/\./g, '\\.')}`));
+  await expect(marketRows(page)).toHaveCount(1);
+
+  await page.reload();
+  await expect(page.getByTestId('total-row')).toBeVisible();
+  await expect(page.getByRole('columnheader', { name: 'Net pos' })).toHaveAttribute('aria-sort', 'descending');
+  await expect(page.getByLabel('Filter markets')).toHaveValue(first);
+  await expect(marketRows(page)).toHaveCount(1);
+  // Back to the default: the URL forgets it.
+  await page.getByLabel('Filter markets').fill('');
+  await expect(page).not.toHaveURL(/[?&]q=/);
+});
+
+test('item 13: a skip link, market rows within 10 Tab presses, Enter opens rows and exposure bars', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await openHome(page);
+  await page.locator('body').focus();
+  let presses = 0;
+  let onRow = false;
+  while (presses < 10 && !onRow) {
+    await page.keyboard.press('Tab');
+    presses++;
+    const focused = await page.evaluate(() => ({
+      text: document.activeElement?.textContent ?? '',
+      row: document.activeElement?.matches('tr[data-market]') ?? false,
+    }));
+    if (focused.row) onRow = true;
+    else if (/skip to market rows/i.test(focused.text)) {
+      await expect(page.getByRole('link', { name: /skip to market rows/i })).toBeInViewport();
+      await page.keyboard.press('Enter');
+      onRow = await page.evaluate(() => document.activeElement?.matches('tr[data-market]') ?? false);
+    }
+  }
+  expect(onRow, `a market row after ${presses} Tab presses`).toBe(true);
+  expect(presses).toBeLessThanOrEqual(10);
+  // The focused row is on screen, and arrow keys walk the rows.
+  const focusedRow = page.locator('tr[data-market]:focus');
+  await expect(focusedRow).toBeInViewport();
+  const firstId = await focusedRow.getAttribute('data-market');
+  await page.keyboard.press('ArrowDown');
+  const secondId = await page.locator('tr[data-market]:focus').getAttribute('data-market');
+  expect(secondId).not.toBe(firstId);
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(new RegExp(`/market\\?.*m=${encodeURIComponent(secondId!).replace(/\./g, '\\.')}`));
+
+  // Enter on an exposure bar opens its market too.
+  await openHome(page);
+  const bar = page.getByTestId('exposure-panel').locator('.xbar').first();
+  const id = (await bar.getAttribute('data-market'))!;
+  await bar.focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(new RegExp(`/market\\?.*m=${encodeURIComponent(id).replace(/\./g, '\\.')}`));
+});
+
+test('item 13: focus never leaves a focused cell under the pinned market column', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await openHome(page);
+  const box = page.getByTestId('markets-scroll');
+  await box.evaluate((e) => (e.scrollLeft = e.scrollWidth));
+  // Walk back (Shift+Tab) from the first row through every header button, right to left.
+  await marketRows(page).first().focus();
+  for (let i = 0; i < 22; i++) {
+    await page.keyboard.press('Shift+Tab');
+    const state = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el || !el.closest('thead')) return null;
+      const r = el.getBoundingClientRect();
+      const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+      return { label: el.textContent, visible: hit !== null && (el === hit || el.contains(hit)) };
+    });
+    if (state === null) break;
+    expect(state.visible, `header “${state.label}” is hidden under the pinned columns`).toBe(true);
+  }
+});
