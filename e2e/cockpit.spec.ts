@@ -1,6 +1,7 @@
 // Issue 16 "Cockpit truth", items 1–9: the screen tells a trader the truth at a glance. The stopped
 // bot is the embedded store seeded with a bot that stopped 15 minutes ago (DORA_SEED_STOPPED_MINUTES,
 // no live simulator): its heartbeat is past `down`.
+import http from 'node:http';
 import { expect, test, type Page } from '@playwright/test';
 import { formatMoney } from '../src/core/format.js';
 import { startDashboard, type RunningServer } from './server.js';
@@ -17,6 +18,25 @@ interface Overview {
   risk: { dailyPnl: number; maxDailyLoss: number; lossLimitUse: number; lossHeadroom: number };
   orders: { openOrderCount: number };
   attention: Attention[];
+}
+
+/** The first `heartbeat` event of a new SSE connection. */
+function firstHeartbeat(url: string): Promise<{ now: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.get(url, { headers: { accept: 'text/event-stream' } }, (res) => {
+      let buf = '';
+      res.on('data', (chunk: Buffer) => {
+        buf += chunk.toString();
+        const m = /event: heartbeat\ndata: (.*)\n/.exec(buf);
+        if (m) {
+          req.destroy();
+          resolve(JSON.parse(m[1]!) as { now: string });
+        }
+      });
+    });
+    req.on('error', (e) => (e.message.includes('aborted') || (e as { code?: string }).code === 'ECONNRESET' ? undefined : reject(e)));
+    setTimeout(() => reject(new Error('no heartbeat in 10 s')), 10_000);
+  });
 }
 
 async function shoot(page: Page, name: string): Promise<void> {
@@ -107,6 +127,42 @@ test.describe('a stopped bot (heartbeat past down)', () => {
     await expect(page.getByTestId('attention')).toContainText('All clear');
     await expect(page.getByTestId('attention-item')).toHaveCount(0);
     await expect(page.getByTestId('nav-attention-count')).toHaveCount(0);
+  });
+
+  test('item 2: after an idle spell the deep dive\'s "now" is the server\'s clock, not the last saved heartbeat', async ({
+    page,
+  }) => {
+    // Somebody watched, then nobody for a while: the poller is idle and its last heartbeat is old.
+    const earlier = await page.context().newPage();
+    await earlier.goto(`${server.url}/?env=demo`);
+    await expect(earlier.getByTestId('live-status')).toContainText(/live|stale/);
+    await earlier.waitForTimeout(1_000);
+    await earlier.close();
+    await page.waitForTimeout(15_000);
+    // What a new connection is told first: the server's clock now, not the saved heartbeat's.
+    const askedAt = Date.now();
+    const first = await firstHeartbeat(`${server.url}/api/v1/events?env=demo`);
+    expect(Date.parse(first.now)).toBeGreaterThan(askedAt - 2_000);
+    // The stream answers once the overview is in, so its first heartbeat is the last time learnt.
+    let release!: () => void;
+    const overviewIn = new Promise<void>((r) => (release = r));
+    await page.route('**/api/v1/events*', async (route) => {
+      await overviewIn;
+      await route.continue();
+    });
+    const overviewResponse = page.waitForResponse((r) => r.url().includes('/api/v1/overview'));
+    await page.goto(`${server.url}/?env=demo`);
+    await (await overviewResponse).finished();
+    await page.waitForTimeout(300);
+    const heartbeat = page.waitForResponse((r) => r.url().includes('/api/v1/events'));
+    release();
+    await heartbeat;
+    await page.waitForTimeout(500);
+    // Straight to a market's deep dive, in the page (same clock estimate).
+    await page.getByTestId('recent-decision').getByRole('link').first().click();
+    const clickedAt = Date.now();
+    const to = Date.parse((await page.getByTestId('market-page').getAttribute('data-to'))!);
+    expect(to).toBeGreaterThan(clickedAt - 5_000);
   });
 
   test('item 5: loss-limit card — 0 % while in profit, headroom in dollars, never-reset note', async ({ page }) => {
