@@ -134,11 +134,11 @@ describe('startLiveSimulator', () => {
       onError: (e) => errors.push(e),
     });
     const deadline = Date.now() + 40_000;
-    while (Date.now() < deadline && live.runIds.length < 5) await sleep(100);
+    while (Date.now() < deadline && live.runIds.length < 4) await sleep(100);
     await live.stop();
     expect(errors).toEqual([]);
     const runIds = live.runIds;
-    expect(runIds.length).toBeGreaterThanOrEqual(5);
+    expect(runIds.length).toBeGreaterThanOrEqual(4);
     expect(new Set(runIds).size).toBe(runIds.length);
     for (const id of runIds) expect(id).toMatch(/^\d{8}-\d{6}-[0-9a-f]{6}$/);
     const mine = (await decisionsSince(historyEndUs)).filter((d) => runIds.includes(String(d.bot_run_id)));
