@@ -113,5 +113,5 @@ describe('writeItems', () => {
       freshDoc.destroy();
       await fresh.close();
     }
-  }, 120_000);
+  }, 300_000);
 });
