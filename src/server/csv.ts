@@ -2,6 +2,7 @@
 // precision figures as the JSON, nested values as JSON text, and a filename for the download.
 import { Readable } from 'node:stream';
 import type { FastifyReply } from 'fastify';
+import { exportValue } from './export-values.js';
 import { toXlsx } from './xlsx.js';
 
 function cell(v: unknown): string {
@@ -32,7 +33,7 @@ export function csvHeader(columns: readonly string[]): string {
 
 /** One row's line (CRLF-terminated), its cells in the columns' order. */
 export function csvLine(row: Readonly<Record<string, unknown>>, columns: readonly string[]): string {
-  return `${columns.map((c) => cell(row[c])).join(',')}\r\n`;
+  return `${columns.map((c) => cell(exportValue(row[c]))).join(',')}\r\n`;
 }
 
 function safeName(name: string): string {
@@ -63,6 +64,18 @@ export function sendCsv(
     .send(toCsv(rows, columns));
 }
 
+/** The workbook's time zone: the request's `tz` when it is a zone the runtime knows, else UTC. */
+function exportTz(query: unknown): string {
+  const tz = (query as Record<string, unknown> | null | undefined)?.['tz'];
+  if (typeof tz !== 'string' || tz === '' || tz.length > 64) return 'UTC';
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return tz;
+  } catch {
+    return 'UTC';
+  }
+}
+
 /** A list endpoint's rows as CSV or as an Excel workbook (typed cells), named for download. */
 export function sendTable(
   reply: FastifyReply,
@@ -75,5 +88,5 @@ export function sendTable(
   return reply
     .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
     .header('content-disposition', `attachment; filename="${safeName(name)}.xlsx"`)
-    .send(toXlsx(name, rows, columns));
+    .send(toXlsx(name, rows, columns, { tz: exportTz(reply.request.query) }));
 }
