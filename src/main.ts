@@ -104,6 +104,7 @@ async function main(): Promise<void> {
       // the webhook when one is configured.
       kalshi: cfg.kalshi,
       trustProxy: o.trustProxy,
+      hosts: { listen: o.host, allowed: o.allowedHosts },
       alerts: {
         background: true,
         webhook: o.alertWebhook ? { url: o.alertWebhook, cooldownMs: o.alertCooldownMinutes * 60_000 } : null,

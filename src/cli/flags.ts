@@ -16,6 +16,12 @@ export interface FlagSpec {
   file?: false;
   /** Masked wherever the configuration is shown. */
   secret?: true;
+  /** A string option that may also be given bare (`--trust-proxy`): the value it then takes. */
+  bare?: string;
+  /** Comma-separated in flags and variables; the config file may also give a list of strings. */
+  list?: true;
+  /** The config file may give true/false for it (a string option that grew out of a boolean). */
+  fileBoolean?: true;
 }
 
 export const FLAGS: readonly FlagSpec[] = [
@@ -124,9 +130,22 @@ export const FLAGS: readonly FlagSpec[] = [
   {
     name: 'trust-proxy',
     env: 'DORA_TRUST_PROXY',
-    kind: 'boolean',
+    kind: 'string',
     default: 'false',
-    help: 'behind a reverse proxy: take the client address and scheme from X-Forwarded-* (rate limits, Secure cookie)',
+    defaultText: 'off',
+    bare: 'true',
+    list: true,
+    fileBoolean: true,
+    help: 'behind a reverse proxy: take the client address and scheme from X-Forwarded-* when the request comes from it; true = a proxy on this host (loopback), or the proxies’ addresses/CIDRs, comma-separated',
+  },
+  {
+    name: 'allowed-hosts',
+    env: 'DORA_ALLOWED_HOSTS',
+    kind: 'string',
+    default: '',
+    defaultText: 'IP addresses, localhost and *.localhost',
+    list: true,
+    help: 'host names the server answers to besides those (comma-separated; .example.com also allows its subdomains); others get 421. Checked without --auth, or whenever set',
   },
   {
     name: 'alert-webhook',

@@ -6,6 +6,11 @@ import { isIP } from 'node:net';
 import { FLAGS, fileKey, type FlagSpec } from './flags.js';
 
 export type Source = 'embedded' | 'aws';
+/**
+ * Which proxies to believe about the client's address and scheme: none, or those at these
+ * addresses / CIDRs / proxy-addr names (`true` ⇒ ['loopback']: a proxy on this host).
+ */
+export type TrustProxy = false | readonly string[];
 export type AuthMode = 'none' | 'token' | 'basic';
 
 /** Where an effective value came from. `label` names it: `--port`, `DORA_PORT`, `./dora-dashboard.toml:3`. */
@@ -45,7 +50,9 @@ export interface Options {
   /** Kalshi API access for the cash balance, per environment ('' ⇒ from the secrets file, or none). */
   kalshi: Record<'prod' | 'demo', { keyId: string; keyFile: string; url: string }>;
   insecureNoAuth: boolean;
-  trustProxy: boolean;
+  trustProxy: TrustProxy;
+  /** Host names answered besides IP addresses, localhost and *.localhost ('.x.com' ⇒ x.com and below). */
+  allowedHosts: readonly string[];
   logLevel: 'error' | 'warn' | 'info' | 'debug';
   /** Config file path given by --config / DORA_CONFIG; '' ⇒ ./dora-dashboard.toml when present. */
   config: string;
@@ -64,7 +71,12 @@ export { FLAGS, fileKey, type FlagSpec } from './flags.js';
 
 export function helpText(): string {
   const lines = FLAGS.map((f) => {
-    const arg = f.kind === 'string' ? ` <${f.values ? f.values.join('|') : 'value'}>` : '';
+    const arg =
+      f.kind === 'string'
+        ? f.bare !== undefined
+          ? ` [<value>]`
+          : ` <${f.values ? f.values.join('|') : 'value'}>`
+        : '';
     const left = f.flag === false ? `  (${f.env ?? f.name})` : `  --${f.name}${arg}`;
     const where = [f.env && f.flag !== false ? f.env : null, fileKey(f)].filter(Boolean).join(', ');
     const dflt = f.kind === 'string' ? ` (default ${f.defaultText ?? f.default})` : '';
@@ -130,6 +142,11 @@ export function parseOptions(
     const origin: Origin = { kind: 'flag', label: `--${name}` };
     if (spec.kind === 'boolean') {
       raw.set(name, { value: inline ?? 'true', origin });
+    } else if (spec.bare !== undefined && inline === undefined) {
+      // Bare (`--trust-proxy`) unless a value follows (`--trust-proxy 2`).
+      const next = argv[i + 1];
+      const value = next !== undefined && !next.startsWith('--') ? (i++, next) : spec.bare;
+      raw.set(name, { value, origin });
     } else {
       const value = inline ?? argv[++i];
       if (value === undefined || (inline === undefined && value.startsWith('--'))) {
@@ -181,6 +198,8 @@ export function parseOptions(
     keyFile: text(`kalshi-${e}-key-file`),
     url: text(`kalshi-${e}-url`),
   });
+  const trustProxy = parseTrustProxy(text('trust-proxy'), (m) => fail('trust-proxy', m));
+  const allowedHosts = parseAllowedHosts(text('allowed-hosts'), (m) => fail('allowed-hosts', m));
   const cooldownText = text('alert-cooldown');
   if (!/^\d+$/.test(cooldownText))
     fail('alert-cooldown', `"${cooldownText}" is not a whole number of minutes`);
@@ -205,7 +224,8 @@ export function parseOptions(
     alertCooldownMinutes: Number(cooldownText),
     kalshi: { prod: kalshiOf('prod'), demo: kalshiOf('demo') },
     insecureNoAuth: bool('insecure-no-auth'),
-    trustProxy: bool('trust-proxy'),
+    trustProxy,
+    allowedHosts,
     logLevel: text('log-level') as Options['logLevel'],
     config: text('config'),
     secrets: text('secrets'),
@@ -214,6 +234,52 @@ export function parseOptions(
     help: bool('help'),
     origins,
   };
+}
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/**
+ * `--trust-proxy`: off; true (a proxy on this host: ['loopback']); or the proxies' addresses, CIDRs or
+ * proxy-addr names. Never a hop count: a count cannot tell a proxy from a client that connects
+ * directly and writes the header itself (Fastify ≥ 5.12.1 ignores counts for that reason).
+ */
+export function parseTrustProxy(value: string, fail: (message: string) => never): TrustProxy {
+  const t = value.trim().toLowerCase();
+  if (FALSE.has(t)) return false;
+  if (TRUE.has(t)) return ['loopback'];
+  if (/^\d+$/.test(t)) {
+    return fail(
+      `"${value}": a hop count cannot tell a proxy from a client that connects directly; give the proxies' addresses instead (e.g. 10.0.0.0/8), or true for a proxy on this host`,
+    );
+  }
+  const list = t.split(',').map((a) => a.trim()).filter((a) => a !== '');
+  for (const a of list) {
+    if (PROXY_NAMES.has(a) || isIP(a) !== 0) continue;
+    const [addr = '', bits, extra] = a.split('/');
+    const family = isIP(addr);
+    const max = family === 4 ? 32 : 128;
+    if (family === 0 || extra !== undefined || bits === undefined || !/^\d{1,3}$/.test(bits) || Number(bits) > max) {
+      fail(
+        `"${a.slice(0, 60)}" is not true/false, an IP address, a CIDR (10.0.0.0/8) or loopback/linklocal/uniquelocal`,
+      );
+    }
+  }
+  return list.length ? list : false;
+}
+
+const HOST_NAME = /^\.?[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?(\.[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?)*\.?$/;
+
+/** `--allowed-hosts`: host names (no port, no scheme), lower-cased; `.example.com` for a domain and below. */
+export function parseAllowedHosts(value: string, fail: (message: string) => never): string[] {
+  const list = value
+    .split(',')
+    .map((h) => h.trim().toLowerCase())
+    .filter((h) => h !== '');
+  for (const h of list) {
+    if (!HOST_NAME.test(h) || h.length > 253)
+      fail(`"${h.slice(0, 60)}" is not a host name (give names only: no scheme, port or path)`);
+  }
+  return list.map((h) => h.replace(/\.$/, ''));
 }
 
 export function isLoopback(host: string): boolean {

@@ -50,6 +50,8 @@ function valueText(spec: FlagSpec, key: string, value: unknown, where: string): 
       );
     return String(value);
   }
+  if (spec.fileBoolean && typeof value === 'boolean') return String(value);
+  if (spec.list && Array.isArray(value) && value.every((v) => typeof v === 'string')) return value.join(',');
   if (typeof value === 'string') return value;
   if (typeof value === 'number' && Number.isInteger(value)) return String(value);
   throw new ConfigError(

@@ -14,6 +14,10 @@ function rawValue(o: Options, f: FlagSpec): string | number | boolean {
       return !o.simulate;
     case 'insecure-no-auth':
       return o.insecureNoAuth;
+    case 'trust-proxy':
+      return o.trustProxy === false ? false : o.trustProxy.join(',');
+    case 'allowed-hosts':
+      return o.allowedHosts.join(',');
     case 'log-level':
       return o.logLevel;
     case 'auth-token':
@@ -36,8 +40,13 @@ function rawValue(o: Options, f: FlagSpec): string | number | boolean {
       const [, env, part] = f.name.split('-') as [string, 'prod' | 'demo', string];
       return part === 'url' ? o.kalshi[env].url : o.kalshi[env].keyFile;
     }
-    default:
-      return o[f.name as keyof Options] as string | number | boolean;
+    default: {
+      // Every other option's field is its name in camelCase (`log-level` ⇒ logLevel).
+      const key = f.name.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase()) as keyof Options;
+      const v = o[key];
+      if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
+      throw new Error(`--print-config: no value for ${f.name}`);
+    }
   }
 }
 

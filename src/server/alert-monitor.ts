@@ -12,6 +12,7 @@ import type { Env } from '../core/types.js';
 import type { AppContext } from './context.js';
 import type { EnvRegistry } from './env-data.js';
 import { metricsInput } from './routes/overview.js';
+import { failureName } from './errors.js';
 
 export interface TrackedAlert extends Alert {
   env: Env;
@@ -34,6 +35,15 @@ export interface AlertOptions {
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
+
+/**
+ * Text for Slack's mrkdwn: `&`, `<` and `>` escaped as Slack specifies, so a value from the bot's
+ * tables (a halt reason, an error message, a ticker) cannot write `<!channel>`, a `<url|label>`
+ * link or a user mention into the channel — it shows as the characters it is.
+ */
+export function slackEscape(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
 
 export class AlertMonitor {
   private readonly active = new Map<string, TrackedAlert>();
@@ -86,7 +96,9 @@ export class AlertMonitor {
       await this.update(alerts, this.ctx.nowMs());
       this.lastError = null;
     } catch (err) {
-      this.lastError = `${(err as Error).name}: ${(err as Error).message}`;
+      // Shown to every viewer of /alerts: the error's name only; the full text goes to the log.
+      this.lastError = failureName(err);
+      this.opts.log?.(`alert evaluation (${this.env}) failed: ${String((err as Error)?.message ?? err)}`);
     }
     this.lastEvaluatedAt = iso(this.ctx.nowMs());
   }
@@ -129,9 +141,10 @@ export class AlertMonitor {
     for (const a of alerts) if (!due.includes(a)) a.notifiedAt = a.notifiedAt ?? 'cool-down';
     if (due.length === 0) return;
     const lines = due.map(
-      (a) => `${a.severity === 'critical' ? ':red_circle:' : ':warning:'} *${a.rule}* ${a.message}`,
+      (a) =>
+        `${a.severity === 'critical' ? ':red_circle:' : ':warning:'} *${slackEscape(a.rule)}* ${slackEscape(a.message)}`,
     );
-    const text = `Dora ${this.env}: ${due.length} new alert${due.length > 1 ? 's' : ''}\n${lines.join('\n')}`;
+    const text = `Dora ${slackEscape(this.env)}: ${due.length} new alert${due.length > 1 ? 's' : ''}\n${lines.join('\n')}`;
     try {
       const res = await fetch(hook.url, {
         method: 'POST',

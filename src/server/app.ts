@@ -7,7 +7,8 @@ import type { AppContext } from './context.js';
 import { registerAuth } from './auth.js';
 import { serializeReply } from './respond.js';
 import { registerSecurityHeaders } from './security-headers.js';
-import { ApiError, isStoreFailure } from './errors.js';
+import { registerHostCheck } from './host-check.js';
+import { ApiError, isStoreFailure, storeUnavailable } from './errors.js';
 import { healthRoutes } from './routes/health.js';
 import { registerApiRoutes } from './routes/index.js';
 import type { EnvRegistry } from './env-data.js';
@@ -17,8 +18,18 @@ import type { AlertRegistry } from './routes/risk.js';
 declare module 'fastify' {
   interface FastifyInstance {
     /** The shared per-env data and live hub, for tests and benchmarks. */
-    dora: { envs: EnvRegistry; hub: LiveHub; alerts: AlertRegistry };
+    dora: { envs: EnvRegistry; hub: LiveHub; alerts: AlertRegistry; executionLists: () => number };
   }
+}
+
+/**
+ * Fastify's trustProxy from ours: `true` is a proxy on this host (loopback addresses), never "every
+ * hop" — with that, a client picks its own address as X-Forwarded-For's first entry.
+ */
+export function trustProxyOption(t: AppContext['trustProxy']): false | string[] {
+  if (t === undefined || t === false) return false;
+  if (t === true) return ['loopback'];
+  return t.length ? [...t] : false;
 }
 
 export async function buildApp(
@@ -36,25 +47,29 @@ export async function buildApp(
         }
       : false,
     bodyLimit: 16 * 1024,
-    trustProxy: ctx.trustProxy ?? false,
+    trustProxy: trustProxyOption(ctx.trustProxy),
     // Query strings are parsed by Node's querystring: repeated keys become arrays, rejected in params.ts.
     // Long path segments reach the route, which answers 400 naming the parameter (not a bare 414).
     routerOptions: { maxParamLength: 16_384 },
   });
 
   registerSecurityHeaders(app);
+  registerHostCheck(app, ctx.hosts ?? {}, ctx.auth.mode !== 'none');
 
   // Returns a Buffer for cached answers: Fastify sends Buffers as they are (its types say string).
   app.setReplySerializer(serializeReply as (payload: unknown) => string);
-  await registerAuth(app, ctx.auth);
+  const auth = await registerAuth(app, ctx.auth, ctx.nowMs);
 
   app.setErrorHandler((err, req, reply) => {
     if (err instanceof ApiError) {
+      if (err.detail !== undefined) req.log.warn({ err: err.detail }, `${err.code}: ${err.message}`);
       reply.code(err.statusCode).send({ error: { code: err.code, message: err.message, ...(err.param ? { param: err.param } : {}) } });
       return;
     }
     if (isStoreFailure(err)) {
-      reply.code(503).send({ error: { code: 'store_unavailable', message: `DynamoDB did not answer: ${(err as Error).name}` } });
+      const e503 = storeUnavailable(err);
+      req.log.warn({ err }, e503.message);
+      reply.code(503).send({ error: { code: e503.code, message: e503.message } });
       return;
     }
     const e = err as { statusCode?: number; message?: string };
@@ -67,7 +82,7 @@ export async function buildApp(
   });
 
   healthRoutes(app, ctx);
-  const internals = registerApiRoutes(app, ctx);
+  const internals = registerApiRoutes(app, ctx, auth.trackedClients);
   app.decorate('dora', internals);
   app.addHook('onClose', async () => {
     internals.hub.stopAll();
@@ -81,7 +96,15 @@ export async function buildApp(
       reply.code(404).send({ error: { code: 'not_found', message: `no route ${req.method} ${req.url.split('?')[0]}` } });
       return;
     }
-    // The web app routes in the browser: every other GET gets index.html.
+    // The web app routes in the browser: every other GET gets index.html; other methods on a page
+    // path are not something a page answers.
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      reply
+        .code(405)
+        .header('allow', 'GET, HEAD')
+        .send({ error: { code: 'method_not_allowed', message: `${req.method} is not allowed here` } });
+      return;
+    }
     reply.type('text/html').sendFile('index.html');
   });
 

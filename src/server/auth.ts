@@ -1,10 +1,22 @@
 // Access control. `token`: a Bearer header (scripts, Grafana) or a session cookie set by the login
-// page (browsers); `basic`: HTTP Basic against a bcrypt hash. Comparisons are constant-time, failed
-// attempts are rate-limited per client address, and no credential is ever logged or echoed.
-import { createHmac, timingSafeEqual } from 'node:crypto';
-import bcrypt from 'bcryptjs';
+// page (browsers); `basic`: HTTP Basic against a bcrypt hash, after which the browser also gets a
+// session cookie. Comparisons are constant-time, no credential is ever logged or echoed.
+//
+// Failed attempts are limited per client (its address, per --trust-proxy): after 10 in a minute the
+// client's new guesses — a Bearer token, a Basic header, the login form — are refused with 429
+// without being checked, the right one too: checking them would tell a guesser which guess was
+// right. A session cookie from an earlier sign-in is still accepted (it is 144 random bits under an
+// HMAC, nothing to guess), so a signed-in browser is never locked out by someone else's failures
+// from the same address.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
+import { FailureLimiter } from './auth-limiter.js';
+import { BasicVerifier } from './basic-verifier.js';
+import { clientOf } from './client-address.js';
+import { safeEqual } from './safe-equal.js';
+import { Sessions } from './sessions.js';
+
+export { safeEqual } from './safe-equal.js';
 
 export type AuthConfig =
   | { mode: 'none' }
@@ -14,18 +26,6 @@ export type AuthConfig =
 export const SESSION_COOKIE = 'dora_session';
 const OPEN_PATHS = new Set(['/api/v1/health', '/login']);
 
-export function safeEqual(a: string, b: string): boolean {
-  // Hash both sides first so the comparison time does not depend on where they differ or their length.
-  const x = createHmac('sha256', 'dora-compare').update(a).digest();
-  const y = createHmac('sha256', 'dora-compare').update(b).digest();
-  return timingSafeEqual(x, y);
-}
-
-/** The cookie value proves knowledge of the token without containing it. */
-export function sessionValue(token: string): string {
-  return createHmac('sha256', token).update('dora-dashboard-session-v1').digest('base64url');
-}
-
 function cookie(req: FastifyRequest, name: string): string | null {
   const header = req.headers.cookie ?? '';
   for (const part of header.split(';')) {
@@ -33,26 +33,6 @@ function cookie(req: FastifyRequest, name: string): string | null {
     if (k === name) return v.join('=');
   }
   return null;
-}
-
-/** Failed attempts per address; after 10 within a minute every attempt is refused for that minute. */
-class FailureLimiter {
-  private readonly failures = new Map<string, number[]>();
-  constructor(
-    private readonly max = 10,
-    private readonly windowMs = 60_000,
-  ) {}
-  blocked(ip: string): boolean {
-    const now = Date.now();
-    const recent = (this.failures.get(ip) ?? []).filter((t) => now - t < this.windowMs);
-    this.failures.set(ip, recent);
-    return recent.length >= this.max;
-  }
-  fail(ip: string): void {
-    const list = this.failures.get(ip) ?? [];
-    list.push(Date.now());
-    this.failures.set(ip, list);
-  }
 }
 
 function loginPage(error: string | null): string {
@@ -79,62 +59,90 @@ function deny(reply: FastifyReply, req: FastifyRequest, config: AuthConfig): voi
   reply.code(401).send({ error: { code: 'unauthorized', message: 'authentication required' } });
 }
 
-export async function registerAuth(app: FastifyInstance, config: AuthConfig): Promise<void> {
-  if (config.mode === 'none') return;
-  const limiter = new FailureLimiter();
-  const expectedSession = config.mode === 'token' ? sessionValue(config.token) : '';
+function tooMany(reply: FastifyReply, message = 'too many failed attempts; wait a minute'): FastifyReply {
+  return reply.code(429).header('retry-after', '60').send({ error: { code: 'rate_limited', message } });
+}
 
-  const authorized = async (req: FastifyRequest): Promise<boolean> => {
-    if (config.mode === 'token') {
-      const header = req.headers.authorization ?? '';
-      if (header.startsWith('Bearer ') && safeEqual(header.slice(7), config.token)) return true;
-      const c = cookie(req, SESSION_COOKIE);
-      return c !== null && safeEqual(c, expectedSession);
-    }
-    const header = req.headers.authorization ?? '';
-    if (!header.startsWith('Basic ')) return false;
-    const decoded = Buffer.from(header.slice(6), 'base64').toString('utf8');
-    const i = decoded.indexOf(':');
-    if (i < 0) return false;
-    const userOk = safeEqual(decoded.slice(0, i), config.user);
-    // Always run bcrypt, so a wrong user name costs the same time as a wrong password.
-    const passOk = await bcrypt.compare(decoded.slice(i + 1), config.bcryptHash);
-    return userOk && passOk;
-  };
+function sessionCookie(req: FastifyRequest, value: string, maxAgeS: number): string {
+  const secure = req.protocol === 'https' ? '; Secure' : '';
+  return `${SESSION_COOKIE}=${value}; HttpOnly; SameSite=Strict; Path=/; Max-Age=${maxAgeS}${secure}`;
+}
+
+export interface AuthState {
+  /** Clients with failed attempts being counted (a /metrics gauge). */
+  trackedClients(): number;
+}
+
+export async function registerAuth(
+  app: FastifyInstance,
+  config: AuthConfig,
+  now: () => number = Date.now,
+): Promise<AuthState> {
+  if (config.mode === 'none') return { trackedClients: () => 0 };
+  const limiter = new FailureLimiter(now);
+  const sessions = new Sessions(config.mode === 'token' ? config.token : `${config.user}:${config.bcryptHash}`, now);
+  const basic = config.mode === 'basic' ? new BasicVerifier(config.user, config.bcryptHash, { now }) : null;
+  const maxAgeS = Math.floor(sessions.lifetimeMs / 1000);
 
   app.addHook('onRequest', async (req, reply) => {
     const path = req.url.split('?')[0] ?? '';
-    if (OPEN_PATHS.has(path) && (config.mode === 'token' || path === '/api/v1/health')) return;
-    if (limiter.blocked(req.ip)) {
-      reply.code(429).send({ error: { code: 'rate_limited', message: 'too many failed attempts; wait a minute' } });
-      return reply;
+    if (OPEN_PATHS.has(path) && (config.mode === 'token' || path === '/api/v1/health')) return undefined;
+    // A signed-in browser: cheap, unguessable, accepted even while its address is refused guesses.
+    const session = cookie(req, SESSION_COOKIE);
+    if (session !== null && sessions.valid(session)) return undefined;
+    const client = clientOf(req).key;
+    const header = req.headers.authorization ?? '';
+    // Only guesses count: a stale cookie (signed out, or the secret changed) is no guess — 144 random
+    // bits under an HMAC are not found by trying — and a browser sends it with every request.
+    const presented = header !== '';
+    if (presented && limiter.blocked(client)) return tooMany(reply);
+    if (config.mode === 'token') {
+      if (header.startsWith('Bearer ') && safeEqual(header.slice(7), config.token)) return undefined;
+    } else if (basic && header.startsWith('Basic ')) {
+      const verdict = await basic.verify(header, client);
+      if (verdict === 'busy-client') return tooMany(reply, 'a sign-in from this client is still being checked; try again');
+      if (verdict === 'busy') {
+        return reply
+          .code(503)
+          .header('retry-after', '1')
+          .send({ error: { code: 'server_busy', message: 'too many sign-ins being checked; try again shortly' } });
+      }
+      if (verdict === 'ok') {
+        // The browser sends the header on every request anyway; the cookie spares it the check.
+        if (req.method === 'GET' || req.method === 'HEAD') reply.header('set-cookie', sessionCookie(req, sessions.issue(), maxAgeS));
+        return undefined;
+      }
     }
-    if (await authorized(req)) return;
-    if (req.headers.authorization || cookie(req, SESSION_COOKIE)) limiter.fail(req.ip);
+    if (presented) limiter.fail(client);
     deny(reply, req, config);
     return reply;
   });
 
-  if (config.mode !== 'token') return;
+  if (config.mode !== 'token') return { trackedClients: () => limiter.size };
   await app.register(async (scope) => {
-    await scope.register(rateLimit, { max: 10, timeWindow: 60_000 });
+    await scope.register(rateLimit, { max: 10, timeWindow: 60_000, keyGenerator: (req) => clientOf(req).key });
     scope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 4096 }, (_req, body, done) => {
       done(null, Object.fromEntries(new URLSearchParams(String(body))));
     });
     scope.get('/login', async (_req, reply) => reply.type('text/html').send(loginPage(null)));
     scope.post<{ Body: { token?: string } }>('/login', async (req, reply) => {
+      const client = clientOf(req).key;
+      if (limiter.blocked(client)) return tooMany(reply);
       const given = typeof req.body?.token === 'string' ? req.body.token : '';
       if (!safeEqual(given, config.token)) {
-        limiter.fail(req.ip);
+        limiter.fail(client);
         return reply.code(401).type('text/html').send(loginPage('That token is not right.'));
       }
-      const secure = req.protocol === 'https' ? '; Secure' : '';
-      reply.header('set-cookie', `${SESSION_COOKIE}=${expectedSession}; HttpOnly; SameSite=Strict; Path=/; Max-Age=604800${secure}`);
+      // A new random session per sign-in (sessions.ts).
+      reply.header('set-cookie', sessionCookie(req, sessions.issue(), maxAgeS));
       return reply.redirect('/', 303);
     });
-    scope.post('/logout', async (_req, reply) => {
+    scope.post('/logout', async (req, reply) => {
+      const session = cookie(req, SESSION_COOKIE);
+      if (session !== null) sessions.revoke(session);
       reply.header('set-cookie', `${SESSION_COOKIE}=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0`);
       return reply.redirect('/login', 303);
     });
   });
+  return { trackedClients: () => limiter.size };
 }

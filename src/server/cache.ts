@@ -135,4 +135,9 @@ export class TtlCache {
   clear(): void {
     this.entries.clear();
   }
+
+  /** Entries held (loaded, loading or failed). */
+  get size(): number {
+    return this.entries.size;
+  }
 }

@@ -4,6 +4,7 @@ import type { ReadClient } from '../store/client.js';
 import type { AuthConfig } from './auth.js';
 import type { AlertOptions } from './alert-monitor.js';
 import type { KalshiConfig } from './kalshi-balance.js';
+import type { RequestLimits } from './limits.js';
 
 export interface AppContext {
   source: 'embedded' | 'aws';
@@ -15,8 +16,20 @@ export interface AppContext {
   /** Folder of the built web app; null ⇒ API only. */
   webDir: string | null;
   auth: AuthConfig;
-  /** Behind a reverse proxy: trust X-Forwarded-For/Proto for the client address and scheme. */
-  trustProxy?: boolean;
+  /**
+   * Behind a reverse proxy: which proxies to believe about the client's address and scheme
+   * (X-Forwarded-For/Proto): `true` ⇒ a proxy on this host (loopback); a list ⇒ those addresses or
+   * CIDRs. Never every hop, which would let a client name its own address.
+   */
+  trustProxy?: boolean | readonly string[];
+  /**
+   * Which Host headers are answered (DNS rebinding): IP addresses, localhost and *.localhost always;
+   * also `listen` when it is a name, and the `allowed` names. Checked when auth is off or a list is
+   * given (see host-check.ts).
+   */
+  hosts?: { listen?: string; allowed?: readonly string[] };
+  /** Caps on long or heavy requests (defaults in limits.ts). */
+  limits?: Partial<RequestLimits>;
   /** How long one answer may wait for DynamoDB before the last good data (or a 503) is given. */
   deadlineMs?: number;
   /** Alert rules, webhook, and background evaluation every 15 s (on in `npm start`; off unless set). */

@@ -7,9 +7,26 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly param?: string,
+    /** What went wrong underneath: written to the server log, never into a response. */
+    readonly detail?: unknown,
   ) {
     super(message);
   }
+}
+
+/**
+ * What a response may say about a failure of DynamoDB (or another service): its error's name (e.g.
+ * AccessDeniedException), never its message — AWS messages carry the account id, role and
+ * instance id. The full error goes to the server log.
+ */
+export function failureName(err: unknown): string {
+  const name = err instanceof Error ? err.name : typeof err;
+  return /^[A-Za-z][A-Za-z0-9_.:-]{0,80}$/.test(name) ? name : 'Error';
+}
+
+/** The 503 for a store that did not answer: a stable code and the error's name only. */
+export function storeUnavailable(err: unknown): ApiError {
+  return new ApiError(503, 'store_unavailable', `DynamoDB did not answer (${failureName(err)}); the server log has the details`, undefined, err);
 }
 
 export function badParam(param: string, message: string): ApiError {

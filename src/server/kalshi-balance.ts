@@ -46,6 +46,9 @@ export class KalshiBalance {
         accept: 'application/json',
       },
       signal: AbortSignal.timeout(5_000),
+      // A redirect would carry the signed headers to wherever it points (fetch keeps custom headers
+      // across origins): the balance endpoint never redirects, so any redirect is an error.
+      redirect: 'error',
     });
     if (!res.ok) throw new Error(`Kalshi balance: HTTP ${res.status}`);
     const body = (await res.json()) as { balance?: unknown; portfolio_value?: unknown };

@@ -9,6 +9,8 @@ import type { AppContext } from './context.js';
 import type { EnvRegistry } from './env-data.js';
 import { metricsInput } from './routes/overview.js';
 import { decisionJson, fillJson } from './json.js';
+import type { FastifyBaseLogger } from 'fastify';
+import { failureName, storeUnavailable } from './errors.js';
 
 export interface LiveEvent {
   id: number;
@@ -38,6 +40,7 @@ class EnvPoller {
     private readonly ctx: AppContext,
     private readonly envs: EnvRegistry,
     private readonly intervalMs: number,
+    private readonly log?: FastifyBaseLogger,
   ) {}
 
   subscribe(listener: Listener, lastEventId: number | null): () => void {
@@ -155,7 +158,9 @@ class EnvPoller {
       this.emitHeartbeat(input.nowMs);
       this.primed = true;
     } catch (err) {
-      this.emit('error', { env: this.env, message: `${(err as Error).name}: ${(err as Error).message}` });
+      const e = storeUnavailable(err);
+      this.log?.warn({ err }, `live updates (${this.env}): ${e.message}`);
+      this.emit('error', { env: this.env, code: e.code, name: failureName(err), message: e.message });
     } finally {
       this.running = false;
     }
@@ -168,12 +173,13 @@ export class LiveHub {
     private readonly ctx: AppContext,
     private readonly envs: EnvRegistry,
     private readonly intervalMs = 1_000,
+    private readonly log?: FastifyBaseLogger,
   ) {}
 
   poller(env: Env): EnvPoller {
     let p = this.pollers.get(env);
     if (!p) {
-      p = new EnvPoller(env, this.ctx, this.envs, this.intervalMs);
+      p = new EnvPoller(env, this.ctx, this.envs, this.intervalMs, this.log);
       this.pollers.set(env, p);
     }
     return p;

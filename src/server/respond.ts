@@ -3,7 +3,7 @@
 import type { Warning } from '../core/types.js';
 import { withTally, type DynamoTally } from '../store/stats.js';
 import type { CacheResult, TtlCache } from './cache.js';
-import { ApiError, StoreDeadlineError, isStoreFailure } from './errors.js';
+import { StoreDeadlineError, isStoreFailure, storeUnavailable } from './errors.js';
 
 export interface Meta {
   generatedAt: string;
@@ -55,7 +55,7 @@ export async function cachedJson<T extends object>(
     if (last) {
       result = { value: last.value, status: 'stale' as const, loadedAtMs: last.loadedAtMs, error: err };
     } else if (isStoreFailure(err)) {
-      throw new ApiError(503, 'store_unavailable', `DynamoDB did not answer: ${(err as Error).name}: ${(err as Error).message}`);
+      throw storeUnavailable(err);
     } else {
       throw err;
     }

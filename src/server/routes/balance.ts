@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { KalshiBalance } from '../kalshi-balance.js';
 import type { TtlCache } from '../cache.js';
 import type { AppContext } from '../context.js';
-import { ApiError } from '../errors.js';
+import { ApiError, failureName } from '../errors.js';
 import { envParam } from '../params.js';
 import { cachedJson } from '../respond.js';
 
@@ -32,7 +32,9 @@ export function balanceRoutes(app: FastifyInstance, ctx: AppContext, cache: TtlC
       try {
         return { body: { env, configured: true, ...(await kalshi.fetch()) }, warnings: [] };
       } catch (err) {
-        throw new ApiError(502, 'kalshi_unavailable', (err as Error).message);
+        // Our own messages (HTTP status, missing balance) are safe to show; anything else by name.
+        const message = err instanceof Error && err.message.startsWith('Kalshi balance:') ? err.message : `Kalshi balance: ${failureName(err)}`;
+        throw new ApiError(502, 'kalshi_unavailable', message, undefined, err);
       }
     });
   });

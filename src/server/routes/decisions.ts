@@ -1,8 +1,8 @@
 // Decisions of a market (newest first, cursor-paged) and one decision with its reconciliation chain.
 import type { FastifyInstance } from 'fastify';
-import { DAY_MS } from '../../core/time.js';
+import { DAY_MS, toNaiveIso } from '../../core/time.js';
 import type { Decision, Env } from '../../core/types.js';
-import { CursorError } from '../../store/cursor.js';
+import { CursorError, decodeCursor } from '../../store/cursor.js';
 import {
   readDecisionById,
   readMarketDecisions,
@@ -62,6 +62,30 @@ const DECISION_EXPORT_COLUMNS = columnsOf<ReturnType<typeof decisionExportRow>>(
   numTargets: true,
 });
 
+/**
+ * A decisions cursor checked before it reaches DynamoDB: one this server issued for this market and
+ * environment (store/cursor.ts), whose key could be a decision of the requested range: a date, and a
+ * timestamp inside [from, to]. Anything else is a 400 on `cursor` (it used to reach DynamoDB, whose
+ * refusal of the start key came back as a 500).
+ */
+export function checkDecisionCursor(cursor: string, env: Env, marketId: string, fromMs: number, toMs: number): void {
+  try {
+    const key = decodeCursor(cursor, `decisions:${env}`, {
+      attributes: ['date', 'timestamp', 'market_id'],
+      equal: { market_id: marketId },
+    });
+    const ts = key['timestamp'] ?? '';
+    if (ts.length > 40 || !/^\d{4}-\d{2}-\d{2}$/.test(key['date'] ?? '')) {
+      throw new CursorError('cursor is not one this server issued for this list');
+    }
+    // The same bounds, compared the same way (as strings), as the query's key condition.
+    if (ts < toNaiveIso(fromMs) || ts > toNaiveIso(toMs, 999)) throw new CursorError('cursor belongs to another range');
+  } catch (err) {
+    if (err instanceof CursorError) throw badParam('cursor', err.message);
+    throw err;
+  }
+}
+
 /** from/to with per-endpoint defaults; reversed or over-long ranges are a 400. */
 export function rangeParams(q: unknown, nowMs: number, defaultDays: number): { fromMs: number; toMs: number } {
   const days = intParam(q, 'days', defaultDays, 1, 365);
@@ -99,6 +123,7 @@ export function decisionRoutes(app: FastifyInstance, ctx: AppContext, cache: Ttl
     const { fromMs, toMs } = rangeParams(q, ctx.nowMs(), 1);
     const limit = intParam(q, 'limit', 200, 1, 1000);
     const cursor = strParam(q, 'cursor') ?? null;
+    if (cursor !== null) checkDecisionCursor(cursor, env, marketId, fromMs, toMs);
     await requireMarket(envs, env, marketId);
     const name = `decisions-${env}-${marketId}`;
     if (format !== 'json' && (await envs.get(env).hasDecisionGsi())) {
@@ -130,6 +155,10 @@ export function decisionRoutes(app: FastifyInstance, ctx: AppContext, cache: Ttl
         return { body: { items: page.items.map(decisionJson), nextCursor: page.nextCursor }, warnings: page.warnings };
       } catch (err) {
         if (err instanceof CursorError) throw badParam('cursor', err.message);
+        // A start key DynamoDB refuses is still the cursor's fault, not the server's.
+        if (cursor !== null && (err as Error).name === 'ValidationException') {
+          throw badParam('cursor', 'cursor is not one this server issued for this list');
+        }
         throw err;
       }
     });

@@ -4,8 +4,10 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.js';
 import type { LiveHub } from '../live.js';
 import { envParam } from '../params.js';
+import { clientOf } from '../client-address.js';
+import { refuse, type Slots } from '../limits.js';
 
-export function eventRoutes(app: FastifyInstance, ctx: AppContext, hub: LiveHub): void {
+export function eventRoutes(app: FastifyInstance, ctx: AppContext, hub: LiveHub, streams: Slots): void {
   // Streams are hijacked from Fastify, so the server must end them itself — before it waits for
   // open connections to finish (preClose), or an idle viewer would hold shutdown forever.
   const open = new Set<ServerResponse>();
@@ -16,6 +18,10 @@ export function eventRoutes(app: FastifyInstance, ctx: AppContext, hub: LiveHub)
     const env = envParam(req.query, ctx.defaultEnv);
     const header = req.headers['last-event-id'];
     const lastEventId = typeof header === 'string' && /^\d+$/.test(header) ? Number(header) : null;
+    // Each stream holds a socket and a listener for as long as it stays open: capped per client and
+    // in total (limits.ts).
+    const release = streams.take(clientOf(req));
+    if (typeof release === 'string') return refuse(reply, release, 'live-update streams');
     reply.hijack();
     const res = reply.raw;
     open.add(res);
@@ -34,6 +40,7 @@ export function eventRoutes(app: FastifyInstance, ctx: AppContext, hub: LiveHub)
     // A comment every 15 s keeps proxies from closing an idle stream.
     const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), 15_000);
     req.raw.on('close', () => {
+      release();
       clearInterval(keepAlive);
       unsubscribe();
       open.delete(res);

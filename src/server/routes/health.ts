@@ -6,6 +6,7 @@ import { DAY_MS, utcDate } from '../../core/time.js';
 import type { AppContext } from '../context.js';
 import { TtlCache } from '../cache.js';
 import { envParam } from '../params.js';
+import { failureName, storeUnavailable } from '../errors.js';
 import { withTally } from '../../store/stats.js';
 import { DECISION_GSI, EXECUTION_GSI } from '../../store/tables.js';
 import type { Warning } from '../../core/types.js';
@@ -67,6 +68,9 @@ export function healthRoutes(app: FastifyInstance, ctx: AppContext): void {
         warnings,
       };
     } catch (err) {
+      // Open to anyone (load balancers): the error's name and a stable code, the rest in the log.
+      const e = storeUnavailable(err);
+      req.log.warn({ err }, `health: ${e.message}`);
       reply.code(503);
       return {
         ok: false,
@@ -74,7 +78,7 @@ export function healthRoutes(app: FastifyInstance, ctx: AppContext): void {
         env,
         region: ctx.region,
         tables: [],
-        error: { code: 'store_unavailable', message: `${(err as Error).name}: ${(err as Error).message}` },
+        error: { code: e.code, name: failureName(err), message: e.message },
       };
     }
   });

@@ -15,25 +15,29 @@ import { balanceRoutes } from './balance.js';
 import { eventRoutes } from './events.js';
 import { LiveHub } from '../live.js';
 import { metricsRoutes } from './metrics.js';
+import { DEFAULT_LIMITS, registerExportLimit, Slots } from '../limits.js';
 
 export function registerApiRoutes(
   app: FastifyInstance,
   ctx: AppContext,
-): { envs: EnvRegistry; hub: LiveHub; alerts: AlertRegistry } {
+  authFailedClients: () => number = () => 0,
+): { envs: EnvRegistry; hub: LiveHub; alerts: AlertRegistry; executionLists: () => number } {
+  const limits = { ...DEFAULT_LIMITS, ...ctx.limits };
+  registerExportLimit(app, limits);
   const cache = new TtlCache(3_000, ctx.nowMs, 500, ctx.deadlineMs ?? 10_000);
   const envs = new EnvRegistry(ctx.client, ctx.nowMs);
   marketRoutes(app, ctx, cache);
   decisionRoutes(app, ctx, cache, envs);
   overviewRoutes(app, ctx, cache, envs);
-  marketDetailRoutes(app, ctx, cache, envs);
+  const { executionLists } = marketDetailRoutes(app, ctx, cache, envs);
   seriesRoutes(app, ctx, cache, envs);
   const alerts = new AlertRegistry(ctx, envs);
   riskRoutes(app, ctx, cache, envs, alerts);
   reconciliationRoutes(app, ctx, cache, envs);
   compareRoutes(app, ctx, cache, envs);
   balanceRoutes(app, ctx, cache);
-  const hub = new LiveHub(ctx, envs, ctx.livePollMs ?? 1_000);
-  metricsRoutes(app, () => hub.listenerCount());
-  eventRoutes(app, ctx, hub);
-  return { envs, hub, alerts };
+  const hub = new LiveHub(ctx, envs, ctx.livePollMs ?? 1_000, app.log);
+  metricsRoutes(app, () => hub.listenerCount(), authFailedClients);
+  eventRoutes(app, ctx, hub, new Slots(limits.ssePerClient, limits.sseTotal));
+  return { envs, hub, alerts, executionLists };
 }

@@ -2,10 +2,10 @@
 // realized change and decision context, its execution events and their analytics.
 import type { FastifyInstance } from 'fastify';
 import { buildContext, buildMarketAnalytics, buildRows, fillsWithRealized } from '../../core/index.js';
-import { toApiTime } from '../../core/time.js';
+import { DAY_MS, toApiTime } from '../../core/time.js';
 import { CLOCK_SKEW_MS, readLatestDecision } from '../../store/read-decisions.js';
 import { ANALYTICS_ATTRIBUTES } from '../../store/read-executions.js';
-import type { TtlCache } from '../cache.js';
+import { TtlCache } from '../cache.js';
 import type { AppContext } from '../context.js';
 import { sendTable } from '../csv.js';
 import type { EnvRegistry } from '../env-data.js';
@@ -18,12 +18,47 @@ import { missingGsiWarning, rangeParams, requireDecisionGsi, requireMarket } fro
 import { configJson } from './markets.js';
 import { metricsInput } from './overview.js';
 
+/** A replica's clock may run behind the one that issued a cursor for a range ending "now". */
+const CURSOR_CLOCK_SKEW_MS = 5 * 60_000;
+
+/**
+ * An executions cursor, `o<offset>.<fromMs>.<toMs>`, checked as the decisions cursor is: its range
+ * passes the same checks as from/to (rangeParams), and it is the range of this request — the same
+ * `from`, `to` or length in `days` the request gives, ending no later than now. A forged one is a
+ * 400 on `cursor`, so a cursor reads nothing a plain from/to could not.
+ */
+function executionsCursor(
+  text: string,
+  q: unknown,
+  asked: { fromMs: number; toMs: number },
+  nowMs: number,
+): { offset: number; range: { fromMs: number; toMs: number } } {
+  const m = /^o(\d{1,7})\.(\d{13})\.(\d{13})$/.exec(text);
+  if (!m) throw badParam('cursor', 'cursor is not one this server issued for this list');
+  const offset = Number(m[1]);
+  const fromMs = Number(m[2]);
+  const toMs = Number(m[3]);
+  const inRange = (ms: number) => ms >= Date.UTC(2020, 0, 1) && ms <= Date.UTC(2100, 0, 1);
+  if (!inRange(fromMs) || !inRange(toMs) || fromMs > toMs || toMs - fromMs > 366 * DAY_MS) {
+    throw badParam('cursor', 'cursor is not one this server issued for this list');
+  }
+  const given = (name: string) => strParam(q, name) !== undefined;
+  const same =
+    (given('to') ? toMs === asked.toMs : toMs <= nowMs + CURSOR_CLOCK_SKEW_MS) &&
+    (given('from') ? fromMs === asked.fromMs : toMs - fromMs === asked.toMs - asked.fromMs);
+  if (!same) throw badParam('cursor', 'cursor belongs to another range');
+  return { offset, range: { fromMs, toMs } };
+}
+
 export function marketDetailRoutes(
   app: FastifyInstance,
   ctx: AppContext,
   cache: TtlCache,
   envs: EnvRegistry,
-): void {
+): { executionLists: () => number } {
+  // The merged execution lists, one per market and range: few and bounded on their own (each can be
+  // a month of a market's events), so that many distinct ranges cannot fill the shared cache's 500.
+  const executionLists = new TtlCache(3_000, ctx.nowMs, 16, ctx.deadlineMs ?? 10_000);
   app.get<{ Params: { marketId: string } }>('/api/v1/markets/:marketId', async (req) => {
     const env = envParam(req.query, ctx.defaultEnv);
     const marketId = marketIdParam(req.params.marketId);
@@ -143,20 +178,13 @@ export function marketDetailRoutes(
     const cursorText = strParam(q, 'cursor');
     let offset = 0;
     let range = rangeParams(q, ctx.nowMs(), 1);
-    if (cursorText !== undefined) {
-      const m = /^o(\d{1,7})\.(\d{1,15})\.(\d{1,15})$/.exec(cursorText);
-      if (!m) throw badParam('cursor', 'cursor is not one this server issued for this list');
-      offset = Number(m[1]);
-      const cursorRange = { fromMs: Number(m[2]), toMs: Number(m[3]) };
-      if (strParam(q, 'to') !== undefined && cursorRange.toMs !== range.toMs) throw badParam('cursor', 'cursor belongs to another range');
-      range = cursorRange;
-    }
+    if (cursorText !== undefined) ({ offset, range } = executionsCursor(cursorText, q, range, ctx.nowMs()));
     const { fromMs, toMs } = range;
     await requireMarket(envs, env, marketId);
     await requireDecisionGsi(envs, env);
     // The merged, time-sorted list is cached; pages are slices of it.
     const all = await cachedJson(
-      cache,
+      executionLists,
       `executions:${env}:${marketId}:${fromMs}:${toMs}`,
       ctx.nowMs(),
       async () => {
@@ -166,6 +194,8 @@ export function marketDetailRoutes(
         return { body: { items: r.events.map(executionJson) }, warnings: r.warnings };
       },
     );
+    // Past the end of the list is no cursor this server issued (at most the end: an empty last page).
+    if (format === 'json' && offset > all.items.length) throw badParam('cursor', 'cursor is past the end of the list');
     const items = all.items.slice(offset, offset + limit);
     const nextCursor = offset + limit < all.items.length ? `o${offset + limit}.${fromMs}.${toMs}` : null;
     // An export is every event of the range (limit and cursor page the JSON list only); they are
@@ -193,4 +223,5 @@ export function marketDetailRoutes(
       };
     });
   });
+  return { executionLists: () => executionLists.size };
 }

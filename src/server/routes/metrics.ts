@@ -13,7 +13,11 @@ interface RouteStats {
 
 const BUCKETS_MS = [5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000];
 
-export function metricsRoutes(app: FastifyInstance, sseClients: () => number): void {
+export function metricsRoutes(
+  app: FastifyInstance,
+  sseClients: () => number,
+  authFailedClients: () => number = () => 0,
+): void {
   const routes = new Map<string, RouteStats>();
   const cacheCounts = { hit: 0, miss: 0, stale: 0 };
   // A slow page is often a blocked event loop, not a slow store: measure it where it happens.
@@ -93,6 +97,11 @@ export function metricsRoutes(app: FastifyInstance, sseClients: () => number): v
       `dora_process_resident_memory_bytes ${mem.rss}`,
     );
     lines.push('# HELP dora_sse_clients Connected live-update clients.', '# TYPE dora_sse_clients gauge', `dora_sse_clients ${sseClients()}`);
+    lines.push(
+      '# HELP dora_auth_failed_clients Clients whose failed sign-in attempts are being counted (bounded).',
+      '# TYPE dora_auth_failed_clients gauge',
+      `dora_auth_failed_clients ${authFailedClients()}`,
+    );
     return reply.type('text/plain; version=0.0.4').send(`${lines.join('\n')}\n`);
   });
 }
