@@ -18,7 +18,7 @@ interface ApiMarket {
 
 async function openHome(page: Page, query = ''): Promise<void> {
   await page.goto(`${server.url}/${query}`);
-  await expect(page.getByTestId('total-row')).toBeVisible();
+  await expect(page.getByTestId('total-row')).toBeVisible({ timeout: 30_000 });
 }
 
 const marketRows = (page: Page) => page.getByTestId('markets-table').locator('tbody tr[data-market]');
@@ -181,5 +181,106 @@ test('item 13: focus never leaves a focused cell under the pinned market column'
     });
     if (state === null) break;
     expect(state.visible, `header “${state.label}” is hidden under the pinned columns`).toBe(true);
+  }
+});
+
+/** The worksheet XML of a workbook (entries written one after another, deflated). */
+async function sheetOf(body: Buffer): Promise<string> {
+  const { inflateRawSync } = await import('node:zlib');
+  for (let at = 0; body.readUInt32LE(at) === 0x04034b50; ) {
+    const packed = body.readUInt32LE(at + 18);
+    const nameLength = body.readUInt16LE(at + 26);
+    const extra = body.readUInt16LE(at + 28);
+    const name = body.toString('utf8', at + 30, at + 30 + nameLength);
+    const start = at + 30 + nameLength + extra;
+    if (name === 'xl/worksheets/sheet1.xml') return inflateRawSync(body.subarray(start, start + packed)).toString('utf8');
+    at = start + packed;
+  }
+  throw new Error('no sheet1.xml in the workbook');
+}
+
+/** The cells of one column of a sheet (by its header), as raw `<c>` elements. */
+function columnCells(sheet: string, header: string): string[] {
+  const headers = [...sheet.matchAll(/<c r="([A-Z]+)1"[^>]*><is><t[^>]*>([^<]*)<\/t>/g)];
+  const col = headers.find((h) => h[2] === header)?.[1];
+  if (!col) throw new Error(`no column ${header}`);
+  return [...sheet.matchAll(new RegExp(`<c r="${col}(\\d+)"[^>]*>.*?</c>`, 'g'))]
+    .filter((m) => m[1] !== '1')
+    .map((m) => m[0]);
+}
+
+test('item 15: CSV and Excel on Home and every deep-dive table; workbooks typed, zoned, filtered', async ({
+  page,
+  request,
+}) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  const tz = 'America/New_York';
+  await openHome(page, `?tz=${encodeURIComponent(tz)}`);
+  const csvHref = (await page.getByTestId('csv-link').getAttribute('href'))!;
+  const xlsxHref = (await page.getByTestId('csv-link-xlsx').getAttribute('href'))!;
+  expect(xlsxHref).toContain('format=xlsx');
+  expect(xlsxHref).toContain(`tz=${encodeURIComponent(tz)}`);
+
+  // CSV: numbers as they read, no JSON blobs.
+  const csv = await (await request.get(`${server.url}${csvHref}`)).text();
+  expect(csv).not.toMatch(/\d\.\d*0000000\d/);
+  expect(csv).not.toMatch(/\d\.\d*9999999\d/);
+  expect(csv).not.toContain('{');
+  expect(csv).toContain('bid=');
+
+  const res = await request.get(`${server.url}${xlsxHref}`);
+  expect(res.ok()).toBe(true);
+  const sheet = await sheetOf(await res.body());
+  expect(sheet).toContain('state="frozen"');
+  expect(sheet).toMatch(/<autoFilter ref="A1:[A-Z]+\d+"\/>/);
+  expect(sheet).toMatch(/<cols><col min="1"/);
+  expect(sheet).not.toContain('{');
+  // Money in the dollar format (style 2), times as date cells (style 4) in New York time.
+  for (const c of columnCells(sheet, 'realizedPnl')) expect(c).toMatch(/ s="2"><v>-?[\d.]+<\/v>/);
+  const api = (await (await request.get(`${server.url}/api/v1/overview`)).json()) as {
+    markets: { marketId: string; configCreatedAt: string | null }[];
+  };
+  const ids = columnCells(sheet, 'marketId').map((c) => /<t[^>]*>([^<]*)</.exec(c)?.[1]);
+  const created = columnCells(sheet, 'configCreatedAt');
+  const withDate = api.markets.find((m) => m.configCreatedAt !== null)!;
+  const row = ids.indexOf(withDate.marketId);
+  expect(row).toBeGreaterThanOrEqual(0);
+  const ms = Date.parse(withDate.configCreatedAt!);
+  const wall = new Intl.DateTimeFormat('en-US', {
+    timeZone: tz,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(ms);
+  const p = Object.fromEntries(wall.map((x) => [x.type, x.value]));
+  const wallMs = Date.UTC(+p['year']!, +p['month']! - 1, +p['day']!, +p['hour']!, +p['minute']!, +p['second']!) + (ms % 1000);
+  const cellOfRow = created.find((c) => c.startsWith(`<c r="${/^<c r="([A-Z]+)/.exec(created[0]!)![1]}${row + 2}"`))!;
+  const serial = Number(/<v>([^<]+)<\/v>/.exec(cellOfRow)![1]);
+  expect(cellOfRow).toContain(' s="4"');
+  expect(Math.abs(serial - (wallMs / 86_400_000 + 25_569))).toBeLessThan(1 / 86_400);
+
+  // The deep dive: each table has both links, and the workbook is a workbook.
+  await page.goto(`${server.url}/market?m=${encodeURIComponent(withDate.marketId)}&tz=${encodeURIComponent(tz)}`);
+  for (const [tab, testId] of [
+    ['decisions', 'csv-decisions'],
+    ['executions', 'csv-executions'],
+    ['fills', 'csv-fills'],
+  ] as const) {
+    await page.getByRole('tab', { name: new RegExp(tab, 'i') }).click();
+    await expect(page.getByTestId(testId)).toBeVisible();
+    const href = (await page.getByTestId(`${testId}-xlsx`).getAttribute('href'))!;
+    expect(href).toContain('format=xlsx');
+    const book = await request.get(`${server.url}${href}`);
+    expect(book.ok()).toBe(true);
+    const xml = await sheetOf(await book.body());
+    expect(xml).toContain('<autoFilter');
+    if (tab !== 'executions' || xml.includes('<row r="2"')) {
+      const times = columnCells(xml, 'time');
+      for (const c of times.slice(0, 5)) expect(c).toContain(' s="4"');
+    }
   }
 });

@@ -33,7 +33,7 @@ export function csvHeader(columns: readonly string[]): string {
 
 /** One row's line (CRLF-terminated), its cells in the columns' order. */
 export function csvLine(row: Readonly<Record<string, unknown>>, columns: readonly string[]): string {
-  return `${columns.map((c) => cell(exportValue(row[c]))).join(',')}\r\n`;
+  return `${columns.map((c) => cell(exportValue(row[c], c))).join(',')}\r\n`;
 }
 
 function safeName(name: string): string {

@@ -23,10 +23,35 @@ export function columnKind(name: string): ColumnKind {
   return 'plain';
 }
 
-/** A number as it reads: the shortest decimal within 15 significant digits (drops float noise). */
+/** A number without binary noise: 12 significant digits (0.47000000000000003 → 0.47). */
 export function cleanNumber(v: number): number {
   if (!Number.isFinite(v) || Number.isInteger(v)) return v;
-  return Number.parseFloat(v.toPrecision(15));
+  return Number.parseFloat(v.toPrecision(12));
+}
+
+function toDecimals(v: number, digits: number): number {
+  const f = 10 ** digits;
+  const r = Math.round(v * f) / f;
+  return Object.is(r, -0) ? 0 : r;
+}
+
+/**
+ * A number of a CSV cell, rounded as the dashboard shows it: money to the cent (fees to a hundredth
+ * of a cent, which they carry), prices to a tenth of a cent, limit use to 0.01 %, the rest without
+ * noise. A workbook keeps the full figure under a number format instead, so its sums stay exact.
+ */
+export function roundAsShown(v: number, column: string): number {
+  if (!Number.isFinite(v) || Number.isInteger(v)) return v;
+  switch (columnKind(column)) {
+    case 'money':
+      return toDecimals(v, /fee/i.test(column) ? 4 : 2);
+    case 'price':
+      return toDecimals(v, 3);
+    case 'percent':
+      return toDecimals(v, 4);
+    default:
+      return cleanNumber(v);
+  }
 }
 
 function flatText(v: unknown, prefix = ''): string[] {
@@ -45,11 +70,11 @@ function flatText(v: unknown, prefix = ''): string[] {
 }
 
 /**
- * A cell's value for an export: numbers cleaned, nested values (objects, arrays) as `key=value; …`
- * text, everything else unchanged.
+ * A cell's value for an export: numbers rounded as shown (for a column) or without noise, nested
+ * values (objects, arrays) as `key=value; …` text, everything else unchanged.
  */
-export function exportValue(v: unknown): unknown {
-  if (typeof v === 'number') return cleanNumber(v);
+export function exportValue(v: unknown, column?: string): unknown {
+  if (typeof v === 'number') return column === undefined ? cleanNumber(v) : roundAsShown(v, column);
   if (v !== null && typeof v === 'object') return flatText(v).join('; ');
   return v;
 }

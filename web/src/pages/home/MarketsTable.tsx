@@ -15,6 +15,7 @@ import { useMedia } from '../../components/use-media';
 import { formatDateTime } from '../../format/time';
 import { LIMIT_USE, marketColumns, marketFeatures, PINNED } from './market-columns';
 import { StickyScrollbar } from '../../components/StickyScrollbar';
+import { CsvExcelLinks } from '../../components/CsvExcelLinks';
 import { useSetPageParams } from '../common/page-hooks';
 import { MARKET_PATH } from './MarketLink';
 import { navigate, useLocation } from '../../router/location';
@@ -155,9 +156,7 @@ export function MarketsTable({ data, csvHref }: { data: OverviewResponse; csvHre
             value={filter}
             onChange={(e) => setFilter(e.target.value)}
           />
-          <a className="btn" href={csvHref} download data-testid="csv-link">
-            Export CSV
-          </a>
+          <CsvExcelLinks csvHref={csvHref} testId="csv-link" title="Every row of the table (before the filter)" />
         </div>
       }
     >

@@ -10,6 +10,7 @@ import { formatDateTime } from '../../format/time';
 import type { EnvChoice } from '../../router/view-params';
 import { DecisionDetail } from './DecisionDetail';
 import { csvHref, DECISIONS_PAGE_SIZE, marketPath, useDecisionPages } from './market-queries';
+import { CsvExcelLinks } from '../../components/CsvExcelLinks';
 import type { ResolvedRange } from './market-params';
 import type { DecisionJson } from './market-types';
 import { decisionRowId, flattenPages } from './rows';
@@ -137,15 +138,11 @@ export function DecisionsTab({ env, marketId, range, tz, selectedId, onSelect }:
             {hasNextPage ? ' · scroll for more' : q.data ? ' · all of the range' : ''}
           </span>
           {duplicates > 0 && <span className="warn-text small">{duplicates} repeated rows dropped</span>}
-          <a
-            className="btn"
-            href={href}
-            download
-            data-testid="csv-decisions"
-            title="Every decision of the range, newest first (up to 600,000)"
-          >
-            Export CSV
-          </a>
+          <CsvExcelLinks
+            csvHref={href}
+            testId="csv-decisions"
+            title="Every decision of the range, newest first (CSV up to 600,000; Excel up to 100,000)"
+          />
         </div>
         <DataBanners
           meta={lastPage?.meta}

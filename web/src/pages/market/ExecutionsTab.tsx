@@ -11,6 +11,7 @@ import type { EnvChoice } from '../../router/view-params';
 import { statusClass } from './ChainTables';
 import { ExecutionDetail } from './ExecutionDetail';
 import { csvHref, marketPath, useDecisionPages, useExecutionPages } from './market-queries';
+import { CsvExcelLinks } from '../../components/CsvExcelLinks';
 import type { ResolvedRange } from './market-params';
 import {
   executionRows,
@@ -185,15 +186,11 @@ export function ExecutionsTab({ env, marketId, range, tz, onOpenDecision }: Prop
               all.length >= FILTER_LOAD_CAP &&
               ` · filter covers the newest ${FILTER_LOAD_CAP.toLocaleString('en-US')}`}
           </span>
-          <a
-            className="btn"
-            href={href}
-            download
-            data-testid="csv-executions"
+          <CsvExcelLinks
+            csvHref={href}
+            testId="csv-executions"
             title="Every order event of the range, newest first (before the filters on screen)"
-          >
-            Export CSV
-          </a>
+          />
         </div>
         <DataBanners
           meta={q.data?.pages[0]?.meta}

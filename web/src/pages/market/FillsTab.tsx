@@ -15,6 +15,7 @@ import type { FillsResponse, MarketFill } from './market-types';
 import { fillTotals, withMillis } from './rows';
 import { tradeColumns } from './trade-columns';
 import { VirtualTable, type TableKit } from './VirtualTable';
+import { CsvExcelLinks } from '../../components/CsvExcelLinks';
 
 const col = createColumnHelper<TableKit, MarketFill>();
 
@@ -141,9 +142,7 @@ export function FillsTab({ env, data, pending, error, tz, csvHref }: Props) {
           ) : (
             <span className="muted small">{pending ? 'Loading fills…' : ''}</span>
           )}
-          <a className="btn" href={csvHref} download data-testid="csv-fills">
-            Export CSV
-          </a>
+          <CsvExcelLinks csvHref={csvHref} testId="csv-fills" title="Every fill of the range" />
         </div>
         {error && !data && (
           <div className="banner banner-error" role="alert">
