@@ -1,15 +1,29 @@
 // format=csv on every list endpoint: RFC 4180 (CRLF, quotes doubled), a header row, the same full-
 // precision figures as the JSON, nested values as JSON text, and a filename for the download.
+// Text from the bot's tables can hold anything: a text cell a spreadsheet would run as a formula is
+// neutralised (see csvText).
 import { Readable } from 'node:stream';
 import type { FastifyReply } from 'fastify';
 import { exportValue } from './export-values.js';
 import { toXlsx } from './xlsx.js';
 
-function cell(v: unknown): string {
+/** A text cell beginning with one of these is a formula (or DDE) to Excel, LibreOffice and Sheets. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+/** A plain number written as text: a spreadsheet reads it as that number, never as a formula. */
+const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+/**
+ * One cell's text, per OWASP's CSV-injection guidance: a text value beginning with = + - @ tab or
+ * CR gets a leading single quote, so a spreadsheet shows it as text instead of evaluating it; then
+ * RFC 4180 quoting. Numbers (negative ones too) are written as numbers, untouched.
+ */
+export function csvText(v: unknown): string {
   if (v === null || v === undefined) return '';
-  const text = typeof v === 'object' ? JSON.stringify(v) : String(v);
+  let text = typeof v === 'object' ? JSON.stringify(v) : String(v);
+  if (typeof v === 'string' && FORMULA_START.test(text) && !PLAIN_NUMBER.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
+const cell = csvText;
 
 /**
  * The export columns of a list, in its JSON rows' order. The compiler checks that every field of

@@ -1,11 +1,11 @@
 // dora_market_config items (contract §2.1). Missing attributes take the bot's own defaults.
 import { MARKET_CONFIG_DEFAULTS, type Decoded, type MarketConfig } from '../../core/types.js';
 import { decodeWith } from './decode-item.js';
-import { checkNonNegative, optBool, optNum, optStr, optTime, reqTicker } from './fields.js';
+import { checkNonNegative, optBool, optNum, optTime, reqTicker, softStr } from './fields.js';
 
 export function decodeMarketConfig(raw: unknown, table = 'dora_market_config'): Decoded<MarketConfig> {
-  return decodeWith(table, ['market_id'], raw, (item) => {
-    const eventTicker = optStr(item, 'event_ticker');
+  return decodeWith(table, ['market_id'], raw, (item, _warnings, odd) => {
+    const eventTicker = softStr(item, 'event_ticker', odd);
     const num = (field: string, dflt: number) => {
       const v = optNum(item, field);
       return v === null ? dflt : checkNonNegative(field, v);
@@ -22,7 +22,7 @@ export function decodeMarketConfig(raw: unknown, table = 'dora_market_config'): 
       createdAtMs: optTime(item, 'created_at'),
       updatedAtMs: optTime(item, 'updated_at'),
       fairValue: optNum(item, 'fair_value'),
-      disabledReason: optStr(item, 'disabled_reason'),
+      disabledReason: softStr(item, 'disabled_reason', odd),
       disabledAtMs: optTime(item, 'disabled_at'),
       maxPosition: optNum(item, 'max_position'),
     };

@@ -20,10 +20,15 @@ import {
   optList,
   optMap,
   optNum,
-  optStr,
   reqStr, reqTicker,
+  softStr,
+  softTime,
   type Item,
+  type OddFields,
 } from './fields.js';
+
+/** A trade the decision reports cannot be later than the decision (beyond clock skew). */
+const TRADE_SKEW_MS = 5 * 60_000;
 
 export const DECISION_KEY = ['date', 'timestamp'] as const;
 
@@ -55,10 +60,10 @@ function book(snap: Item | null): BookSnapshot | null {
   };
 }
 
-function trades(list: unknown[] | null): PublicTrade[] {
+function trades(list: unknown[] | null, odd: OddFields): PublicTrade[] {
   if (list === null) return [];
-  return list.filter(isMap).map((t) => {
-    const raw = optStr(t, 'timestamp') ?? '';
+  return list.filter(isMap).map((t, i) => {
+    const raw = softStr(t, 'timestamp', odd, `recent_trades[${i}].`) ?? '';
     return {
       priceYes: optNum(t, 'price') ?? 0,
       size: optNum(t, 'size') ?? 0,
@@ -68,10 +73,11 @@ function trades(list: unknown[] | null): PublicTrade[] {
   });
 }
 
-function priceCalc(pc: Item | null): PriceCalc | null {
+function priceCalc(pc: Item | null, odd: OddFields, decisionMs: number): PriceCalc | null {
   if (pc === null) return null;
   const n = (f: string) => optNum(pc, f);
-  const s = (f: string) => optStr(pc, f);
+  const s = (f: string) => softStr(pc, f, odd, 'price_calc.');
+  const t = (f: string) => softTime(pc, f, odd, decisionMs + TRADE_SKEW_MS, 'price_calc.');
   return {
     skew: n('skew'),
     bestBid: n('best_bid'),
@@ -88,9 +94,9 @@ function priceCalc(pc: Item | null): PriceCalc | null {
     fvSource: s('fv_source'),
     wmaPrice: n('wma_price'),
     wmaTradesCount: n('wma_trades_count'),
-    wmaTradeTime: s('wma_trade_time'),
+    wmaTradeTime: t('wma_trade_time'),
     lastTradePrice: n('last_trade_price'),
-    lastTradeTime: s('last_trade_time'),
+    lastTradeTime: t('last_trade_time'),
   };
 }
 
@@ -99,12 +105,13 @@ function targets(list: unknown[] | null, warnings: Warning[], id: string): Targe
   const out: TargetQuote[] = [];
   list.forEach((raw, i) => {
     if (!isMap(raw)) throw new FieldError(`target_quotes[${i}]`, 'expected a map');
-    const side = optStr(raw, 'side');
+    // Any odd side (of any type) drops just this quote, with the warning below.
+    const side = typeof raw['side'] === 'string' ? raw['side'] : JSON.stringify(raw['side'] ?? null);
     if (side !== 'bid' && side !== 'ask') {
       // One odd quote should not hide the whole decision: drop the quote, say so.
       warnings.push({
         code: 'odd_target_quote',
-        message: `decision ${id}: target_quotes[${i}] has unknown side "${String(side)}"; ignored`,
+        message: `decision ${id}: target_quotes[${i}] has unknown side "${side.slice(0, 40)}"; ignored`,
       });
       return;
     }
@@ -124,12 +131,12 @@ function inventoryNet(inv: Item | null): number | null {
 }
 
 export function decodeDecision(raw: unknown, table = 'dora_decision_log'): Decoded<Decision> {
-  return decodeWith(table, DECISION_KEY, raw, (item, warnings) => {
+  return decodeWith(table, DECISION_KEY, raw, (item, warnings, odd) => {
     const timestampRaw = reqStr(item, 'timestamp');
     const timeMs = parseIsoUtcMs(timestampRaw);
     if (timeMs === null) throw new FieldError('timestamp', `not an ISO timestamp: "${timestampRaw.slice(0, 40)}"`);
     const pcMap = optMap(item, 'price_calc');
-    const decisionId = optStr(item, 'decision_id');
+    const decisionId = softStr(item, 'decision_id', odd);
     const tq = targets(optList(item, 'target_quotes'), warnings, decisionId ?? timestampRaw);
     return {
       date: reqStr(item, 'date'),
@@ -137,18 +144,18 @@ export function decodeDecision(raw: unknown, table = 'dora_decision_log'): Decod
       timeMs: checkPlausibleTime('timestamp', timeMs),
       marketId: reqTicker(item, 'market_id'),
       decisionId,
-      botRunId: optStr(item, 'bot_run_id'),
-      botVersion: optStr(item, 'bot_version'),
+      botRunId: softStr(item, 'bot_run_id', odd),
+      botVersion: softStr(item, 'bot_version', odd),
       book: book(optMap(item, 'order_book_snapshot')),
-      recentTrades: trades(optList(item, 'recent_trades')),
+      recentTrades: trades(optList(item, 'recent_trades'), odd),
       inventoryNetYesQty: inventoryNet(optMap(item, 'inventory')),
-      priceCalc: priceCalc(pcMap),
+      priceCalc: priceCalc(pcMap, odd, timeMs),
       priceCalcEmpty: pcMap !== null && Object.keys(pcMap).length === 0,
       targetQuotes: tq,
       numTargets: optNum(item, 'num_targets') ?? tq.length,
-      reason: optStr(item, 'reason'),
+      reason: softStr(item, 'reason', odd),
       openOrdersCount: optNum(item, 'open_orders_count'),
-      haltReason: optStr(item, 'halt_reason'),
+      haltReason: softStr(item, 'halt_reason', odd),
       dailyPnlUsd: optNum(item, 'daily_pnl'),
     };
   });

@@ -3,7 +3,7 @@
 import { parseIsoUtcMs } from '../../core/time.js';
 import type { Decoded, ExecutionEvent } from '../../core/types.js';
 import { decodeWith } from './decode-item.js';
-import { FieldError, checkPlausibleTime, checkPriceYes, optNum, optStr, reqStr } from './fields.js';
+import { FieldError, checkPlausibleTime, checkPriceYes, optNum, optStr, reqStr, softStr } from './fields.js';
 
 export const EXECUTION_KEY = ['bot_run_id', 'decision_id#event_ts'] as const;
 
@@ -11,7 +11,7 @@ const KNOWN_TYPES = new Set(['ORDER_PLACE', 'ORDER_RESULT', 'ORDER_CANCEL', 'FIL
 const KNOWN_SIDES = new Set(['bid', 'ask', 'yes', 'no']);
 
 export function decodeExecutionEvent(raw: unknown, table = 'dora_execution_log'): Decoded<ExecutionEvent> {
-  return decodeWith(table, EXECUTION_KEY, raw, (item, warnings) => {
+  return decodeWith(table, EXECUTION_KEY, raw, (item, warnings, odd) => {
     const sortKey = reqStr(item, 'decision_id#event_ts');
     const eventTsRaw = reqStr(item, 'event_ts');
     const timeMs = parseIsoUtcMs(eventTsRaw);
@@ -29,25 +29,25 @@ export function decodeExecutionEvent(raw: unknown, table = 'dora_execution_log')
     return {
       botRunId: reqStr(item, 'bot_run_id'),
       sortKey,
-      decisionId: optStr(item, 'decision_id') ?? sortKey.split('#')[0] ?? '',
+      decisionId: softStr(item, 'decision_id', odd) ?? sortKey.split('#')[0] ?? '',
       eventTsRaw,
       timeMs: checkPlausibleTime('event_ts', timeMs),
       eventType,
-      market: optStr(item, 'market') ?? '',
-      botVersion: optStr(item, 'bot_version'),
-      env: optStr(item, 'env'),
+      market: softStr(item, 'market', odd) ?? '',
+      botVersion: softStr(item, 'bot_version', odd),
+      env: softStr(item, 'env', odd),
       expiresAtS: optNum(item, 'expires_at'),
       side: side as ExecutionEvent['side'],
       priceYes: price === null ? null : checkPriceYes('price', price),
       size: optNum(item, 'size'),
-      clientOrderId: optStr(item, 'client_order_id'),
-      orderId: optStr(item, 'order_id'),
-      status: optStr(item, 'status'),
+      clientOrderId: softStr(item, 'client_order_id', odd),
+      orderId: softStr(item, 'order_id', odd),
+      status: softStr(item, 'status', odd),
       latencyMs: optNum(item, 'latency_ms'),
-      errorType: optStr(item, 'error_type'),
-      errorCode: optStr(item, 'error_code'),
-      errorMsg: optStr(item, 'error_msg'),
-      fillId: optStr(item, 'fill_id'),
+      errorType: softStr(item, 'error_type', odd),
+      errorCode: softStr(item, 'error_code', odd),
+      errorMsg: softStr(item, 'error_msg', odd),
+      fillId: softStr(item, 'fill_id', odd),
       pnlDeltaUsd: optNum(item, 'pnl_delta'),
       feeUsd: optNum(item, 'fees'),
     };

@@ -73,6 +73,40 @@ export function optList(item: Item, field: string): unknown[] | null {
   throw new FieldError(field, `expected a list, got ${describe(v)}`);
 }
 
+/**
+ * Fields of the wrong type that were read as empty (or "invalid"), each `field: reason`: descriptive
+ * text — a reason, a message, a version — that the figures do not need, so one odd value does not
+ * hide the whole item. The decoder reports them in one warning with the item's key.
+ */
+export type OddFields = string[];
+
+/** Optional descriptive text: absent/NULL ⇒ null; any other non-string is noted and read as null. */
+export function softStr(item: Item, field: string, odd: OddFields, path = ''): string | null {
+  const v = item[field];
+  if (v === undefined || v === null) return null;
+  if (typeof v === 'string') return v;
+  odd.push(`${path}${field}: expected a string, got ${describe(v)}`);
+  return null;
+}
+
+/** Shown in place of a time that is not one (see softTime). */
+export const INVALID_TIME = 'invalid';
+
+/**
+ * A time kept as the bot wrote it, for display: an ISO timestamp from 2020 to 2100 (and, given
+ * `notAfterMs`, no later than that) stays as it is; absent, NULL or "" ⇒ null; anything else — "35",
+ * which a browser's lenient date parser reads as 2035, a number, a date far in the future — is
+ * noted and becomes "invalid", never a date it is not.
+ */
+export function softTime(item: Item, field: string, odd: OddFields, notAfterMs?: number, path = ''): string | null {
+  const v = item[field];
+  if (v === undefined || v === null || v === '') return null;
+  const ms = typeof v === 'string' && v.length <= 40 ? parseIsoUtcMs(v) : null;
+  if (ms !== null && ms >= EARLIEST_MS && ms < LATEST_MS && (notAfterMs === undefined || ms <= notAfterMs)) return v as string;
+  odd.push(`${path}${field}: not a time (${describe(v)})`);
+  return INVALID_TIME;
+}
+
 /** A timestamp attribute parsed to epoch ms; absent/NULL/"" ⇒ null; unparseable ⇒ error. */
 export function optTime(item: Item, field: string): number | null {
   const s = optStr(item, field);

@@ -3,7 +3,7 @@
 import { parseIsoUtcMs } from '../../core/time.js';
 import type { BidAsk, Decoded, Fill, YesNo } from '../../core/types.js';
 import { decodeWith } from './decode-item.js';
-import { FieldError, checkPlausibleTime, checkPriceYes, optBool, optNum, optStr, reqStr, reqTicker, type Item } from './fields.js';
+import { FieldError, checkPlausibleTime, checkPriceYes, optBool, optNum, optStr, reqStr, reqTicker, softStr, type Item } from './fields.js';
 
 export const TRADE_KEY = ['date', 'timestamp#order_id'] as const;
 
@@ -49,7 +49,7 @@ function interned(s: string): string {
 }
 
 export function decodeFill(raw: unknown, table = 'dora_trade_log'): Decoded<Fill> {
-  return decodeWith(table, TRADE_KEY, raw, (item) => {
+  return decodeWith(table, TRADE_KEY, raw, (item, _warnings, odd) => {
     const sortKey = reqStr(item, 'timestamp#order_id');
     const price = optNum(item, 'price') ?? optNum(item, 'fill_price');
     if (price === null) throw new FieldError('price', 'missing (and no fill_price)');
@@ -57,7 +57,7 @@ export function decodeFill(raw: unknown, table = 'dora_trade_log'): Decoded<Fill
     if (size === null) throw new FieldError('size', 'missing (and no fill_size)');
     if (!(size > 0)) throw new FieldError('size', `not a positive contract count: ${size}`);
     const time = fillTime(item, sortKey);
-    const fillId = optStr(item, 'fill_id');
+    const fillId = softStr(item, 'fill_id', odd);
     const fee = optNum(item, 'fees');
     return {
       date: interned(reqStr(item, 'date')),
@@ -69,7 +69,7 @@ export function decodeFill(raw: unknown, table = 'dora_trade_log'): Decoded<Fill
       size,
       feeUsd: fee,
       pnlRealizedUsd: optNum(item, 'pnl_realized'),
-      orderId: optStr(item, 'order_id'),
+      orderId: softStr(item, 'order_id', odd),
       fillId: fillId === null || fillId === '' || fillId === 'unknown' ? null : fillId,
       fillTimeMs: time.ms,
       fillTimeSource: time.source,

@@ -25,6 +25,7 @@ import {
   optTime,
   reqNum,
   reqTicker,
+  softStr,
   type Item,
 } from './fields.js';
 
@@ -72,7 +73,7 @@ export function decodePositions(raw: unknown, table = 'dora_state'): Decoded<Pos
 }
 
 export function decodeOpenOrders(raw: unknown, table = 'dora_state'): Decoded<OpenOrdersState> {
-  return decodeWith(table, STATE_KEY, raw, (item, warnings) => {
+  return decodeWith(table, STATE_KEY, raw, (item, warnings, odd) => {
     const map = optMap(item, 'orders') ?? {};
     const orders = entries<OpenOrder>(
       table,
@@ -88,11 +89,11 @@ export function decodeOpenOrders(raw: unknown, table = 'dora_state'): Decoded<Op
           priceYes: checkPriceYes('price', reqNum(e, 'price')),
           size: reqNum(e, 'size'),
           filledSize: optNum(e, 'filled_size') ?? 0,
-          decisionId: optStr(e, 'decision_id'),
-          clientOrderId: optStr(e, 'client_order_id'),
-          status: optStr(e, 'status'),
+          decisionId: softStr(e, 'decision_id', odd, `orders.${orderId}.`),
+          clientOrderId: softStr(e, 'client_order_id', odd, `orders.${orderId}.`),
+          status: softStr(e, 'status', odd, `orders.${orderId}.`),
           createdAtMs: optTime(e, 'created_at'),
-          tif: optStr(e, 'tif'),
+          tif: softStr(e, 'tif', odd, `orders.${orderId}.`),
         };
       },
       warnings,
@@ -102,17 +103,17 @@ export function decodeOpenOrders(raw: unknown, table = 'dora_state'): Decoded<Op
 }
 
 export function decodeRiskState(raw: unknown, table = 'dora_state'): Decoded<RiskState> {
-  return decodeWith(table, STATE_KEY, raw, (item) => ({
+  return decodeWith(table, STATE_KEY, raw, (item, _warnings, odd) => ({
     dailyPnlUsd: optNum(item, 'daily_pnl') ?? 0,
     tradingHalted: optBool(item, 'trading_halted') ?? false,
-    haltReason: optStr(item, 'halt_reason'),
+    haltReason: softStr(item, 'halt_reason', odd),
     lastFillAtMs: optTime(item, 'last_fill_timestamp'),
     lastUpdatedMs: optTime(item, 'last_updated'),
   }));
 }
 
 export function decodeApiErrors(raw: unknown, table = 'dora_state'): Decoded<ApiErrorsState> {
-  return decodeWith(table, STATE_KEY, raw, (item, warnings) => {
+  return decodeWith(table, STATE_KEY, raw, (item, warnings, odd) => {
     const map = optMap(item, 'errors') ?? {};
     const errors = entries<ApiErrorEntry>(
       table,
@@ -122,9 +123,9 @@ export function decodeApiErrors(raw: unknown, table = 'dora_state'): Decoded<Api
         marketId,
         count: optNum(e, 'count') ?? 0,
         lastErrorAtMs: optTime(e, 'last_error'),
-        lastErrorCode: optStr(e, 'last_error_code'),
+        lastErrorCode: softStr(e, 'last_error_code', odd, `errors.${marketId}.`),
         lastStatusCode: optNum(e, 'last_status_code'),
-        lastErrorMsg: optStr(e, 'last_error_msg'),
+        lastErrorMsg: softStr(e, 'last_error_msg', odd, `errors.${marketId}.`),
       }),
       warnings,
     );
