@@ -13,7 +13,7 @@ import { decodeMarketConfig } from '../src/store/decode/config.js';
 import { decodeFill } from '../src/store/decode/fill.js';
 import { decodeDecision } from '../src/store/decode/decision.js';
 import { decodeExecutionEvent } from '../src/store/decode/execution.js';
-import { decodeGlobalConfig, decodeOpenOrders, decodePositions, decodeRiskState } from '../src/store/decode/state.js';
+import { decodeApiErrors, decodeGlobalConfig, decodeOpenOrders, decodePositions, decodeRiskState } from '../src/store/decode/state.js';
 import { startTestStore, type TestStore } from './helpers/store.js';
 
 const NOW = Date.UTC(2026, 10, 20, 15, 30);
@@ -55,6 +55,7 @@ beforeAll(async () => {
     positions,
     openOrders: value(decodeOpenOrders(state.get('open_orders'))),
     risk: value(decodeRiskState(state.get('risk_state'))),
+    apiErrors: state.has('api_errors') ? value(decodeApiErrors(state.get('api_errors'))) : null,
     globalConfig: value(decodeGlobalConfig(state.get('global_config'))),
     fills: decodeAll(it.dora_trade_log, (r) => decodeFill(r)).values,
     latestDecisions: new Map([...latest].filter(([m]) => watched.has(m))),
