@@ -165,6 +165,83 @@ test.describe('a stopped bot (heartbeat past down)', () => {
     expect(to).toBeGreaterThan(clickedAt - 5_000);
   });
 
+  test('items 3 and 6: a disabled market\'s old book is drawn once and labelled old; the position axis has integer ticks', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    // Record what the charts write on their canvases (axis labels are canvas text).
+    await page.addInitScript(() => {
+      const texts: { text: string; x: number; w: number }[] = [];
+      (window as unknown as { __canvasTexts: typeof texts }).__canvasTexts = texts;
+      const orig = CanvasRenderingContext2D.prototype.fillText;
+      CanvasRenderingContext2D.prototype.fillText = function (text: string, x: number, y: number, max?: number) {
+        texts.push({ text: String(text), x, w: this.canvas.width });
+        return max === undefined ? orig.call(this, text, x, y) : orig.call(this, text, x, y, max);
+      };
+    });
+    const markets = (await (await page.request.get(`${server.url}/api/v1/markets?env=demo`)).json()) as {
+      items: { marketId: string; enabled: boolean }[];
+    };
+    // A disabled market whose newest decision is days old: every sample of a day is that one book.
+    let market: string | null = null;
+    for (const m of markets.items.filter((x) => !x.enabled)) {
+      const from = new Date(Date.now() - 86_400_000).toISOString();
+      const series = (await (
+        await page.request.get(`${server.url}/api/v1/markets/${m.marketId}/series?env=demo&from=${from}&points=5`)
+      ).json()) as { items: { decisionAt: string | null }[] };
+      const at = series.items[0]?.decisionAt;
+      if (at && Date.parse(at) < Date.parse(from)) {
+        market = m.marketId;
+        break;
+      }
+    }
+    expect(market).not.toBeNull();
+    await page.goto(`${server.url}/market?env=demo&m=${encodeURIComponent(market!)}&range=1d`);
+    await expect(page.getByTestId('price-chart').locator('canvas')).toBeVisible();
+    await expect(page.getByTestId('old-book')).toContainText('Old book');
+    await expect(page.getByTestId('old-book')).toContainText('drawn once');
+    await expect(page.getByTestId('price-gaps')).toContainText('1 gap');
+    // Hovering the middle of the range: no figures passed off as a quote of that time.
+    const over = page.getByTestId('price-chart').locator('.u-over');
+    const box = (await over.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await expect(page.locator('.chart-tooltip')).toContainText('No fresh decision');
+    await expect(page.locator('.chart-tooltip')).not.toContainText('Target bid / ask');
+    // The position axis (the price chart's right-hand labels): whole numbers, none repeated. One
+    // fresh draw: forget what was written, resize, read what the redraw writes.
+    await page.evaluate(() => {
+      (window as unknown as { __canvasTexts: unknown[] }).__canvasTexts.length = 0;
+    });
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await page.waitForTimeout(500);
+    const labels = await page.evaluate(() => {
+      const texts = (window as unknown as { __canvasTexts: { text: string; x: number; w: number }[] }).__canvasTexts;
+      const host = document.querySelector('[data-testid="price-chart"] canvas') as HTMLCanvasElement;
+      return texts.filter((t) => t.w === host.width && t.x > host.width * 0.9).map((t) => t.text);
+    });
+    const net = labels.filter((l) => /^[−+-]?\d[\d,.]*$/.test(l));
+    expect(net.length).toBeGreaterThan(1);
+    expect(new Set(net).size).toBe(net.length);
+    for (const l of net) expect(l).toMatch(/^[−+-]?\d[\d,]*$/);
+    await page.getByTestId('price-panel').screenshot({ path: 'test-results/cockpit-price-disabled.png' });
+    await shoot(page, 'deep-dive-disabled');
+  });
+
+  test('item 3: an enabled market of a stopped bot — the lines stop where the decisions stop', async ({ page }) => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    const api = await overview(page);
+    const market = (api as unknown as { markets: { marketId: string; enabled: boolean }[] }).markets.find((m) => m.enabled)!;
+    await page.goto(`${server.url}/market?env=demo&m=${encodeURIComponent(market.marketId)}&range=1d`);
+    await expect(page.getByTestId('price-chart').locator('canvas')).toBeVisible();
+    await expect(page.getByTestId('price-gaps')).toContainText(/\d+ gaps?, the longest/);
+    const over = page.getByTestId('price-chart').locator('.u-over');
+    const box = (await over.boundingBox())!;
+    await page.mouse.move(box.x + box.width - 2, box.y + box.height / 2);
+    await expect(page.locator('.chart-tooltip')).toContainText('No fresh decision');
+    await page.getByTestId('price-panel').screenshot({ path: 'test-results/cockpit-price-stopped.png' });
+    await shoot(page, 'deep-dive-stopped');
+  });
+
   test('item 5: loss-limit card — 0 % while in profit, headroom in dollars, never-reset note', async ({ page }) => {
     const api = await overview(page);
     await page.goto(`${server.url}/?env=demo`);

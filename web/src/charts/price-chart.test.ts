@@ -16,6 +16,9 @@ import {
   fillTooltip,
   markerRadius,
   nearestPoint,
+  freshLimits,
+  isolatedPoints,
+  NET_INCRS,
   priceModel,
   priceOptions,
   sampleTooltip,
@@ -109,6 +112,118 @@ describe('priceModel', () => {
   });
 });
 
+describe('priceModel: no quote that did not exist (issue 16 item 3)', () => {
+  // Samples every 10 min; the bot decides every 5 s, stops after 10:19:56 and is back at 10:49:55.
+  const series = [
+    s('2026-11-25T10:00:00Z', { decisionId: 'd1', decisionAt: '2026-11-25T09:59:58Z' }),
+    s('2026-11-25T10:10:00Z', { decisionId: 'd2', decisionAt: '2026-11-25T10:09:57Z' }),
+    s('2026-11-25T10:20:00Z', { decisionId: 'd3', decisionAt: '2026-11-25T10:19:56Z', targetAsk: 0.62 }),
+    s('2026-11-25T10:30:00Z', { decisionId: 'd3', decisionAt: '2026-11-25T10:19:56Z', targetAsk: 0.62 }),
+    s('2026-11-25T10:40:00Z', { decisionId: 'd3', decisionAt: '2026-11-25T10:19:56Z', targetAsk: 0.62 }),
+    s('2026-11-25T10:50:00Z', { decisionId: 'd4', decisionAt: '2026-11-25T10:49:55Z', targetAsk: null }),
+  ];
+  const m = priceModel(series, []);
+
+  it('the cadence: new decisions 3, 4 and 5 s old ⇒ 2 × 4 s = 8 s, so the 60 s floor applies', () => {
+    // New: samples 1, 2, 5 (3 of the 5 after the first: dense) — median age 4 s.
+    expect(freshLimits(series, 60_000)).toEqual([60_000, 60_000, 60_000, 60_000, 60_000, 60_000]);
+  });
+
+  it('draws a decision only while fresh: the silent 10:30 and 10:40 are a break, the 62¢ ask not carried', () => {
+    expect(m.data[COL.bestBid]).toEqual([0.4, 0.4, 0.4, null, null, 0.4]);
+    expect(m.data[COL.targetAsk]).toEqual([0.46, 0.46, 0.62, null, null, null]);
+    expect(m.staleAt).toEqual([null, null, null, '2026-11-25T10:19:56Z', '2026-11-25T10:19:56Z', null]);
+    // d3 was drawn while fresh: nothing old to draw once.
+    expect(m.oldBook).toBeNull();
+    // One stretch without a fresh decision: 10:30 → 10:50, 20 min.
+    expect(m.gaps).toEqual({ count: 1, longestMs: 20 * 60_000 });
+  });
+
+  it('a log of one decision in 30 min, sampled every 5 min, is a continuous line; a 2 h silence breaks it', () => {
+    const t0 = Date.parse('2026-11-25T00:00:00Z');
+    const MIN = 60_000;
+    // Decisions at 23:57:30 + 30 min × k; sample i at 5 min × i sees the newest at or before it.
+    const at = (ms: number) => Math.floor((ms + 150_000) / (30 * MIN)) * 30 * MIN - 150_000;
+    const sparse = (silentFrom: number, silentTo: number) =>
+      Array.from({ length: 25 }, (_, i) => {
+        const t = t0 + i * 5 * MIN;
+        let d = at(t);
+        if (d >= silentFrom && d < silentTo) d = at(silentFrom - 1);
+        return s(new Date(t).toISOString(), { decisionId: `d${d}`, decisionAt: new Date(d).toISOString() });
+      });
+    const all = sparse(Infinity, Infinity);
+    // New decisions are seen 2.5 min old (2 × 2.5 min ≥ ¼ of the 5 min step: sparse); they are
+    // 30 min apart ⇒ cadence 30 min, limit 45 min; the oldest age drawn is 27.5 min.
+    expect(freshLimits(all, 60_000)).toEqual(new Array(25).fill(45 * MIN));
+    expect(priceModel(all, []).data[COL.bestBid]).not.toContain(null);
+    // No decision between 00:27:30 and 01:57:30: the other intervals (30 min) say 45 min, so the
+    // 00:27:30 book is drawn to 01:10 (42.5 min old) and breaks from 01:15 until 02:00.
+    const silent = priceModel(sparse(t0 + 28 * MIN, t0 + 117 * MIN), []);
+    const bids = silent.data[COL.bestBid] as (number | null)[];
+    expect(bids.slice(0, 15).every((v) => v !== null)).toBe(true);
+    expect(bids.slice(15, 24)).toEqual(new Array(9).fill(null));
+    expect(bids[24]).toBe(0.4);
+  });
+
+  it('a stale decision that was just drawn fresh is not drawn again', () => {
+    const m2 = priceModel(
+      [
+        s('2026-11-25T10:00:00Z', { decisionId: 'd1', decisionAt: '2026-11-25T10:00:00Z' }),
+        s('2026-11-25T10:10:00Z', { decisionId: 'd1', decisionAt: '2026-11-25T10:00:00Z' }),
+      ],
+      [],
+    );
+    expect(m2.data[COL.mid]).toEqual([0.425, null]);
+    expect(m2.oldBook).toBeNull();
+  });
+
+  it('a disabled market: one old book over the whole range is one point, labelled old', () => {
+    const old = '2026-11-17T08:00:00Z'; // 8 days before
+    const m3 = priceModel(
+      ['2026-11-25T10:00:00Z', '2026-11-26T10:00:00Z', '2026-11-27T10:00:00Z'].map((t) =>
+        s(t, { decisionId: 'old', decisionAt: old, bestBid: 0.35, bestAsk: 0.4 }),
+      ),
+      [],
+    );
+    expect(m3.data[COL.bestBid]).toEqual([0.35, null, null]);
+    expect(m3.oldBook).toMatchObject({ decisionAt: old, bestBid: 0.35, bestAsk: 0.4 });
+    expect(isolatedPoints(m3.data[COL.bestBid] as (number | null)[])).toEqual([0]);
+  });
+
+  it('at a fill, its own decision context is the decision in force (when fresh)', () => {
+    const ctx = { time: '2026-11-25T10:24:58Z', book: { bestBid: 0.5, bestAsk: 0.55, mid: 0.525 }, targetBid: 0.49, targetAsk: 0.56, priceCalc: { fairValue: 0.52 } };
+    const m4 = priceModel(series, [
+      f('2026-11-25T10:25:00Z', { decisionContext: ctx as unknown as MarketFill['decisionContext'] }),
+      f('2026-11-25T10:35:00Z', { decisionContext: { ...ctx, time: '2026-11-25T10:30:00Z' } as unknown as MarketFill['decisionContext'] }),
+    ]);
+    // Rows: 10:00 10:10 10:20 10:25(fill) 10:30 10:35(fill) 10:40 10:50
+    expect(m4.data[COL.bestBid]).toEqual([0.4, 0.4, 0.4, 0.5, null, null, null, 0.4]);
+    expect(m4.data[COL.targetAsk]).toEqual([0.46, 0.46, 0.62, 0.56, null, null, null, null]);
+  });
+
+  it('no fill in the range: the position now was held all along (a flat net line)', () => {
+    expect(priceModel(series, [], 60_000, -8).data[COL.net]).toEqual([-8, null, null, null, null, -8]);
+    expect(priceModel(series, [], 60_000, null).data[COL.net]).toEqual([null, null, null, null, null, null]);
+  });
+
+  it('isolated points: values with no drawn neighbour', () => {
+    expect(isolatedPoints([null, 1, null, 2, 3, null, 4])).toEqual([1, 6]);
+    expect(isolatedPoints([])).toEqual([]);
+  });
+});
+
+describe('net position axis (issue 16 item 6)', () => {
+  it('ticks step by whole contracts only', () => {
+    expect(NET_INCRS.every((x) => Number.isInteger(x) && x >= 1)).toBe(true);
+    const opts = priceOptions(
+      { bid: '', ask: '', mid: '', target: '', fair: '', net: '', outline: '', axis: '', grid: '' },
+      'UTC',
+      () => [],
+    );
+    expect(opts.axes?.[2]).toMatchObject({ scale: 'net', incrs: NET_INCRS });
+  });
+});
+
 describe('price chart options and hover', () => {
   const palette = {
     bid: '#0a0',
@@ -136,7 +251,9 @@ describe('price chart options and hover', () => {
       'Ask fills',
       'Net position',
     ]);
-    expect(opts.series[COL.bestBid]).toMatchObject({ scale: 'price', spanGaps: true });
+    // A gap in the book or the targets is a time without that quote: never bridged (issue 16 item 3).
+    expect(opts.series[COL.bestBid]).toMatchObject({ scale: 'price', spanGaps: false });
+    expect(opts.series[COL.targetAsk]).toMatchObject({ scale: 'price', spanGaps: false });
     expect(opts.series[COL.net]).toMatchObject({ scale: 'net', spanGaps: true });
     expect(opts.axes?.map((a) => a.scale)).toEqual([undefined, 'price', 'net']);
     const price = opts.scales?.['price']?.range as (u: uPlot, a: number, b: number) => [number, number];

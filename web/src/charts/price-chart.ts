@@ -39,17 +39,92 @@ export interface PriceModel {
   fillAt: (MarketFill | null)[];
   /** The series sample at each x index (null where the index is a fill only). */
   sampleAt: (SeriesPoint | null)[];
+  /** Per x index: the decision time when the decision in force there was too old to draw. */
+  staleAt: (string | null)[];
+  /** The newest old decision drawn once (a single point) rather than carried across the range. */
+  oldBook: { decisionAt: string; at: string; bestBid: number | null; bestAsk: number | null } | null;
+  /** Stretches with no decision fresh enough to draw (count and the longest, ms). */
+  gaps: { count: number; longestMs: number };
 }
 
 const toS = (iso: string) => Date.parse(iso) / 1000;
 
+/** A decision older than this at a sample is not a quote we had then (metrics.md: max(60 s, 3 × loop)). */
+export const DEFAULT_FRESH_MS = 60_000;
+
+/** Decisions either side of a sample that its local decision cadence is estimated from. */
+const CADENCE_WINDOW = 8;
+
+const median = (xs: number[]): number | null => {
+  if (xs.length === 0) return null;
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) / 2)]!;
+};
+
 /**
- * Merges the series samples and the fills on one x axis (seconds, ascending). Series columns are
- * null at fill-only times and the reverse; the step lines span those gaps. The net line starts at
- * the range start with the position before the range's first fill, and holds the last fill's
- * position to the end — both figures straight from the API.
+ * How old the decision in force at each sample may be and still be drawn: 1.5 × the bot's decision
+ * cadence around it, at least `freshMs`. The cadence comes from the samples, since a log may hold
+ * every 5 s loop or one decision in 30 min. A sample whose decision differs from the previous
+ * sample's sees a new decision. Where those new decisions are young against the sample step (twice
+ * their median age under a quarter step), the bot decides far more often than we sample: the cadence
+ * is twice that median age. Otherwise the log is sparse, and the cadence is the median interval
+ * between the new decisions nearby — leaving out the interval the sample lies in, so a silence does
+ * not excuse itself. No evidence (one decision in the whole range) ⇒ `freshMs`.
  */
-export function priceModel(series: readonly SeriesPoint[], fills: readonly MarketFill[]): PriceModel {
+export function freshLimits(series: readonly SeriesPoint[], freshMs: number): number[] {
+  const n = series.length;
+  const times = series.map((x) => Date.parse(x.time));
+  // Samples that see a new decision, with that decision's time and its age there.
+  const fresh: { i: number; at: number; age: number }[] = [];
+  series.forEach((x, i) => {
+    if (x.decisionId === null || x.decisionAt === null) return;
+    if (i > 0 && series[i - 1]!.decisionId === x.decisionId) return;
+    const at = Date.parse(x.decisionAt);
+    fresh.push({ i, at, age: times[i]! - at });
+  });
+  const step = n > 1 ? (times[n - 1]! - times[0]!) / (n - 1) : 0;
+  const limits: number[] = [];
+  let k = -1; // the newest entry of `fresh` at or before sample i
+  for (let i = 0; i < n; i++) {
+    while (k + 1 < fresh.length && fresh[k + 1]!.i <= i) k++;
+    if (k < 0) {
+      limits.push(freshMs);
+      continue;
+    }
+    const near = fresh.slice(Math.max(0, k - CADENCE_WINDOW), k + CADENCE_WINDOW + 1);
+    // A decision seen first long after it was made tells nothing about the cadence (an old book).
+    const ages = near.filter((f) => f.age < step || step === 0).map((f) => f.age);
+    const m = median(ages);
+    let cadence: number | null = null;
+    if (m !== null && 2 * m < 0.25 * step) cadence = 2 * m;
+    else {
+      const intervals: number[] = [];
+      for (let j = Math.max(1, k - CADENCE_WINDOW); j <= Math.min(fresh.length - 1, k + CADENCE_WINDOW); j++)
+        if (j !== k + 1) intervals.push(fresh[j]!.at - fresh[j - 1]!.at);
+      cadence = median(intervals);
+    }
+    limits.push(cadence === null ? freshMs : Math.max(freshMs, 1.5 * cadence));
+  }
+  return limits;
+}
+
+/**
+ * Merges the series samples and the fills on one x axis (seconds, ascending). The book, targets and
+ * fair value are drawn only where the decision in force is fresh (freshLimits: within 1.5 × the
+ * decision cadence, at least `freshMs`): a market the bot
+ * stopped deciding for, or a side with no target, is a break in the line — never a quote carried
+ * over hours it did not exist. A stale decision is drawn once (at the first sample where it is in
+ * force, as a point) and reported in `oldBook`. At a fill's time the fill's own decision context is
+ * the decision in force. The net line starts at the range start with the position before the
+ * range's first fill, and holds the last fill's position to the end — both figures from the API.
+ */
+export function priceModel(
+  series: readonly SeriesPoint[],
+  fills: readonly MarketFill[],
+  freshMs: number = DEFAULT_FRESH_MS,
+  /** The position now: with no fill in the range it was held all along (drawn flat). */
+  netNow: number | null = null,
+): PriceModel {
   type Row = { x: number; sample: SeriesPoint | null; fill: MarketFill | null };
   const rows: Row[] = series.map((s) => ({ x: toS(s.time), sample: s, fill: null }));
   // Fills come newest first from the API; two fills may share a time, so each keeps its own row.
@@ -61,34 +136,91 @@ export function priceModel(series: readonly SeriesPoint[], fills: readonly Marke
   const put = (c: number, i: number, v: number | null) => {
     (cols[c - 1] as (number | null)[])[i] = v;
   };
+  const staleAt: (string | null)[] = new Array<string | null>(n).fill(null);
+  let oldBook: PriceModel['oldBook'] = null;
+  let drawnDecision: string | null = null;
+  let gapStart: number | null = null;
+  const gaps = { count: 0, longestMs: 0 };
+  const closeGap = (endS: number) => {
+    if (gapStart === null) return;
+    gaps.count++;
+    gaps.longestMs = Math.max(gaps.longestMs, (endS - gapStart) * 1000);
+    gapStart = null;
+  };
+  const limits = freshLimits(series, freshMs);
+  const limitAt = new Map(series.map((s, i) => [s, limits[i]!]));
   rows.forEach((r, i) => {
     const s = r.sample;
     if (s) {
-      put(COL.bestBid, i, s.bestBid);
-      put(COL.bestAsk, i, s.bestAsk);
-      put(COL.mid, i, s.mid);
-      put(COL.targetBid, i, s.targetBid);
-      put(COL.targetAsk, i, s.targetAsk);
-      put(COL.fairValue, i, s.fairValue);
+      const at = s.decisionAt ? Date.parse(s.decisionAt) : null;
+      const fresh = at !== null && Date.parse(s.time) - at <= (limitAt.get(s) ?? freshMs);
+      if (fresh) {
+        closeGap(r.x);
+      } else if (gapStart === null) {
+        gapStart = r.x;
+      }
+      if (!fresh && s.decisionAt) staleAt[i] = s.decisionAt;
+      // A stale decision is drawn once, where it first is in force, unless it was just drawn fresh.
+      const once = !fresh && s.decisionId !== null && s.decisionId !== drawnDecision;
+      if (fresh || once) {
+        put(COL.bestBid, i, s.bestBid);
+        put(COL.bestAsk, i, s.bestAsk);
+        put(COL.mid, i, s.mid);
+        put(COL.targetBid, i, s.targetBid);
+        put(COL.targetAsk, i, s.targetAsk);
+        put(COL.fairValue, i, s.fairValue);
+        drawnDecision = s.decisionId;
+      }
+      if (once && s.decisionAt) oldBook = { decisionAt: s.decisionAt, at: s.time, bestBid: s.bestBid, bestAsk: s.bestAsk };
     }
     const f = r.fill;
     if (f) {
       put(f.type === 'bid' ? COL.bidFill : COL.askFill, i, f.priceYes);
       put(COL.net, i, f.netAfter);
+      const d = f.decisionContext;
+      if (d && Date.parse(f.time) - Date.parse(d.time) <= freshMs) {
+        put(COL.bestBid, i, d.book?.bestBid ?? null);
+        put(COL.bestAsk, i, d.book?.bestAsk ?? null);
+        put(COL.mid, i, d.book?.mid ?? null);
+        put(COL.targetBid, i, d.targetBid);
+        put(COL.targetAsk, i, d.targetAsk);
+        put(COL.fairValue, i, d.priceCalc?.fairValue ?? null);
+      }
     }
   });
+  const last = rows[n - 1];
+  if (last) closeGap(last.x);
   const byTime = [...fills].sort((a, b) => Date.parse(a.time) - Date.parse(b.time));
   const oldest = byTime[0];
   const newest = byTime[byTime.length - 1];
   if (oldest && newest && n > 0) {
     if (rows[0]?.fill === null) put(COL.net, 0, oldest.netBefore);
     if (rows[n - 1]?.fill === null) put(COL.net, n - 1, newest.netAfter);
+  } else if (netNow !== null && n > 0) {
+    put(COL.net, 0, netNow);
+    put(COL.net, n - 1, netNow);
   }
   return {
     data: [rows.map((r) => r.x), ...cols] as uPlot.AlignedData,
     fillAt: rows.map((r) => r.fill),
     sampleAt: rows.map((r) => r.sample),
+    staleAt,
+    oldBook,
+    gaps,
   };
+}
+
+/** Indices of values with no drawn neighbour: a line of one point is invisible, so they get a dot. */
+export function isolatedPoints(ys: readonly (number | null | undefined)[]): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < ys.length; i++) {
+    const v = ys[i];
+    if (v === null || v === undefined) continue;
+    const prev = ys[i - 1];
+    const next = ys[i + 1];
+    if ((prev === null || prev === undefined) && (next === null || next === undefined)) out.push(i);
+  }
+  return out;
 }
 
 /** Marker radius (CSS px) for a fill of `size` contracts: grows with √size, 3–11 px. */
@@ -139,6 +271,9 @@ function markerPaths(fillAt: () => (MarketFill | null)[]): uPlot.Series.PathBuil
 
 const priceTick = (v: number) => `${Math.round(v * 100)}¢`;
 
+/** Tick steps of the net-position axis: whole contracts (1, 2, 5, 10, …). */
+export const NET_INCRS: number[] = [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000, 10_000];
+
 export function priceOptions(
   palette: PricePalette,
   tz: string,
@@ -156,9 +291,16 @@ export function priceOptions(
     scale: 'price',
     stroke,
     width: 1.5,
-    spanGaps: true,
+    // A gap is a time with no quote: never bridged. A lone value (a stale book drawn once, a short
+    // stretch between gaps) is a dot.
+    spanGaps: false,
     paths: step,
-    points: { show: false },
+    points: {
+      show: true,
+      size: 7,
+      fill: stroke,
+      filter: (u, sidx) => isolatedPoints((u.data[sidx] ?? []) as (number | null)[]),
+    },
     value: (_u, v) => formatPrice(v),
     ...extra,
   });
@@ -205,6 +347,8 @@ export function priceOptions(
         side: 1,
         size: 44,
         grid: { show: false },
+        // Contracts are whole: integer steps only, so a small range never repeats a rounded label.
+        incrs: NET_INCRS,
         values: (_u, splits) => splits.map((s) => formatContracts(s)),
       },
     ],
@@ -233,7 +377,22 @@ export function priceOptions(
 }
 
 /** What hovering a sample shows: the decision in force there. */
-export function sampleTooltip(s: SeriesPoint, tz: string, fmt: (iso: string, tz: string) => string) {
+export function sampleTooltip(
+  s: SeriesPoint,
+  tz: string,
+  fmt: (iso: string, tz: string) => string,
+  staleSince: string | null = null,
+) {
+  if (staleSince !== null) {
+    // Nothing is drawn here: say why instead of figures that were no quote at this time.
+    return {
+      title: fmt(s.time, tz),
+      lines: [
+        { label: 'No fresh decision', value: `newest ${fmt(staleSince, tz)}` },
+        { label: 'Its book bid / ask', value: `${formatPrice(s.bestBid)} / ${formatPrice(s.bestAsk)} (old)` },
+      ] as TooltipLine[],
+    };
+  }
   const lines: TooltipLine[] = [
     { label: 'Best bid / ask', value: `${formatPrice(s.bestBid)} / ${formatPrice(s.bestAsk)}` },
     { label: 'Mid', value: formatPrice(s.mid) },

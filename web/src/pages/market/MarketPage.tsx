@@ -181,6 +181,8 @@ export function MarketPage() {
             fills={fills.data}
             loading={series.isFetching || fills.isFetching}
             tz={view.tz}
+            {...(overview.data ? { freshMs: overview.data.bot.aliveUnderMs } : {})}
+            netNow={detail.data?.position?.netPosition ?? null}
           />
           <div className="tabs" role="tablist" aria-label="Market detail">
             {TABS.map((t) => (

@@ -8,16 +8,16 @@ import {
   fillTooltip,
   markerRadius,
   nearestPoint,
-  priceModel,
   priceOptions,
   sampleTooltip,
+  type PriceModel,
   type PricePalette,
 } from '../../charts/price-chart';
 import { tooltipPlugin, type TooltipContent } from '../../charts/tooltip-plugin';
 import { UPlotChart } from '../../charts/UPlotChart';
 import { formatDateTime } from '../../format/time';
 import { useTheme } from '../../theme/theme';
-import type { MarketFill, SeriesPoint } from './market-types';
+import type { MarketFill } from './market-types';
 
 function palette(): PricePalette {
   return {
@@ -56,16 +56,13 @@ function fillUnderCursor(u: uPlot, fillAt: readonly (MarketFill | null)[]): numb
 }
 
 export function PriceChart({
-  series,
-  fills,
+  model,
   tz,
 }: {
-  series: SeriesPoint[];
-  fills: MarketFill[];
+  model: PriceModel;
   tz: string;
 }) {
   const theme = useTheme();
-  const model = useMemo(() => priceModel(series, fills), [series, fills]);
   const modelRef = useRef(model);
   const content = useRef<TooltipContent>(() => null);
   useLayoutEffect(() => {
@@ -78,7 +75,7 @@ export function PriceChart({
       // Off a marker: the nearest sample at or before the hovered index (fill-only rows have none).
       for (let i = idx; i >= 0; i--) {
         const s = m.sampleAt[i];
-        if (s) return sampleTooltip(s, tz, formatDateTime);
+        if (s) return sampleTooltip(s, tz, formatDateTime, m.staleAt[i] ?? null);
       }
       return null;
     };

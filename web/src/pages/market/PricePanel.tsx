@@ -1,5 +1,9 @@
 // "Price, quotes and fills": legend, notes and the price chart of the range.
-import { formatContracts } from '../../../../src/core/format';
+import { useMemo } from 'react';
+import { formatAge, formatContracts, formatDuration, formatPrice } from '../../../../src/core/format';
+import { useNow } from '../../api/use-now';
+import { DEFAULT_FRESH_MS, priceModel } from '../../charts/price-chart';
+import { formatDateTime } from '../../format/time';
 import { Panel } from '../../components/Panel';
 import { PriceChart } from './PriceChart';
 import type { FillsResponse, SeriesResponse } from './market-types';
@@ -10,10 +14,28 @@ interface Props {
   fills: FillsResponse | undefined;
   loading: boolean;
   tz: string;
+  /** A decision older than this is not drawn (the bot's alive threshold, max(60 s, 3 × loop)). */
+  freshMs?: number;
+  /** The market's net position now (drawn flat when no fill falls in the range). */
+  netNow?: number | null;
 }
 
-export function PricePanel({ series, seriesError, fills, loading, tz }: Props) {
+export function PricePanel({
+  series,
+  seriesError,
+  fills,
+  loading,
+  tz,
+  freshMs = DEFAULT_FRESH_MS,
+  netNow = null,
+}: Props) {
   const hasBook = series?.items.some((p) => p.decisionId !== null) ?? false;
+  const model = useMemo(
+    () => priceModel(series?.items ?? [], fills?.items ?? [], freshMs, netNow),
+    [series, fills, freshMs, netNow],
+  );
+  const now = useNow();
+  const old = model.oldBook;
   return (
     <Panel title="Price, our quotes and fills" className="price-panel" testId="price-panel">
       <div className="legend" aria-hidden="true">
@@ -49,7 +71,15 @@ export function PricePanel({ series, seriesError, fills, loading, tz }: Props) {
       )}
       {series || fills ? (
         <>
-          <PriceChart series={series?.items ?? []} fills={fills?.items ?? []} tz={tz} />
+          {old && (
+            <div className="banner banner-warn price-old-book" role="status" data-testid="old-book">
+              <strong>Old book</strong>: the newest decision in force at {formatDateTime(old.at, tz)} is from{' '}
+              <span className="nowrap">{formatDateTime(old.decisionAt, tz)}</span> ({formatAge(Date.parse(old.decisionAt), now)}
+              ) — bid {formatPrice(old.bestBid)} / ask {formatPrice(old.bestAsk)}, drawn once as a dot, not carried
+              across the range.
+            </div>
+          )}
+          <PriceChart model={model} tz={tz} />
           <p className="note">
             The book and targets are the decision in force at {series ? formatContracts(series.points) : '…'}{' '}
             evenly spaced times
@@ -58,6 +88,15 @@ export function PricePanel({ series, seriesError, fills, loading, tz }: Props) {
               : ''}
             ; {fills ? `${formatContracts(fills.items.length)} fills` : 'fills loading'}.
             {series && !hasBook && ' No decision of this market in the range.'}
+            {model.gaps.count > 0 && (
+              <span data-testid="price-gaps">
+                {' '}
+                Lines break where the decision in force is older than 1.5 × the bot’s decision cadence (at
+                least {formatDuration(freshMs)}):{' '}
+                {model.gaps.count} gap{model.gaps.count === 1 ? '' : 's'}, the longest{' '}
+                {formatDuration(model.gaps.longestMs)}.
+              </span>
+            )}
           </p>
         </>
       ) : (
