@@ -137,3 +137,40 @@ describe('alert settings', () => {
     expect(() => parseOptions(['--alert-cooldown', '1.5'], {})).toThrow('is not a whole number of minutes');
   });
 });
+
+describe('proxy and host settings (issue 21)', () => {
+  it('--trust-proxy: bare or true trusts a proxy on this host; a list names the proxies; never a hop count', () => {
+    expect(parseOptions([], {}).trustProxy).toBe(false);
+    expect(parseOptions(['--trust-proxy'], {}).trustProxy).toEqual(['loopback']);
+    expect(parseOptions(['--trust-proxy', '--port', '9000'], {})).toMatchObject({
+      trustProxy: ['loopback'],
+      port: 9000,
+    });
+    expect(parseOptions(['--trust-proxy=false'], {}).trustProxy).toBe(false);
+    expect(parseOptions([], { DORA_TRUST_PROXY: 'true' }).trustProxy).toEqual(['loopback']);
+    expect(
+      parseOptions(['--trust-proxy', '10.0.0.0/8, fd00::/8,172.16.0.1,uniquelocal'], {}).trustProxy,
+    ).toEqual(['10.0.0.0/8', 'fd00::/8', '172.16.0.1', 'uniquelocal']);
+    // 1 reads as true (one proxy, on this host); a count of hops is refused.
+    expect(parseOptions(['--trust-proxy', '1'], {}).trustProxy).toEqual(['loopback']);
+    expect(() => parseOptions(['--trust-proxy', '2'], {})).toThrow(/hop count/);
+    for (const bad of ['10.0.0.0/33', 'proxy.example.com', '10.0.0.0/8/1', '*']) {
+      expect(() => parseOptions(['--trust-proxy', bad], {}), bad).toThrow(UsageError);
+    }
+  });
+  it('--allowed-hosts: host names only, lower-cased', () => {
+    expect(parseOptions([], {}).allowedHosts).toEqual([]);
+    expect(parseOptions(['--allowed-hosts', 'Dash.Example.com,.corp.example'], {}).allowedHosts).toEqual([
+      'dash.example.com',
+      '.corp.example',
+    ]);
+    for (const bad of ['https://dash.example.com', 'dash.example.com:443', 'a b', '*.example.com']) {
+      expect(() => parseOptions(['--allowed-hosts', bad], {}), bad).toThrow('is not a host name');
+    }
+  });
+  it('lists both in --help', () => {
+    expect(helpText()).toContain('--trust-proxy [<value>]');
+    expect(helpText()).toContain('--allowed-hosts <value>');
+    expect(helpText()).toContain('DORA_ALLOWED_HOSTS');
+  });
+});

@@ -252,13 +252,22 @@ export function parseTrustProxy(value: string, fail: (message: string) => never)
       `"${value}": a hop count cannot tell a proxy from a client that connects directly; give the proxies' addresses instead (e.g. 10.0.0.0/8), or true for a proxy on this host`,
     );
   }
-  const list = t.split(',').map((a) => a.trim()).filter((a) => a !== '');
+  const list = t
+    .split(',')
+    .map((a) => a.trim())
+    .filter((a) => a !== '');
   for (const a of list) {
     if (PROXY_NAMES.has(a) || isIP(a) !== 0) continue;
     const [addr = '', bits, extra] = a.split('/');
     const family = isIP(addr);
     const max = family === 4 ? 32 : 128;
-    if (family === 0 || extra !== undefined || bits === undefined || !/^\d{1,3}$/.test(bits) || Number(bits) > max) {
+    if (
+      family === 0 ||
+      extra !== undefined ||
+      bits === undefined ||
+      !/^\d{1,3}$/.test(bits) ||
+      Number(bits) > max
+    ) {
       fail(
         `"${a.slice(0, 60)}" is not true/false, an IP address, a CIDR (10.0.0.0/8) or loopback/linklocal/uniquelocal`,
       );

@@ -145,6 +145,27 @@ describe('--print-config', () => {
   });
 });
 
+describe('--print-config of the proxy and host settings (issue 21)', () => {
+  it('prints every option as a value, never "undefined"; trust_proxy and allowed_hosts as they parse', () => {
+    const plain = formatConfig(load());
+    expect(plain).not.toContain('undefined');
+    expect(plain).toMatch(/^trust_proxy = false +# default \(off\)$/m);
+    expect(plain).toMatch(/^allowed_hosts = "" +# default/m);
+    write(
+      'dora-dashboard.toml',
+      'trust_proxy = true\nallowed_hosts = ["dash.example.com", ".corp.example"]\n',
+    );
+    const set = formatConfig(load());
+    expect(set).toMatch(/^trust_proxy = "loopback" +# \.\/dora-dashboard\.toml:1$/m);
+    expect(set).toMatch(
+      /^allowed_hosts = "dash\.example\.com,\.corp\.example" +# \.\/dora-dashboard\.toml:2$/m,
+    );
+    expect(formatConfig(load(['--trust-proxy', '10.0.0.0/8,192.168.1.1']))).toMatch(
+      /^trust_proxy = "10\.0\.0\.0\/8,192\.168\.1\.1" +# --trust-proxy$/m,
+    );
+  });
+});
+
 describe('access-control settings', () => {
   it('take the token and the basic-auth hash from the environment or the file', () => {
     write('dora-dashboard.toml', 'auth = "token"\nauth_token = "a-long-enough-token-123"\n');
