@@ -284,3 +284,64 @@ test('item 15: CSV and Excel on Home and every deep-dive table; workbooks typed,
     }
   }
 });
+
+test('item 14: a bad tz or env in a link says so with a way out; the page still shows its figures', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto(`${server.url}/?tz=Mars%2FOlympus&env=staging`);
+  const banner = page.getByTestId('bad-link');
+  await expect(banner).toBeVisible();
+  await expect(banner).toContainText('tz');
+  await expect(banner).toContainText('“Mars/Olympus” is not a time zone');
+  await expect(banner).toContainText('env');
+  // Not a blank Home retrying a permanent 400: the figures are there, in UTC.
+  await expect(page.getByTestId('total-row')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText(/Retrying every 10 s/)).toHaveCount(0);
+  await page.getByTestId('bad-link-fix').click();
+  await expect(page).not.toHaveURL(/tz=|env=/);
+  await expect(banner).toHaveCount(0);
+
+  // A deep-dive link with a bad time zone: the same banner, the page still works.
+  await page.goto(`${server.url}/market?tz=Not%2FAZone`);
+  await expect(page.getByTestId('bad-link')).toContainText('“Not/AZone” is not a time zone');
+  await expect(page.getByText(/Retrying every 10 s/)).toHaveCount(0);
+});
+
+test('item 14: one set of range presets and one searchable picker of every IANA zone on every page; Replay marks its default', async ({
+  page,
+  request,
+}) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  const api = (await (await request.get(`${server.url}/api/v1/overview`)).json()) as { markets: ApiMarket[] };
+  const m = encodeURIComponent(api.markets[0]!.marketId);
+  const presets = ['1d', '7d', '30d', '90d', '365d', 'Custom'];
+  for (const [path, group] of [
+    ['/', 'Range'],
+    [`/market?m=${m}`, 'Lookback'],
+    ['/reconciliation', 'Lookback'],
+    ['/compare', 'Lookback'],
+  ] as const) {
+    await page.goto(`${server.url}${path}`);
+    const seg = page.getByRole('group', { name: group, exact: true });
+    await expect(seg.getByRole('button')).toHaveText(presets, { timeout: 30_000 });
+    await expect(seg.locator('[aria-pressed="true"]')).toHaveCount(1);
+  }
+  for (const path of ['/', `/market?m=${m}`, '/stale', '/risk', '/reconciliation', '/compare', `/replay?m=${m}`]) {
+    await page.goto(`${server.url}${path}`);
+    const select = page.getByLabel('Time zone', { exact: true });
+    await expect(select, path).toBeVisible({ timeout: 30_000 });
+    expect(await select.locator('option').count(), path).toBeGreaterThan(300);
+    const find = page.getByLabel('Find a zone by name');
+    await find.fill('tokyo');
+    expect(await select.locator('option').count()).toBeLessThan(5);
+    await find.press('Enter');
+    await expect(page, path).toHaveURL(/tz=Asia%2FTokyo/);
+    await expect(select).toHaveValue('Asia/Tokyo');
+  }
+  // Replay: its default window (the last 6 hours) shows as the chosen preset.
+  await page.goto(`${server.url}/replay?m=${m}`);
+  await expect(page.getByRole('group', { name: 'Last hours' }).locator('[aria-pressed="true"]')).toHaveText('6h', {
+    timeout: 30_000,
+  });
+});

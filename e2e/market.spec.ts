@@ -467,10 +467,10 @@ test('controls: market picker, lookback, custom range and time zone live in the 
   request,
 }) => {
   await openMarket(page);
-  await page.getByRole('button', { name: '3d', exact: true }).click();
-  await expect(page).toHaveURL(/range=3d/);
+  await page.getByRole('button', { name: '1d', exact: true }).click();
+  await expect(page).toHaveURL(/range=1d/);
   let range = await pageRange(page);
-  expect(Date.parse(range.to) - Date.parse(range.from)).toBe(3 * DAY);
+  expect(Date.parse(range.to) - Date.parse(range.from)).toBe(1 * DAY);
   await page.getByRole('button', { name: '30d', exact: true }).click();
   await expect(page).toHaveURL(/range=30d/);
 

@@ -3,6 +3,7 @@ import { Suspense, useEffect } from 'react';
 import { useLiveUpdates } from './api/live';
 import { useOverview } from './api/overview-query';
 import { BotBanner } from './components/BotBanner';
+import { BadLinkBanner } from './components/BadLinkBanner';
 import { SkipLinks } from './components/SkipLinks';
 import { TopBar } from './components/TopBar';
 import { useLocation } from './router/location';
@@ -33,6 +34,7 @@ export function App() {
     <div className={`app env-${env ?? 'unknown'}`}>
       <SkipLinks />
       <TopBar routes={ROUTES} env={env} overview={overview.data} live={live} />
+      <BadLinkBanner />
       <BotBanner bot={overview.data?.bot} tz={view.tz} />
       <main className="content" id="content" tabIndex={-1}>
         <Suspense fallback={<p className="muted">Loading…</p>}>

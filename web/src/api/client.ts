@@ -6,8 +6,15 @@ export class ApiRequestError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** The query parameter the server refused (400 bad_parameter). */
+    readonly param: string | null = null,
   ) {
     super(message);
+  }
+
+  /** A refusal that asking again will not change (a bad link, a missing item): no retrying. */
+  get permanent(): boolean {
+    return this.status >= 400 && this.status < 500 && this.status !== 408 && this.status !== 429;
   }
 }
 
@@ -26,12 +33,15 @@ export async function getJson<T>(
   const res = await fetch(url, { headers: { accept: 'application/json' } });
   // Under `--auth token` the session cookie has expired or was never set: sign in again.
   if (res.status === 401) redirectToLogin();
-  const body = (await res.json().catch(() => null)) as { error?: { code: string; message: string } } | null;
+  const body = (await res.json().catch(() => null)) as {
+    error?: { code: string; message: string; param?: string };
+  } | null;
   if (!res.ok) {
     throw new ApiRequestError(
       res.status,
       body?.error?.code ?? 'http_error',
       body?.error?.message ?? `HTTP ${res.status}`,
+      body?.error?.param ?? null,
     );
   }
   return body as T;

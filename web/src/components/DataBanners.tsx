@@ -5,6 +5,8 @@ import { formatDuration } from '../../../src/core/format';
 import { ApiRequestError } from '../api/client';
 import type { Meta } from '../api/types';
 import { useNow } from '../api/use-now';
+import { navigate, useLocation } from '../router/location';
+import { withoutParams } from './BadLinkBanner';
 
 interface Props {
   meta: Meta | undefined;
@@ -17,6 +19,47 @@ interface Props {
 function describe(error: Error): string {
   if (error instanceof ApiRequestError) return `${error.status} ${error.code}: ${error.message}`;
   return error.message || 'network error';
+}
+
+/**
+ * No data: a refusal that will not change (a bad parameter in the link, an unknown item) says what
+ * to fix and offers the page without that parameter, or Back; anything else is retried.
+ */
+function LoadError({ error, what }: { error: Error; what: string }) {
+  const { pathname, search } = useLocation();
+  if (error instanceof ApiRequestError && error.permanent) {
+    const param = error.param;
+    const fixed = param && new URLSearchParams(search).has(param) ? withoutParams(pathname, search, [param]) : null;
+    return (
+      <div className="banner banner-error" role="alert" data-testid="load-error">
+        <strong>Cannot load the {what}</strong>: {describe(error)}.{' '}
+        {param ? `The link’s “${param}” is not one the server accepts. ` : ''}
+        <span className="bad-link-actions">
+          {fixed && (
+            <a
+              className="btn"
+              href={fixed}
+              onClick={(e) => {
+                e.preventDefault();
+                navigate(fixed, { replace: true });
+              }}
+              data-testid="load-error-fix"
+            >
+              Open without “{param}”
+            </a>
+          )}
+          <a className="btn" href="/" data-testid="load-error-home">
+            Home
+          </a>
+        </span>
+      </div>
+    );
+  }
+  return (
+    <div className="banner banner-error" role="alert" data-testid="load-error">
+      <strong>Cannot load the {what}</strong>: {describe(error)}. Retrying every 10 s.
+    </div>
+  );
 }
 
 export function DataBanners({ meta, error, dataUpdatedAtMs, what }: Props) {
@@ -35,11 +78,7 @@ export function DataBanners({ meta, error, dataUpdatedAtMs, what }: Props) {
           every 10 s.
         </div>
       )}
-      {error && !meta && (
-        <div className="banner banner-error" role="alert" data-testid="load-error">
-          <strong>Cannot load the {what}</strong>: {describe(error)}. Retrying every 10 s.
-        </div>
-      )}
+      {error && !meta && <LoadError error={error} what={what} />}
     </>
   );
 }

@@ -16,6 +16,8 @@ export interface ViewParams {
 }
 
 export const RANGE_KEYS: readonly RangeKey[] = ['1d', '7d', '30d', '90d', '365d', 'custom'];
+/** The range presets of every page with a range (Home, deep dive, reconciliation, compare), in days. */
+export const PRESET_DAYS = [1, 7, 30, 90, 365] as const;
 export const DEFAULT_RANGE: RangeKey = '30d';
 export const DEFAULT_TZ = 'UTC';
 
@@ -45,8 +47,46 @@ export function readViewParams(search: string): ViewParams {
     range: validRange === 'custom' && !custom ? DEFAULT_RANGE : validRange,
     from: custom ? from : null,
     to: custom && isIsoDate(to) ? to : null,
-    tz: tz && tz.length <= 64 ? tz : DEFAULT_TZ,
+    tz: tz && isTimeZone(tz) ? tz : DEFAULT_TZ,
   };
+}
+
+const knownZones = new Map<string, boolean>();
+/** Whether the browser knows this IANA zone (a link's `tz` may be anything). */
+export function isTimeZone(tz: string): boolean {
+  if (tz.length === 0 || tz.length > 64) return false;
+  let ok = knownZones.get(tz);
+  if (ok === undefined) {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: tz });
+      ok = true;
+    } catch {
+      ok = false;
+    }
+    knownZones.set(tz, ok);
+  }
+  return ok;
+}
+
+/** What is wrong with a link's shared parameters, one line each (empty when nothing is). */
+export function linkProblems(search: string): { param: string; message: string }[] {
+  const p = new URLSearchParams(search);
+  const out: { param: string; message: string }[] = [];
+  const env = p.get('env');
+  if (env !== null && env !== 'demo' && env !== 'prod')
+    out.push({ param: 'env', message: `“${env.slice(0, 40)}” is not an environment (demo or prod)` });
+  const tz = p.get('tz');
+  if (tz !== null && !isTimeZone(tz))
+    out.push({ param: 'tz', message: `“${tz.slice(0, 64)}” is not a time zone; times are shown in UTC` });
+  const range = p.get('range');
+  if (range !== null && !/^\d{1,3}d$/.test(range) && range !== 'custom')
+    out.push({ param: 'range', message: `“${range.slice(0, 20)}” is not a range (1d, 7d, 30d, … or custom)` });
+  for (const k of ['from', 'to'] as const) {
+    const v = p.get(k);
+    if (v !== null && !isIsoDate(v) && Number.isNaN(Date.parse(v)))
+      out.push({ param: k, message: `“${String(v).slice(0, 30)}” is not a date` });
+  }
+  return out;
 }
 
 const DEFAULTS: Record<string, string> = { range: DEFAULT_RANGE, tz: DEFAULT_TZ };

@@ -1,5 +1,6 @@
 // Lookback presets (1 d, 7 d, …) or custom calendar days in the display time zone, kept in the URL.
 import { daysBefore, todayIn } from '../home/range';
+import { TimeZoneSelect } from '../../components/TimeZoneSelect';
 import { CustomDates } from './CustomDates';
 import type { Lookback } from './lookback';
 import { useSetPageParams } from './page-hooks';
@@ -56,6 +57,7 @@ export function LookbackControls({ value, choices, tz, maxDays = 365 }: Props) {
           note={<span className="muted small">({tz})</span>}
         />
       )}
+      <TimeZoneSelect tz={tz} onChange={(z) => set({ tz: z })} />
     </div>
   );
 }

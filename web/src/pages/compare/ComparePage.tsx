@@ -22,8 +22,10 @@ import { CompareChart } from './CompareChart';
 import { compareColumns } from './compare-columns';
 import { addMarkets, MAX_MARKETS, marketsParam, readMarkets } from './compare-params';
 import '../common/pages.css';
+import { PRESET_DAYS } from '../../router/view-params';
 
-const CHOICES = [1, 7, 30, 90] as const;
+/** The presets of every page (view-params.ts). */
+const CHOICES = PRESET_DAYS;
 const QUICK_PICK = 6;
 
 export function ComparePage() {

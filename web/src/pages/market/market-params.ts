@@ -4,11 +4,12 @@
 import { DAY_MS, parseIsoUtcMs } from '../../../../src/core/time';
 import { zoneOffsetMs as tzOffsetMs } from '../../../../src/core/tz-days';
 import type { EnvChoice } from '../../router/view-params';
+import { PRESET_DAYS } from '../../router/view-params';
 
 export const TABS = ['decisions', 'executions', 'fills', 'analytics'] as const;
 export type MarketTab = (typeof TABS)[number];
 
-export const LOOKBACK_DAYS = [1, 3, 7, 14, 30] as const;
+export const LOOKBACK_DAYS = PRESET_DAYS;
 export const DEFAULT_LOOKBACK_DAYS = 7;
 /** The API refuses ranges longer than 366 days. */
 export const MAX_RANGE_DAYS = 366;

@@ -18,8 +18,10 @@ import { ChainsPanel } from './ChainsPanel';
 import { DriftTable } from './DriftTable';
 import { differs, PnlSourcesTable } from './PnlSourcesTable';
 import '../common/pages.css';
+import { PRESET_DAYS } from '../../router/view-params';
 
-const CHOICES = [1, 3, 7, 30] as const;
+/** The presets of every page (view-params.ts). */
+const CHOICES = PRESET_DAYS;
 
 export function ReconciliationPage() {
   const view = useViewParams();

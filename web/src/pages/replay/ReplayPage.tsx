@@ -23,6 +23,7 @@ import { DECISION_CAP, useReplayData } from './replay-loader';
 import { buildTimeline, frameAt, indexAtTime, type Timeline } from './replay-state';
 import { iso, readReplayParams, resolveWindow, WINDOW_HOURS } from './replay-window';
 import '../common/pages.css';
+import { TimeZoneSelect } from '../../components/TimeZoneSelect';
 
 function WindowControls({ fromMs, toMs, tz }: { fromMs: number; toMs: number; tz: string }) {
   const set = useSetPageParams();
@@ -41,6 +42,9 @@ function WindowControls({ fromMs, toMs, tz }: { fromMs: number; toMs: number; tz
               const now = serverNowMs();
               set({ start: iso(now - h * 3_600_000), end: iso(now), t: null, hours: null });
             }}
+            // The window's length picks its preset: the default (6 h) shows as chosen too.
+            className={Math.abs(toMs - fromMs - h * 3_600_000) < 60_000 ? 'active' : ''}
+            aria-pressed={Math.abs(toMs - fromMs - h * 3_600_000) < 60_000}
             title={`The last ${h} hours`}
           >
             {h < 24 ? `${h}h` : `${h / 24}d`}
@@ -63,6 +67,7 @@ function WindowControls({ fromMs, toMs, tz }: { fromMs: number; toMs: number; tz
         />
         <span className="muted small">({tz})</span>
       </span>
+      <TimeZoneSelect tz={tz} onChange={(z) => set({ tz: z })} />
       <span
         className="muted small"
         title="Decisions are paged through the API newest first; past the cap the newest are kept"

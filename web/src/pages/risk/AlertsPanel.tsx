@@ -9,6 +9,8 @@ import { Panel } from '../../components/Panel';
 import { formatDateTime } from '../../format/time';
 import { MarketLink } from '../home/MarketLink';
 import { alertValueText, ruleLabel } from './alert-format';
+import { TimeZoneSelect } from '../../components/TimeZoneSelect';
+import { useSetPageParams } from '../common/page-hooks';
 
 const RESOLVED_SHOWN = 25;
 
@@ -145,6 +147,7 @@ function Thresholds({ data }: { data: AlertsResponse }) {
 
 export function AlertsPanel({ data, env, tz }: { data: AlertsResponse; env: string; tz: string }) {
   const now = useNow();
+  const setParams = useSetPageParams();
   const [allResolved, setAllResolved] = useState(false);
   const resolved = allResolved ? data.resolved : data.resolved.slice(0, RESOLVED_SHOWN);
   return (
@@ -161,6 +164,7 @@ export function AlertsPanel({ data, env, tz }: { data: AlertsResponse; env: stri
           <span className="muted small" title={formatDateTime(data.evaluatedAt, tz)}>
             evaluated {data.evaluatedAt ? formatAge(Date.parse(data.evaluatedAt), now) : 'never'}
           </span>
+          <TimeZoneSelect tz={tz} onChange={(z) => setParams({ tz: z })} />
           <ExportLinks
             path="/api/v1/alerts"
             params={{ env }}

@@ -17,6 +17,7 @@ import { useSearch, useSetPageParams } from '../common/page-hooks';
 import { usePageQuery } from '../common/queries';
 import { staleColumns } from './stale-columns';
 import '../common/pages.css';
+import { TimeZoneSelect } from '../../components/TimeZoneSelect';
 
 export const DEFAULT_HOURS = 48;
 const PRESETS = [24, 48, 72, 168] as const;
@@ -139,6 +140,7 @@ function StaleCards({ data }: { data: StaleResponse }) {
 export function StalePage() {
   const view = useViewParams();
   const hours = readHours(useSearch());
+  const setParams = useSetPageParams();
   const q = usePageQuery<StaleResponse>('stale', view.env, '/api/v1/stale', { hours });
   const data = q.data;
   const env = data?.env ?? view.env ?? 'demo';
@@ -168,6 +170,7 @@ export function StalePage() {
         actions={
           <div className="controls">
             <HoursControl hours={hours} />
+            <TimeZoneSelect tz={view.tz} onChange={(tz) => setParams({ tz })} />
             <ExportLinks path="/api/v1/stale" params={{ env, hours }} testId="stale-export" />
           </div>
         }
