@@ -242,6 +242,65 @@ test.describe('a stopped bot (heartbeat past down)', () => {
     await shoot(page, 'deep-dive-stopped');
   });
 
+  test('item 4: the P&L chart has a sensible axis for every range; one day is the intraday equity', async ({ page }) => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.addInitScript(() => {
+      const texts: { text: string; w: number; h: number }[] = [];
+      (window as unknown as { __canvasTexts: typeof texts }).__canvasTexts = texts;
+      const orig = CanvasRenderingContext2D.prototype.fillText;
+      CanvasRenderingContext2D.prototype.fillText = function (text: string, x: number, y: number) {
+        texts.push({ text: String(text), w: this.canvas.width, h: this.canvas.height });
+        return orig.call(this, text, x, y);
+      };
+    });
+    const tz = 'America/New_York';
+    const dayIn = (ms: number) =>
+      new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' }).format(ms);
+    const today = dayIn(Date.now());
+    const label = (day: string) =>
+      new Date(`${day}T00:00:00Z`).toLocaleDateString('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' });
+    const daysBack = (n: number) => new Date(Date.parse(`${today}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
+    async function axisTexts(testId: string): Promise<string[]> {
+      const canvas = page.getByTestId(testId).locator('canvas');
+      await expect(canvas).toBeVisible();
+      await page.waitForTimeout(300);
+      return page.evaluate((id) => {
+        const c = document.querySelector(`[data-testid="${id}"] canvas`) as HTMLCanvasElement;
+        const texts = (window as unknown as { __canvasTexts: { text: string; w: number; h: number }[] }).__canvasTexts;
+        return texts.filter((t) => t.w === c.width && t.h === c.height).map((t) => t.text);
+      }, testId);
+    }
+
+    // One day: today's hours in New York, realized as it accrued plus equity now; no month labels.
+    await page.goto(`${server.url}/?env=demo&range=1d&tz=${encodeURIComponent(tz)}`);
+    await expect(page.getByTestId('pnl-panel')).toContainText(`Today's P&L (${today}, ${tz})`);
+    const hours = await axisTexts('intraday-chart');
+    expect(hours.filter((t) => /^\d{1,2}(am|pm)$/.test(t)).length).toBeGreaterThan(2);
+    expect(hours.filter((t) => /^[A-Z][a-z]{2}\b/.test(t))).toEqual([]);
+    await page.getByTestId('pnl-panel').screenshot({ path: 'test-results/cockpit-pnl-1d.png' });
+
+    // Every other range: day labels only, all inside the range (at least a week), never years away.
+    for (const [range, days] of [['7d', 7], ['30d', 30], ['90d', 90], ['365d', 365]] as const) {
+      await page.evaluate(() => {
+        (window as unknown as { __canvasTexts: unknown[] }).__canvasTexts.length = 0;
+      });
+      await page.goto(`${server.url}/?env=demo&range=${range}&tz=${encodeURIComponent(tz)}`);
+      const texts = await axisTexts('pnl-chart');
+      const allowed = new Set(Array.from({ length: Math.max(days, 7) + 2 }, (_, i) => label(daysBack(i - 1))));
+      const dayLabels = texts.filter((t) => /^[A-Z][a-z]{2} \d{1,2}$/.test(t));
+      expect(dayLabels.length, range).toBeGreaterThan(1);
+      for (const l of dayLabels) expect(allowed.has(l), `${range}: ${l}`).toBe(true);
+    }
+    // A custom single day in the past: that day within its week, a bar of sensible height.
+    const past = daysBack(2);
+    await page.goto(`${server.url}/?env=demo&range=custom&from=${past}&to=${past}&tz=${encodeURIComponent(tz)}`);
+    const texts = await axisTexts('pnl-chart');
+    const allowed = new Set(Array.from({ length: 9 }, (_, i) => label(daysBack(i + 1))));
+    const dayLabels = texts.filter((t) => /^[A-Z][a-z]{2} \d{1,2}$/.test(t));
+    expect(dayLabels.length).toBeGreaterThan(1);
+    for (const l of dayLabels) expect(allowed.has(l), l).toBe(true);
+  });
+
   test('item 5: loss-limit card — 0 % while in profit, headroom in dollars, never-reset note', async ({ page }) => {
     const api = await overview(page);
     await page.goto(`${server.url}/?env=demo`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dailyPnl, dailySeries, totalsByDay } from './daily.js';
+import { dailyPnl, dailySeries, intradayRealized, totalsByDay } from './daily.js';
 import { replayFills } from './replay.js';
 import { fill, ms } from './test-fixtures.js';
 
@@ -108,5 +108,37 @@ describe('fills backfilled at startup (contract §6.20)', () => {
     expect(d.todayBackfilledRealized).toBeCloseTo(0.38, 12);
     // Without a backfill today there is nothing to set apart.
     expect(dailyPnl(steps, 'UTC', ms('2026-01-02T22:00:00Z'), 1).todayBackfilledRealized).toBe(0);
+  });
+});
+
+describe('intraday realized (issue 16 item 4)', () => {
+  it('starts at 0 at the day start in tz and steps by each of today’s fills', () => {
+    // Today = Jan 2 (UTC) at 22:00: F2 (03:00, +0.38) then F3 (20:00, −0.63) ⇒ 0.38, then −0.25.
+    const pts = intradayRealized(steps, 'UTC', ms('2026-01-02T22:00:00Z'));
+    expect(pts.map((p) => new Date(p.timeMs).toISOString())).toEqual([
+      '2026-01-02T00:00:00.000Z',
+      '2026-01-02T03:00:00.000Z',
+      '2026-01-02T20:00:00.000Z',
+    ]);
+    expect(pts[0]!.realized).toBe(0);
+    expect(pts[1]!.realized).toBeCloseTo(0.38, 12);
+    expect(pts[2]!.realized).toBeCloseTo(-0.25, 12);
+    // The last point is the day's realized.
+    expect(pts[2]!.realized).toBeCloseTo(dailyPnl(steps, 'UTC', ms('2026-01-02T22:00:00Z'), 1).todayRealized, 12);
+  });
+
+  it('follows the zone: in Tokyo (UTC+9) Jan 2 runs 01-01T15:00Z–01-02T15:00Z, so F3 (20:00Z) is Jan 3', () => {
+    const pts = intradayRealized(steps, 'Asia/Tokyo', ms('2026-01-02T14:00:00Z'));
+    expect(pts.map((p) => new Date(p.timeMs).toISOString())).toEqual([
+      '2026-01-01T15:00:00.000Z',
+      '2026-01-02T03:00:00.000Z',
+    ]);
+    expect(pts[1]!.realized).toBeCloseTo(0.38, 12);
+  });
+
+  it('a day without fills is the start point alone', () => {
+    expect(intradayRealized(steps, 'UTC', ms('2026-01-03T10:00:00Z'))).toEqual([
+      { timeMs: ms('2026-01-03T00:00:00Z'), realized: 0 },
+    ]);
   });
 });

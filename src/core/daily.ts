@@ -2,7 +2,7 @@
 // (never the item's `date`, which is the logging day for old items, contract §6.7), and the
 // cumulative line is the all-time running total, not one that restarts at the window.
 import type { ReplayStep } from './replay.js';
-import { dayFinder, dayOf, lastNDays } from './tz-days.js';
+import { dayFinder, dayOf, lastNDays, zonedDayStartMs } from './tz-days.js';
 
 export interface DayTotals {
   /** Σ realized changes of the day's fills (fees included). */
@@ -73,6 +73,34 @@ export interface DailyPnl {
   todayBackfilledRealized: number;
   /** `days` entries ending today, oldest first. */
   daily: DailyEntry[];
+  /** Today's realized equity, fill by fill (intraday). */
+  intraday: IntradayPoint[];
+}
+
+export interface IntradayPoint {
+  /** ms: the day's start in tz for the first point, else the fill's time. */
+  timeMs: number;
+  /** Σ realized changes of today's fills up to and including this one (0 at the day's start). */
+  realized: number;
+}
+
+/**
+ * Today's realized P&L as it accrued: a point at the day's start (0), then one per fill of the day
+ * in time order carrying the running sum of realized changes. The last point equals todayRealized.
+ */
+export function intradayRealized(steps: readonly ReplayStep[], tz: string, nowMs: number): IntradayPoint[] {
+  const today = dayOf(nowMs, tz);
+  const start = zonedDayStartMs(today, tz);
+  const todays = steps
+    .filter((s) => s.fill.fillTimeMs >= start && s.fill.fillTimeMs <= nowMs && dayOf(s.fill.fillTimeMs, tz) === today)
+    .sort((a, b) => a.fill.fillTimeMs - b.fill.fillTimeMs);
+  const out: IntradayPoint[] = [{ timeMs: start, realized: 0 }];
+  let sum = 0;
+  for (const s of todays) {
+    sum += s.realizedChange;
+    out.push({ timeMs: s.fill.fillTimeMs, realized: sum });
+  }
+  return out;
 }
 
 /** The overview's daily block: `days` calendar days in `tz` ending with the day of nowMs. */
@@ -95,5 +123,6 @@ export function dailyPnl(steps: readonly ReplayStep[], tz: string, nowMs: number
     fillsToday: todays.fills,
     todayBackfilledRealized,
     daily,
+    intraday: intradayRealized(steps, tz, nowMs),
   };
 }

@@ -74,6 +74,8 @@ export interface Overview {
     unrealizedMid: number;
     unrealizedMidMissing: number;
     daily: DailyEntry[];
+    /** Today's realized P&L fill by fill: the day's start (0), then the running sum at each fill. */
+    intraday: { at: string; realized: number }[];
   };
   exposure: {
     total: number;
@@ -269,6 +271,7 @@ export function buildOverview(input: MetricsInput): Overview {
       unrealizedMid: totals.unrealizedMid,
       unrealizedMidMissing: totals.unrealizedMidMissing,
       daily: daily.daily,
+      intraday: daily.intraday.map((p) => ({ at: toApiTime(p.timeMs), realized: p.realized })),
     },
     exposure: {
       total: exposure.total,

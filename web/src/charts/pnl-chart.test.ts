@@ -3,6 +3,10 @@ import { describe, expect, it } from 'vitest';
 import type uPlot from 'uplot';
 import type { DailyEntry } from '../api/types';
 import {
+  intradayData,
+  intradayOptions,
+  moneyRange,
+  xDayRange,
   alignZero,
   axisMoney,
   barColors,
@@ -68,9 +72,14 @@ describe('pnlOptions', () => {
     expect(opts.cursor?.drag).toMatchObject({ x: true, y: false, setScale: true });
   });
 
-  it('pads the x range by half a day each side so edge bars are whole', () => {
+  it('pads the x range by half a day each side so edge bars are whole, and shows at least a week', () => {
     const range = opts.scales?.['x']?.range as (u: uPlot, min: number, max: number) => [number, number];
-    expect(range({} as uPlot, 1000, 2000)).toEqual([1000 - 43_200, 2000 + 43_200]);
+    const d = 86_400;
+    const u = (xs: number[]) => ({ data: [xs] }) as unknown as uPlot;
+    expect(range(u([1000, 1000 + 10 * d]), 1000, 1000 + 10 * d)).toEqual([1000 - 43_200, 1000 + 10 * d + 43_200]);
+    // One day (a custom day in the past): the week ending with it, never a lone tick on years —
+    // uPlot hands a lone time value over as [x, x + 86400 / 1e-3 s].
+    expect(range(u([1000]), 1000, 1000 + 86_400_000)).toEqual([1000 - 6 * d - 43_200, 1000 + 43_200]);
   });
 
   it('labels the x axis with calendar days and the y axes with short money', () => {
@@ -165,5 +174,47 @@ describe('helpers', () => {
       ],
     });
     expect(pnlTooltip(daily, 9, 'UTC')).toBeNull();
+  });
+});
+
+describe('one day: intraday equity (issue 16 item 4)', () => {
+  const pts = [
+    { at: '2026-01-02T05:00:00.000Z', realized: 0 }, // the day's start in New York
+    { at: '2026-01-02T08:00:00.000Z', realized: 0.38 },
+    { at: '2026-01-02T20:00:00.000Z', realized: -0.25 },
+  ];
+  it('realized steps held to now; equity now (realized + unrealized) is one point at now', () => {
+    const now = Date.parse('2026-01-02T22:00:00Z');
+    const [xs, realized, equity] = intradayData(pts, now, -0.25 + 1.1);
+    expect(xs).toEqual([...pts.map((p) => Date.parse(p.at) / 1000), now / 1000]);
+    expect(realized).toEqual([0, 0.38, -0.25, -0.25]);
+    expect(equity?.slice(0, 3)).toEqual([null, null, null]);
+    expect(equity?.[3]).toBeCloseTo(0.85, 12);
+  });
+  it('a fill at now itself carries the equity point', () => {
+    const now = Date.parse('2026-01-02T20:00:00Z');
+    expect(intradayData(pts, now, 1)[2]).toEqual([null, null, 1]);
+  });
+  it('money range: zero included, at least $1 tall, so a −$2 day is not the full height of cents', () => {
+    expect(moneyRange(-0.02, 0)).toEqual([-1, 0]);
+    expect(moneyRange(0.1, 0.3)).toEqual([0, 1]);
+    // −0.2…+0.3: 0.5 + 8 % each side = 0.58 ⇒ widened by 0.42 split evenly.
+    const [lo, hi] = moneyRange(-0.2, 0.3);
+    expect(lo).toBeCloseTo(-0.2 - 0.04 - 0.21, 12);
+    expect(hi).toBeCloseTo(0.3 + 0.04 + 0.21, 12);
+    // A −$2 day: [−2.16, 0], already over $1.
+    expect(moneyRange(-2, -2)[0]).toBeCloseTo(-2.16, 12);
+  });
+  it('the daily x range is at least a week wide, ending at the last day', () => {
+    const d = 86_400;
+    const last = Date.parse('2026-03-10T00:00:00Z') / 1000;
+    expect(xDayRange(last, last)).toEqual([last - 6 * d - d / 2, last + d / 2]);
+    expect(xDayRange(last - 30 * d, last)).toEqual([last - 30 * d - d / 2, last + d / 2]);
+  });
+  it('intraday options: the x scale is the whole day in the zone, hours only on the axis', () => {
+    const opts = intradayOptions({ cumulative: '#00f', pos: '#0a0', neg: '#a00', axis: '#777', grid: '#eee' }, 'America/New_York', 100, 200);
+    const range = opts.scales?.['x']?.range as () => [number, number];
+    expect(range()).toEqual([100, 200]);
+    expect((opts.axes?.[0]?.incrs as number[]).every((s) => s >= 3600 && s <= 12 * 3600)).toBe(true);
   });
 });

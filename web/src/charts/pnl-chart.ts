@@ -83,6 +83,12 @@ export function alignZero(own: [number, number], other: [number, number]): [numb
   return [-ratio * top, top];
 }
 
+/** The x range of the daily chart: the days with half a day of air, at least 7 days wide (ending at the last). */
+export function xDayRange(min: number, max: number): [number, number] {
+  const lo = Math.min(min, max - 6 * DAY_S);
+  return [lo - DAY_S / 2, max + DAY_S / 2];
+}
+
 /** Index of each y series in the data (and series) arrays. */
 const DAILY = 1;
 const CUMULATIVE = 2;
@@ -94,7 +100,7 @@ const CUMULATIVE = 2;
 function zeroAlignedRange(otherSeries: number): uPlot.Range.Function {
   return (u, min, max) => {
     const other = u.series[otherSeries];
-    return alignZero(rangeWithZero(min, max), rangeWithZero(other?.min ?? null, other?.max ?? null));
+    return alignZero(moneyRange(min, max), moneyRange(other?.min ?? null, other?.max ?? null));
   };
 }
 
@@ -117,7 +123,16 @@ export function pnlOptions(palette: PnlPalette): Omit<uPlot.Options, 'width' | '
     },
     scales: {
       // Half a day of air each side so the first and last bars are whole.
-      x: { time: true, range: (_u, min, max) => [min - DAY_S / 2, max + DAY_S / 2] },
+      // At least a week wide, so one day or a few are bars on a week of dates, never one lone tick.
+      // (uPlot widens a lone time value by 86400 / ms — 1000 days in seconds — so one day is read
+      // from the data itself.)
+      x: {
+        time: true,
+        range: (u, min, max) => {
+          const xs = u.data[0];
+          return xs?.length === 1 ? xDayRange(xs[0]!, xs[0]!) : xDayRange(min, max);
+        },
+      },
       daily: { range: zeroAlignedRange(CUMULATIVE) },
       cum: { range: zeroAlignedRange(DAILY) },
     },
@@ -171,6 +186,121 @@ export function pnlOptions(palette: PnlPalette): Omit<uPlot.Options, 'width' | '
         stroke: palette.cumulative,
         width: 2,
         points: { show: (u) => (u.data[0]?.length ?? 0) <= 2, size: 6 },
+        value: (_u, v) => formatMoney(v, { plus: true }),
+      },
+    ],
+  };
+}
+
+/**
+ * One day shown: today's equity as it accrued, in the chosen zone. x = seconds; series 1 = realized
+ * since the day's start (steps at each fill, held to now); series 2 = equity now (realized today +
+ * unrealized at mid), one point at now — the unrealized part has no history to draw.
+ */
+export function intradayData(
+  points: readonly { at: string; realized: number }[],
+  nowMs: number,
+  equityNow: number | null,
+): uPlot.AlignedData {
+  const xs = points.map((p) => Date.parse(p.at) / 1000);
+  const realized: (number | null)[] = points.map((p) => p.realized);
+  const equity: (number | null)[] = points.map(() => null);
+  const nowS = nowMs / 1000;
+  const last = points[points.length - 1];
+  if (last && nowS > (xs[xs.length - 1] ?? -Infinity)) {
+    xs.push(nowS);
+    realized.push(last.realized);
+    equity.push(equityNow);
+  } else if (equity.length > 0) {
+    equity[equity.length - 1] = equityNow;
+  }
+  return [xs, realized, equity];
+}
+
+/** A y range with zero and at least `minSpan` dollars, so cents of P&L never fill the chart. */
+export function moneyRange(min: number | null, max: number | null, minSpan = 1): [number, number] {
+  let [lo, hi] = rangeWithZero(min, max);
+  if (hi - lo < minSpan) {
+    const extra = minSpan - (hi - lo);
+    if (lo === 0) hi += extra;
+    else if (hi === 0) lo -= extra;
+    else {
+      lo -= extra / 2;
+      hi += extra / 2;
+    }
+  }
+  return [lo, hi];
+}
+
+export function intradayOptions(
+  palette: PnlPalette,
+  tz: string,
+  dayStartS: number,
+  dayEndS: number,
+): Omit<uPlot.Options, 'width' | 'height'> {
+  const axisCommon = {
+    stroke: palette.axis,
+    grid: { stroke: palette.grid, width: 1 },
+    ticks: { stroke: palette.grid, width: 1, size: 4 },
+    font: '11px system-ui, sans-serif',
+  };
+  return {
+    tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), tz),
+    legend: { show: false },
+    padding: [8, 24, 0, 4],
+    cursor: { drag: { x: true, y: false, setScale: true }, points: { size: 7 } },
+    scales: {
+      // The whole day, midnight to midnight in tz: the part still to come is empty, not stretched.
+      x: { time: true, range: () => [dayStartS, dayEndS] },
+      usd: {
+        range: (u) => {
+          const vals = [...((u.data[1] ?? []) as (number | null)[]), ...((u.data[2] ?? []) as (number | null)[])].filter(
+            (v): v is number => v !== null && v !== undefined,
+          );
+          return moneyRange(vals.length ? Math.min(...vals) : null, vals.length ? Math.max(...vals) : null);
+        },
+      },
+    },
+    axes: [
+      // Hours only: never a split below an hour, never a date other than the day.
+      { ...axisCommon, space: 50, incrs: [3600, 2 * 3600, 3 * 3600, 4 * 3600, 6 * 3600, 12 * 3600] },
+      {
+        ...axisCommon,
+        scale: 'usd',
+        side: 3,
+        size: 60,
+        values: (_u, splits, _i, _space, incr) => splits.map((v) => axisMoney(v, incr)),
+      },
+    ],
+    series: [
+      {},
+      {
+        label: 'Realized today',
+        scale: 'usd',
+        stroke: palette.cumulative,
+        width: 2,
+        paths: uPlot.paths.stepped?.({ align: 1 }),
+        points: { show: false },
+        value: (_u, v) => formatMoney(v, { plus: true }),
+      },
+      {
+        label: 'Equity now (realized + unrealized at mid)',
+        scale: 'usd',
+        stroke: palette.pos,
+        fill: palette.pos,
+        width: 0,
+        paths: () => null,
+        points: {
+          show: true,
+          size: 10,
+          // Red for a loss, green otherwise: the point is the one figure of this series.
+          fill: (u, sidx) => {
+            const v = ((u.data[sidx] ?? []) as (number | null)[]).findLast((x) => x !== null && x !== undefined);
+            return v !== undefined && v !== null && v < 0 ? palette.neg : palette.pos;
+          },
+          stroke: palette.axis,
+          width: 1,
+        },
         value: (_u, v) => formatMoney(v, { plus: true }),
       },
     ],

@@ -6,6 +6,7 @@ import { Panel } from '../../components/Panel';
 import { PngButton } from '../../components/PngButton';
 import { pngName } from '../../charts/png-export';
 import { pnlPalette } from '../../charts/palette';
+import { IntradayChart } from './IntradayChart';
 import { PnlChart } from './PnlChart';
 import { RangeControls } from './RangeControls';
 import { visibleDays, type RangeRequest } from './range';
@@ -26,9 +27,11 @@ export function PnlPanel({ data, view, request, loading }: Props) {
     [daily, showFrom, showTo],
   );
   const chartRef = useRef<HTMLDivElement>(null);
+  // One day shown and it is today: the day as it went, not one bar on a week of dates.
+  const oneDay = data !== undefined && days.length === 1 && days[0]?.date === data.pnl.today;
   return (
     <Panel
-      title="Realized P&L over time"
+      title={oneDay ? `Today's P&L (${data.pnl.today}, ${data.tz})` : 'Realized P&L over time'}
       className="pnl-panel"
       actions={
         <>
@@ -55,23 +58,37 @@ export function PnlPanel({ data, view, request, loading }: Props) {
       }
       testId="pnl-panel"
     >
-      <div className="legend" aria-hidden="true">
-        <span>
-          <i className="sw sw-line" /> Cumulative (all-time, left axis)
-        </span>
-        <span>
-          <i className="sw sw-pos" />
-          <i className="sw sw-neg" /> Daily realized (right axis)
-        </span>
-        <span className="muted">drag to zoom · double-click to reset</span>
-        {loading && data && <span className="muted">updating…</span>}
-      </div>
+      {oneDay ? (
+        <div className="legend" aria-hidden="true">
+          <span>
+            <i className="sw sw-line" /> Realized since the day’s start (steps at each fill)
+          </span>
+          <span>
+            <span aria-hidden="true">●</span> Equity now: realized today + unrealized at mid (one point:
+            unrealized has no history)
+          </span>
+          <span className="muted">drag to zoom · double-click to reset</span>
+          {loading && <span className="muted">updating…</span>}
+        </div>
+      ) : (
+        <div className="legend" aria-hidden="true">
+          <span>
+            <i className="sw sw-line" /> Cumulative (all-time, left axis)
+          </span>
+          <span>
+            <i className="sw sw-pos" />
+            <i className="sw sw-neg" /> Daily realized (right axis)
+          </span>
+          <span className="muted">drag to zoom · double-click to reset</span>
+          {loading && data && <span className="muted">updating…</span>}
+        </div>
+      )}
       {request.clipped && (
         <p className="note">The API serves at most 365 days: the range starts 364 days before today.</p>
       )}
       {data ? (
         <div ref={chartRef}>
-          <PnlChart daily={days} tz={data.tz} />
+          {oneDay ? <IntradayChart data={data} /> : <PnlChart daily={days} tz={data.tz} />}
         </div>
       ) : (
         <div className="chart-placeholder">{loading ? 'Loading…' : 'No data'}</div>
