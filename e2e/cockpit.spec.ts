@@ -34,7 +34,9 @@ function firstHeartbeat(url: string): Promise<{ now: string }> {
         }
       });
     });
-    req.on('error', (e) => (e.message.includes('aborted') || (e as { code?: string }).code === 'ECONNRESET' ? undefined : reject(e)));
+    req.on('error', (e) =>
+      e.message.includes('aborted') || (e as { code?: string }).code === 'ECONNRESET' ? undefined : reject(e),
+    );
     setTimeout(() => reject(new Error('no heartbeat in 10 s')), 10_000);
   });
 }
@@ -109,7 +111,9 @@ test.describe('a stopped bot (heartbeat past down)', () => {
     await expect(page).toHaveURL(new RegExp(`q=${encodeURIComponent(market.marketId!)}`));
     const rows = page.getByTestId('markets-table').locator('tbody tr');
     await expect(rows.first()).toContainText(market.marketId!.split('-').slice(-1)[0]!);
-    await expect(page.getByTestId('markets-table').locator('tbody tr:not(.total-row):not(.other-row)')).toHaveCount(1);
+    await expect(
+      page.getByTestId('markets-table').locator('tbody tr:not(.total-row):not(.other-row)'),
+    ).toHaveCount(1);
     // The deep dive shows the same item for its market (the bot's own is the banner above).
     await page.goto(`${server.url}/market?env=demo&m=${encodeURIComponent(market.marketId!)}`);
     await expect(page.getByTestId('attention').getByTestId('attention-item')).toContainText([market.message]);
@@ -165,7 +169,7 @@ test.describe('a stopped bot (heartbeat past down)', () => {
     expect(to).toBeGreaterThan(clickedAt - 5_000);
   });
 
-  test('items 3 and 6: a disabled market\'s old book is drawn once and labelled old; the position axis has integer ticks', async ({
+  test("items 3 and 6: a disabled market's old book is drawn once and labelled old; the position axis has integer ticks", async ({
     page,
   }) => {
     await page.setViewportSize({ width: 1440, height: 900 });
@@ -174,7 +178,12 @@ test.describe('a stopped bot (heartbeat past down)', () => {
       const texts: { text: string; x: number; w: number }[] = [];
       (window as unknown as { __canvasTexts: typeof texts }).__canvasTexts = texts;
       const orig = CanvasRenderingContext2D.prototype.fillText;
-      CanvasRenderingContext2D.prototype.fillText = function (text: string, x: number, y: number, max?: number) {
+      CanvasRenderingContext2D.prototype.fillText = function (
+        text: string,
+        x: number,
+        y: number,
+        max?: number,
+      ) {
         texts.push({ text: String(text), x, w: this.canvas.width });
         return max === undefined ? orig.call(this, text, x, y) : orig.call(this, text, x, y, max);
       };
@@ -187,7 +196,9 @@ test.describe('a stopped bot (heartbeat past down)', () => {
     for (const m of markets.items.filter((x) => !x.enabled)) {
       const from = new Date(Date.now() - 86_400_000).toISOString();
       const series = (await (
-        await page.request.get(`${server.url}/api/v1/markets/${m.marketId}/series?env=demo&from=${from}&points=5`)
+        await page.request.get(
+          `${server.url}/api/v1/markets/${m.marketId}/series?env=demo&from=${from}&points=5`,
+        )
       ).json()) as { items: { decisionAt: string | null }[] };
       const at = series.items[0]?.decisionAt;
       if (at && Date.parse(at) < Date.parse(from)) {
@@ -215,7 +226,8 @@ test.describe('a stopped bot (heartbeat past down)', () => {
     await page.setViewportSize({ width: 1400, height: 900 });
     await page.waitForTimeout(500);
     const labels = await page.evaluate(() => {
-      const texts = (window as unknown as { __canvasTexts: { text: string; x: number; w: number }[] }).__canvasTexts;
+      const texts = (window as unknown as { __canvasTexts: { text: string; x: number; w: number }[] })
+        .__canvasTexts;
       const host = document.querySelector('[data-testid="price-chart"] canvas') as HTMLCanvasElement;
       return texts.filter((t) => t.w === host.width && t.x > host.width * 0.9).map((t) => t.text);
     });
@@ -227,10 +239,14 @@ test.describe('a stopped bot (heartbeat past down)', () => {
     await shoot(page, 'deep-dive-disabled');
   });
 
-  test('item 3: an enabled market of a stopped bot — the lines stop where the decisions stop', async ({ page }) => {
+  test('item 3: an enabled market of a stopped bot — the lines stop where the decisions stop', async ({
+    page,
+  }) => {
     await page.setViewportSize({ width: 1440, height: 900 });
     const api = await overview(page);
-    const market = (api as unknown as { markets: { marketId: string; enabled: boolean }[] }).markets.find((m) => m.enabled)!;
+    const market = (api as unknown as { markets: { marketId: string; enabled: boolean }[] }).markets.find(
+      (m) => m.enabled,
+    )!;
     await page.goto(`${server.url}/market?env=demo&m=${encodeURIComponent(market.marketId)}&range=1d`);
     await expect(page.getByTestId('price-chart').locator('canvas')).toBeVisible();
     await expect(page.getByTestId('price-gaps')).toContainText(/\d+ gaps?, the longest/);
@@ -242,7 +258,9 @@ test.describe('a stopped bot (heartbeat past down)', () => {
     await shoot(page, 'deep-dive-stopped');
   });
 
-  test('item 4: the P&L chart has a sensible axis for every range; one day is the intraday equity', async ({ page }) => {
+  test('item 4: the P&L chart has a sensible axis for every range; one day is the intraday equity', async ({
+    page,
+  }) => {
     await page.setViewportSize({ width: 1440, height: 900 });
     await page.addInitScript(() => {
       const texts: { text: string; w: number; h: number }[] = [];
@@ -255,18 +273,29 @@ test.describe('a stopped bot (heartbeat past down)', () => {
     });
     const tz = 'America/New_York';
     const dayIn = (ms: number) =>
-      new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' }).format(ms);
+      new Intl.DateTimeFormat('en-CA', {
+        timeZone: tz,
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+      }).format(ms);
     const today = dayIn(Date.now());
     const label = (day: string) =>
-      new Date(`${day}T00:00:00Z`).toLocaleDateString('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' });
-    const daysBack = (n: number) => new Date(Date.parse(`${today}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
+      new Date(`${day}T00:00:00Z`).toLocaleDateString('en-US', {
+        month: 'short',
+        day: 'numeric',
+        timeZone: 'UTC',
+      });
+    const daysBack = (n: number) =>
+      new Date(Date.parse(`${today}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
     async function axisTexts(testId: string): Promise<string[]> {
       const canvas = page.getByTestId(testId).locator('canvas');
       await expect(canvas).toBeVisible();
       await page.waitForTimeout(300);
       return page.evaluate((id) => {
         const c = document.querySelector(`[data-testid="${id}"] canvas`) as HTMLCanvasElement;
-        const texts = (window as unknown as { __canvasTexts: { text: string; w: number; h: number }[] }).__canvasTexts;
+        const texts = (window as unknown as { __canvasTexts: { text: string; w: number; h: number }[] })
+          .__canvasTexts;
         return texts.filter((t) => t.w === c.width && t.h === c.height).map((t) => t.text);
       }, testId);
     }
@@ -280,20 +309,29 @@ test.describe('a stopped bot (heartbeat past down)', () => {
     await page.getByTestId('pnl-panel').screenshot({ path: 'test-results/cockpit-pnl-1d.png' });
 
     // Every other range: day labels only, all inside the range (at least a week), never years away.
-    for (const [range, days] of [['7d', 7], ['30d', 30], ['90d', 90], ['365d', 365]] as const) {
+    for (const [range, days] of [
+      ['7d', 7],
+      ['30d', 30],
+      ['90d', 90],
+      ['365d', 365],
+    ] as const) {
       await page.evaluate(() => {
         (window as unknown as { __canvasTexts: unknown[] }).__canvasTexts.length = 0;
       });
       await page.goto(`${server.url}/?env=demo&range=${range}&tz=${encodeURIComponent(tz)}`);
       const texts = await axisTexts('pnl-chart');
-      const allowed = new Set(Array.from({ length: Math.max(days, 7) + 2 }, (_, i) => label(daysBack(i - 1))));
+      const allowed = new Set(
+        Array.from({ length: Math.max(days, 7) + 2 }, (_, i) => label(daysBack(i - 1))),
+      );
       const dayLabels = texts.filter((t) => /^[A-Z][a-z]{2} \d{1,2}$/.test(t));
       expect(dayLabels.length, range).toBeGreaterThan(1);
       for (const l of dayLabels) expect(allowed.has(l), `${range}: ${l}`).toBe(true);
     }
     // A custom single day in the past: that day within its week, a bar of sensible height.
     const past = daysBack(2);
-    await page.goto(`${server.url}/?env=demo&range=custom&from=${past}&to=${past}&tz=${encodeURIComponent(tz)}`);
+    await page.goto(
+      `${server.url}/?env=demo&range=custom&from=${past}&to=${past}&tz=${encodeURIComponent(tz)}`,
+    );
     const texts = await axisTexts('pnl-chart');
     const allowed = new Set(Array.from({ length: 9 }, (_, i) => label(daysBack(i + 1))));
     const dayLabels = texts.filter((t) => /^[A-Z][a-z]{2} \d{1,2}$/.test(t));
@@ -301,11 +339,76 @@ test.describe('a stopped bot (heartbeat past down)', () => {
     for (const l of dayLabels) expect(allowed.has(l), l).toBe(true);
   });
 
-  test('item 5: loss-limit card — 0 % while in profit, headroom in dollars, never-reset note', async ({ page }) => {
+  test('item 9: the latest-loop card, a mismatch banner that does not blink, no snapshot age per row', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    // Each overview the page loads: the real one, with one market's mismatch set by the script
+    // (the race between the bot's decision and its open-orders save, made repeatable).
+    // One phase per load the test asks for; repeated requests within a phase (the shell and the
+    // page, a timer) are the same body, as the server's cache would serve it.
+    const script = [false, true, false, true, true, false, false];
+    let phase = 0;
+    let served = -1;
+    let base: number | null = null;
+    let target = '';
+    await page.route('**/api/v1/overview?*', async (route) => {
+      const res = await route.fetch();
+      const body = (await res.json()) as {
+        meta: { generatedAt: string };
+        markets: { marketId: string; enabled: boolean; mismatch: Record<string, unknown> }[];
+      };
+      base ??= Date.parse(body.meta.generatedAt);
+      body.meta.generatedAt = new Date(base + phase).toISOString();
+      for (const m of body.markets) {
+        const ok = (v: unknown) => (v === 'missing' ? 'ok' : v);
+        m.mismatch = { ...m.mismatch, any: false, bid: ok(m.mismatch['bid']), ask: ok(m.mismatch['ask']) };
+      }
+      const m = body.markets.find((x) => x.enabled)!;
+      target = m.marketId;
+      if (script[phase]) m.mismatch = { ...m.mismatch, any: true, bid: 'missing', targetBid: 0.33 };
+      served = phase;
+      await route.fulfill({ response: res, json: body });
+    });
+    await page.goto(`${server.url}/?env=demo`);
+    const banner = page.getByTestId('mismatch-banner');
+    const load = async (i: number) => {
+      phase = i;
+      if (i > 0) await page.getByRole('button', { name: 'Refresh' }).click();
+      await expect.poll(() => served).toBe(i);
+      await page.waitForTimeout(400);
+    };
+    await load(0); // clear
+    await expect(banner).toHaveCount(0);
+    await load(1); // missing once: a blink, not shown
+    await expect(banner).toHaveCount(0);
+    await load(2); // clear
+    await expect(banner).toHaveCount(0);
+    await load(3); // missing
+    await expect(banner).toHaveCount(0);
+    await load(4); // missing again: two in a row, shown
+    await expect(banner).toContainText(target);
+    await load(5); // clear once: still shown, said to be placed
+    await expect(banner).toContainText(target);
+    await load(6); // clear twice: gone
+    await expect(banner).toHaveCount(0);
+    await page.unroute('**/api/v1/overview?*');
+
+    // The decision card is the latest loop: how many markets decided and what each quotes.
+    await page.reload();
+    await expect(page.getByTestId('latest-loop')).toContainText(/\d+ of \d+ enabled markets? decided/);
+    // The open-orders snapshot's age is the table's caption, never repeated in the rows.
+    await expect(page.getByTestId('orders-synced')).toContainText('Open orders last synced');
+    await expect(page.getByTestId('markets-table').locator('tbody')).not.toContainText(/snapshot \d/);
+  });
+
+  test('item 5: loss-limit card — 0 % while in profit, headroom in dollars, never-reset note', async ({
+    page,
+  }) => {
     const api = await overview(page);
     await page.goto(`${server.url}/?env=demo`);
     const card = page.getByTestId('card-loss-limit');
-    const expectedPct = `${(Math.max(0, -api.risk.dailyPnl) / api.risk.maxDailyLoss * 100).toFixed(0)}%`;
+    const expectedPct = `${((Math.max(0, -api.risk.dailyPnl) / api.risk.maxDailyLoss) * 100).toFixed(0)}%`;
     await expect(card.locator('.card-value')).toHaveText(new RegExp(`^${expectedPct}`));
     await expect(card.locator('.card-value')).not.toContainText('−');
     await expect(card.locator('.card-value')).not.toContainText('gain');

@@ -50,6 +50,8 @@ export function HomePage() {
             fill={data.recent.fill}
             tz={data.tz}
             env={data.env}
+            markets={data.markets}
+            loopWindowMs={data.bot.aliveUnderMs}
           />
         )}
       </div>

@@ -2,9 +2,11 @@
 // snapshot does not have (mismatch.any). `unknown` rows are not listed: they prove nothing. Each
 // line says how old that decision is and whether the market is disabled, so an old decision of a
 // market no longer quoted reads as what it is.
+import { useRef } from 'react';
 import { formatAge, formatPrice } from '../../../../src/core/format';
 import type { MarketRow } from '../../api/types';
 import { MarketLink } from './MarketLink';
+import { EMPTY_STABLE, foldMismatch, type StableState } from './stable-mismatch';
 
 export function MismatchBanner({
   markets,
@@ -15,7 +17,15 @@ export function MismatchBanner({
   env: string;
   nowMs: number;
 }) {
-  const bad = markets.filter((m) => m.mismatch.any);
+  // Only what two overviews in a row agree on (stable-mismatch.ts): no blinking between loads.
+  const stable = useRef<StableState>(EMPTY_STABLE);
+  stable.current = foldMismatch(
+    stable.current,
+    markets.filter((m) => m.mismatch.any).map((m) => m.marketId),
+    String(nowMs),
+  );
+  const shown = stable.current.shown;
+  const bad = markets.filter((m) => shown.has(m.marketId));
   if (bad.length === 0) return null;
   return (
     <div className="banner banner-error" role="alert" data-testid="mismatch-banner">
@@ -30,6 +40,7 @@ export function MismatchBanner({
             {!m.enabled && <span className="tag">disabled</span>}
             {m.mismatch.bid === 'missing' && <> — bid missing (target {formatPrice(m.mismatch.targetBid)})</>}
             {m.mismatch.ask === 'missing' && <> — ask missing (target {formatPrice(m.mismatch.targetAsk)})</>}
+            {!m.mismatch.any && <> — placed in the newest snapshot (clears after one more load)</>}
             <span className="muted">
               {' '}
               · decision {m.mismatch.decisionAt ? formatAge(Date.parse(m.mismatch.decisionAt), nowMs) : '—'}

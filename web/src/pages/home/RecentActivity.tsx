@@ -1,7 +1,7 @@
 // The newest decision and the newest fill, each with relative and absolute time and an expandable
 // detail (book, inventory, targets; ids, realized change, fee).
 import { formatAge, formatContracts, formatMoney, formatPrice } from '../../../../src/core/format';
-import type { RecentDecision, RecentFill } from '../../api/types';
+import type { MarketRow, RecentDecision, RecentFill } from '../../api/types';
 import { useNow } from '../../api/use-now';
 import { SignedFigure } from '../../components/Figure';
 import { Panel } from '../../components/Panel';
@@ -52,7 +52,70 @@ function BookTable({ book }: { book: NonNullable<RecentDecision['book']> }) {
   );
 }
 
-function DecisionCard({ d, tz, env }: { d: RecentDecision | null; tz: string; env: string }) {
+/**
+ * The bot's latest loop, from the rows: every enabled market decided within the alive window of the
+ * newest decision, what each one quotes now. The newest decision alone is only the last market of
+ * the loop; this says what the loop did.
+ */
+function LatestLoop({
+  markets,
+  newestAt,
+  windowMs,
+  env,
+}: {
+  markets: readonly MarketRow[];
+  newestAt: string;
+  windowMs: number;
+  env: string;
+}) {
+  const newest = Date.parse(newestAt);
+  const inLoop = markets
+    .filter((m) => m.enabled && m.decisionAt !== null && newest - Date.parse(m.decisionAt) <= windowMs)
+    .sort((a, b) => Date.parse(b.decisionAt!) - Date.parse(a.decisionAt!));
+  const both = inLoop.filter((m) => m.mismatch.targetBid !== null && m.mismatch.targetAsk !== null).length;
+  const none = inLoop.filter((m) => m.mismatch.targetBid === null && m.mismatch.targetAsk === null).length;
+  const enabled = markets.filter((m) => m.enabled).length;
+  const shown = inLoop.slice(0, 5);
+  return (
+    <div className="latest-loop" data-testid="latest-loop">
+      <div className="small">
+        {inLoop.length} of {enabled} enabled market{enabled === 1 ? '' : 's'} decided · {both} two-sided ·{' '}
+        {inLoop.length - both - none} one side · {none} no quote
+      </div>
+      <ul className="loop-list">
+        {shown.map((m) => (
+          <li key={m.marketId}>
+            <MarketLink marketId={m.marketId} env={env} />{' '}
+            <span className="nowrap small">
+              bid {formatPrice(m.mismatch.targetBid)} / ask {formatPrice(m.mismatch.targetAsk)}
+            </span>{' '}
+            <span className="muted nowrap small">
+              book {formatPrice(m.bestBid)}–{formatPrice(m.bestAsk)}
+            </span>
+            {m.mismatch.any && <span className="warn-text small"> · not placed</span>}
+          </li>
+        ))}
+      </ul>
+      {inLoop.length > shown.length && (
+        <div className="muted small">and {inLoop.length - shown.length} more in the table below</div>
+      )}
+    </div>
+  );
+}
+
+function DecisionCard({
+  d,
+  tz,
+  env,
+  markets,
+  windowMs,
+}: {
+  d: RecentDecision | null;
+  tz: string;
+  env: string;
+  markets: readonly MarketRow[];
+  windowMs: number;
+}) {
   if (!d)
     return (
       <div className="activity muted" data-testid="recent-decision">
@@ -64,18 +127,14 @@ function DecisionCard({ d, tz, env }: { d: RecentDecision | null; tz: string; en
   return (
     <div className="activity" data-testid="recent-decision">
       <div className="activity-head">
-        <span className="activity-kind">Newest decision</span>
+        <span className="activity-kind">Latest loop</span>
         <When at={d.at} tz={tz} />
       </div>
-      <div className="activity-main">
-        <MarketLink marketId={d.marketId} env={env} />
-        <span className="muted">
-          book {formatPrice(d.book?.bestBid)} / {formatPrice(d.book?.bestAsk)} · inventory{' '}
-          {signedContracts(d.inventoryNetYesQty).text}
-        </span>
-      </div>
+      <LatestLoop markets={markets} newestAt={d.at} windowMs={windowMs} env={env} />
       <details>
-        <summary>Book, inventory, targets</summary>
+        <summary>
+          Newest decision: <span className="mono">{d.marketId}</span> (book, inventory, targets)
+        </summary>
         <div className="detail-grid">
           {d.book ? <BookTable book={d.book} /> : <p className="muted">No order-book snapshot.</p>}
           <dl className="mini">
@@ -164,16 +223,22 @@ export function RecentActivity({
   fill,
   tz,
   env,
+  markets = [],
+  loopWindowMs = 60_000,
 }: {
   decision: RecentDecision | null;
   fill: RecentFill | null;
   tz: string;
   env: string;
+  /** The overview's rows: what the latest loop quoted per market. */
+  markets?: readonly MarketRow[];
+  /** Decisions this close to the newest are of the same loop (the bot's alive threshold). */
+  loopWindowMs?: number;
 }) {
   return (
     <Panel title="Recent activity" className="activity-panel" testId="recent-activity">
       <div className="activity-grid">
-        <DecisionCard d={decision} tz={tz} env={env} />
+        <DecisionCard d={decision} tz={tz} env={env} markets={markets} windowMs={loopWindowMs} />
         <FillCard f={fill} tz={tz} env={env} />
       </div>
     </Panel>

@@ -176,12 +176,15 @@ export function MismatchCell({ m }: { m: MarketRow['mismatch'] }) {
   if (m.bid === 'unknown' || m.ask === 'unknown') {
     // Clocks of the bot and the snapshot can disagree by a second or two; never show a negative age.
     const age = m.snapshotAgeMs === null ? null : Math.max(0, m.snapshotAgeMs);
+    // The snapshot's age is the table's caption ("Open orders last synced …"): one figure for every
+    // row, so the cell only says the comparison cannot be made.
     return (
       <span
         className="muted"
-        title="The open-orders snapshot is older than the decision, so a missing quote cannot be told"
+        data-testid="mismatch-unknown"
+        title={`The open-orders snapshot (${age === null ? 'missing' : `${formatDuration(age)} old`}) is older than the decision, so a missing quote cannot be told`}
       >
-        snapshot {age === null ? 'missing' : `${formatDuration(age)} old`}
+        not yet known
       </span>
     );
   }
