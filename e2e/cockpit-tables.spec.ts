@@ -345,3 +345,72 @@ test('item 14: one set of range presets and one searchable picker of every IANA 
     timeout: 30_000,
   });
 });
+
+test('item 12: cards cut no figure, keep dates whole, say “contracts” and count in good grammar', async ({ page }) => {
+  // One of each, and a wide figure: the wording and the fit, whatever the simulator's numbers are.
+  await page.route('**/api/v1/overview?**', async (route) => {
+    const res = await route.fetch();
+    const body = (await res.json()) as {
+      pnl: Record<string, unknown>;
+      orders: Record<string, unknown>;
+    };
+    body.pnl['unrealizedWorst'] = -12345.67;
+    body.pnl['fillsToday'] = 1;
+    Object.assign(body.orders, {
+      activeBids: 1,
+      activeAsks: 1,
+      activeBidContracts: 1,
+      activeAskContracts: 25,
+      openOrderCount: 1,
+    });
+    await route.fulfill({ response: res, json: body });
+  });
+  for (const [width, height] of [
+    [1440, 900],
+    [390, 844],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await openHome(page);
+    const cards = page.getByTestId('metric-cards');
+    await expect(page.getByTestId('card-unrealized')).toContainText('−$12,345.67');
+    const text = (await cards.textContent()) ?? '';
+    expect(text).not.toMatch(/\bcts\b/);
+    expect(text).toContain('1 bid (1 contract)');
+    expect(text).toContain('1 ask (25 contracts)');
+    expect(text).toContain('1 fill ·');
+    expect(text).toContain('1 open order in all');
+    expect(text).not.toMatch(/\b1 (bids|asks|fills|open orders)\b/);
+    // Nothing in a card runs past its edge or is cut with an ellipsis.
+    const overflows = await cards.evaluate((root) => {
+      const out: string[] = [];
+      for (const card of root.querySelectorAll<HTMLElement>('.card')) {
+        const box = card.getBoundingClientRect();
+        const walker = document.createTreeWalker(card, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          if (!n.textContent?.trim()) continue;
+          const range = document.createRange();
+          range.selectNodeContents(n);
+          for (const r of range.getClientRects()) if (r.right > box.right + 1) out.push(n.textContent.trim());
+        }
+        for (const v of card.querySelectorAll<HTMLElement>('.card-value'))
+          if (v.scrollWidth > v.clientWidth + 1) out.push(`value ${v.textContent}`);
+      }
+      return out;
+    });
+    expect(overflows, `${width}px`).toEqual([]);
+    // The date of Today's P&L sits on one line.
+    const dateLines = await page.getByTestId('card-today').evaluate((card) => {
+      const walker = document.createTreeWalker(card, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const i = n.textContent?.search(/\d{4}-\d{2}-\d{2}/) ?? -1;
+        if (i < 0) continue;
+        const range = document.createRange();
+        range.setStart(n, i);
+        range.setEnd(n, i + 10);
+        return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+      }
+      return -1;
+    });
+    expect(dateLines, `${width}px`).toBe(1);
+  }
+});

@@ -1,11 +1,17 @@
 // The headline figures, exactly as the API computes them (metrics.md); only rounding happens here.
 import { formatContracts, formatDuration, formatMoney, formatPercent } from '../../../../src/core/format';
+import { useLayoutEffect, useRef, type RefObject } from 'react';
 import { formatDateTime } from '../../format/time';
 import type { OverviewResponse } from '../../api/types';
 import { BalanceCard } from '../../components/BalanceCard';
 import { SignedFigure } from '../../components/Figure';
 import { MetricCard } from '../../components/MetricCard';
 import { differsByCent, signedMoney } from '../../format/figures';
+
+/** "1 bid", "2 bids", "0 fills": a count with its noun, singular for one. */
+export function counted(n: number, noun: string): string {
+  return `${formatContracts(n)} ${n === 1 ? noun : `${noun}s`}`;
+}
 
 function Realized({ pnl }: { pnl: OverviewResponse['pnl'] }) {
   const showBot = differsByCent(pnl.realizedTotal, pnl.botRealizedTotal);
@@ -164,17 +170,36 @@ function LossLimit({ risk }: { risk: OverviewResponse['risk'] }) {
   );
 }
 
+/**
+ * A figure wider than its card (a five-digit loss on a narrow card) is set smaller until it fits,
+ * never cut with an ellipsis.
+ */
+function useFittedFigures(ref: RefObject<HTMLDivElement | null>) {
+  useLayoutEffect(() => {
+    for (const v of ref.current?.querySelectorAll<HTMLElement>('.card-value') ?? []) {
+      v.style.fontSize = '';
+      let size = Number.parseFloat(getComputedStyle(v).fontSize);
+      while (v.scrollWidth > v.clientWidth + 1 && size > 11) {
+        size -= 1;
+        v.style.fontSize = `${size}px`;
+      }
+    }
+  });
+}
+
 export function MetricCards({ data }: { data: OverviewResponse }) {
   const { pnl, exposure, orders, risk, bot } = data;
+  const ref = useRef<HTMLDivElement>(null);
+  useFittedFigures(ref);
   return (
-    <div className="cards" data-testid="metric-cards">
+    <div className="cards" data-testid="metric-cards" ref={ref}>
       <Realized pnl={pnl} />
       <MetricCard
         label="Today's P&L"
         testId="card-today"
         sub={
           <span className="muted">
-            {pnl.fillsToday} fills · {pnl.today} ({data.tz})
+            {counted(pnl.fillsToday, 'fill')} · <span className="nowrap">{pnl.today} ({data.tz})</span>
           </span>
         }
       >
@@ -216,7 +241,7 @@ export function MetricCards({ data }: { data: OverviewResponse }) {
         state={bot.heartbeat === 'alive' ? undefined : 'warn'}
         sub={
           bot.heartbeat === 'alive' ? (
-            <span className="muted">{orders.openOrderCount} open orders in all</span>
+            <span className="muted">{counted(orders.openOrderCount, 'open order')} in all</span>
           ) : (
             <span className="card-unmanaged" data-testid="orders-unmanaged">
               {orders.openOrderCount} open orders unmanaged: bot {bot.heartbeat}
@@ -226,10 +251,12 @@ export function MetricCards({ data }: { data: OverviewResponse }) {
       >
         <span className="fig quote-counts">
           <span>
-            {orders.activeBids} bids <small>({formatContracts(orders.activeBidContracts)} cts)</small>
+            {counted(orders.activeBids, 'bid')}{' '}
+            <small className="nowrap">({counted(orders.activeBidContracts, 'contract')})</small>
           </span>
           <span>
-            {orders.activeAsks} asks <small>({formatContracts(orders.activeAskContracts)} cts)</small>
+            {counted(orders.activeAsks, 'ask')}{' '}
+            <small className="nowrap">({counted(orders.activeAskContracts, 'contract')})</small>
           </span>
         </span>
       </MetricCard>

@@ -14,7 +14,7 @@ function When({ at, tz }: { at: string; tz: string }) {
   return (
     <span className="when">
       <strong>{formatAge(Date.parse(at), now)}</strong>{' '}
-      <span className="muted">{formatDateTime(at, tz)}</span>
+      <span className="muted nowrap">{formatDateTime(at, tz)}</span>
     </span>
   );
 }
