@@ -1,7 +1,7 @@
 // Access control under attack (issue 21 items 1, 6, 7, 8): a client that writes its own
 // X-Forwarded-For, floods of failed attempts, wrong Basic passwords by the score, a session cookie
 // after sign-out and after the token changed.
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import bcrypt from 'bcryptjs';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../src/server/app.js';
@@ -39,7 +39,6 @@ afterAll(async () => {
   await store.close();
 });
 afterEach(() => {
-  vi.restoreAllMocks();
   now = Date.now();
 });
 
@@ -102,56 +101,52 @@ describe('--trust-proxy (item 1)', () => {
 });
 
 describe('--auth basic at bcrypt cost (item 6)', () => {
+  const checks = (app: FastifyInstance, cookie: string) => metric(app, 'dora_auth_bcrypt_checks_total', { cookie });
+
   it('verifies a header once, not per request, and issues a session cookie', async () => {
     const app = await appWith({ mode: 'basic', user: 'trader', bcryptHash: HASH });
-    const compare = vi.spyOn(bcrypt, 'compare');
     const authorization = basic('trader', 's3cret-pass');
     // A page's first load: its requests in parallel, then more.
     const first = await Promise.all(Array.from({ length: 20 }, () => app.inject({ url: '/api/v1/markets', headers: { authorization } })));
     expect(first.every((r) => r.statusCode === 200)).toBe(true);
     for (let i = 0; i < 20; i++) expect((await app.inject({ url: '/api/v1/markets', headers: { authorization } })).statusCode).toBe(200);
-    expect(compare).toHaveBeenCalledTimes(1);
     const cookie = cookieOf(first[0]?.headers['set-cookie']);
     expect(cookie).toMatch(/^dora_session=/);
+    expect(await checks(app, cookie)).toBe(1);
     expect((await app.inject({ url: '/api/v1/markets', headers: { cookie } })).statusCode).toBe(200);
     // Not remembered for ever, and never a wrong password.
     now += 6 * 60_000;
     expect((await app.inject({ url: '/api/v1/markets', headers: { authorization } })).statusCode).toBe(200);
-    expect(compare).toHaveBeenCalledTimes(2);
     expect((await app.inject({ url: '/api/v1/markets', headers: { authorization: basic('trader', 'wrong') }, remoteAddress: '10.6.0.1' })).statusCode).toBe(401);
+    expect(await checks(app, cookie)).toBe(3);
   });
 
-  it('runs at most two bcrypt checks at once; 20 concurrent wrong passwords do not hold up a signed-in browser', async () => {
-    const app = await appWith({ mode: 'basic', user: 'trader', bcryptHash: HASH });
+  it('checks one at a time off the event loop, 8 waiting; 20 concurrent wrong passwords do not hold up a signed-in browser', async () => {
+    // Cost 10: each check takes long enough (tens of ms, more on a busy machine) to overlap.
+    const app = await appWith({ mode: 'basic', user: 'trader', bcryptHash: bcrypt.hashSync('s3cret-pass', 10) });
     const signIn = await app.inject({ url: '/api/v1/markets', headers: { authorization: basic('trader', 's3cret-pass') } });
     const cookie = cookieOf(signIn.headers['set-cookie']);
-    const original = bcrypt.compare.bind(bcrypt) as (a: string, b: string) => Promise<boolean>;
-    let running = 0;
-    let most = 0;
-    let release!: () => void;
-    const gate = new Promise<void>((r) => (release = r));
-    vi.spyOn(bcrypt, 'compare').mockImplementation((async (a: string, b: string) => {
-      running++;
-      most = Math.max(most, running);
-      await gate; // each check takes as long as the test says
-      try {
-        return await original(a, b);
-      } finally {
-        running--;
-      }
-    }) as typeof bcrypt.compare);
+    const done: string[] = [];
     const wrong = Array.from({ length: 20 }, (_, i) =>
-      app.inject({ url: '/api/v1/overview', headers: { authorization: basic('trader', `guess-${i}`) }, remoteAddress: `10.20.0.${i}` }),
+      app.inject({ url: '/api/v1/overview', headers: { authorization: basic('trader', `guess-${i}`) }, remoteAddress: `10.20.0.${i}` }).then((r) => {
+        done.push(`guess ${r.statusCode}`);
+        return r.statusCode;
+      }),
     );
-    await new Promise((r) => setTimeout(r, 50));
-    const legit = await app.inject({ url: '/api/v1/markets', headers: { cookie, authorization: basic('trader', 's3cret-pass') } });
-    expect(legit.statusCode).toBe(200); // served while 20 guesses wait
-    expect(most).toBe(2);
-    release();
-    const codes = (await Promise.all(wrong)).map((r) => r.statusCode);
-    expect(codes.filter((c) => c === 401).length + codes.filter((c) => c === 503).length).toBe(20);
-    expect(codes.filter((c) => c === 503).length).toBe(2); // 2 running + 16 waiting: the rest refused at once
-    expect(most).toBe(2);
+    // The 11 past the bound come back at once, refused; the others are checked one at a time.
+    for (let i = 0; i < 200 && done.filter((d) => d === 'guess 503').length < 11; i++) await new Promise((r) => setTimeout(r, 5));
+    expect(done.filter((d) => d === 'guess 503')).toHaveLength(11);
+    expect(await metric(app, 'dora_auth_bcrypt_running', { cookie })).toBeLessThanOrEqual(1);
+    expect(await metric(app, 'dora_auth_bcrypt_waiting', { cookie })).toBeLessThanOrEqual(8);
+    // The signed-in browser's requests (cookie and header, as a browser sends them) go first.
+    const legit = await Promise.all([1, 2, 3].map(() => app.inject({ url: '/api/v1/markets', headers: { cookie, authorization: basic('trader', 's3cret-pass') } }).then((r) => (done.push('legit'), r.statusCode))));
+    expect(legit).toEqual([200, 200, 200]);
+    const codes = await Promise.all(wrong);
+    expect(codes.filter((c) => c === 503)).toHaveLength(11); // 1 running + 8 waiting; the rest refused at once
+    expect(codes.filter((c) => c === 401)).toHaveLength(9);
+    // Every legit answer came before the last guess was checked.
+    expect(done.lastIndexOf('legit')).toBeLessThan(done.lastIndexOf('guess 401'));
+    expect(await checks(app, cookie)).toBe(1 + 9);
   });
 });
 

@@ -82,7 +82,7 @@ export async function buildApp(
   });
 
   healthRoutes(app, ctx);
-  const internals = registerApiRoutes(app, ctx, auth.trackedClients);
+  const internals = registerApiRoutes(app, ctx, auth);
   app.decorate('dora', internals);
   app.addHook('onClose', async () => {
     internals.hub.stopAll();

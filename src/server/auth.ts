@@ -12,6 +12,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
 import { FailureLimiter } from './auth-limiter.js';
 import { BasicVerifier } from './basic-verifier.js';
+import { BcryptWorker } from './bcrypt-worker.js';
 import { clientOf } from './client-address.js';
 import { safeEqual } from './safe-equal.js';
 import { Sessions } from './sessions.js';
@@ -71,6 +72,8 @@ function sessionCookie(req: FastifyRequest, value: string, maxAgeS: number): str
 export interface AuthState {
   /** Clients with failed attempts being counted (a /metrics gauge). */
   trackedClients(): number;
+  /** --auth basic: bcrypt checks run so far, running and waiting now (/metrics). */
+  bcrypt(): { checks: number; running: number; waiting: number } | null;
 }
 
 export async function registerAuth(
@@ -78,10 +81,16 @@ export async function registerAuth(
   config: AuthConfig,
   now: () => number = Date.now,
 ): Promise<AuthState> {
-  if (config.mode === 'none') return { trackedClients: () => 0 };
+  if (config.mode === 'none') return { trackedClients: () => 0, bcrypt: () => null };
   const limiter = new FailureLimiter(now);
   const sessions = new Sessions(config.mode === 'token' ? config.token : `${config.user}:${config.bcryptHash}`, now);
-  const basic = config.mode === 'basic' ? new BasicVerifier(config.user, config.bcryptHash, { now }) : null;
+  const worker = config.mode === 'basic' ? new BcryptWorker() : null;
+  const basic = worker && config.mode === 'basic' ? new BasicVerifier(config.user, config.bcryptHash, (p, h) => worker.compare(p, h), { now }) : null;
+  if (worker) app.addHook('onClose', () => worker.close());
+  const state: AuthState = {
+    trackedClients: () => limiter.size,
+    bcrypt: () => (worker && basic ? { checks: worker.checks, ...basic.load } : null),
+  };
   const maxAgeS = Math.floor(sessions.lifetimeMs / 1000);
 
   app.addHook('onRequest', async (req, reply) => {
@@ -118,7 +127,7 @@ export async function registerAuth(
     return reply;
   });
 
-  if (config.mode !== 'token') return { trackedClients: () => limiter.size };
+  if (config.mode !== 'token') return state;
   await app.register(async (scope) => {
     await scope.register(rateLimit, { max: 10, timeWindow: 60_000, keyGenerator: (req) => clientOf(req).key });
     scope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 4096 }, (_req, body, done) => {
@@ -144,5 +153,5 @@ export async function registerAuth(
       return reply.redirect('/login', 303);
     });
   });
-  return { trackedClients: () => limiter.size };
+  return state;
 }

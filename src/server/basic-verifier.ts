@@ -1,15 +1,14 @@
 // HTTP Basic credentials against a bcrypt hash, without paying bcrypt per request. bcrypt is slow on
-// purpose (~0.3 s at cost 12 on a fast core, seconds on a busy one) and bcryptjs runs it on the
-// event loop, so per request it made a page of twenty calls take twenty times that, and a handful of
-// wrong guesses slowed everyone. So:
+// purpose (~0.3 s at cost 12 on a fast core, seconds on a busy one), so per request it made a page
+// of twenty calls take twenty times that, and a handful of wrong guesses slowed everyone. So:
 //
 // - a header that verified is remembered for a few minutes, by an HMAC of it under a key made at
 //   start (the header itself is not kept); the browser sends the same header on every request;
 // - concurrent requests with the same header share one verification;
-// - at most `maxConcurrent` verifications run at once, `maxQueued` wait, and one client may have
-//   `perClient` in flight or waiting: past that the request is refused at once, without bcrypt.
+// - checks run off the event loop (bcrypt-worker.ts), `maxConcurrent` at a time, `maxQueued` wait,
+//   and one client may have `perClient` in flight or waiting: past that the request is refused at
+//   once, without bcrypt.
 import { createHmac, randomBytes } from 'node:crypto';
-import bcrypt from 'bcryptjs';
 import { safeEqual } from './safe-equal.js';
 
 export type Verdict = 'ok' | 'wrong' | 'busy-client' | 'busy';
@@ -24,6 +23,8 @@ export interface VerifierOptions {
   maxRemembered?: number;
 }
 
+export type BcryptCompare = (password: string, hash: string) => Promise<boolean>;
+
 export class BasicVerifier {
   private readonly digestKey = randomBytes(32);
   private readonly remembered = new Map<string, number>();
@@ -37,12 +38,14 @@ export class BasicVerifier {
   constructor(
     private readonly user: string,
     private readonly bcryptHash: string,
+    private readonly compare: BcryptCompare,
     opts: VerifierOptions = {},
   ) {
     this.now = opts.now ?? Date.now;
     this.o = {
-      maxConcurrent: opts.maxConcurrent ?? 2,
-      maxQueued: opts.maxQueued ?? 16,
+      // One at a time: the worker is one thread, and the event loop keeps the other core.
+      maxConcurrent: opts.maxConcurrent ?? 1,
+      maxQueued: opts.maxQueued ?? 8,
       perClient: opts.perClient ?? 2,
       rememberMs: opts.rememberMs ?? 5 * 60_000,
       maxRemembered: opts.maxRemembered ?? 1_000,
@@ -94,7 +97,7 @@ export class BasicVerifier {
     await this.slot();
     try {
       // Always bcrypt, so a wrong user name costs the same time as a wrong password.
-      const passOk = await bcrypt.compare(decoded.slice(i + 1), this.bcryptHash);
+      const passOk = await this.compare(decoded.slice(i + 1), this.bcryptHash);
       return userOk && passOk;
     } finally {
       this.running--;

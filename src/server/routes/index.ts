@@ -16,11 +16,12 @@ import { eventRoutes } from './events.js';
 import { LiveHub } from '../live.js';
 import { metricsRoutes } from './metrics.js';
 import { DEFAULT_LIMITS, registerExportLimit, Slots } from '../limits.js';
+import type { AuthState } from '../auth.js';
 
 export function registerApiRoutes(
   app: FastifyInstance,
   ctx: AppContext,
-  authFailedClients: () => number = () => 0,
+  auth?: AuthState,
 ): { envs: EnvRegistry; hub: LiveHub; alerts: AlertRegistry; executionLists: () => number } {
   const limits = { ...DEFAULT_LIMITS, ...ctx.limits };
   registerExportLimit(app, limits);
@@ -37,7 +38,7 @@ export function registerApiRoutes(
   compareRoutes(app, ctx, cache, envs);
   balanceRoutes(app, ctx, cache);
   const hub = new LiveHub(ctx, envs, ctx.livePollMs ?? 1_000, app.log);
-  metricsRoutes(app, () => hub.listenerCount(), authFailedClients);
+  metricsRoutes(app, () => hub.listenerCount(), auth);
   eventRoutes(app, ctx, hub, new Slots(limits.ssePerClient, limits.sseTotal));
   return { envs, hub, alerts, executionLists };
 }

@@ -3,6 +3,7 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { FastifyInstance } from 'fastify';
 import { tableTotals } from '../../store/stats.js';
+import type { AuthState } from '../auth.js';
 
 interface RouteStats {
   count: number;
@@ -16,7 +17,7 @@ const BUCKETS_MS = [5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000];
 export function metricsRoutes(
   app: FastifyInstance,
   sseClients: () => number,
-  authFailedClients: () => number = () => 0,
+  auth: AuthState = { trackedClients: () => 0, bcrypt: () => null },
 ): void {
   const routes = new Map<string, RouteStats>();
   const cacheCounts = { hit: 0, miss: 0, stale: 0 };
@@ -100,8 +101,22 @@ export function metricsRoutes(
     lines.push(
       '# HELP dora_auth_failed_clients Clients whose failed sign-in attempts are being counted (bounded).',
       '# TYPE dora_auth_failed_clients gauge',
-      `dora_auth_failed_clients ${authFailedClients()}`,
+      `dora_auth_failed_clients ${auth.trackedClients()}`,
     );
+    const bcrypt = auth.bcrypt();
+    if (bcrypt) {
+      lines.push(
+        '# HELP dora_auth_bcrypt_checks_total bcrypt checks of Basic credentials (once per sign-in, not per request).',
+        '# TYPE dora_auth_bcrypt_checks_total counter',
+        `dora_auth_bcrypt_checks_total ${bcrypt.checks}`,
+        '# HELP dora_auth_bcrypt_running bcrypt checks running (off the event loop) and waiting.',
+        '# TYPE dora_auth_bcrypt_running gauge',
+        `dora_auth_bcrypt_running ${bcrypt.running}`,
+        '# HELP dora_auth_bcrypt_waiting bcrypt checks waiting for the worker.',
+        '# TYPE dora_auth_bcrypt_waiting gauge',
+        `dora_auth_bcrypt_waiting ${bcrypt.waiting}`,
+      );
+    }
     return reply.type('text/plain; version=0.0.4').send(`${lines.join('\n')}\n`);
   });
 }
