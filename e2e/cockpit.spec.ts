@@ -402,6 +402,44 @@ test.describe('a stopped bot (heartbeat past down)', () => {
     await expect(page.getByTestId('markets-table').locator('tbody')).not.toContainText(/snapshot \d/);
   });
 
+  test('item 8: warnings grouped by kind — informational folded with their explanation once, actionable in view', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    const api = (await (await page.request.get(`${server.url}/api/v1/overview?env=demo`)).json()) as {
+      warnings: { code: string; message: string }[];
+    };
+    const drifts = api.warnings.filter((w) => w.code === 'realized_drift');
+    expect(drifts.length).toBeGreaterThan(1);
+    // An actionable warning alongside (a position the trade log cannot explain), as the API sends it.
+    await page.route('**/api/v1/overview?*', async (route) => {
+      const res = await route.fetch();
+      const body = (await res.json()) as { warnings: { code: string; message: string }[] };
+      body.warnings.push({
+        code: 'position_drift',
+        message:
+          'KX-TEST: bot net_yes_qty 5 vs trade-log replay 3 (difference +2): the trade log lacks fills the bot counted.',
+      });
+      await route.fulfill({ response: res, json: body });
+    });
+    await page.goto(`${server.url}/?env=demo`);
+    // Actionable: in view without a click.
+    await expect(page.getByTestId('warnings-actionable')).toBeVisible();
+    await expect(page.getByTestId('warning-group-position_drift')).toBeVisible();
+    await expect(page.getByTestId('warning-group-position_drift')).toContainText('KX-TEST');
+    // Informational: folded behind one line with a count per kind.
+    const info = page.getByTestId('warnings-info');
+    await expect(info).not.toHaveAttribute('open', '');
+    await expect(info.locator('summary')).toContainText(`realized_drift ×${drifts.length}`);
+    await expect(page.getByTestId('warning-group-realized_drift')).toBeHidden();
+    // Opened, the fee-era paragraph is said once for the group, not once per market.
+    await info.locator('summary').click();
+    const group = page.getByTestId('warning-group-realized_drift');
+    await expect(group.locator('li')).toHaveCount(drifts.length);
+    const text = (await group.textContent()) ?? '';
+    expect(text.split('several eras').length - 1).toBe(1);
+  });
+
   test('item 5: loss-limit card — 0 % while in profit, headroom in dollars, never-reset note', async ({
     page,
   }) => {

@@ -108,6 +108,7 @@ async function main(): Promise<void> {
       alerts: {
         background: true,
         webhook: o.alertWebhook ? { url: o.alertWebhook, cooldownMs: o.alertCooldownMinutes * 60_000 } : null,
+        cooldownMs: o.alertCooldownMinutes * 60_000,
         log,
       },
     },

@@ -79,6 +79,10 @@ describe('alerts', () => {
     await monitor().evaluate();
     body = (await app.inject('/api/v1/alerts')).json();
     expect(rules(body)).toContain('order_mismatch:KX-A');
+    // Back within the cool-down: the same alert — its first-seen time kept, gone from the resolved
+    // list (issue 16 item 8: no flapping in the list).
+    expect(body.active.find((a: { key: string }) => a.key === 'order_mismatch:KX-A').firstSeenAt).toBe(new Date(NOW).toISOString());
+    expect(body.resolved.map((a: { key: string }) => a.key)).not.toContain('order_mismatch:KX-A');
     // (Time passing makes the fixture's bot late, a separate alert; count only the mismatch posts.)
     const mismatchPosts = () => posts.filter((p) => p.text.includes('order_mismatch')).length;
     expect(mismatchPosts()).toBe(1);
@@ -90,6 +94,10 @@ describe('alerts', () => {
     await setOpenOrders(live);
     await monitor().evaluate();
     expect(mismatchPosts()).toBe(2);
+    // Back after the cool-down: a new alert, the earlier one stays resolved.
+    body = (await app.inject('/api/v1/alerts')).json();
+    expect(body.active.find((a: { key: string }) => a.key === 'order_mismatch:KX-A').firstSeenAt).toBe(new Date(now).toISOString());
+    expect(body.resolved.map((a: { key: string }) => a.key)).toContain('order_mismatch:KX-A');
   });
 
   it('GET /risk lists limit use, API errors and the active alerts', async () => {

@@ -32,7 +32,12 @@ export interface AlertOptions {
   webhook?: WebhookConfig | null;
   intervalMs?: number;
   log?: (msg: string) => void;
+  /** Without a webhook: how soon a cleared alert that returns is the same alert (default 30 min). */
+  cooldownMs?: number;
 }
+
+/** The --alert-cooldown default: a cleared alert back within 30 min is the same alert. */
+const DEFAULT_FLAP_COOLDOWN_MS = 30 * 60_000;
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -108,7 +113,7 @@ export class AlertMonitor {
     const fresh: TrackedAlert[] = [];
     for (const a of alerts) {
       seen.add(a.key);
-      const prev = this.active.get(a.key);
+      const prev = this.active.get(a.key) ?? this.revive(a.key, nowMs);
       const tracked: TrackedAlert = prev
         ? { ...prev, ...a, lastSeenAt: iso(nowMs) }
         : {
@@ -129,6 +134,21 @@ export class AlertMonitor {
     }
     this.resolved.splice(200);
     await this.notify(fresh, nowMs);
+  }
+
+  /**
+   * An alert that cleared and came back within the cool-down is the same alert: it leaves the
+   * resolved list and carries on with its first-seen time (and notification), so the list does
+   * not flap between active and resolved.
+   */
+  private revive(key: string, nowMs: number): TrackedAlert | undefined {
+    const cooldownMs = this.opts.webhook?.cooldownMs ?? this.opts.cooldownMs ?? DEFAULT_FLAP_COOLDOWN_MS;
+    const i = this.resolved.findIndex(
+      (r) => r.key === key && r.resolvedAt !== null && nowMs - Date.parse(r.resolvedAt) < cooldownMs,
+    );
+    if (i < 0) return undefined;
+    const [back] = this.resolved.splice(i, 1);
+    return back ? { ...back, resolvedAt: null } : undefined;
   }
 
   private async notify(alerts: TrackedAlert[], nowMs: number): Promise<void> {
