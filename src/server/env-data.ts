@@ -12,6 +12,7 @@ import {
   readLatestSystemDecision,
 } from '../store/read-decisions.js';
 import { readConfigs, readStateItems, type StateItems } from '../store/read-state.js';
+import { LatestDecisionTracker } from '../store/incremental-decisions.js';
 import { DECISION_GSI } from '../store/tables.js';
 import { TtlCache } from './cache.js';
 import { RunEventsCache } from './run-events-cache.js';
@@ -32,6 +33,9 @@ export interface EnvSnapshot {
   loadedAtMs: number;
 }
 
+/** How long configs are kept by the incremental live reads (they change by hand, rarely). */
+export const CONFIG_TTL_MS = 60_000;
+
 export class EnvData {
   private readonly cache: TtlCache;
   readonly fills: FillHistory;
@@ -39,15 +43,22 @@ export class EnvData {
   readonly runEvents: RunEventsCache;
   private gsiPresent: Promise<boolean> | null = null;
   private lastRunId: string | null = null;
+  /** Live reads at the floor (issue 18): null ⇒ the cold reads every time. */
+  private readonly tracker: LatestDecisionTracker | null;
+  /** Configs change rarely: read every CONFIG_TTL_MS when incremental (else with the rest). */
+  private readonly configCache: TtlCache;
 
   constructor(
     private readonly client: ReadClient,
     readonly env: Env,
     private readonly now: () => number,
     ttlMs = 3_000,
+    opts: { incremental?: boolean } = {},
   ) {
     this.cache = new TtlCache(ttlMs, now);
-    this.fills = new FillHistory(client, env, { now });
+    this.configCache = opts.incremental ? new TtlCache(CONFIG_TTL_MS, now) : this.cache;
+    this.tracker = opts.incremental ? new LatestDecisionTracker(client, env) : null;
+    this.fills = new FillHistory(client, env, { now, incremental: opts.incremental ?? false });
     this.runEvents = new RunEventsCache(50_000, 60 * 60_000, now);
   }
 
@@ -101,11 +112,11 @@ export class EnvData {
   }
 
   async configs(): Promise<MarketConfig[]> {
-    return (await this.cache.strict(`configs`, async () => readConfigs(this.client, this.env))).configs;
+    return (await this.configsWithWarnings()).configs;
   }
 
   private async configsWithWarnings() {
-    return this.cache.strict(`configs`, async () => readConfigs(this.client, this.env));
+    return this.configCache.strict(`configs`, async () => readConfigs(this.client, this.env));
   }
 
   async state(): Promise<StateItems> {
@@ -141,6 +152,10 @@ export class EnvData {
           ],
         };
       }
+      if (this.tracker) {
+        const r = await this.tracker.refresh(markets, this.now());
+        return { byMarket: r.byMarket, newestAny: r.newestAny, warnings: r.warnings };
+      }
       const [latest, system] = await Promise.all([
         readLatestDecisions(this.client, this.env, markets, this.now() + CLOCK_SKEW_MS),
         readLatestSystemDecision(this.client, this.env, this.now() + CLOCK_SKEW_MS),
@@ -153,6 +168,17 @@ export class EnvData {
 
   /** Everything the overview and stale pages compute from, with every part's warnings. */
   async snapshot(): Promise<EnvSnapshot> {
+    if (this.tracker) {
+      // Decisions first: a new run id means startup backfills with old sort keys, which the
+      // incremental fill read cannot see — the fills of this same refresh are then a full re-read.
+      const decisions = await this.latestDecisions();
+      const runId = decisions.newestAny?.botRunId ?? null;
+      if (runId && this.lastRunId && runId !== this.lastRunId) {
+        this.fills.requestFullReload();
+        this.cache.expire('fills');
+      }
+      this.lastRunId = runId ?? this.lastRunId;
+    }
     const [cfg, state, fills, decisions] = await Promise.all([
       this.configsWithWarnings(),
       this.state(),
@@ -202,11 +228,12 @@ export class EnvRegistry {
   constructor(
     private readonly client: ReadClient,
     private readonly now: () => number,
+    private readonly opts: { incremental?: boolean } = {},
   ) {}
   get(env: Env): EnvData {
     let d = this.byEnv.get(env);
     if (!d) {
-      d = new EnvData(this.client, env, this.now);
+      d = new EnvData(this.client, env, this.now, 3_000, this.opts);
       this.byEnv.set(env, d);
     }
     return d;

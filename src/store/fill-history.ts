@@ -9,6 +9,8 @@ import { DAY_MS, utcDatesBetween } from '../core/time.js';
 import type { ReadClient } from './client.js';
 import { dedupeWarnings } from './decode/decode-item.js';
 import { readAllFills, readFillPartitions } from './read-fills.js';
+import { FILL_LOG_LAG_MS, readFillsSince } from './incremental-fills.js';
+import { CLOCK_SKEW_MS } from './read-decisions.js';
 
 export interface FillHistorySnapshot {
   fills: Fill[];
@@ -30,7 +32,13 @@ export class FillHistory {
   constructor(
     private readonly client: ReadClient,
     private readonly env: Env,
-    private readonly opts: { now: () => number; recentDays?: number; fullEveryMs?: number } = { now: Date.now },
+    private readonly opts: {
+      now: () => number;
+      recentDays?: number;
+      fullEveryMs?: number;
+      /** Between full passes, read only sort keys after the newest fill held − the logging lag. */
+      incremental?: boolean;
+    } = { now: Date.now },
   ) {}
 
   /** Ask for a full re-read at the next refresh (new bot run ⇒ possible backfills in old partitions). */
@@ -58,6 +66,24 @@ export class FillHistory {
       this.warningsByKey = new Map([['*', read.warnings]]);
       this.fullLoadedAtMs = now;
       this.fullRequested = false;
+    } else if (this.opts.incremental) {
+      // Only what can be new (incremental-fills.ts): sort keys after the newest fill held minus the
+      // bot's worst logging lag, no earlier than that before the last full pass (a quiet log's newest
+      // fill may be days old; anything logged since the full pass began is no older than this).
+      let newest = this.fullLoadedAtMs - CLOCK_SKEW_MS;
+      for (const f of this.snapshot?.fills ?? []) if (f.fillTimeMs > newest && f.fillTimeMs <= now + CLOCK_SKEW_MS) newest = f.fillTimeMs;
+      const read = await readFillsSince(this.client, this.env, newest - FILL_LOG_LAG_MS, now);
+      this.warningsByKey.set('recent', read.warnings);
+      const fresh = read.fills.filter((f) => {
+        const old = this.byDate.get(f.date)?.get(f.sortKey);
+        return old === undefined || !sameFields(old, f);
+      });
+      if (this.snapshot && fresh.length === 0) {
+        this.loadedAtMs = now;
+        this.snapshot = { ...this.snapshot, warnings: dedupeWarnings([...this.warningsByKey.values()].flat()), loadedAtMs: now };
+        return this.snapshot;
+      }
+      for (const f of fresh) this.put(f);
     } else {
       // Today and yesterday (a fill just before midnight may be written just after it).
       const days = this.opts.recentDays ?? 1;
