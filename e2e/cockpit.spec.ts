@@ -89,6 +89,7 @@ test.describe('a stopped bot (heartbeat past down)', () => {
     // Every page says so, not only Home.
     await page.goto(`${server.url}/risk?env=demo`);
     await expect(page.getByTestId('bot-banner')).toContainText('Bot down');
+    await expect(page.getByTestId('card-trading')).toContainText('BOT DOWN');
     await expect(page).toHaveTitle(/BOT DOWN/);
   });
 
@@ -454,5 +455,13 @@ test.describe('a stopped bot (heartbeat past down)', () => {
       `${formatMoney(api.risk.maxDailyLoss + api.risk.dailyPnl)} before the bot halts`,
     );
     await expect(page.getByTestId('loss-daily')).toContainText('never reset');
+    // The Risk page's card says the same.
+    await page.goto(`${server.url}/risk?env=demo`);
+    await expect(page.getByTestId('card-loss-use').locator('.card-value')).toHaveText(
+      new RegExp(`^${expectedPct}$`),
+    );
+    await expect(page.getByTestId('risk-loss-headroom')).toContainText(
+      `${formatMoney(api.risk.maxDailyLoss + api.risk.dailyPnl)} before the bot halts`,
+    );
   });
 });

@@ -49,7 +49,15 @@ export function RiskCards({ risk, alerts }: { risk: RiskResponse; alerts: Alerts
       <MetricCard
         label="Trading"
         testId="card-trading"
-        state={!r.present ? 'warn' : halted ? 'bad' : !r.tradingEnabled ? 'warn' : 'ok'}
+        state={
+          !r.present
+            ? 'warn'
+            : halted || risk.bot.heartbeat === 'down'
+              ? 'bad'
+              : !r.tradingEnabled || risk.bot.heartbeat === 'late'
+                ? 'warn'
+                : 'ok'
+        }
         sub={
           <span className="muted">
             {!r.present
@@ -62,7 +70,16 @@ export function RiskCards({ risk, alerts }: { risk: RiskResponse; alerts: Alerts
           </span>
         }
       >
-        {!r.present ? 'UNKNOWN' : halted ? 'HALTED' : r.tradingEnabled ? 'ACTIVE' : 'DISABLED'}
+        {!r.present
+          ? 'UNKNOWN'
+          : halted
+            ? 'HALTED'
+            : risk.bot.heartbeat !== 'alive'
+              ? // A bot that writes no decisions trades nothing, whatever its last risk_state says.
+                `BOT ${risk.bot.heartbeat.toUpperCase()}`
+              : r.tradingEnabled
+                ? 'ACTIVE'
+                : 'DISABLED'}
       </MetricCard>
       <MetricCard
         label="Bot heartbeat"
@@ -99,18 +116,22 @@ export function RiskCards({ risk, alerts }: { risk: RiskResponse; alerts: Alerts
         label="Loss-limit use"
         testId="card-loss-use"
         state={levelState(r.lossLimitUse, t?.lossLimitUseWarn)}
-        title="−risk_state.daily_pnl ÷ max_daily_loss. The bot never resets daily_pnl: it runs since the bot's start."
+        title="max(0, −risk_state.daily_pnl) ÷ max_daily_loss: 0 % while the bot's figure is a gain. The bot never resets daily_pnl: it runs since the state item began, across restarts and days."
         sub={
           <>
             <Meter use={r.lossLimitUse} markAt={t?.lossLimitUseWarn} />
-            <span className="muted">
-              daily {formatMoney(r.dailyPnl, { plus: true })} of −{formatMoney(r.maxDailyLoss)}
+            <span className="muted" data-testid="risk-loss-headroom">
+              {r.lossHeadroom === null
+                ? 'no risk_state'
+                : r.lossHeadroom <= 0
+                  ? 'limit reached: every start halts'
+                  : `${formatMoney(r.lossHeadroom)} before the bot halts`}{' '}
+              · daily_pnl {formatMoney(r.dailyPnl, { plus: true })}, never reset
             </span>
           </>
         }
       >
         {formatPercent(r.lossLimitUse)}
-        {r.lossLimitUse !== null && r.lossLimitUse < 0 && <span className="card-unit"> gain</span>}
       </MetricCard>
       <MetricCard
         label="Capital at risk"
