@@ -414,3 +414,69 @@ test('item 12: cards cut no figure, keep dates whole, say “contracts” and co
     expect(dateLines, `${width}px`).toBe(1);
   }
 });
+
+test('item 11: on a phone the header is short, names stay pinned, tabs all show, nothing overlaps, summary first', async ({
+  page,
+  request,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await openHome(page);
+  const header = async () => (await page.locator('header.topbar').boundingBox())!.height;
+  expect(await header()).toBeLessThanOrEqual(100);
+
+  // Summary first: attention, the cards, then the top positions, before the chart.
+  const top = async (id: string) => (await page.getByTestId(id).boundingBox())!.y;
+  expect(await top('attention')).toBeLessThan(await top('metric-cards'));
+  expect(await top('metric-cards')).toBeLessThan(await top('exposure-panel'));
+  expect(await top('exposure-panel')).toBeLessThan(await top('pnl-panel'));
+
+  // Scrolled sideways (part way, then to the end), the market names stay pinned at the left edge.
+  const box = page.getByTestId('markets-scroll');
+  await marketRows(page).first().evaluate((e) => e.scrollIntoView({ block: 'center' }));
+  const name = marketRows(page).first().locator('td.pinned');
+  await expect(name).toHaveCount(1);
+  const left = (await box.boundingBox())!.x;
+  for (const to of [400, 100_000]) {
+    await box.evaluate((e, x) => (e.scrollLeft = x), to);
+    await expect.poll(() => box.evaluate((e) => e.scrollLeft)).toBeGreaterThan(200);
+    const at = (await name.boundingBox())!;
+    expect(Math.abs(at.x - left)).toBeLessThan(2);
+    await expect(name.locator('a')).toBeInViewport();
+  }
+
+  // The deep dive: header short, and every tab on screen without scrolling the tab bar.
+  const api = (await (await request.get(`${server.url}/api/v1/overview`)).json()) as { markets: ApiMarket[] };
+  await page.goto(`${server.url}/market?m=${encodeURIComponent(api.markets[0]!.marketId)}`);
+  const tabs = page.getByRole('tablist', { name: 'Market detail' }).getByRole('tab');
+  await expect(tabs.first()).toBeVisible({ timeout: 30_000 });
+  expect(await header()).toBeLessThanOrEqual(100);
+  for (const t of await tabs.all()) {
+    const r = (await t.boundingBox())!;
+    expect(r.x).toBeGreaterThanOrEqual(0);
+    expect(r.x + r.width).toBeLessThanOrEqual(390);
+  }
+
+  // Risk: a flag (SPREAD, MISMATCH, drift) never lies over a bar or a figure.
+  await page.goto(`${server.url}/risk`);
+  await expect(page.getByTestId('limit-bar').first()).toBeVisible({ timeout: 30_000 });
+  expect(await header()).toBeLessThanOrEqual(100);
+  const overlaps = await page.getByTestId('limit-bars').evaluate((root) => {
+    const hit = (a: DOMRect, b: DOMRect) =>
+      a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+    const out: string[] = [];
+    let tags = 0;
+    for (const li of root.querySelectorAll('li')) {
+      const others = ['.lbar-track', '.lbar-value', '.lbar-detail', '.lbar-label']
+        .map((s) => li.querySelector(s)?.getBoundingClientRect())
+        .filter((r): r is DOMRect => r !== undefined);
+      for (const el of li.querySelectorAll('.lbar-flags > *')) {
+        tags++;
+        const r = el.getBoundingClientRect();
+        if (others.some((o) => hit(r, o)) || r.right > window.innerWidth) out.push(el.textContent ?? '');
+      }
+    }
+    return { out, tags };
+  });
+  expect(overlaps.tags).toBeGreaterThan(0);
+  expect(overlaps.out).toEqual([]);
+});
