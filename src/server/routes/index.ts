@@ -26,7 +26,8 @@ export function registerApiRoutes(
   const limits = { ...DEFAULT_LIMITS, ...ctx.limits };
   registerExportLimit(app, limits);
   const cache = new TtlCache(3_000, ctx.nowMs, 500, ctx.deadlineMs ?? 10_000);
-  const envs = new EnvRegistry(ctx.client, ctx.nowMs);
+  // Live reads at the floor (issue 18): incremental decisions and fills, configs kept a minute.
+  const envs = new EnvRegistry(ctx.client, ctx.nowMs, { incremental: true });
   marketRoutes(app, ctx, cache);
   decisionRoutes(app, ctx, cache, envs);
   overviewRoutes(app, ctx, cache, envs);
