@@ -152,6 +152,9 @@ export function MarketPage() {
             dataUpdatedAtMs={detail.dataUpdatedAt}
             what="market"
           />
+          {overview.data && overview.data.env === (detail.data?.env ?? overview.data.env) && (
+            <AttentionStrip items={overview.data.attention} env={overview.data.env} tz={view.tz} marketId={marketId} />
+          )}
           <Panel
             title={
               <>
@@ -171,9 +174,6 @@ export function MarketPage() {
               </p>
             )}
           </Panel>
-          {overview.data && overview.data.env === (detail.data?.env ?? overview.data.env) && (
-            <AttentionStrip items={overview.data.attention} env={overview.data.env} tz={view.tz} marketId={marketId} />
-          )}
           {detail.data && <WarningsPanel warnings={detail.data.warnings} />}
           <PricePanel
             series={series.data}
