@@ -25,6 +25,9 @@ describe('times', () => {
   it('absolute time in the display zone, with the zone', () => {
     expect(formatDateTime('2026-11-25T17:50:51.364Z', 'UTC')).toBe('2026-11-25 17:50:51 UTC');
     expect(formatDateTime('2026-11-25T17:50:51.364Z', 'America/New_York')).toBe('2026-11-25 12:50:51 EST');
+    // A junk time from an item is said to be invalid, never a date the browser guessed.
+    for (const junk of ['35', '2035', 'Dec 5', '1e12']) expect(formatDateTime(junk, 'UTC')).toBe('invalid');
+    expect(formatDateTime('2026-01-03T13:58:41.223000+00:00', 'UTC')).toBe('2026-01-03 13:58:41 UTC');
     expect(formatDateTime(null, 'UTC')).toBe('—');
   });
 

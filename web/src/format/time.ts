@@ -27,10 +27,14 @@ function formatterFor(tz: string): Intl.DateTimeFormat {
 }
 
 /** `2026-11-25 12:50:51 EST` — sortable, unambiguous, with the zone it is shown in. */
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+
 export function formatDateTime(iso: string | null | undefined, tz: string): string {
   if (!iso) return NONE;
+  // Only ISO 8601 date-times: the browser's lenient parser reads junk like "35" as the year 2035.
+  if (!ISO_DATE_TIME.test(iso)) return 'invalid';
   const ms = Date.parse(iso);
-  if (Number.isNaN(ms)) return NONE;
+  if (Number.isNaN(ms)) return 'invalid';
   const parts: Record<string, string> = {};
   for (const p of formatterFor(tz).formatToParts(ms)) parts[p.type] = p.value;
   return `${parts['year']}-${parts['month']}-${parts['day']} ${parts['hour']}:${parts['minute']}:${parts['second']} ${parts['timeZoneName'] ?? tz}`;
