@@ -45,15 +45,28 @@ function ConfigFacts({ data, tz }: { data: MarketDetailResponse; tz: string }) {
     ['Max inventory YES', formatContracts(c.maxInventoryYes), 'The bot’s limit for both long and short'],
     ['Max inventory NO', formatContracts(c.maxInventoryNo), 'Informational: used only for skew'],
     ['Fair value (config)', formatPrice(c.fairValue), 'Ignored by the strategy'],
-    ['Created', c.createdAt ? formatDateTime(c.createdAt, tz) : NONE],
-    ['Updated', c.updatedAt ? formatDateTime(c.updatedAt, tz) : NONE],
+    ['Created', c.createdAt ? <WholeDate text={formatDateTime(c.createdAt, tz)} /> : NONE],
+    ['Updated', c.updatedAt ? <WholeDate text={formatDateTime(c.updatedAt, tz)} /> : NONE],
   ];
   if (c.disabledReason || c.disabledAt)
     items.push([
       'Disabled',
-      `${c.disabledReason ?? ''} ${c.disabledAt ? `(${formatDateTime(c.disabledAt, tz)})` : ''}`,
+      <>
+        {c.disabledReason ?? ''}{' '}
+        {c.disabledAt && <WholeDate text={`(${formatDateTime(c.disabledAt, tz)})`} />}
+      </>,
     ]);
   return <Facts items={items} testId="config-facts" />;
+}
+
+/** A date-time that may wrap between its date and its time, never inside either. */
+function WholeDate({ text }: { text: string }) {
+  const [date, ...rest] = text.split(' ');
+  return (
+    <>
+      <span className="nowrap">{date}</span> <span className="nowrap">{rest.join(' ')}</span>
+    </>
+  );
 }
 
 function PositionFacts({ p }: { p: MarketPosition }) {
