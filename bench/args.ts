@@ -10,13 +10,14 @@ export const SUITES = [
   'memory',
   'sse',
   'original',
+  'live-cost',
 ] as const;
 export type Suite = (typeof SUITES)[number];
 
 /** Not in a --quick run unless named with --only (too long for a smoke run). */
 const FULL_ONLY: readonly Suite[] = ['deepdive'];
 /** What --ci runs: request and item counts on S, which do not depend on the machine's speed. */
-export const CI_SUITES: readonly Suite[] = ['access-paths', 'overview'];
+export const CI_SUITES: readonly Suite[] = ['access-paths', 'overview', 'live-cost'];
 
 const DESCRIPTIONS: Record<Suite, string> = {
   'access-paths':
@@ -30,6 +31,8 @@ const DESCRIPTIONS: Record<Suite, string> = {
   deepdive:
     'market deep dive, 30 days, decisions tab scrolled through 10,000 rows in headless Chromium: long tasks, on D',
   sse: '500 SSE clients, one fill written, time until all are notified, on S',
+  'live-cost':
+    'live updates: DynamoDB requests and items per refresh and per minute, no client / 1 / 50 clients, $/day, at the market counts of S, D, L (CI: S)',
   original:
     "the original Streamlit dashboard's access pattern re-enacted (contract §4.1, §4.2, §5.2) vs ours, on S and D",
 };

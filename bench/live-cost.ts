@@ -25,6 +25,10 @@ export interface LiveCostOptions {
   /** Live poll interval and alert evaluation interval (simulated ms). */
   livePollMs?: number;
   alertEveryMs?: number;
+  /** One fill every this many simulated seconds (default 120: 720 a day, ten times the S dataset's rate). */
+  fillEverySeconds?: number;
+  /** The server's live reads (issue 18); false ⇒ the cold reads every round, as before. */
+  incremental?: boolean;
   log?: (m: string) => void;
 }
 
@@ -40,15 +44,18 @@ export interface CostRow {
 export interface LiveCostResult {
   markets: number;
   rounds: number;
-  /** Per live round, after the first (which reads everything cold). */
-  perRefresh: CostRow;
-  /** Worst single round after the first. */
+  /** Per live round (one client), averaged: DynamoDB requests, items read, items the bot wrote. */
+  perRefresh: { requests: number; items: number; written: number };
+  /** Worst single live round: requests, and items read beyond what the bot wrote in that round. */
   maxRoundRequests: number;
-  /** Per simulated minute with someone watching (live rounds + alert evaluations). */
-  perMinuteWatching: CostRow;
-  /** Per simulated minute with nobody watching (alert evaluations only). */
+  maxRoundExcessItems: number;
+  /** Per simulated minute: nobody watching (alert evaluations only), one client, 50 clients. */
   perMinuteIdle: CostRow;
+  perMinuteOne: CostRow;
+  perMinuteFifty: CostRow;
 }
+
+const sleepMs = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function kind(r: RequestRecord): string {
   return `${r.operation} ${r.table.replace(/_demo$/, '')}${r.index ? ` [${r.index}]` : ''}`;
@@ -92,19 +99,20 @@ export async function measureLiveCost(o: LiveCostOptions): Promise<LiveCostResul
   const runId = run?.runId ?? 'bench-run';
   const marketIds = history.items.dora_market_config.map((c) => String(c['market_id']));
   const ctx = { region: 'us-east-1', nowMs: () => now, client: reader } as unknown as AppContext;
-  const envs = new EnvRegistry(reader, () => now);
-  const hub = new LiveHub(ctx, envs, o.livePollMs ?? 1_000);
+  const envs = new EnvRegistry(reader, () => now, { incremental: o.incremental ?? true });
+  const hub = new LiveHub(ctx, envs, 1_000_000_000); // rounds driven below, on the simulated clock
   const poller = hub.poller('demo');
   const monitor = new AlertMonitor('demo', ctx, envs, {});
   const records: RequestRecord[] = [];
   const off = onRequest((r) => records.push(r));
   const livePollMs = o.livePollMs ?? 1_000;
   const alertEveryMs = o.alertEveryMs ?? 15_000;
+  const fillEverySeconds = o.fillEverySeconds ?? 120;
   let loop = 0;
   let written = 0;
   let fillSeq = 0;
-  // The bot between two rounds: each market decides once per 5-s loop; a fill every ~20 s, logged
-  // up to 8 s after its fill time (the bot fetches fills once per loop, market by market).
+  // The bot between two rounds: each market decides once per 5-s loop; a fill every
+  // fillEverySeconds, logged 8 s after its fill time (the bot fetches fills once per loop, market by market).
   const botWrites = async (fromMs: number, toMs: number) => {
     const decisions: Record<string, unknown>[] = [];
     const fills: Record<string, unknown>[] = [];
@@ -128,7 +136,7 @@ export async function measureLiveCost(o: LiveCostOptions): Promise<LiveCostResul
         });
       }
       loop++;
-      if (loop % 20 === 0) {
+      if (loop % fillEverySeconds === 0) {
         const fillMs = t - 8_000;
         const id = `bench-fill-${fillSeq++}`;
         const ts = new Date(fillMs).toISOString().replace('Z', '000+00:00');
@@ -155,62 +163,56 @@ export async function measureLiveCost(o: LiveCostOptions): Promise<LiveCostResul
     written += decisions.length + fills.length;
     await writeItems(writer, 'demo', { dora_decision_log: decisions, dora_trade_log: fills } as never);
   };
+  /** One phase: `seconds` of simulated time, the bot writing, alerts every alertEveryMs, live rounds if watched. */
+  const phase = async (seconds: number, watched: boolean) => {
+    records.length = 0;
+    const rounds = Math.round((seconds * 1_000) / livePollMs);
+    const perRound: { requests: number; items: number; written: number }[] = [];
+    let writtenTotal = 0;
+    for (let i = 1; i <= rounds; i++) {
+      const w0 = written;
+      await botWrites(now, now + livePollMs);
+      writtenTotal += written - w0;
+      now += livePollMs;
+      if (watched) {
+        const before = records.length;
+        await poller.poll();
+        const mine = records.slice(before);
+        perRound.push({ requests: mine.length, items: mine.reduce((n, r) => n + r.items, 0), written: written - w0 });
+      }
+      if ((i * livePollMs) % alertEveryMs === 0) await monitor.evaluate();
+    }
+    const all = records.slice();
+    records.length = 0;
+    return { all, perRound, written: writtenTotal, minutes: (rounds * livePollMs) / 60_000 };
+  };
   try {
-    // Round 0: the cold start of the poller (not counted).
+    // The cold start of the poller and the alert monitor (not counted).
     await poller.poll();
     await monitor.evaluate();
+    const idle = await phase(o.seconds, false);
+    const one = await phase(o.seconds, true);
+    // 50 viewers of the same environment share its one poller: subscribed, they add no reads.
+    const unsubscribe = Array.from({ length: 50 }, () => poller.subscribe(() => {}, null));
+    await sleepMs(50);
     records.length = 0;
-    // Watching: a live round every livePollMs, an alert evaluation every alertEveryMs.
-    const rounds = Math.round((o.seconds * 1_000) / livePollMs);
-    const perRound: number[] = [];
-    const watching: RequestRecord[] = [];
-    let writtenWatching = 0;
-    for (let i = 1; i <= rounds; i++) {
-      const before = records.length;
-      const w0 = written;
-      await botWrites(now, now + livePollMs);
-      writtenWatching += written - w0;
-      now += livePollMs;
-      await poller.poll();
-      if ((i * livePollMs) % alertEveryMs === 0) await monitor.evaluate();
-      perRound.push(records.length - before);
-    }
-    watching.push(...records);
-    records.length = 0;
-    // Idle: nobody watching, alerts only.
-    const idle: RequestRecord[] = [];
-    let writtenIdle = 0;
-    for (let i = 1; i <= rounds; i++) {
-      const w0 = written;
-      await botWrites(now, now + livePollMs);
-      writtenIdle += written - w0;
-      now += livePollMs;
-      if ((i * livePollMs) % alertEveryMs === 0) await monitor.evaluate();
-    }
-    idle.push(...records);
-    records.length = 0;
-    // Per refresh: live rounds alone (no alert evaluation in between).
-    const refresh: RequestRecord[] = [];
-    let writtenRefresh = 0;
-    const perRefreshCounts: number[] = [];
-    for (let i = 1; i <= rounds; i++) {
-      const before = records.length;
-      const w0 = written;
-      await botWrites(now, now + livePollMs);
-      writtenRefresh += written - w0;
-      now += livePollMs;
-      await poller.poll();
-      perRefreshCounts.push(records.length - before);
-    }
-    refresh.push(...records);
-    const minutes = (rounds * livePollMs) / 60_000;
+    const fifty = await phase(o.seconds, true);
+    for (const u of unsubscribe) u();
+    const rounds = one.perRound.length;
+    const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
     return {
       markets: o.markets,
       rounds,
-      perRefresh: tally(refresh, writtenRefresh, rounds),
-      maxRoundRequests: Math.max(...perRefreshCounts),
-      perMinuteWatching: tally(watching, writtenWatching, minutes),
-      perMinuteIdle: tally(idle, writtenIdle, minutes),
+      perRefresh: {
+        requests: round1(sum(one.perRound.map((r) => r.requests)) / rounds),
+        items: round1(sum(one.perRound.map((r) => r.items)) / rounds),
+        written: round1(sum(one.perRound.map((r) => r.written)) / rounds),
+      },
+      maxRoundRequests: Math.max(...one.perRound.map((r) => r.requests)),
+      maxRoundExcessItems: Math.max(...one.perRound.map((r) => r.items - r.written)),
+      perMinuteIdle: tally(idle.all, idle.written, idle.minutes),
+      perMinuteOne: tally(one.all, one.written, one.minutes),
+      perMinuteFifty: tally(fifty.all, fifty.written, fifty.minutes),
     };
   } finally {
     off();
@@ -225,6 +227,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const markets = Number(process.argv[2] ?? 25);
   const days = Number(process.argv[3] ?? 3);
   const seconds = Number(process.argv[4] ?? 60);
-  const r = await measureLiveCost({ markets, days, seconds, log: console.log });
+  const incremental = process.argv[5] !== 'cold';
+  const r = await measureLiveCost({ markets, days, seconds, incremental, log: console.log });
   console.log(JSON.stringify(r, null, 2));
 }

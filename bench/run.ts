@@ -9,6 +9,7 @@ import { browserSuite } from './browser.js';
 import { deepDiveSuite } from './deepdive.js';
 import { Bench } from './harness.js';
 import { loadSuite } from './load.js';
+import { liveCostSuite } from './live.js';
 import { memorySuite } from './memory.js';
 import { originalSuite } from './original.js';
 import { overview } from './overview.js';
@@ -25,6 +26,7 @@ const RUNNERS: Record<Suite, (bench: Bench) => Promise<void>> = {
   sse: sseSuite,
   deepdive: deepDiveSuite,
   original: originalSuite,
+  'live-cost': liveCostSuite,
 };
 
 function log(msg: string): void {
