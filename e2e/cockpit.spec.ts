@@ -86,6 +86,10 @@ test.describe('a stopped bot (heartbeat past down)', () => {
     await expect(page.getByTestId('updated-ago')).toContainText(/1[5-9]m ago/);
     await expect(page.getByTestId('updated-ago')).not.toContainText('just now');
     await shoot(page, 'bot-down-home');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect(page.getByTestId('bot-banner')).toBeVisible();
+    await shoot(page, 'bot-down-home-phone');
+    await page.setViewportSize({ width: 1440, height: 900 });
     // Every page says so, not only Home.
     await page.goto(`${server.url}/risk?env=demo`);
     await expect(page.getByTestId('bot-banner')).toContainText('Bot down');
