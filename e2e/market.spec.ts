@@ -516,7 +516,7 @@ test('every table exports the same rows as CSV', async ({ page, request }) => {
   await openMarket(page);
   const checks: [string, string, string][] = [
     ['decisions', 'csv-decisions', 'time,decisionId,bestBid'],
-    ['executions', 'csv-executions', 'botRunId,decisionId,time'],
+    ['executions', 'csv-executions', 'botRunId,decisionId,systemReason,time'],
     ['fills', 'csv-fills', 'fillId,orderId,marketId'],
   ];
   for (const [tab, testId, header] of checks) {
