@@ -45,6 +45,12 @@ test('item 10: every market row is reached by the page scroll, never an inner sc
   const last = rows.last();
   await expect(last).toBeInViewport();
   await expect(page.getByTestId('total-row')).toBeInViewport();
+  // The column headings came along: just under the top bar, over the rows.
+  const bar = (await page.locator('header.topbar').boundingBox())!;
+  const heading = page.getByRole('columnheader', { name: 'Market', exact: true });
+  await expect
+    .poll(async () => Math.abs((await heading.boundingBox())!.y - (bar.y + bar.height)))
+    .toBeLessThan(3);
 });
 
 test('item 10: the columns off to the right have a scrollbar on screen; Market stays pinned; tags are whole', async ({
@@ -166,7 +172,7 @@ test('item 13: a skip link, market rows within 10 Tab presses, Enter opens rows 
 test('item 13: focus never leaves a focused cell under the pinned market column', async ({ page }) => {
   await page.setViewportSize({ width: 1440, height: 900 });
   await openHome(page);
-  const box = page.getByTestId('markets-scroll');
+  const box = page.getByTestId('markets-panel').locator('.table-scroll');
   await box.evaluate((e) => (e.scrollLeft = e.scrollWidth));
   // Walk back (Shift+Tab) from the first row through every header button, right to left.
   await marketRows(page).first().focus();

@@ -4,7 +4,7 @@
 // page's own scroll (TanStack Virtual; rows outside the view become spacer height). The table never
 // scrolls vertically inside the page: every row is reached by the page's scroll, and a scrollbar
 // pinned to the bottom of the window scrolls the columns sideways.
-import { useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type RefObject } from 'react';
 import { useTable, type Column, type SortingState } from '@tanstack/react-table';
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import { formatAge } from '../../../../src/core/format';
@@ -59,6 +59,39 @@ function pinStyle(column: MarketColumn): CSSProperties | undefined {
   return { position: 'sticky', left: column.getStart('start'), width: w, minWidth: w, maxWidth: w };
 }
 
+/**
+ * The header row follows the page's scroll (under the top bar) while the table is in view: the box
+ * scrolls sideways, so CSS `sticky` cannot hold it to the window.
+ */
+function useFloatingHeader(scrollRef: RefObject<HTMLDivElement | null>) {
+  useEffect(() => {
+    let frame = 0;
+    const place = () => {
+      frame = 0;
+      const table = scrollRef.current?.querySelector('table');
+      const head = table?.tHead;
+      if (!table || !head) return;
+      const bar = document.querySelector('header.topbar')?.getBoundingClientRect().bottom ?? 0;
+      const box = table.getBoundingClientRect();
+      const room = box.height - head.offsetHeight - (table.tFoot?.offsetHeight ?? 0);
+      const shift = Math.round(Math.min(Math.max(0, bar - box.top), Math.max(0, room)));
+      head.style.transform = shift > 0 ? `translateY(${shift}px)` : '';
+      head.classList.toggle('floating', shift > 0);
+    };
+    const later = () => {
+      if (!frame) frame = requestAnimationFrame(place);
+    };
+    place();
+    window.addEventListener('scroll', later, { passive: true });
+    window.addEventListener('resize', later);
+    return () => {
+      cancelAnimationFrame(frame);
+      window.removeEventListener('scroll', later);
+      window.removeEventListener('resize', later);
+    };
+  }, [scrollRef]);
+}
+
 function SyncedCaption({ at, tz }: { at: string | null; tz: string }) {
   const now = useNow();
   return (
@@ -106,6 +139,7 @@ export function MarketsTable({ data, csvHref }: { data: OverviewResponse; csvHre
   const rows = table.getRowModel().rows;
   const scrollRef = useRef<HTMLDivElement>(null);
   const bodyRef = useRef<HTMLTableSectionElement>(null);
+  useFloatingHeader(scrollRef);
   const virtual = rows.length > VIRTUALIZE_OVER_ROWS;
   // Where the body starts on the page: the window virtualizer measures rows from there.
   const [bodyTop, setBodyTop] = useState(0);
@@ -165,6 +199,16 @@ export function MarketsTable({ data, csvHref }: { data: OverviewResponse; csvHre
         ref={scrollRef}
         style={{ scrollPaddingLeft: pinnedWidth }}
         data-testid="markets-scroll"
+        onFocus={(e) => {
+          // A focused cell or heading is never left under the pinned columns (the browser's own
+          // focus scrolling does not always honour scroll-padding): scroll it clear of them.
+          const box = e.currentTarget;
+          const el = e.target as HTMLElement;
+          if (el.closest('.pinned') || el === box || el.tagName === 'TR') return;
+          const edge = box.getBoundingClientRect().left + pinnedWidth;
+          const left = el.getBoundingClientRect().left;
+          if (left < edge) box.scrollLeft -= edge - left + 8;
+        }}
       >
         <table className="grid markets" data-testid="markets-table">
           <thead>
