@@ -213,12 +213,12 @@ test('risk & alerts: limit use per market, totals, API errors and the alert list
 
   await expectDownloads(page, request, 'alerts-export');
   await expectDownloads(page, request, 'limits-export');
-  // /api/v1/risk has no format=csv: the API errors' CSV is built in the page.
-  const download = page.waitForEvent('download');
-  await page.getByTestId('api-errors-csv').click();
-  const file = await download;
-  expect(file.suggestedFilename()).toBe('api-errors-demo.csv');
-  expect(readFileSync((await file.path())!, 'utf8').split('\r\n')[0]).toBe(
+  // The API errors: CSV and Excel from /api/v1/risk?table=apiErrors.
+  await expectDownloads(page, request, 'api-errors-export');
+  const csvHref = (await page.getByTestId('api-errors-export-csv').getAttribute('href'))!;
+  const csv = await request.get(`${server.url}${csvHref}`);
+  expect(csv.headers()['content-disposition']).toContain('api-errors-demo.csv');
+  expect((await csv.text()).split('\r\n')[0]).toBe(
     'marketId,count,lastErrorAt,lastErrorCode,lastStatusCode,lastErrorMsg',
   );
   await screenshots(page, 'risk');

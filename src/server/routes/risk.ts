@@ -10,7 +10,8 @@ import type { TtlCache } from '../cache.js';
 import type { AppContext } from '../context.js';
 import { columnsOf, sendTable } from '../csv.js';
 import type { EnvRegistry } from '../env-data.js';
-import { envParam, formatParam } from '../params.js';
+import { badParam } from '../errors.js';
+import { envParam, formatParam, strParam } from '../params.js';
 import { cachedJson } from '../respond.js';
 import { metricsInput } from './overview.js';
 
@@ -49,6 +50,16 @@ export const RISK_COLUMNS = columnsOf<ReturnType<typeof riskRow>>({
   mismatch: true,
   positionDrift: true,
 });
+/** CSV/xlsx columns of /risk's API errors (`table=apiErrors`). */
+export const API_ERROR_COLUMNS = [
+  'marketId',
+  'count',
+  'lastErrorAt',
+  'lastErrorCode',
+  'lastStatusCode',
+  'lastErrorMsg',
+] as const;
+
 export const ALERT_COLUMNS = columnsOf<TrackedAlert>({
   key: true,
   rule: true,
@@ -156,7 +167,14 @@ export function riskRoutes(
         warnings,
       };
     });
-    if (format !== 'json') return sendTable(reply, format, `risk-${env}`, body.markets, RISK_COLUMNS);
+    if (format !== 'json') {
+      // `table=apiErrors`: the API-errors list instead of the markets (both are tables on Risk).
+      const table = strParam(req.query, 'table') ?? 'markets';
+      if (table === 'apiErrors')
+        return sendTable(reply, format, `api-errors-${env}`, body.apiErrors, API_ERROR_COLUMNS);
+      if (table !== 'markets') throw badParam('table', `must be markets or apiErrors, got "${table.slice(0, 20)}"`);
+      return sendTable(reply, format, `risk-${env}`, body.markets, RISK_COLUMNS);
+    }
     return body;
   });
 }

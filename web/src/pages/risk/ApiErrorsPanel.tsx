@@ -4,19 +4,10 @@ import { Fragment } from 'react';
 import { formatAge } from '../../../../src/core/format';
 import type { ApiErrorRow } from '../../api/report-types';
 import { useNow } from '../../api/use-now';
-import { downloadText, toCsvText } from '../../components/client-csv';
+import { ExportLinks } from '../../components/ExportLinks';
 import { Panel } from '../../components/Panel';
 import { formatDateTime } from '../../format/time';
 import { MarketLink } from '../home/MarketLink';
-
-const CSV_COLUMNS: (keyof ApiErrorRow)[] = [
-  'marketId',
-  'count',
-  'lastErrorAt',
-  'lastErrorCode',
-  'lastStatusCode',
-  'lastErrorMsg',
-];
 
 export function ApiErrorsPanel({
   errors,
@@ -46,15 +37,12 @@ export function ApiErrorsPanel({
           <span className="muted small" title={formatDateTime(updatedAt, tz)}>
             item updated {updatedAt ? formatAge(Date.parse(updatedAt), now) : 'never'}
           </span>
-          <button
-            type="button"
-            className="btn"
-            data-testid="api-errors-csv"
-            title="Built in the browser: /api/v1/risk has no format=csv"
-            onClick={() => downloadText(`api-errors-${env}.csv`, toCsvText(errors, CSV_COLUMNS))}
-          >
-            CSV
-          </button>
+          <ExportLinks
+            path="/api/v1/risk"
+            params={{ env, table: 'apiErrors' }}
+            testId="api-errors-export"
+            title="The bot's API error counts per market, most first"
+          />
         </div>
       }
     >
