@@ -441,6 +441,10 @@ test('item 11: on a phone the header is short, names stay pinned, tabs all show,
   await marketRows(page).first().evaluate((e) => e.scrollIntoView({ block: 'center' }));
   const name = marketRows(page).first().locator('td.pinned');
   await expect(name).toHaveCount(1);
+  // The pinned column leads, and every cell sits under its own heading.
+  await expect(page.getByTestId('markets-table').locator('thead th').first()).toHaveText(/^Market/);
+  const firstId = (await marketRows(page).first().getAttribute('data-market'))!;
+  await expect(marketRows(page).first().locator('td').first().locator('a').first()).toHaveText(firstId);
   const left = (await box.boundingBox())!.x;
   for (const to of [400, 100_000]) {
     await box.evaluate((e, x) => (e.scrollLeft = x), to);

@@ -165,7 +165,10 @@ export function MarketsTable({ data, csvHref }: { data: OverviewResponse; csvHre
     .getAllLeafColumns()
     .filter((c) => c.getIsPinned())
     .reduce((w, c) => w + c.getSize(), 0);
-  const leafColumns = table.getAllLeafColumns();
+  // Columns in the order the header shows them: pinned ones first (on a phone Market is pinned
+  // alone, ahead of Event), so body and footer cells line up under their headings.
+  const leafColumns = table.getHeaderGroups().at(-1)?.headers.map((h) => h.column) ?? table.getAllLeafColumns();
+  const position = new Map(leafColumns.map((c, i) => [c.id, i]));
   // Markets outside the table (disabled and flat) with fills or a bot realized_pnl: one row, so
   // the rows above plus it add up to TOTAL, and TOTAL to the headline cards.
   const other = data.totals.otherMarkets as TableTotals['otherMarkets'] | undefined;
@@ -273,7 +276,9 @@ export function MarketsTable({ data, csvHref }: { data: OverviewResponse; csvHre
                   }
                 }}
               >
-                {row.getAllCells().map((cell) => {
+                {[...row.getAllCells()]
+                  .sort((a, b) => (position.get(a.column.id) ?? 0) - (position.get(b.column.id) ?? 0))
+                  .map((cell) => {
                   const meta = cell.column.columnDef.meta;
                   return (
                     <td
