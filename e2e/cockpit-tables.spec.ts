@@ -490,3 +490,25 @@ test('item 11: on a phone the header is short, names stay pinned, tabs all show,
   expect(overlaps.tags).toBeGreaterThan(0);
   expect(overlaps.out).toEqual([]);
 });
+
+test('item 14: a permanent 400 from the server names the parameter and offers the page without it, no “retrying”', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  // The server refuses the link's range (as it would a parameter the page cannot check itself).
+  await page.route('**/api/v1/overview?**', (route) =>
+    route.fulfill({
+      status: 400,
+      json: { error: { code: 'bad_parameter', message: 'days: must be 1–365', param: 'days' } },
+    }),
+  );
+  await page.goto(`${server.url}/?days=9999`);
+  const banner = page.getByTestId('load-error').first();
+  await expect(banner).toBeVisible({ timeout: 30_000 });
+  await expect(banner).toContainText('400 bad_parameter: days: must be 1–365');
+  await expect(page.getByText(/Retrying every 10 s/)).toHaveCount(0);
+  await page.unroute('**/api/v1/overview?**');
+  await banner.getByTestId('load-error-fix').click();
+  await expect(page).not.toHaveURL(/days=/);
+  await expect(page.getByTestId('total-row')).toBeVisible({ timeout: 30_000 });
+});
