@@ -209,7 +209,7 @@ describe('incremental live reads = cold reads (property)', () => {
       await metricsInput(live, ctx, 'demo', 'UTC', 30);
       const kinds = reads.map((r) => `${r.operation} ${r.table}${r.index ? ` ${r.index}` : ''}`).sort();
       // Decisions: one base-table Query (no GSI, no per-market reads); fills: one Query; state: one
-      // BatchGetItem; configs: cached for a minute.
+      // BatchGetItem; configs: cached for 5 min.
       expect(kinds).toEqual(['BatchGetItem dora_state_demo', 'Query dora_decision_log_demo', 'Query dora_trade_log_demo']);
     } finally {
       stop();

@@ -34,7 +34,7 @@ export interface EnvSnapshot {
 }
 
 /** How long configs are kept by the incremental live reads (they change by hand, rarely). */
-export const CONFIG_TTL_MS = 60_000;
+export const CONFIG_TTL_MS = 5 * 60_000;
 
 export class EnvData {
   private readonly cache: TtlCache;

@@ -26,7 +26,7 @@ export function registerApiRoutes(
   const limits = { ...DEFAULT_LIMITS, ...ctx.limits };
   registerExportLimit(app, limits);
   const cache = new TtlCache(3_000, ctx.nowMs, 500, ctx.deadlineMs ?? 10_000);
-  // Live reads at the floor (issue 18): incremental decisions and fills, configs kept a minute.
+  // Live reads at the floor (issue 18): incremental decisions and fills, configs kept 5 min.
   const envs = new EnvRegistry(ctx.client, ctx.nowMs, { incremental: true });
   marketRoutes(app, ctx, cache);
   decisionRoutes(app, ctx, cache, envs);
