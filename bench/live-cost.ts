@@ -1,6 +1,6 @@
 // DynamoDB cost of live updates (issue 18): requests and items one live refresh and one alert
 // evaluation read, on a simulated store, with a simulated clock (one live round per second of it)
-// and a simulated bot writing as it runs (a decision per market per 5-s loop, a fill now and then,
+// and a simulated bot writing as it runs (a decision per market per loop, a fill now and then,
 // logged late). Counts come from the store's request hook (src/store/stats.ts), so they do not
 // depend on the machine's load. 50 clients on one environment share the one poller: same reads.
 import { createBotTables } from '../src/embedded/create-tables.js';
@@ -111,13 +111,15 @@ export async function measureLiveCost(o: LiveCostOptions): Promise<LiveCostResul
   let loop = 0;
   let written = 0;
   let fillSeq = 0;
-  // The bot between two rounds: each market decides once per 5-s loop; a fill every
+  // The bot between two rounds: each market decides once per loop, and a loop lasts
+  // max(5 s, 0.2 s × markets) — each market costs the bot 0.2–0.4 s of Kalshi calls, one after
+  // another (contract §3.1), so it writes at most ~5 decisions a second however many markets; a fill every
   // fillEverySeconds, logged 8 s after its fill time (the bot fetches fills once per loop, market by market).
   const botWrites = async (fromMs: number, toMs: number) => {
     const decisions: Record<string, unknown>[] = [];
     const fills: Record<string, unknown>[] = [];
     for (let t = fromMs; t < toMs; t += 1_000) {
-      const perSecond = Math.ceil(marketIds.length / 5);
+      const perSecond = Math.ceil(marketIds.length / Math.max(5, 0.2 * marketIds.length));
       for (let i = 0; i < perSecond; i++) {
         const m = marketIds[(loop * perSecond + i) % marketIds.length] as string;
         decisions.push({
