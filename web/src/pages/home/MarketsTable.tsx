@@ -208,9 +208,15 @@ export function MarketsTable({ data, csvHref }: { data: OverviewResponse; csvHre
           const box = e.currentTarget;
           const el = e.target as HTMLElement;
           if (el.closest('.pinned') || el === box || el.tagName === 'TR') return;
-          const edge = box.getBoundingClientRect().left + pinnedWidth;
-          const left = el.getBoundingClientRect().left;
-          if (left < edge) box.scrollLeft -= edge - left + 8;
+          // The pinned cells' own right edge (their width can change after the last measure, when
+          // a refresh brings a longer ticker), else the measured width.
+          const boxRect = box.getBoundingClientRect();
+          let edge = boxRect.left + pinnedWidth;
+          for (const cell of el.closest('tr')?.querySelectorAll<HTMLElement>('.pinned') ?? [])
+            edge = Math.max(edge, cell.getBoundingClientRect().right);
+          const rect = el.getBoundingClientRect();
+          if (rect.left < edge) box.scrollLeft -= edge - rect.left + 8;
+          else if (rect.right > boxRect.right) box.scrollLeft += Math.min(rect.right - boxRect.right + 8, rect.left - edge);
         }}
       >
         <table className="grid markets" data-testid="markets-table">
