@@ -8,6 +8,7 @@
 // (SheetJS) package is frozen at 0.18.5 with open advisories (its fixes ship only from the vendor's
 // CDN), and ExcelJS 4.4 pulls in ~40 packages (archiver, unzipper, …) and has had no release since
 // 2023 — both cost more in supply chain and bundle than the few features used here.
+import { zoneOffsetMs } from '../core/tz-days.js';
 import { crc32, deflateRawSync } from 'node:zlib';
 import { columnKind, exportValue, type ColumnKind } from './export-values.js';
 
@@ -45,35 +46,14 @@ const DAY_MS = 86_400_000;
 /** 1970-01-01 as an Excel (1900 system) serial day. */
 const EPOCH_SERIAL = 25_569;
 
-const wallClocks = new Map<string, Intl.DateTimeFormat>();
-/** The wall-clock time in `tz` of an instant, as ms on a UTC axis (an Excel date has no zone). */
-function wallMs(ms: number, tz: string): number {
-  let f = wallClocks.get(tz);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone: tz,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    wallClocks.set(tz, f);
-  }
-  const p = Object.fromEntries(f.formatToParts(ms).map((x) => [x.type, x.value]));
-  const wall = Date.UTC(+p['year']!, +p['month']! - 1, +p['day']!, +p['hour']!, +p['minute']!, +p['second']!);
-  return wall + (((ms % 1000) + 1000) % 1000);
-}
-
 /** An instant as an Excel serial date-time in `tz`; null when the value is not a time. */
 function timeSerial(v: unknown, kind: ColumnKind, tz: string): number | null {
   let ms: number | null = null;
   if (kind === 'timeMs' && typeof v === 'number' && Number.isFinite(v)) ms = v;
   else if (typeof v === 'string' && ISO_TIME.test(v)) ms = Date.parse(v);
   if (ms === null || Number.isNaN(ms)) return null;
-  return wallMs(ms, tz) / DAY_MS + EPOCH_SERIAL;
+  // The wall-clock time in `tz`, as ms on a UTC axis (an Excel date has no zone).
+  return (ms + zoneOffsetMs(ms, tz)) / DAY_MS + EPOCH_SERIAL;
 }
 
 function textCell(ref: string, text: string, style: number): string {
