@@ -285,12 +285,9 @@ test.describe('a stopped bot (heartbeat past down)', () => {
         day: '2-digit',
       }).format(ms);
     const today = dayIn(Date.now());
-    const label = (day: string) =>
-      new Date(`${day}T00:00:00Z`).toLocaleDateString('en-US', {
-        month: 'short',
-        day: 'numeric',
-        timeZone: 'UTC',
-      });
+    // Axis day labels are the page's date format: MM-DD, with the year (YYYY-MM-DD) on the first tick.
+    const label = (day: string) => day.slice(5);
+    const DAY_TICK = /^(\d{4}-)?\d{2}-\d{2}$/;
     const daysBack = (n: number) =>
       new Date(Date.parse(`${today}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
     async function axisTexts(testId: string): Promise<string[]> {
@@ -309,8 +306,8 @@ test.describe('a stopped bot (heartbeat past down)', () => {
     await page.goto(`${server.url}/?env=demo&range=1d&tz=${encodeURIComponent(tz)}`);
     await expect(page.getByTestId('pnl-panel')).toContainText(`Today's P&L (${today}, ${tz})`);
     const hours = await axisTexts('intraday-chart');
-    expect(hours.filter((t) => /^\d{1,2}(am|pm)$/.test(t)).length).toBeGreaterThan(2);
-    expect(hours.filter((t) => /^[A-Z][a-z]{2}\b/.test(t))).toEqual([]);
+    expect(hours.filter((t) => /^\d{2}:00$/.test(t)).length).toBeGreaterThan(2);
+    expect(hours.filter((t) => DAY_TICK.test(t))).toEqual([]);
     await page.getByTestId('pnl-panel').screenshot({ path: 'test-results/cockpit-pnl-1d.png' });
 
     // Every other range: day labels only, all inside the range (at least a week), never years away.
@@ -328,7 +325,7 @@ test.describe('a stopped bot (heartbeat past down)', () => {
       const allowed = new Set(
         Array.from({ length: Math.max(days, 7) + 2 }, (_, i) => label(daysBack(i - 1))),
       );
-      const dayLabels = texts.filter((t) => /^[A-Z][a-z]{2} \d{1,2}$/.test(t));
+      const dayLabels = texts.filter((t) => DAY_TICK.test(t)).map((t) => t.slice(-5));
       expect(dayLabels.length, range).toBeGreaterThan(1);
       for (const l of dayLabels) expect(allowed.has(l), `${range}: ${l}`).toBe(true);
     }
@@ -339,9 +336,25 @@ test.describe('a stopped bot (heartbeat past down)', () => {
     );
     const texts = await axisTexts('pnl-chart');
     const allowed = new Set(Array.from({ length: 9 }, (_, i) => label(daysBack(i + 1))));
-    const dayLabels = texts.filter((t) => /^[A-Z][a-z]{2} \d{1,2}$/.test(t));
+    const dayLabels = texts.filter((t) => DAY_TICK.test(t)).map((t) => t.slice(-5));
     expect(dayLabels.length).toBeGreaterThan(1);
     for (const l of dayLabels) expect(allowed.has(l), l).toBe(true);
+
+    // Item 12, one date format per page: the deep dive's time axis writes 24-hour times and
+    // YYYY-MM-DD dates like its cards and tables, never uPlot's default "11/23" or "2pm".
+    await page.evaluate(() => {
+      (window as unknown as { __canvasTexts: unknown[] }).__canvasTexts.length = 0;
+    });
+    const ov = (await (await page.request.get(`${server.url}/api/v1/overview?env=demo`)).json()) as {
+      markets: { marketId: string; enabled: boolean | null }[];
+    };
+    const quoted = ov.markets.find((m) => m.enabled) ?? ov.markets[0]!;
+    await page.goto(
+      `${server.url}/market?env=demo&m=${encodeURIComponent(quoted.marketId)}&range=1d&tz=${encodeURIComponent(tz)}`,
+    );
+    const priceAxis = await axisTexts('price-chart');
+    expect(priceAxis.filter((t) => /^\d{2}:\d{2}$/.test(t)).length, priceAxis.join(' | ')).toBeGreaterThan(2);
+    expect(priceAxis.filter((t) => /\d(am|pm)$|^\d{1,2}\/\d{1,2}/.test(t))).toEqual([]);
   });
 
   test('item 9: the latest-loop card, a mismatch banner that does not blink, no snapshot age per row', async ({

@@ -6,6 +6,7 @@ import uPlot from 'uplot';
 import { formatContracts } from '../../../src/core/format';
 import type { HistogramBin, TimelineBucket } from '../pages/market/market-types';
 import type { TooltipLine } from './pnl-chart';
+import { TIME_AXIS_VALUES } from './time-axis';
 
 export interface AxisPalette {
   axis: string;
@@ -79,7 +80,7 @@ export function timelineOptions(
     cursor: { drag: { x: true, y: false, setScale: true }, points: { show: false } },
     scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, Math.max(1, max * 1.08)] } },
     axes: [
-      { ...axisCommon(palette), space: 70 },
+      { ...axisCommon(palette), space: 70, values: TIME_AXIS_VALUES },
       { ...axisCommon(palette), size: 44, values: countTicks },
     ],
     series: [
@@ -236,7 +237,7 @@ export function latencyOptions(
       y: { distr: 3, log: 10, range: (_u, min, max) => decadeRange(min, max) },
     },
     axes: [
-      { ...axisCommon(palette), space: 70 },
+      { ...axisCommon(palette), space: 70, values: TIME_AXIS_VALUES },
       {
         ...axisCommon(palette),
         size: 72,

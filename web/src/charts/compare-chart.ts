@@ -5,6 +5,7 @@
 import uPlot from 'uplot';
 import { formatContracts, formatMoney } from '../../../src/core/format';
 import { axisMoney } from './pnl-chart';
+import { TIME_AXIS_VALUES } from './time-axis';
 
 export interface StepPoint {
   time: string;
@@ -105,7 +106,7 @@ export function compareOptions(
       },
     },
     axes: [
-      { ...axisCommon, space: 70 },
+      { ...axisCommon, space: 70, values: TIME_AXIS_VALUES },
       {
         ...axisCommon,
         size: 60,

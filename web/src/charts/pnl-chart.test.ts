@@ -11,6 +11,7 @@ import {
   axisMoney,
   barColors,
   dayLabel,
+  dayTicks,
   dayToSeconds,
   pnlData,
   pnlOptions,
@@ -84,7 +85,10 @@ describe('pnlOptions', () => {
 
   it('labels the x axis with calendar days and the y axes with short money', () => {
     const xValues = opts.axes?.[0]?.values as (u: uPlot, splits: number[]) => string[];
-    expect(xValues({} as uPlot, [dayToSeconds('2026-11-23')])).toEqual(['Nov 23']);
+    expect(xValues({} as uPlot, [dayToSeconds('2026-11-23'), dayToSeconds('2026-11-30')])).toEqual([
+      '2026-11-23',
+      '11-30',
+    ]);
     const yValues = opts.axes?.[1]?.values as (
       u: uPlot,
       s: number[],
@@ -160,7 +164,12 @@ describe('helpers', () => {
   });
 
   it('day labels ignore the viewer zone', () => {
-    expect(dayLabel(dayToSeconds('2026-01-01'))).toBe('Jan 1');
+    expect(dayLabel(dayToSeconds('2026-01-01'))).toBe('01-01');
+  });
+
+  it('day ticks are the page\'s YYYY-MM-DD, the year on the first tick and where it changes', () => {
+    const ticks = ['2025-12-15', '2025-12-29', '2026-01-12', '2026-01-26'].map(dayToSeconds);
+    expect(dayTicks(ticks)).toEqual(['2025-12-15', '12-29', '2026-01-12', '01-26']);
   });
 
   it('the tooltip shows the day in its zone and the API figures, rounded only', () => {

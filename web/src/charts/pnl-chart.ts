@@ -5,6 +5,7 @@
 import uPlot from 'uplot';
 import { formatMoney, MINUS } from '../../../src/core/format';
 import type { DailyEntry } from '../api/types';
+import { HOURS_ONLY } from './time-axis';
 
 export interface PnlPalette {
   cumulative: string;
@@ -49,12 +50,22 @@ export function axisMoney(v: number, stepUsd: number): string {
   return `${sign}$${abs.toFixed(stepUsd < 1 ? 2 : 0)}`;
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/**
+ * `11-23` for a day's UTC-midnight seconds, or `2026-11-23` with the year: the page's one date format
+ * (cards and tables write YYYY-MM-DD), shortened on the axis where the year is already shown.
+ */
+export function dayLabel(seconds: number, withYear = false): string {
+  const day = new Date(seconds * 1000).toISOString().slice(0, 10);
+  return withYear ? day : day.slice(5);
+}
 
-/** `Nov 23` for a day's UTC-midnight seconds. */
-export function dayLabel(seconds: number): string {
-  const d = new Date(seconds * 1000);
-  return `${MONTHS[d.getUTCMonth()]} ${d.getUTCDate()}`;
+/** Axis labels: the first tick and each tick in a new year carry the year. */
+export function dayTicks(splits: readonly number[]): string[] {
+  return splits.map((s, i) => {
+    const year = new Date(s * 1000).getUTCFullYear();
+    const prev = i === 0 ? null : new Date(splits[i - 1]! * 1000).getUTCFullYear();
+    return dayLabel(s, prev !== year);
+  });
 }
 
 /** A y range that always includes 0 (so bars grow from a visible baseline) with a little air. */
@@ -140,7 +151,7 @@ export function pnlOptions(palette: PnlPalette): Omit<uPlot.Options, 'width' | '
       {
         ...axisCommon,
         space: 60,
-        values: (_u, splits) => splits.map((s) => dayLabel(s)),
+        values: (_u, splits) => dayTicks(splits),
         // Never split below a day: the data is daily.
         incrs: [DAY_S, 2 * DAY_S, 7 * DAY_S, 14 * DAY_S, 30 * DAY_S, 91 * DAY_S, 182 * DAY_S, 365 * DAY_S],
       },
@@ -263,7 +274,7 @@ export function intradayOptions(
     },
     axes: [
       // Hours only: never a split below an hour, never a date other than the day.
-      { ...axisCommon, space: 50, incrs: [3600, 2 * 3600, 3 * 3600, 4 * 3600, 6 * 3600, 12 * 3600] },
+      { ...axisCommon, space: 50, incrs: [3600, 2 * 3600, 3 * 3600, 4 * 3600, 6 * 3600, 12 * 3600], values: HOURS_ONLY },
       {
         ...axisCommon,
         scale: 'usd',

@@ -177,6 +177,20 @@ describe('priceModel: no quote that did not exist (issue 16 item 3)', () => {
     expect(m2.oldBook).toBeNull();
   });
 
+  it('an old book at the start of the range is a gap, not an "Old book": the range ends fresh', () => {
+    const m5 = priceModel(
+      [
+        // The range starts where the bot had not quoted this market for 7 hours, then quotes it again.
+        s('2026-11-25T03:00:00Z', { decisionId: 'z', decisionAt: '2026-11-24T20:00:00Z' }),
+        s('2026-11-25T06:00:00Z', { decisionId: 'a', decisionAt: '2026-11-25T05:59:58Z' }),
+        s('2026-11-25T10:00:00Z', { decisionId: 'b', decisionAt: '2026-11-25T09:59:49Z' }),
+      ],
+      [],
+    );
+    expect(m5.data[COL.bestBid]).toEqual([0.4, 0.4, 0.4]);
+    expect(m5.oldBook).toBeNull();
+  });
+
   it('a disabled market: one old book over the whole range is one point, labelled old', () => {
     const old = '2026-11-17T08:00:00Z'; // 8 days before
     const m3 = priceModel(

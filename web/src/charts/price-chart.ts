@@ -6,6 +6,7 @@ import uPlot from 'uplot';
 import { formatContracts, formatMoney, formatPrice, NONE } from '../../../src/core/format';
 import type { MarketFill, SeriesPoint } from '../pages/market/market-types';
 import type { TooltipLine } from './pnl-chart';
+import { TIME_AXIS_VALUES } from './time-axis';
 
 export interface PricePalette {
   bid: string;
@@ -139,6 +140,7 @@ export function priceModel(
   const staleAt: (string | null)[] = new Array<string | null>(n).fill(null);
   let oldBook: PriceModel['oldBook'] = null;
   let drawnDecision: string | null = null;
+  let lastSampleFresh = true;
   let gapStart: number | null = null;
   const gaps = { count: 0, longestMs: 0 };
   const closeGap = (endS: number) => {
@@ -154,6 +156,7 @@ export function priceModel(
     if (s) {
       const at = s.decisionAt ? Date.parse(s.decisionAt) : null;
       const fresh = at !== null && Date.parse(s.time) - at <= (limitAt.get(s) ?? freshMs);
+      lastSampleFresh = fresh;
       if (fresh) {
         closeGap(r.x);
       } else if (gapStart === null) {
@@ -190,6 +193,10 @@ export function priceModel(
   });
   const last = rows[n - 1];
   if (last) closeGap(last.x);
+  // "Old book" describes the book the range ends on (what the panels above call current): a stale
+  // stretch in the middle of the range is only a gap (the note counts it), or the banner would call a
+  // market old whose newest decision is seconds old.
+  if (lastSampleFresh) oldBook = null;
   const byTime = [...fills].sort((a, b) => Date.parse(a.time) - Date.parse(b.time));
   const oldest = byTime[0];
   const newest = byTime[byTime.length - 1];
@@ -339,7 +346,7 @@ export function priceOptions(
       },
     },
     axes: [
-      { ...axisCommon, space: 70 },
+      { ...axisCommon, space: 70, values: TIME_AXIS_VALUES },
       { ...axisCommon, scale: 'price', side: 3, size: 44, values: (_u, splits) => splits.map(priceTick) },
       {
         ...axisCommon,

@@ -2,6 +2,7 @@
 // decision, with a vertical line at the moment shown. Pure builders.
 import uPlot from 'uplot';
 import { formatPrice } from '../../../src/core/format';
+import { TIME_AXIS_VALUES } from './time-axis';
 
 export interface ReplayPoint {
   timeMs: number;
@@ -58,7 +59,7 @@ export function replayOptions(
       y: { range: (_u, min, max) => [Math.max(0, (min ?? 0) - 0.02), Math.min(1, (max ?? 1) + 0.02)] },
     },
     axes: [
-      { ...axisCommon, space: 70 },
+      { ...axisCommon, space: 70, values: TIME_AXIS_VALUES },
       { ...axisCommon, size: 56, values: (_u, splits) => splits.map((s) => `${Math.round(s * 100)}¢`) },
     ],
     series: [
