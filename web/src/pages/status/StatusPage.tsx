@@ -1,11 +1,16 @@
 import { useQuery } from '@tanstack/react-query';
 import { getJson, type Health } from '../../api/client';
 import { useOverview } from '../../api/overview-query';
-import { useViewParams } from '../../router/view-hooks';
+import { TimeZoneSelect } from '../../components/TimeZoneSelect';
+import { formatDateTime } from '../../format/time';
+import { useSetViewParams, useViewParams } from '../../router/view-hooks';
 
 /** Shows that the data is there: each table, whether it exists, how many items, its indexes. */
 export function StatusPage() {
   const view = useViewParams();
+  const setView = useSetViewParams();
+  // Times read in the page's display zone, like every other page's (never raw ISO strings).
+  const at = (iso: string | null | undefined) => (iso ? formatDateTime(iso, view.tz) : 'never');
   const health = useQuery({
     queryKey: ['health', view.env ?? ''],
     queryFn: () => getJson<Health>('/api/v1/health', { env: view.env ?? undefined }),
@@ -23,7 +28,10 @@ export function StatusPage() {
   if (!health.data) return <p className="muted">Loading…</p>;
   return (
     <section className="panel status-page">
-      <h1>Data status — {env}</h1>
+      <div className="status-head">
+        <h1>Data status — {env}</h1>
+        <TimeZoneSelect tz={view.tz} onChange={(tz) => setView({ tz })} />
+      </div>
       {health.data.error && (
         <div className="banner banner-error" role="alert">
           {health.data.error.code}: {health.data.error.message}
@@ -38,13 +46,13 @@ export function StatusPage() {
         <dt>Bot</dt>
         <dd>
           {overview.data
-            ? `${overview.data.bot.heartbeat} · last decision ${overview.data.bot.lastDecisionAt ?? 'never'}`
+            ? `${overview.data.bot.heartbeat} · last decision ${at(overview.data.bot.lastDecisionAt)}`
             : '…'}
         </dd>
         <dt>Newest decision</dt>
         <dd data-testid="newest-decision">
           {recent?.decision
-            ? `${recent.decision.marketId} at ${recent.decision.at}`
+            ? `${recent.decision.marketId} at ${at(recent.decision.at)}`
             : overview.data
               ? 'none'
               : '…'}
@@ -52,7 +60,7 @@ export function StatusPage() {
         <dt>Newest fill</dt>
         <dd data-testid="newest-fill">
           {recent?.fill
-            ? `${recent.fill.marketId} ${recent.fill.side === 'yes' ? 'bid' : 'ask'} ${recent.fill.size} @ ${recent.fill.priceYes.toFixed(2)} at ${recent.fill.at}`
+            ? `${recent.fill.marketId} ${recent.fill.side === 'yes' ? 'bid' : 'ask'} ${recent.fill.size} @ ${recent.fill.priceYes.toFixed(2)} at ${at(recent.fill.at)}`
             : overview.data
               ? 'none'
               : '…'}
