@@ -169,10 +169,9 @@ test('item 13: a skip link, market rows within 10 Tab presses, Enter opens rows 
   await expect(page).toHaveURL(new RegExp(`/market\\?.*m=${encodeURIComponent(id).replace(/\./g, '\\.')}`));
 });
 
-// Known failure, left for issue 16: in the full suite (never alone) Shift+Tab leaves "Unreal (W)" under
-// the pinned columns — likely the sticky scrollbar's echo restoring a stale scrollLeft after the
-// focus scroll. Marked fixme so the rest lands; the closing note of stop 15 says so.
-test.fixme('item 13: focus never leaves a focused cell under the pinned market column', async ({ page }) => {
+// The full suite once left "Unreal (W)" under the pinned columns: the sticky scrollbar's late scroll
+// event copied a stale position back over the focus scroll (StickyScrollbar now ignores its own echo).
+test('item 13: focus never leaves a focused cell under the pinned market column', async ({ page }) => {
   await page.setViewportSize({ width: 1440, height: 900 });
   await openHome(page);
   const box = page.getByTestId('markets-panel').locator('.table-scroll');

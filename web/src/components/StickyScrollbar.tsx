@@ -18,11 +18,20 @@ export function StickyScrollbar({ target }: { target: RefObject<HTMLElement | nu
     ro.observe(el);
     const table = el.firstElementChild;
     if (table) ro.observe(table);
-    // Each side follows the other; equal positions end the echo.
+    // Each side follows the other. Scroll events arrive a frame late: the bar's event for a position
+    // the table gave it can land after the table has moved on (a focus handler scrolling a cell
+    // clear of the pinned columns), and copying it back would restore the stale position. So a bar
+    // event at the position last written to it is our own echo and is ignored; only a position the
+    // user gave the bar moves the table.
+    let echoAt: number | null = null;
     const fromTable = () => {
-      if (bar.scrollLeft !== el.scrollLeft) bar.scrollLeft = el.scrollLeft;
+      if (bar.scrollLeft === el.scrollLeft) return;
+      bar.scrollLeft = el.scrollLeft;
+      echoAt = bar.scrollLeft; // as clamped by the bar's own width
     };
     const fromBar = () => {
+      if (bar.scrollLeft === echoAt) return;
+      echoAt = null;
       if (el.scrollLeft !== bar.scrollLeft) el.scrollLeft = bar.scrollLeft;
     };
     el.addEventListener('scroll', fromTable, { passive: true });
