@@ -17,6 +17,7 @@ export {
   type Outcomes,
   type TimelineBucket,
 } from './analytics.js';
+export { outcomeRows, type OutcomeRow } from './outcome-rows.js';
 export { fillsWithRealized, type FillWithRealized } from './fills.js';
 export {
   buildContext,

@@ -1,6 +1,7 @@
 // Domain records → the API's JSON (camelCase, ISO UTC times). Full precision: rounding is the UI's job.
 import { toApiTime } from '../core/time.js';
 import { parseDecisionId } from '../core/decision-id.js';
+import type { FillWithRealized } from '../core/fills.js';
 import type { Decision, ExecutionEvent, Fill } from '../core/types.js';
 
 const iso = (ms: number | null) => (ms === null ? null : toApiTime(ms));
@@ -60,6 +61,22 @@ export function fillJson(f: Fill) {
   };
 }
 
+/** A fill with what the replay of its market's history says of it (the fee it applied, its realized change, the net around it). */
+export function fillWithRealizedJson(f: FillWithRealized) {
+  return {
+    ...fillJson(f),
+    feeAppliedUsd: f.feeApplied,
+    realizedChange: f.realizedChange,
+    netBefore: f.before.net,
+    netAfter: f.after.net,
+  };
+}
+
+/** A fill as a row of a fills export: the decision in force named by its id (a whole decision is no cell). */
+export function fillExportRow(f: ReturnType<typeof fillWithRealizedJson>, decisionId: string | null) {
+  return { ...f, decisionId };
+}
+
 export function executionJson(e: ExecutionEvent) {
   const id = parseDecisionId(e.decisionId);
   return {
@@ -92,9 +109,9 @@ export const FILL_EXPORT_COLUMNS = [
   'fillId', 'orderId', 'marketId', 'time', 'timeSource', 'side', 'type', 'priceYes', 'size', 'feeUsd',
   'pnlRealizedStoredUsd', 'reconciledAtStartup', 'date', 'sortKey', 'feeAppliedUsd', 'realizedChange',
   'netBefore', 'netAfter', 'decisionId',
-] as const;
+] as const satisfies readonly (keyof ReturnType<typeof fillExportRow>)[];
 export const EXECUTION_EXPORT_COLUMNS = [
   'botRunId', 'decisionId', 'systemReason', 'time', 'eventType', 'market', 'side', 'priceYes', 'size', 'orderId',
   'clientOrderId', 'status', 'latencyMs', 'errorType', 'errorCode', 'errorMsg', 'fillId', 'pnlDeltaUsd',
   'feeUsd', 'expiresAt',
-] as const;
+] as const satisfies readonly (keyof ReturnType<typeof executionJson>)[];

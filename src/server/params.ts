@@ -66,6 +66,18 @@ export function formatParam(q: Query): 'json' | 'csv' | 'xlsx' {
   throw badParam('format', `must be json, csv or xlsx, got "${v.slice(0, 20)}"`);
 }
 
+/**
+ * Which table of a page an export holds (`table`), for routes whose JSON carries several: absent is
+ * the first; anything else is a 400 naming the parameter.
+ */
+export function tableParam<T extends string>(q: Query, tables: readonly [T, ...T[]]): T {
+  const v = get(q, 'table');
+  if (v === undefined) return tables[0];
+  const found = tables.find((t) => t === v);
+  if (found === undefined) throw badParam('table', `must be ${tables.join(' or ')}, got "${v.slice(0, 20)}"`);
+  return found;
+}
+
 /** A market ticker from the path: Kalshi tickers are short printable ASCII; anything else is a 400. */
 export function marketIdParam(raw: string): string {
   if (raw.length === 0 || raw.length > 200) throw badParam('marketId', `must be 1–200 characters, got ${raw.length}`);

@@ -1,5 +1,6 @@
 // Decisions of a market (newest first, cursor-paged) and one decision with its reconciliation chain.
 import type { FastifyInstance } from 'fastify';
+import { fillsWithRealized } from '../../core/fills.js';
 import { DAY_MS, toNaiveIso } from '../../core/time.js';
 import type { Decision, Env } from '../../core/types.js';
 import { CursorError, decodeCursor } from '../../store/cursor.js';
@@ -16,8 +17,24 @@ import type { AppContext } from '../context.js';
 import { columnsOf, sendCsvStream, sendTable } from '../csv.js';
 import type { EnvRegistry } from '../env-data.js';
 import { ApiError, badParam, notFound } from '../errors.js';
-import { decisionJson, executionJson, fillJson } from '../json.js';
-import { decisionIdParam, envParam, formatParam, intParam, strParam, timeParam, marketIdParam } from '../params.js';
+import {
+  decisionJson,
+  EXECUTION_EXPORT_COLUMNS,
+  executionJson,
+  FILL_EXPORT_COLUMNS,
+  fillExportRow,
+  fillWithRealizedJson,
+} from '../json.js';
+import {
+  decisionIdParam,
+  envParam,
+  formatParam,
+  intParam,
+  marketIdParam,
+  strParam,
+  tableParam,
+  timeParam,
+} from '../params.js';
 import { exportCsv, exportRows } from '../export-rows.js';
 import { cachedJson } from '../respond.js';
 
@@ -167,11 +184,14 @@ export function decisionRoutes(app: FastifyInstance, ctx: AppContext, cache: Ttl
     return body;
   });
 
-  app.get<{ Params: { decisionId: string } }>('/api/v1/decisions/:decisionId', async (req) => {
+  app.get<{ Params: { decisionId: string } }>('/api/v1/decisions/:decisionId', async (req, reply) => {
     const env = envParam(req.query, ctx.defaultEnv);
+    const format = formatParam(req.query);
+    // An export holds one of the chain's two tables; a bad name is refused before anything is read.
+    const table = format === 'json' ? null : tableParam(req.query, ['events', 'fills']);
     const decisionId = decisionIdParam(req.params.decisionId);
     await requireDecisionGsi(envs, env);
-    return cachedJson(cache, `decision:${env}:${decisionId}`, ctx.nowMs(), async () => {
+    const body = await cachedJson(cache, `decision:${env}:${decisionId}`, ctx.nowMs(), async () => {
       const found = await readDecisionById(ctx.client, env, decisionId, undefined, ctx.nowMs());
       if (!found.decision) throw notFound(`no decision ${decisionId.slice(0, 120)} in ${env}`);
       const d = found.decision;
@@ -180,20 +200,36 @@ export function decisionRoutes(app: FastifyInstance, ctx: AppContext, cache: Ttl
         readNextDecision(ctx.client, env, d.marketId, d.timestampRaw),
         envs.get(env).fillHistory(),
       ]);
-      // The fills this decision was in force for: from it up to the market's next decision.
+      // The fills this decision was in force for: from it up to the market's next decision, each with
+      // its realized change, which needs the market's whole history (as the fills list has it).
       const untilMs = next.decision?.timeMs ?? Infinity;
-      const fills = history.fills
-        .filter((f) => f.marketId === d.marketId && f.fillTimeMs >= d.timeMs && f.fillTimeMs < untilMs)
+      const fills = fillsWithRealized(history.fills.filter((f) => f.marketId === d.marketId))
+        .filter((f) => f.fillTimeMs >= d.timeMs && f.fillTimeMs < untilMs)
         .sort((a, b) => a.fillTimeMs - b.fillTimeMs);
       return {
         body: {
           decision: decisionJson(d),
           nextDecisionAt: next.decision ? new Date(next.decision.timeMs).toISOString() : null,
           executions: executions.events.sort((a, b) => a.timeMs - b.timeMs).map(executionJson),
-          fills: fills.map(fillJson),
+          fills: fills.map(fillWithRealizedJson),
         },
         warnings: [...found.warnings, ...executions.warnings, ...next.warnings],
       };
     });
+    if (format !== 'json') {
+      // The file is named by the decision's id, whose colons the download name turns into `_`.
+      const name = `decision-${table}-${env}-${decisionId}`;
+      return table === 'fills'
+        ? sendTable(
+            reply,
+            format,
+            name,
+            // Every fill of the chain is one this decision was in force for: it is each one's decision.
+            body.fills.map((f) => fillExportRow(f, body.decision.decisionId)),
+            FILL_EXPORT_COLUMNS,
+          )
+        : sendTable(reply, format, name, body.executions, EXECUTION_EXPORT_COLUMNS);
+    }
+    return body;
   });
 }

@@ -1,18 +1,32 @@
 // One market: its header (config, position, newest decision, book, our orders), its fills with their
 // realized change and decision context, its execution events and their analytics.
 import type { FastifyInstance } from 'fastify';
-import { buildContext, buildMarketAnalytics, buildRows, fillsWithRealized } from '../../core/index.js';
+import {
+  buildContext,
+  buildMarketAnalytics,
+  buildRows,
+  fillsWithRealized,
+  outcomeRows,
+  type Outcomes,
+} from '../../core/index.js';
 import { DAY_MS, toApiTime } from '../../core/time.js';
 import { CLOCK_SKEW_MS, readLatestDecision } from '../../store/read-decisions.js';
 import { ANALYTICS_ATTRIBUTES } from '../../store/read-executions.js';
 import { TtlCache } from '../cache.js';
 import type { AppContext } from '../context.js';
-import { sendTable } from '../csv.js';
+import { columnsOf, sendTable } from '../csv.js';
 import type { EnvRegistry } from '../env-data.js';
 import { badParam } from '../errors.js';
-import { decisionJson, EXECUTION_EXPORT_COLUMNS, executionJson, FILL_EXPORT_COLUMNS, fillJson } from '../json.js';
+import {
+  decisionJson,
+  EXECUTION_EXPORT_COLUMNS,
+  executionJson,
+  FILL_EXPORT_COLUMNS,
+  fillExportRow,
+  fillWithRealizedJson,
+} from '../json.js';
 import { marketEventsInRange } from '../market-events.js';
-import { envParam, formatParam, intParam, strParam, marketIdParam } from '../params.js';
+import { envParam, formatParam, intParam, strParam, marketIdParam, tableParam } from '../params.js';
 import { cachedJson } from '../respond.js';
 import { missingGsiWarning, rangeParams, requireDecisionGsi, requireMarket } from './decisions.js';
 import { configJson } from './markets.js';
@@ -49,6 +63,34 @@ function executionsCursor(
   if (!same) throw badParam('cursor', 'cursor belongs to another range');
   return { offset, range: { fromMs, toMs } };
 }
+
+/**
+ * The analytics tab's Outcomes table as an export (`table=outcomes`): a row per result status as the
+ * tab shows it, then the tab's Total line (with the sums of the split too, which the tab leaves out).
+ */
+function outcomeExportRows(o: Outcomes) {
+  const rows = outcomeRows(o).map((r) => ({
+    status: r.status,
+    count: r.total,
+    placements: r.place,
+    cancels: r.cancel,
+    unclassified: r.unknown,
+  }));
+  const sum = (k: 'placements' | 'cancels' | 'unclassified') => rows.reduce((acc, r) => acc + r[k], 0);
+  return [
+    ...rows,
+    { status: 'Total', count: o.total, placements: sum('placements'), cancels: sum('cancels'), unclassified: sum('unclassified') },
+  ];
+}
+const OUTCOME_EXPORT_COLUMNS = columnsOf<ReturnType<typeof outcomeExportRows>[number]>({
+  status: true,
+  count: true,
+  placements: true,
+  cancels: true,
+  unclassified: true,
+});
+/** `table=errors`: every error code (the tab shows the top 10), most frequent first. */
+const ERROR_CODE_EXPORT_COLUMNS = columnsOf<Outcomes['errorCodes'][number]>({ code: true, count: true, statuses: true });
 
 export function marketDetailRoutes(
   app: FastifyInstance,
@@ -138,14 +180,7 @@ export function marketDetailRoutes(
             to: toApiTime(toMs),
             items: shown.map((f) => {
               const d = context.byTime.get(f.fillTimeMs);
-              return {
-                ...fillJson(f),
-                feeAppliedUsd: f.feeApplied,
-                realizedChange: f.realizedChange,
-                netBefore: f.before.net,
-                netAfter: f.after.net,
-                decisionContext: d ? decisionJson(d) : null,
-              };
+              return { ...fillWithRealizedJson(f), decisionContext: d ? decisionJson(d) : null };
             }),
           },
           warnings: context.warnings,
@@ -157,10 +192,7 @@ export function marketDetailRoutes(
         reply,
         format,
         `fills-${env}-${marketId}`,
-        body.items.map(({ decisionContext, ...f }) => ({
-          ...f,
-          decisionId: decisionContext?.decisionId ?? null,
-        })),
+        body.items.map(({ decisionContext, ...f }) => fillExportRow(f, decisionContext?.decisionId ?? null)),
         FILL_EXPORT_COLUMNS,
       );
     }
@@ -205,14 +237,17 @@ export function marketDetailRoutes(
     return { ...all, items, nextCursor, total: all.items.length };
   });
 
-  app.get<{ Params: { marketId: string } }>('/api/v1/markets/:marketId/analytics', async (req) => {
+  app.get<{ Params: { marketId: string } }>('/api/v1/markets/:marketId/analytics', async (req, reply) => {
     const q = req.query;
     const env = envParam(q, ctx.defaultEnv);
+    const format = formatParam(q);
+    // An export holds one of the tab's two tables; a bad name is refused before anything is read.
+    const table = format === 'json' ? null : tableParam(q, ['outcomes', 'errors']);
     const marketId = marketIdParam(req.params.marketId);
     const { fromMs, toMs } = rangeParams(q, ctx.nowMs(), 7);
     await requireMarket(envs, env, marketId);
     await requireDecisionGsi(envs, env);
-    return cachedJson(cache, `analytics:${env}:${marketId}:${fromMs}:${toMs}`, ctx.nowMs(), async () => {
+    const body = await cachedJson(cache, `analytics:${env}:${marketId}:${fromMs}:${toMs}`, ctx.nowMs(), async () => {
       const r = await marketEventsInRange(ctx.client, env, marketId, fromMs, toMs, {
         attributes: ANALYTICS_ATTRIBUTES,
         cache: envs.get(env).runEvents,
@@ -222,6 +257,12 @@ export function marketDetailRoutes(
         warnings: r.warnings,
       };
     });
+    if (format !== 'json') {
+      return table === 'errors'
+        ? sendTable(reply, format, `error-codes-${env}-${marketId}`, body.outcomes.errorCodes, ERROR_CODE_EXPORT_COLUMNS)
+        : sendTable(reply, format, `outcomes-${env}-${marketId}`, outcomeExportRows(body.outcomes), OUTCOME_EXPORT_COLUMNS);
+    }
+    return body;
   });
   return { executionLists: () => executionLists.size };
 }

@@ -6,13 +6,14 @@ import { useEffect, useMemo } from 'react';
 import { formatContracts } from '../../../../src/core/format';
 import type { LatencyPoint } from '../../charts/analytics-charts';
 import { DataBanners } from '../../components/DataBanners';
+import { ExportLinks, type ExportParams } from '../../components/ExportLinks';
 import { Panel } from '../../components/Panel';
 import { WarningsPanel } from '../../components/WarningsPanel';
 import type { EnvChoice } from '../../router/view-params';
 import { HistogramChart, LatencyChart, TimelineChart } from './AnalyticsCharts';
 import { LATENCY_FIELDS, latencyCells, outcomeRows } from './analytics-rows';
 import { statusClass } from './ChainTables';
-import { useAnalytics, useDecisionPages, useExecutionPages } from './market-queries';
+import { marketPath, useAnalytics, useDecisionPages, useExecutionPages } from './market-queries';
 import type { ResolvedRange } from './market-params';
 import type { AnalyticsResponse } from './market-types';
 import { executionKind } from './rows';
@@ -49,10 +50,25 @@ function LatencyCards({ latency }: { latency: AnalyticsResponse['latency'] }) {
   );
 }
 
-function Outcomes({ o }: { o: AnalyticsResponse['outcomes'] }) {
+interface OutcomesProps {
+  o: AnalyticsResponse['outcomes'];
+  /** The analytics endpoint and the parameters of what is shown, for the tables' downloads. */
+  exportPath: string;
+  exportParams: ExportParams;
+}
+
+function Outcomes({ o, exportPath, exportParams }: OutcomesProps) {
   const rows = outcomeRows(o);
   return (
     <div className="outcomes">
+      <div className="table-exports">
+        <ExportLinks
+          path={exportPath}
+          params={{ ...exportParams, table: 'outcomes' }}
+          testId="outcomes-export"
+          title="Results per status, split into placements and cancels, then the total"
+        />
+      </div>
       <table className="grid compact" data-testid="outcomes-table">
         <thead>
           <tr>
@@ -84,6 +100,14 @@ function Outcomes({ o }: { o: AnalyticsResponse['outcomes'] }) {
           </tr>
         </tfoot>
       </table>
+      <div className="table-exports">
+        <ExportLinks
+          path={exportPath}
+          params={{ ...exportParams, table: 'errors' }}
+          testId="error-codes-export"
+          title="Every error code of the range, most frequent first (the table shows the top 10)"
+        />
+      </div>
       <table className="grid compact" data-testid="error-codes">
         <thead>
           <tr>
@@ -178,7 +202,11 @@ export function AnalyticsTab({ env, marketId, range, tz }: Props) {
               <TimelineChart timeline={data.timeline} bucketMs={data.bucketMs} tz={tz} />
             </Panel>
             <Panel title="Outcomes" testId="outcomes-panel">
-              <Outcomes o={data.outcomes} />
+              <Outcomes
+                o={data.outcomes}
+                exportPath={marketPath(marketId, '/analytics')}
+                exportParams={{ env, from: range.from, to: range.to }}
+              />
             </Panel>
             <Panel title="Latency over time" testId="latency-panel">
               <div className="legend" aria-hidden="true">

@@ -6,6 +6,7 @@ import { formatContracts, formatPrice, NONE } from '../../../../src/core/format'
 import type { EnvChoice } from '../../router/view-params';
 import { DataBanners } from '../../components/DataBanners';
 import { DepthLadder } from '../../components/DepthLadder';
+import { ExportLinks } from '../../components/ExportLinks';
 import { formatDateTime } from '../../format/time';
 import { EventsTable, FillsMiniTable, RecentTradesTable } from './ChainTables';
 import { Facts, type Fact } from './Facts';
@@ -57,6 +58,39 @@ function Section({ title, children }: { title: ReactNode; children: ReactNode })
       <h4>{title}</h4>
       {children}
     </section>
+  );
+}
+
+/**
+ * CSV and Excel of one of the chain's tables (GET /decisions/:id, format and table), above it: with
+ * the same columns as the market's executions and fills exports. None over an empty table: its note
+ * says all there is, and a file would be a header alone.
+ */
+function ChainExport({
+  env,
+  id,
+  table,
+  rows,
+}: {
+  env: EnvChoice | null;
+  id: string;
+  table: 'events' | 'fills';
+  rows: number;
+}) {
+  if (rows === 0) return null;
+  return (
+    <div className="table-exports">
+      <ExportLinks
+        path={`/api/v1/decisions/${encodeURIComponent(id)}`}
+        params={{ env, table }}
+        testId={`detail-${table}-export`}
+        title={
+          table === 'events'
+            ? 'The order events of this decision, oldest first'
+            : 'The fills while this decision was in force, with their realized change'
+        }
+      />
+    </div>
   );
 }
 
@@ -141,7 +175,10 @@ export function DecisionDetail({ env, id, fromList, tz, onClose, lead, title }: 
               }
             >
               {detail.data ? (
-                <EventsTable events={detail.data.executions} tz={tz} testId="detail-events" />
+                <>
+                  <ChainExport env={env} id={id} table="events" rows={detail.data.executions.length} />
+                  <EventsTable events={detail.data.executions} tz={tz} testId="detail-events" />
+                </>
               ) : (
                 <p className="muted small">{detail.error ? 'Not available.' : 'Loading…'}</p>
               )}
@@ -226,7 +263,10 @@ export function DecisionDetail({ env, id, fromList, tz, onClose, lead, title }: 
               }
             >
               {detail.data ? (
-                <EventsTable events={detail.data.executions} tz={tz} testId="detail-events" />
+                <>
+                  <ChainExport env={env} id={id} table="events" rows={detail.data.executions.length} />
+                  <EventsTable events={detail.data.executions} tz={tz} testId="detail-events" />
+                </>
               ) : (
                 <p className="muted small">
                   {isDecisionId(id)
@@ -246,7 +286,10 @@ export function DecisionDetail({ env, id, fromList, tz, onClose, lead, title }: 
               }
             >
               {detail.data ? (
-                <FillsMiniTable fills={detail.data.fills} tz={tz} testId="detail-fills" />
+                <>
+                  <ChainExport env={env} id={id} table="fills" rows={detail.data.fills.length} />
+                  <FillsMiniTable fills={detail.data.fills} tz={tz} testId="detail-fills" />
+                </>
               ) : (
                 <p className="muted small">{detail.error ? 'Not available.' : '…'}</p>
               )}

@@ -1,7 +1,7 @@
 // The analytics tab's rows: latency statistics as display text and the outcome table, from the
 // API's figures (formatting and arrangement only). Pure, tested.
 import { formatContracts, NONE } from '../../../../src/core/format';
-import type { AnalyticsResponse, LatencyStats } from './market-types';
+import type { LatencyStats } from './market-types';
 
 /** `172.5 ms`, `1,562 ms`: one decimal below 1 s, whole milliseconds above; null is a dash. */
 export function formatLatencyMs(v: number | null | undefined): string {
@@ -25,33 +25,5 @@ export function latencyCells(s: LatencyStats): Record<LatencyField, string> {
   };
 }
 
-export interface OutcomeRow {
-  status: string;
-  total: number;
-  place: number;
-  cancel: number;
-  unknown: number;
-}
-
-/** One row per status (the five known ones always, then any other), with its split by kind. */
-export function outcomeRows(o: AnalyticsResponse['outcomes']): OutcomeRow[] {
-  const rows: OutcomeRow[] = [];
-  const kind = (k: 'place' | 'cancel' | 'unknown', s: string) => o.byKind[k][s] ?? 0;
-  for (const [status, total] of Object.entries(o.counts))
-    rows.push({
-      status,
-      total,
-      place: kind('place', status),
-      cancel: kind('cancel', status),
-      unknown: kind('unknown', status),
-    });
-  for (const [status, total] of Object.entries(o.other))
-    rows.push({
-      status,
-      total,
-      place: kind('place', status),
-      cancel: kind('cancel', status),
-      unknown: kind('unknown', status),
-    });
-  return rows;
-}
+// The outcome table's rows are core's, shared with the analytics export (format=csv|xlsx).
+export { outcomeRows, type OutcomeRow } from '../../../../src/core/outcome-rows';

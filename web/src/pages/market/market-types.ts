@@ -95,7 +95,8 @@ export interface DecisionDetailResponse extends Envelope {
   decision: DecisionJson;
   nextDecisionAt: string | null;
   executions: ExecutionJson[];
-  fills: FillJson[];
+  /** With their replayed figures, as the fills list has them (its decision is this one). */
+  fills: Omit<MarketFill, 'decisionContext'>[];
 }
 
 export interface AnalyticsResponse extends Envelope, MarketAnalytics {
