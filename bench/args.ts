@@ -11,6 +11,7 @@ export const SUITES = [
   'sse',
   'original',
   'live-cost',
+  'first-view',
 ] as const;
 export type Suite = (typeof SUITES)[number];
 
@@ -33,6 +34,8 @@ const DESCRIPTIONS: Record<Suite, string> = {
   sse: '500 SSE clients, one fill written, time until all are notified, on S',
   'live-cost':
     'live updates: DynamoDB requests and items per refresh and per minute, no client / 1 / 50 clients, $/day, at the market counts of S, D, L (CI: S)',
+  'first-view':
+    'time to the first view on a cold server, on D: deep dive of a quiet market over 30 days (≤ 500 ms) and Compare of 6 markets over 7 days (≤ 1 s), with a trace of the API requests',
   original:
     "the original Streamlit dashboard's access pattern re-enacted (contract §4.1, §4.2, §5.2) vs ours, on S and D",
 };

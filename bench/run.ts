@@ -7,6 +7,7 @@ import { accessPaths } from './access-paths.js';
 import { apiSuite } from './api.js';
 import { browserSuite } from './browser.js';
 import { deepDiveSuite } from './deepdive.js';
+import { firstViewSuite } from './first-view.js';
 import { Bench } from './harness.js';
 import { loadSuite } from './load.js';
 import { liveCostSuite } from './live.js';
@@ -27,6 +28,7 @@ const RUNNERS: Record<Suite, (bench: Bench) => Promise<void>> = {
   deepdive: deepDiveSuite,
   original: originalSuite,
   'live-cost': liveCostSuite,
+  'first-view': firstViewSuite,
 };
 
 function log(msg: string): void {

@@ -1,0 +1,235 @@
+// Time to the first view on a cold server (issue 18's time budgets, D, this machine): the deep dive of a
+// quiet market over 30 days until its first decision rows, and Compare of 6 markets over 7 days until
+// its statistics table. Each visit starts a new server process (empty caches, nothing warm but the
+// store) and a new browser context, so every visit is the uncached first look a trader gets after a
+// restart. A MutationObserver added before the app's code stamps performance.now() (ms since the
+// navigation started) when the first row appears. The trace beside the figure lists every API request
+// of the visit (start and duration from the browser's resource timing, and the server's own account
+// of its DynamoDB requests and time from the response's meta): where the time goes.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { QueryCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
+import type { Browser, Response } from 'playwright-core';
+import { toNaiveIso } from '../src/core/time.js';
+import { DECISION_GSI, tableName } from '../src/store/tables.js';
+import { buildWeb, DIST, launchChromium } from './browser.js';
+import type { Bench, OpenSet } from './harness.js';
+import { startServer } from './server.js';
+import { max, median } from './stats.js';
+
+const SUITE = 'first-view';
+const DAY = 86_400_000;
+const DEEP_DIVE_BUDGET_MS = 500;
+const COMPARE_BUDGET_MS = 1000;
+const COMPARE_MARKETS = 6;
+const TIMEOUT_MS = 30_000;
+
+// Runs before the app (addInitScript): plain JavaScript in a string, as in deepdive.ts.
+const probe = (selector: string) => `(() => {
+  const s = { firstAt: null };
+  window.__firstView = s;
+  const seen = () => {
+    if (s.firstAt === null && document.querySelector(${JSON.stringify(selector)})) s.firstAt = performance.now();
+    return s.firstAt !== null;
+  };
+  new MutationObserver((_m, o) => { if (seen()) o.disconnect(); })
+    .observe(document, { childList: true, subtree: true });
+})();`;
+
+interface Call {
+  path: string;
+  startMs: number;
+  durationMs: number;
+  status: number;
+  /** The server's meta.dynamo for a JSON response: requests and ms spent in DynamoDB (0 when cached). */
+  dynamoRequests: number | null;
+  dynamoMs: number | null;
+  cache: string | null;
+}
+
+interface Visit {
+  firstMs: number;
+  calls: Call[];
+  errors: string[];
+}
+
+/** Decisions per watched market over 30 days (GSI Select COUNT, outside any measurement). */
+async function decisionCounts(set: OpenSet): Promise<{ market: string; decisions: number }[]> {
+  const from = toNaiveIso(set.ds.now() - 30 * DAY);
+  const out: { market: string; decisions: number }[] = [];
+  for (const market of set.discovery.watched) {
+    let n = 0;
+    let start: Record<string, unknown> | undefined;
+    do {
+      const r: QueryCommandOutput = await set.client.doc.send(
+        new QueryCommand({
+          TableName: tableName('dora_decision_log', 'demo'),
+          IndexName: DECISION_GSI,
+          KeyConditionExpression: 'market_id = :m AND #t >= :f',
+          ExpressionAttributeNames: { '#t': 'timestamp' },
+          ExpressionAttributeValues: { ':m': market, ':f': from },
+          Select: 'COUNT',
+          ...(start ? { ExclusiveStartKey: start } : {}),
+        }),
+      );
+      n += r.Count ?? 0;
+      start = r.LastEvaluatedKey;
+    } while (start);
+    out.push({ market, decisions: n });
+  }
+  return out.sort((a, b) => a.decisions - b.decisions);
+}
+
+async function callOf(res: Response, origin: number): Promise<Call | null> {
+  const url = new URL(res.url());
+  if (!url.pathname.startsWith('/api/')) return null;
+  const t = res.request().timing();
+  let meta: { dynamo?: { requests?: number; ms?: number }; cache?: string } | undefined;
+  try {
+    if ((res.headers()['content-type'] ?? '').includes('json'))
+      meta = ((await res.json()) as { meta?: typeof meta }).meta;
+  } catch {
+    // an event stream or a body already gone: no server account
+  }
+  return {
+    path: url.pathname.replace(/\/markets\/[^/]+/, '/markets/:id'),
+    startMs: t.startTime - origin,
+    durationMs: t.responseEnd >= 0 ? t.responseEnd : NaN,
+    status: res.status(),
+    dynamoRequests: meta?.dynamo?.requests ?? null,
+    dynamoMs: meta?.dynamo?.ms ?? null,
+    cache: meta?.cache ?? null,
+  };
+}
+
+async function visit(browser: Browser, url: string, selector: string): Promise<Visit> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  try {
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const pending: Promise<Call | null>[] = [];
+    let origin = 0;
+    page.on('response', (res) => pending.push(callOf(res, origin)));
+    await page.addInitScript({ content: probe(selector) });
+    const nav = page.goto(url, { waitUntil: 'commit' });
+    await nav;
+    origin = (await page.evaluate('performance.timeOrigin')) as number;
+    const deadline = performance.now() + TIMEOUT_MS;
+    let firstAt: number | null = null;
+    while (firstAt === null) {
+      firstAt = (await page.evaluate('window.__firstView && window.__firstView.firstAt')) as number | null;
+      if (firstAt !== null) break;
+      if (performance.now() > deadline)
+        throw new Error(`nothing matched ${selector} within ${TIMEOUT_MS / 1000} s${errors.length ? `: ${errors.join(' | ')}` : ''}`);
+      await page.waitForTimeout(25);
+    }
+    // Requests that started before the first view are the ones on its path.
+    const calls = (await Promise.all(pending)).filter((c): c is Call => c !== null && c.startMs <= firstAt);
+    return { firstMs: firstAt, calls: calls.sort((a, b) => a.startMs - b.startMs), errors };
+  } finally {
+    await context.close();
+  }
+}
+
+async function coldVisits(
+  bench: Bench,
+  set: OpenSet,
+  browser: Browser,
+  path: string,
+  selector: string,
+): Promise<Visit[]> {
+  const visits: Visit[] = [];
+  for (let i = 0; i < (bench.quick ? 1 : 3); i++) {
+    // A new server each time: its caches are empty, as after a restart.
+    const server = await startServer(set, { webDir: DIST, built: true });
+    try {
+      visits.push(await visit(browser, `${server.url}${path}`, selector));
+    } finally {
+      await server.stop();
+    }
+  }
+  return visits;
+}
+
+function traceTable(bench: Bench, title: string, v: Visit): void {
+  bench.report.table(
+    SUITE,
+    title,
+    ['API request', 'start ms', 'duration ms', 'status', 'cache', 'DynamoDB requests', 'DynamoDB ms'],
+    v.calls.map((c) => [
+      c.path,
+      Math.round(c.startMs),
+      Math.round(c.durationMs),
+      c.status,
+      c.cache ?? '',
+      c.dynamoRequests ?? '',
+      c.dynamoMs === null ? '' : Math.round(c.dynamoMs),
+    ]),
+  );
+}
+
+export async function firstViewSuite(bench: Bench): Promise<void> {
+  const r = bench.report;
+  const set = await bench.dataset('D');
+  const b = await buildWeb(bench);
+  const deepWhat = 'deep dive, quiet market, 30 days, cold server: navigation → first decision rows (median)';
+  const compareWhat = `compare, ${COMPARE_MARKETS} markets, 7 days, cold server: navigation → statistics table (median)`;
+  if (!b.ok || !existsSync(join(DIST, 'index.html'))) {
+    const why = `vite build failed: ${b.output.trim().split('\n').slice(-8).join(' | ')}`;
+    r.fail(SUITE, set.label, deepWhat, `≤ ${DEEP_DIVE_BUDGET_MS} ms`, why);
+    r.fail(SUITE, set.label, compareWhat, `≤ ${COMPARE_BUDGET_MS} ms`, why);
+    return;
+  }
+  const counts = (await decisionCounts(set)).filter((c) => c.decisions > 0);
+  const quiet = counts[0];
+  const busiest = counts.slice(-COMPARE_MARKETS).map((c) => c.market);
+  if (!quiet) {
+    r.skip(SUITE, deepWhat, 'no market has a decision in the last 30 days');
+    return;
+  }
+  bench.log(`first-view: quiet market ${quiet.market} (${quiet.decisions} decisions in 30 days)`);
+  const browser = await launchChromium();
+  try {
+    const deep = await coldVisits(
+      bench,
+      set,
+      browser,
+      `/market?m=${encodeURIComponent(quiet.market)}&env=demo&range=30d`,
+      '[data-testid="decisions-table"] tbody tr[data-row-id]',
+    );
+    const compare = await coldVisits(
+      bench,
+      set,
+      browser,
+      `/compare?env=demo&markets=${encodeURIComponent(busiest.join(','))}&range=7d`,
+      '[data-testid="compare-table"] tbody tr',
+    );
+    const slowest = (vs: Visit[]) => vs.reduce((a, v) => (v.firstMs > a.firstMs ? v : a));
+    traceTable(bench, `Deep dive of ${quiet.market} (${quiet.decisions.toLocaleString('en-US')} decisions in 30 days), slowest cold visit (${Math.round(slowest(deep).firstMs)} ms): the API requests before its first rows`, slowest(deep));
+    traceTable(bench, `Compare of ${busiest.join(', ')} over 7 days, slowest cold visit (${Math.round(slowest(compare).firstMs)} ms): the API requests before its table`, slowest(compare));
+    for (const [what, vs, budget] of [
+      [deepWhat, deep, DEEP_DIVE_BUDGET_MS],
+      [compareWhat, compare, COMPARE_BUDGET_MS],
+    ] as const) {
+      const errors = [...new Set(vs.flatMap((v) => v.errors))];
+      r.check({
+        suite: SUITE,
+        dataset: set.label,
+        what,
+        value: median(vs.map((v) => v.firstMs)),
+        unit: 'ms',
+        op: '<=',
+        limit: budget,
+        digits: 0,
+        note: `visits ${vs.map((v) => Math.round(v.firstMs)).join(', ')} ms; slowest ${Math.round(max(vs.map((v) => v.firstMs)))} ms${errors.length ? `; page errors: ${errors.join(' | ')}` : ''}`,
+      });
+    }
+    r.fact(SUITE, 'quiet', quiet);
+    r.fact(SUITE, 'compareMarkets', busiest);
+    r.fact(SUITE, 'deepDive', deep);
+    r.fact(SUITE, 'compare', compare);
+  } finally {
+    await browser.close();
+  }
+}
