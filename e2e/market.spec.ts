@@ -208,6 +208,13 @@ test('the decision detail panel is the API’s decision, events and fills', asyn
         expect(cells[5]).toBe(e.status ?? '—');
       }
     }
+    // Issue 16 item 15: the chain's tables export too, the same rows as the panel shows.
+    if (chain.executions.length > 0) {
+      const href = (await panel.getByTestId('detail-events-export-csv').getAttribute('href'))!;
+      const csv = (await (await request.get(`${server.url}${href}`)).text()).trim().split('\r\n');
+      expect(csv.length - 1).toBe(chain.executions.length);
+      await expect(panel.getByTestId('detail-events-export-xlsx')).toHaveAttribute('href', /format=xlsx/);
+    }
     const fillRows = panel.getByTestId('detail-fills').locator('tbody tr');
     if (chain.fills.length === 0)
       await expect(panel).toContainText('No fill while this decision was in force.');
@@ -422,6 +429,13 @@ test('analytics: latency cards are the API’s statistics; outcomes and charts d
     );
   for (const id of ['timeline-chart', 'histogram-chart', 'latency-chart'])
     await expect(page.getByTestId(id).locator('canvas')).toBeVisible();
+  // Issue 16 item 15: both tables export as CSV and Excel; the outcomes file ends with the tab's total.
+  const href = (await page.getByTestId('outcomes-export-csv').getAttribute('href'))!;
+  const lines = (await (await request.get(`${server.url}${href}`)).text()).trim().split('\r\n');
+  expect(lines[0]!.split(',').slice(0, 2)).toEqual(['status', 'count']);
+  expect(lines.at(-1)!.split(',').slice(0, 2)).toEqual(['Total', String(body.outcomes.total)]);
+  await expect(page.getByTestId('outcomes-export-xlsx')).toHaveAttribute('href', /format=xlsx/);
+  await expect(page.getByTestId('error-codes-export-csv')).toHaveAttribute('href', /table=errors/);
 });
 
 test('price chart: drawn from the series, and hovering a fill shows its decision context', async ({
