@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildAttention, type AttentionInput } from './attention.js';
+import { buildAttention, silence, type AttentionInput } from './attention.js';
 
 const NOW = Date.parse('2026-03-01T12:00:00Z');
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -90,7 +90,7 @@ describe('attention', () => {
       ),
     ).toEqual(['no_recent_decision:EDGE', 'no_recent_decision:OLD', 'no_recent_decision:NEVER']);
     const [old] = buildAttention(input({ markets: [m('OLD', 7 * 60 * MIN)] }));
-    expect(old).toMatchObject({ message: 'OLD: enabled but no decision for 420 min', since: iso(NOW - 420 * MIN) });
+    expect(old).toMatchObject({ message: 'OLD: enabled but no decision for 7 h', since: iso(NOW - 420 * MIN) });
   });
 
   it('limit ≥ 100 % is critical, 99 % is not; a position with no config is a warning', () => {
@@ -147,6 +147,13 @@ describe('attention', () => {
       'Loss limit reached: daily_pnl -120.00 of −100.00 (120%); every restart halts until it is reset',
     );
     expect(items[3]!.message).toBe('Total exposure 600 contracts at 120% of max_total_exposure 500');
+  });
+
+  it('a silence reads in minutes, then hours, then days and hours', () => {
+    expect(silence(11 * MIN + 20_000)).toBe('11 min');
+    expect(silence(119 * MIN)).toBe('119 min');
+    expect(silence(1920 * MIN)).toBe('32 h');
+    expect(silence(76 * 60 * MIN)).toBe('3 d 4 h');
   });
 
   it('API-error burst: ≥ 10 errors this run with the newest within 15 min', () => {

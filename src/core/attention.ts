@@ -68,7 +68,14 @@ export interface AttentionInput {
   apiErrors: ApiErrorsState | null;
 }
 
-const minutes = (ms: number) => `${Math.max(1, Math.round(ms / 60_000))} min`;
+/** A silence as a trader reads it: `11 min`, `32 h`, `3 d 4 h` (never "1920 min"). */
+export function silence(ms: number): string {
+  const min = Math.max(1, Math.round(ms / 60_000));
+  if (min < 120) return `${min} min`;
+  const h = Math.floor(min / 60);
+  return h < 48 ? `${h} h` : `${Math.floor(h / 24)} d ${h % 24} h`;
+}
+const minutes = silence;
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
 export function buildAttention(i: AttentionInput): AttentionItem[] {
