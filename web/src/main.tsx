@@ -26,6 +26,10 @@ const root = createRoot(document.getElementById('root') as HTMLElement);
 void Promise.all([
   import('./App'),
   Promise.resolve(matchRoute(ROUTES, window.location.pathname)?.load()).catch(() => undefined),
+  // Beside the page's code: its first data (a failure is left to the page's own query).
+  matchRoute(ROUTES, window.location.pathname)
+    ?.prefetch?.(queryClient, window.location.search)
+    .catch(() => undefined),
 ]).then(([{ App }]) => {
   startTransition(() => {
     root.render(

@@ -2,6 +2,7 @@
 // lazy, Home too: the first chunks hold React and the shell alone, so opening one page neither
 // downloads nor evaluates the others (nor their charts and tables) before it can start. main.tsx
 // loads the URL's page beside the shell, so the first render already has it.
+import type { QueryClient } from '@tanstack/react-query';
 import { lazy, type ComponentType } from 'react';
 
 export interface PageRoute {
@@ -10,6 +11,8 @@ export interface PageRoute {
   Page: ComponentType;
   /** Fetches and evaluates the page's code (what Page does as it first renders). */
   load: () => Promise<unknown>;
+  /** At page load: asks for the page's first data as soon as its code is in, before it renders. */
+  prefetch?: (client: QueryClient, search: string) => Promise<void>;
 }
 
 function lazyPage<M>(load: () => Promise<M>, pick: (m: M) => ComponentType) {
@@ -32,6 +35,8 @@ export const ROUTES: readonly PageRoute[] = [
       () => import('./pages/market/MarketPage'),
       (m) => m.MarketPage,
     ),
+    prefetch: (client, search) =>
+      import('./pages/market/first-view').then((m) => m.prefetchFirstView(client, search)),
   },
   {
     path: '/stale',
@@ -64,6 +69,8 @@ export const ROUTES: readonly PageRoute[] = [
       () => import('./pages/compare/ComparePage'),
       (m) => m.ComparePage,
     ),
+    prefetch: (client, search) =>
+      import('./pages/compare/compare-query').then((m) => m.prefetchCompare(client, search)),
   },
   {
     path: '/replay',

@@ -1,13 +1,21 @@
 // Data hooks of the pages built on these helpers: one GET per query, keyed by environment and
 // parameters. A change of parameters keeps showing the previous figures until the next arrive —
 // never another environment's (the key's second element is the environment).
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import { getJson } from '../../api/client';
 import { envKey } from '../../api/overview-query';
 import type { MarketsResponse } from '../../api/report-types';
 import type { EnvChoice } from '../../router/view-params';
 
 type Params = Record<string, string | number | undefined>;
+
+/** One GET of a page: its key and request (for the hook, and for a prefetch at page load). */
+export function pageQueryOptions<T>(name: string, env: EnvChoice | null, path: string, params: Params) {
+  return queryOptions({
+    queryKey: [name, envKey(env), path, params],
+    queryFn: () => getJson<T>(path, { env: env ?? undefined, ...params }),
+  });
+}
 
 export function usePageQuery<T>(
   name: string,
@@ -18,8 +26,7 @@ export function usePageQuery<T>(
 ) {
   const key = envKey(env);
   return useQuery({
-    queryKey: [name, key, path, params],
-    queryFn: () => getJson<T>(path, { env: env ?? undefined, ...params }),
+    ...pageQueryOptions<T>(name, env, path, params),
     placeholderData: (prev, prevQuery) => (prevQuery?.queryKey[1] === key ? prev : undefined),
     refetchInterval: options.refetchMs ?? 10_000,
     enabled: options.enabled ?? true,

@@ -12,8 +12,7 @@ import { Panel } from '../../components/Panel';
 import { SortableTable } from '../../components/SortableTable';
 import { WarningsPanel } from '../../components/WarningsPanel';
 import { useViewParams } from '../../router/view-hooks';
-import { todayIn } from '../home/range';
-import { describeLookback, lookbackParams, readLookback } from '../common/lookback';
+import { describeLookback, readLookback } from '../common/lookback';
 import { LookbackControls } from '../common/LookbackControls';
 import { useMarketOptions } from '../common/market-options';
 import { useSearch, useSetPageParams } from '../common/page-hooks';
@@ -21,6 +20,7 @@ import { usePageQuery } from '../common/queries';
 import { CompareChart } from './CompareChart';
 import { compareColumns } from './compare-columns';
 import { addMarkets, MAX_MARKETS, marketsParam, readMarkets } from './compare-params';
+import { compareQueryArgs, compareRange } from './compare-query';
 import '../common/pages.css';
 import { PRESET_DAYS } from '../../router/view-params';
 
@@ -34,16 +34,13 @@ export function ComparePage() {
   const set = useSetPageParams();
   const markets = readMarkets(search);
   const lookback = readLookback(search, 7, 366);
-  const range = lookbackParams(lookback, view.tz, todayIn(view.tz, Date.now()));
+  const range = compareRange(search, view.tz);
   const { options, loading } = useMarketOptions(view);
   const overview = useOverview(view);
   const [note, setNote] = useState<string | null>(null);
   const chosen = useMemo(() => new Set(markets), [markets]);
   const q = usePageQuery<CompareResponse>(
-    'compare',
-    view.env,
-    '/api/v1/compare',
-    { markets: markets.join(','), ...range },
+    ...compareQueryArgs(view.env, markets, range),
     { refetchMs: 60_000, enabled: markets.length > 0 },
   );
   const data = markets.length > 0 ? q.data : undefined;

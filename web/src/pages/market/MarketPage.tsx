@@ -30,6 +30,7 @@ import {
   useMarketList,
   useSeries,
 } from './market-queries';
+import { rangeKeyOf, takeBootAnchor } from './first-view';
 import { pickerOptions, type PickerOption } from './picker-options';
 import { PricePanel } from './PricePanel';
 import './market.css';
@@ -78,8 +79,9 @@ export function MarketPage() {
   );
 
   // A new market, environment or range starts from now; so does a refresh.
-  const rangeKey = `${view.env}|${view.marketId}|${view.lookbackDays}|${view.custom?.from ?? ''}|${view.custom?.to ?? ''}`;
-  const [anchor, setAnchor] = useState(() => ({ key: rangeKey, ms: serverNowMs() }));
+  const rangeKey = rangeKeyOf(view);
+  // The first range is the one the load-time prefetch asked for (first-view.ts), when it is this one.
+  const [anchor, setAnchor] = useState(() => ({ key: rangeKey, ms: takeBootAnchor(rangeKey) ?? serverNowMs() }));
   if (anchor.key !== rangeKey) setAnchor({ key: rangeKey, ms: serverNowMs() });
   const range = useMemo(() => resolveRange(view, anchor.ms), [view, anchor.ms]);
 

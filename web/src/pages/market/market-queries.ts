@@ -1,6 +1,6 @@
 // The deep dive's requests: one hook per endpoint, keyed by environment, market and the page's
 // absolute range, so every tab of one range shares its data and a refresh re-anchors them all.
-import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { ApiRequestError, getJson } from '../../api/client';
 import { envKey } from '../../api/overview-query';
 import { noteServerTime } from '../../api/server-clock';
@@ -120,7 +120,7 @@ export function useAnalytics(
  * rows a page. Pages are kept as read (never stale, no polling): a refresh re-anchors the range,
  * which is a new key, and so asks again.
  */
-function useRangePages<Page extends { nextCursor: string | null }>(
+function rangePagesOptions<Page extends { nextCursor: string | null }>(
   list: 'decisions' | 'executions',
   pageSize: number,
   env: EnvChoice | null,
@@ -128,7 +128,7 @@ function useRangePages<Page extends { nextCursor: string | null }>(
   range: ResolvedRange,
   enabled = true,
 ) {
-  return useInfiniteQuery({
+  return infiniteQueryOptions({
     queryKey: [`market-${list}`, envKey(env), marketId, range.from, range.to],
     queryFn: ({ pageParam }) =>
       getJson<Page>(marketPath(marketId as string, `/${list}`), {
@@ -143,6 +143,22 @@ function useRangePages<Page extends { nextCursor: string | null }>(
     refetchInterval: false,
     staleTime: Infinity,
   });
+}
+
+/** The decisions list's query, for the hook and for the prefetch at page load (first-view.ts). */
+export function decisionPagesOptions(env: EnvChoice | null, marketId: string | null, range: ResolvedRange) {
+  return rangePagesOptions<DecisionsPage>('decisions', DECISIONS_PAGE_SIZE, env, marketId, range);
+}
+
+function useRangePages<Page extends { nextCursor: string | null }>(
+  list: 'decisions' | 'executions',
+  pageSize: number,
+  env: EnvChoice | null,
+  marketId: string | null,
+  range: ResolvedRange,
+  enabled = true,
+) {
+  return useInfiniteQuery(rangePagesOptions<Page>(list, pageSize, env, marketId, range, enabled));
 }
 
 export function useDecisionPages(env: EnvChoice | null, marketId: string | null, range: ResolvedRange) {
