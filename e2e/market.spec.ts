@@ -114,6 +114,20 @@ async function cellTexts(row: Locator): Promise<string[]> {
   return (await row.locator('td').allTextContents()).map((t) => t.trim());
 }
 
+test('the first decisions page is asked for once, as the page loads, for the range the page shows', async ({ page }) => {
+  // Issue 18: the load-time prefetch and the page share one query (same key, same range anchor).
+  const firstPages: string[] = [];
+  page.on('request', (r) => {
+    if (/\/api\/v1\/markets\/[^/]+\/decisions\?/.test(r.url()) && !r.url().includes('cursor=')) firstPages.push(r.url());
+  });
+  const range = await openMarket(page, '&range=30d');
+  await expect(page.getByTestId('decisions-table').locator('tbody tr[data-row-id]').first()).toBeVisible();
+  await page.waitForTimeout(500);
+  expect(firstPages).toHaveLength(1);
+  const asked = new URL(firstPages[0]!).searchParams;
+  expect([asked.get('from'), asked.get('to')]).toEqual([range.from, range.to]);
+});
+
 test('decisions: the first rows are the API’s for the page’s range, with every column', async ({
   page,
   request,
