@@ -3,7 +3,6 @@
 // computation (core's buildOverview on the assembled input). Medians of 3. Informational: it tells
 // the owners of src/store and src/core which part to make faster.
 import { buildOverview } from '../src/core/index.js';
-import { metricsInput } from '../src/server/routes/overview.js';
 import { readLatestDecisions, readLatestSystemDecision } from '../src/store/read-decisions.js';
 import { readAllFills } from '../src/store/read-fills.js';
 import { readConfigs, readStateItems } from '../src/store/read-state.js';
@@ -41,8 +40,7 @@ export async function overviewParts(set: OpenSet): Promise<(string | number)[][]
   try {
     assertOk(await get(app, '/api/v1/overview?env=demo'), 'overview');
     // The same input the route computed from, straight from the app's (now warm) caches.
-    const ctx = { region: 'us-east-1', nowMs: now } as Parameters<typeof metricsInput>[1];
-    const { input } = await metricsInput(app.dora.envs, ctx, 'demo', 'UTC', 30);
+    const { input } = await app.dora.envs.get('demo').metricsInput({ region: 'us-east-1', nowMs: now }, 'UTC', 30);
     const runs = await repeat(3, async () => {
       const t = performance.now();
       buildOverview(input);

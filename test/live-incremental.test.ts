@@ -8,8 +8,6 @@ import fc from 'fast-check';
 import { buildOverview } from '../src/core/index.js';
 import { toAwareIso, toNaiveIso, utcDate } from '../src/core/time.js';
 import { EnvRegistry } from '../src/server/env-data.js';
-import { metricsInput } from '../src/server/routes/overview.js';
-import type { AppContext } from '../src/server/context.js';
 import { onRequest, type RequestRecord } from '../src/store/stats.js';
 import { putAll } from './helpers/fixtures.js';
 import { startTestStore, type TestStore } from './helpers/store.js';
@@ -105,7 +103,7 @@ describe('incremental live reads = cold reads (property)', () => {
         let now = base;
         let run = `run-${++seq}`;
         let loop = 0;
-        const ctx = { region: 'us-east-1', nowMs: () => now } as unknown as AppContext;
+        const ctx = { region: 'us-east-1', nowMs: () => now };
         const live = new EnvRegistry(store.reader, () => now, { incremental: true });
         // (date, timestamp) is the item's key: two decisions at the same microsecond would be one item
         // overwritten, which the bot's clock never produces.
@@ -143,8 +141,8 @@ describe('incremental live reads = cold reads (property)', () => {
           // now) is then a put that lands after a newer one was seen.
           if (botMarket !== null) await writeDecision(marketOf(botMarket), now, now, 0);
           live.get('demo').expireFills();
-          const inc = await metricsInput(live, ctx, 'demo', 'UTC', 30);
-          const cold = await metricsInput(new EnvRegistry(store.reader, () => now), ctx, 'demo', 'UTC', 30);
+          const inc = await live.get('demo').metricsInput(ctx, 'UTC', 30);
+          const cold = await new EnvRegistry(store.reader, () => now).get('demo').metricsInput(ctx, 'UTC', 30);
           const keys = (fs: typeof inc.input.fills) => fs.map((f) => `${f.date}|${f.sortKey}`).sort();
           expect(keys(inc.input.fills)).toEqual(keys(cold.input.fills));
           const newest = (m: typeof inc.input.latestDecisions) => [...m].map(([k, d]) => `${k}=${d.date}|${d.timestampRaw}`).sort();
@@ -199,14 +197,14 @@ describe('incremental live reads = cold reads (property)', () => {
     base += 20 * DAY;
     let now = base + 12 * 3_600_000;
     const live = new EnvRegistry(store.reader, () => now, { incremental: true });
-    const ctx = { region: 'us-east-1', nowMs: () => now } as unknown as AppContext;
-    await metricsInput(live, ctx, 'demo', 'UTC', 30);
+    const ctx = { region: 'us-east-1', nowMs: () => now };
+    await live.get('demo').metricsInput(ctx, 'UTC', 30);
     const reads: RequestRecord[] = [];
     const stop = onRequest((r) => reads.push(r));
     try {
       now += 3_000;
       live.get('demo').expireFills();
-      await metricsInput(live, ctx, 'demo', 'UTC', 30);
+      await live.get('demo').metricsInput(ctx, 'UTC', 30);
       const kinds = reads.map((r) => `${r.operation} ${r.table}${r.index ? ` ${r.index}` : ''}`).sort();
       // Decisions: one base-table Query (no GSI, no per-market reads); fills: one Query; state: one
       // BatchGetItem; configs: cached for 5 min.

@@ -1,6 +1,7 @@
 // Evaluates the alert rules in the background (whether or not anyone has the page open), keeps each
 // alert's first-seen and last-seen times, and posts new ones to a Slack-compatible webhook — once per
-// alert while it lasts (de-duplication), and not again within a cool-down if it flaps.
+// alert while it lasts (de-duplication), and not again within a cool-down if it flaps. AlertRegistry
+// holds one monitor per environment for the app.
 import { buildOverview, buildStale } from '../core/index.js';
 import {
   DEFAULT_ALERT_THRESHOLDS,
@@ -9,9 +10,7 @@ import {
   type AlertThresholds,
 } from '../core/alerts.js';
 import type { Env } from '../core/types.js';
-import type { AppContext } from './context.js';
 import type { EnvRegistry } from './env-data.js';
-import { metricsInput } from './routes/overview.js';
 import { failureName } from './errors.js';
 
 export interface TrackedAlert extends Alert {
@@ -34,6 +33,16 @@ export interface AlertOptions {
   log?: (msg: string) => void;
   /** Without a webhook: how soon a cleared alert that returns is the same alert (default 30 min). */
   cooldownMs?: number;
+}
+
+/**
+ * What the monitors read of the app's context; AppContext has all of it. Named here, not imported:
+ * context.ts takes AlertOptions from this module, and importing AppContext back would be a circle.
+ */
+export interface AlertContext {
+  region: string;
+  nowMs: () => number;
+  alerts?: AlertOptions & { background?: boolean };
 }
 
 /** The --alert-cooldown default: a cleared alert back within 30 min is the same alert. */
@@ -62,7 +71,7 @@ export class AlertMonitor {
 
   constructor(
     private readonly env: Env,
-    private readonly ctx: AppContext,
+    private readonly ctx: AlertContext,
     private readonly envs: EnvRegistry,
     private readonly opts: AlertOptions = {},
   ) {
@@ -90,7 +99,7 @@ export class AlertMonitor {
 
   private async round(): Promise<void> {
     try {
-      const { input } = await metricsInput(this.envs, this.ctx, this.env, 'UTC', 1);
+      const { input } = await this.envs.get(this.env).metricsInput(this.ctx, 'UTC', 1);
       const state = await this.envs.get(this.env).state();
       const alerts = evaluateAlerts(
         buildOverview(input),
@@ -188,5 +197,27 @@ export class AlertMonitor {
       (a.severity === b.severity ? 0 : a.severity === 'critical' ? -1 : 1) ||
       a.firstSeenAt.localeCompare(b.firstSeenAt);
     return { active: [...this.active.values()].sort(order), resolved: [...this.resolved] };
+  }
+}
+
+/** One monitor per environment, made when the environment is first asked about. */
+export class AlertRegistry {
+  private readonly monitors = new Map<Env, AlertMonitor>();
+  constructor(
+    private readonly ctx: AlertContext,
+    private readonly envs: EnvRegistry,
+  ) {}
+  get(env: Env): AlertMonitor {
+    let m = this.monitors.get(env);
+    if (!m) {
+      m = new AlertMonitor(env, this.ctx, this.envs, this.ctx.alerts ?? {});
+      this.monitors.set(env, m);
+      // Once someone asks about an environment it is watched from then on.
+      if (this.ctx.alerts?.background) m.start();
+    }
+    return m;
+  }
+  stopAll(): void {
+    for (const m of this.monitors.values()) m.stop();
   }
 }

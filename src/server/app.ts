@@ -9,11 +9,10 @@ import { serializeReply } from './respond.js';
 import { registerSecurityHeaders } from './security-headers.js';
 import { registerHostCheck } from './host-check.js';
 import { ApiError, isStoreFailure, storeUnavailable } from './errors.js';
-import { healthRoutes } from './routes/health.js';
-import { registerApiRoutes } from './routes/index.js';
+import { healthRoutes, registerApiRoutes } from './routes/index.js';
 import type { EnvRegistry } from './env-data.js';
 import type { LiveHub } from './live.js';
-import type { AlertRegistry } from './routes/risk.js';
+import type { AlertRegistry } from './alert-monitor.js';
 
 declare module 'fastify' {
   interface FastifyInstance {

@@ -1,5 +1,6 @@
 // Per environment: what the pages need, each part read once per TTL whoever asks (single-flight),
 // the fill history held and refreshed incrementally. Routes and the live poller both use this.
+import type { MetricsInput } from '../core/index.js';
 import type { Decision, Env, MarketConfig, Warning } from '../core/types.js';
 import type { ReadClient } from '../store/client.js';
 import { describeTable } from '../store/describe.js';
@@ -210,6 +211,39 @@ export class EnvData {
         ...decisions.warnings,
       ],
       loadedAtMs: Math.min(fills.loadedAtMs, this.now()),
+    };
+  }
+
+  /**
+   * The snapshot as core's input: what the overview, stale list, risk page, market header, alerts
+   * and live poller compute from. The region and the clock are the app's (AppContext satisfies
+   * `ctx`; importing its type here would close a circle, context.ts → alert-monitor.ts →
+   * env-data.ts); "now" is read after the snapshot has loaded.
+   */
+  async metricsInput(
+    ctx: { region: string; nowMs: () => number },
+    tz: string,
+    days: number,
+  ): Promise<{ input: MetricsInput; warnings: Warning[] }> {
+    const snap = await this.snapshot();
+    return {
+      input: {
+        env: this.env,
+        region: ctx.region,
+        tz,
+        nowMs: ctx.nowMs(),
+        days,
+        configs: snap.configs,
+        positions: snap.state.positions,
+        openOrders: snap.state.openOrders,
+        risk: snap.state.risk,
+        globalConfig: snap.state.globalConfig,
+        fills: snap.fills.fills,
+        latestDecisions: snap.decisions.byMarket,
+        newestDecisionAny: snap.decisions.newestAny,
+        apiErrors: snap.state.apiErrors,
+      },
+      warnings: snap.warnings,
     };
   }
 

@@ -2,9 +2,28 @@
 import { toApiTime } from '../core/time.js';
 import { parseDecisionId } from '../core/decision-id.js';
 import type { FillWithRealized } from '../core/fills.js';
-import type { Decision, ExecutionEvent, Fill } from '../core/types.js';
+import type { Decision, ExecutionEvent, Fill, MarketConfig } from '../core/types.js';
 
 const iso = (ms: number | null) => (ms === null ? null : toApiTime(ms));
+
+/** A market config as the bot's manager wrote it (/markets, and the deep dive's header). */
+export function configJson(c: MarketConfig) {
+  return {
+    marketId: c.marketId,
+    eventTicker: c.eventTicker,
+    enabled: c.enabled,
+    quoteSize: c.quoteSize,
+    maxInventoryYes: c.maxInventoryYes,
+    maxInventoryNo: c.maxInventoryNo,
+    minSpread: c.minSpread,
+    inventorySkewFactor: c.inventorySkewFactor,
+    createdAt: c.createdAtMs === null ? null : toApiTime(c.createdAtMs),
+    updatedAt: c.updatedAtMs === null ? null : toApiTime(c.updatedAtMs),
+    fairValue: c.fairValue,
+    disabledReason: c.disabledReason,
+    disabledAt: c.disabledAtMs === null ? null : toApiTime(c.disabledAtMs),
+  };
+}
 
 export function decisionJson(d: Decision) {
   const book = d.book;

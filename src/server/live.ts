@@ -7,7 +7,6 @@ import { buildOverview, fillsWithRealized } from '../core/index.js';
 import type { Env } from '../core/types.js';
 import type { AppContext } from './context.js';
 import type { EnvRegistry } from './env-data.js';
-import { metricsInput } from './routes/overview.js';
 import { decisionJson, fillJson } from './json.js';
 import type { FastifyBaseLogger } from 'fastify';
 import { failureName, storeUnavailable } from './errors.js';
@@ -111,7 +110,7 @@ class EnvPoller {
       // Fills are checked every round (a cheap query of the newest trade partitions); decisions and
       // state follow their own few-second TTL.
       this.envs.get(this.env).expireFills();
-      const { input } = await metricsInput(this.envs, this.ctx, this.env, 'UTC', 30);
+      const { input } = await this.envs.get(this.env).metricsInput(this.ctx, 'UTC', 30);
       const inputs = [input.fills, input.latestDecisions, input.positions, input.openOrders, input.risk, input.configs];
       if (this.primed && inputs.every((x, i) => x === this.lastInputs[i])) {
         this.heartbeatIfDue(input.nowMs);

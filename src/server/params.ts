@@ -1,6 +1,6 @@
 // Query-parameter parsing shared by every route: each bad value is a 400 that names the parameter.
 import type { Env } from '../core/types.js';
-import { parseIsoUtcMs } from '../core/time.js';
+import { DAY_MS, parseIsoUtcMs } from '../core/time.js';
 import { badParam } from './errors.js';
 
 type Query = unknown;
@@ -64,6 +64,18 @@ export function formatParam(q: Query): 'json' | 'csv' | 'xlsx' {
   if (v === undefined || v === 'json') return 'json';
   if (v === 'csv' || v === 'xlsx') return v;
   throw badParam('format', `must be json, csv or xlsx, got "${v.slice(0, 20)}"`);
+}
+
+const MAX_RANGE_MS = 366 * DAY_MS;
+
+/** from/to with per-endpoint defaults; reversed or over-long ranges are a 400. */
+export function rangeParams(q: Query, nowMs: number, defaultDays: number): { fromMs: number; toMs: number } {
+  const days = intParam(q, 'days', defaultDays, 1, 365);
+  const toMs = timeParam(q, 'to', true) ?? nowMs;
+  const fromMs = timeParam(q, 'from') ?? toMs - days * DAY_MS;
+  if (fromMs > toMs) throw badParam('from', 'is after to');
+  if (toMs - fromMs > MAX_RANGE_MS) throw badParam('from', 'range longer than 366 days');
+  return { fromMs, toMs };
 }
 
 /**

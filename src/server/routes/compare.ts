@@ -11,10 +11,10 @@ import type { AppContext } from '../context.js';
 import { columnsOf, sendTable } from '../csv.js';
 import type { EnvRegistry } from '../env-data.js';
 import { badParam } from '../errors.js';
+import { requireDecisionGsi, requireMarket } from '../guards.js';
 import { marketEventsInRange } from '../market-events.js';
-import { envParam, formatParam, marketIdParam, strParam } from '../params.js';
+import { envParam, formatParam, marketIdParam, rangeParams, strParam } from '../params.js';
 import { cachedJson } from '../respond.js';
-import { rangeParams, requireDecisionGsi, requireMarket } from './decisions.js';
 
 const SPREAD_SAMPLES = 40;
 

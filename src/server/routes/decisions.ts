@@ -1,7 +1,7 @@
 // Decisions of a market (newest first, cursor-paged) and one decision with its reconciliation chain.
 import type { FastifyInstance } from 'fastify';
 import { fillsWithRealized } from '../../core/fills.js';
-import { DAY_MS, toNaiveIso } from '../../core/time.js';
+import { toNaiveIso } from '../../core/time.js';
 import type { Decision, Env } from '../../core/types.js';
 import { CursorError, decodeCursor } from '../../store/cursor.js';
 import {
@@ -10,13 +10,13 @@ import {
   readMarketDecisionsWithoutGsi,
   readNextDecision,
 } from '../../store/read-decisions.js';
-import { DECISION_GSI } from '../../store/tables.js';
 import { readDecisionExecutions } from '../../store/read-executions.js';
 import type { TtlCache } from '../cache.js';
 import type { AppContext } from '../context.js';
 import { columnsOf, sendCsvStream, sendTable } from '../csv.js';
 import type { EnvRegistry } from '../env-data.js';
-import { ApiError, badParam, notFound } from '../errors.js';
+import { badParam, notFound } from '../errors.js';
+import { missingGsiWarning, requireDecisionGsi, requireMarket } from '../guards.js';
 import {
   decisionJson,
   EXECUTION_EXPORT_COLUMNS,
@@ -31,14 +31,12 @@ import {
   formatParam,
   intParam,
   marketIdParam,
+  rangeParams,
   strParam,
   tableParam,
-  timeParam,
 } from '../params.js';
 import { exportCsv, exportRows } from '../export-rows.js';
 import { cachedJson } from '../respond.js';
-
-const MAX_RANGE_MS = 366 * DAY_MS;
 
 /**
  * At most this many decisions in one export. CSV is written as it is read, so the bound is on the
@@ -101,34 +99,6 @@ export function checkDecisionCursor(cursor: string, env: Env, marketId: string, 
     if (err instanceof CursorError) throw badParam('cursor', err.message);
     throw err;
   }
-}
-
-/** from/to with per-endpoint defaults; reversed or over-long ranges are a 400. */
-export function rangeParams(q: unknown, nowMs: number, defaultDays: number): { fromMs: number; toMs: number } {
-  const days = intParam(q, 'days', defaultDays, 1, 365);
-  const toMs = timeParam(q, 'to', true) ?? nowMs;
-  const fromMs = timeParam(q, 'from') ?? toMs - days * DAY_MS;
-  if (fromMs > toMs) throw badParam('from', 'is after to');
-  if (toMs - fromMs > MAX_RANGE_MS) throw badParam('from', 'range longer than 366 days');
-  return { fromMs, toMs };
-}
-
-export function missingGsiWarning(env: Env, complete: boolean) {
-  return {
-    code: 'missing_gsi',
-    message: `dora_decision_log_${env} has no ${DECISION_GSI}: decisions come from a bounded read of the date partitions${complete ? '' : ' and are incomplete'}. Run the bot's add_decision_log_gsi.py.`,
-  };
-}
-
-/** For lookups that have no bounded fallback without the GSI: a clear 503 instead of a table read. */
-export async function requireDecisionGsi(envs: EnvRegistry, env: Env): Promise<void> {
-  if (!(await envs.get(env).hasDecisionGsi())) {
-    throw new ApiError(503, 'missing_gsi', missingGsiWarning(env, false).message);
-  }
-}
-
-export async function requireMarket(envs: EnvRegistry, env: Env, marketId: string): Promise<void> {
-  if (!(await envs.get(env).knownMarket(marketId))) throw notFound(`unknown market ${marketId.slice(0, 100)} in ${env}`);
 }
 
 export function decisionRoutes(app: FastifyInstance, ctx: AppContext, cache: TtlCache, envs: EnvRegistry): void {

@@ -1,4 +1,5 @@
-// Registers every /api/v1 route except health.
+// Registers every /api/v1 route except health, which app.ts registers first. This is the one module
+// that imports route modules (a lint rule in eslint.config.js); what routes share lives in src/server.
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.js';
 import { TtlCache } from '../cache.js';
@@ -8,15 +9,19 @@ import { marketRoutes } from './markets.js';
 import { marketDetailRoutes } from './market-detail.js';
 import { overviewRoutes } from './overview.js';
 import { seriesRoutes } from './series.js';
-import { AlertRegistry, riskRoutes } from './risk.js';
+import { riskRoutes } from './risk.js';
 import { reconciliationRoutes } from './reconciliation.js';
 import { compareRoutes } from './compare.js';
 import { balanceRoutes } from './balance.js';
 import { eventRoutes } from './events.js';
 import { LiveHub } from '../live.js';
+import { AlertRegistry } from '../alert-monitor.js';
 import { metricsRoutes } from './metrics.js';
 import { DEFAULT_LIMITS, registerExportLimit, Slots } from '../limits.js';
 import type { AuthState } from '../auth.js';
+
+// For app.ts, which registers health itself: it imports no route module but this one.
+export { healthRoutes } from './health.js';
 
 export function registerApiRoutes(
   app: FastifyInstance,

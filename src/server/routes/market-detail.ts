@@ -17,7 +17,9 @@ import type { AppContext } from '../context.js';
 import { columnsOf, sendTable } from '../csv.js';
 import type { EnvRegistry } from '../env-data.js';
 import { badParam } from '../errors.js';
+import { missingGsiWarning, requireDecisionGsi, requireMarket } from '../guards.js';
 import {
+  configJson,
   decisionJson,
   EXECUTION_EXPORT_COLUMNS,
   executionJson,
@@ -26,11 +28,8 @@ import {
   fillWithRealizedJson,
 } from '../json.js';
 import { marketEventsInRange } from '../market-events.js';
-import { envParam, formatParam, intParam, strParam, marketIdParam, tableParam } from '../params.js';
+import { envParam, formatParam, intParam, rangeParams, strParam, marketIdParam, tableParam } from '../params.js';
 import { cachedJson } from '../respond.js';
-import { missingGsiWarning, rangeParams, requireDecisionGsi, requireMarket } from './decisions.js';
-import { configJson } from './markets.js';
-import { metricsInput } from './overview.js';
 
 /** A replica's clock may run behind the one that issued a cursor for a range ending "now". */
 const CURSOR_CLOCK_SKEW_MS = 5 * 60_000;
@@ -107,7 +106,7 @@ export function marketDetailRoutes(
     await requireMarket(envs, env, marketId);
     return cachedJson(cache, `market:${env}:${marketId}`, ctx.nowMs(), async () => {
       const gsi = await envs.get(env).hasDecisionGsi();
-      const { input, warnings } = await metricsInput(envs, ctx, env, 'UTC', 1);
+      const { input, warnings } = await envs.get(env).metricsInput(ctx, 'UTC', 1);
       // The newest decision, fresh through the GSI; without it, whatever the bounded read found.
       const latest = gsi
         ? await readLatestDecision(ctx.client, env, marketId, ctx.nowMs() + CLOCK_SKEW_MS)

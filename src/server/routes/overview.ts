@@ -1,10 +1,9 @@
 // GET /api/v1/overview and GET /api/v1/stale: everything the Home and Stale pages show, computed by
 // core from one snapshot of the environment (so the headline always equals the TOTAL row).
 import type { FastifyInstance } from 'fastify';
-import { buildOverview, buildStale, InvalidTimeZoneError, type MetricsInput } from '../../core/index.js';
+import { buildOverview, buildStale, InvalidTimeZoneError } from '../../core/index.js';
 import type { MarketRow } from '../../core/rows.js';
 import type { StaleItem } from '../../core/stale.js';
-import type { Env, Warning } from '../../core/types.js';
 import type { TtlCache } from '../cache.js';
 import type { AppContext } from '../context.js';
 import { columnsOf, sendTable } from '../csv.js';
@@ -63,35 +62,6 @@ const MARKET_ROW_FIELDS = {
 export const MARKET_ROW_COLUMNS = columnsOf<MarketRow>(MARKET_ROW_FIELDS);
 export const STALE_COLUMNS = columnsOf<StaleItem>({ ...MARKET_ROW_FIELDS, lastFillAgeMs: true });
 
-export async function metricsInput(
-  envs: EnvRegistry,
-  ctx: AppContext,
-  env: Env,
-  tz: string,
-  days: number,
-): Promise<{ input: MetricsInput; warnings: Warning[] }> {
-  const snap = await envs.get(env).snapshot();
-  return {
-    input: {
-      env,
-      region: ctx.region,
-      tz,
-      nowMs: ctx.nowMs(),
-      days,
-      configs: snap.configs,
-      positions: snap.state.positions,
-      openOrders: snap.state.openOrders,
-      risk: snap.state.risk,
-      globalConfig: snap.state.globalConfig,
-      fills: snap.fills.fills,
-      latestDecisions: snap.decisions.byMarket,
-      newestDecisionAny: snap.decisions.newestAny,
-      apiErrors: snap.state.apiErrors,
-    },
-    warnings: snap.warnings,
-  };
-}
-
 function computeOr400<T>(fn: () => T): T {
   try {
     return fn();
@@ -114,7 +84,7 @@ export function overviewRoutes(
     const days = intParam(q, 'days', 30, 1, 365);
     const format = formatParam(q);
     const body = await cachedJson(cache, `overview:${env}:${tz}:${days}`, ctx.nowMs(), async () => {
-      const { input, warnings } = await metricsInput(envs, ctx, env, tz, days);
+      const { input, warnings } = await envs.get(env).metricsInput(ctx, tz, days);
       const { warnings: computed, ...overview } = computeOr400(() => buildOverview(input));
       return { body: overview, warnings: [...warnings, ...computed] };
     });
@@ -135,7 +105,7 @@ export function overviewRoutes(
     const hours = intParam(q, 'hours', 48, 1, 24 * 365);
     const format = formatParam(q);
     const body = await cachedJson(cache, `stale:${env}:${hours}`, ctx.nowMs(), async () => {
-      const { input, warnings } = await metricsInput(envs, ctx, env, 'UTC', 1);
+      const { input, warnings } = await envs.get(env).metricsInput(ctx, 'UTC', 1);
       const stale = buildStale(input, hours);
       return { body: { env, hours, ...stale }, warnings };
     });

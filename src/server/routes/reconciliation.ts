@@ -12,12 +12,12 @@ import type { TtlCache } from '../cache.js';
 import type { AppContext } from '../context.js';
 import { sendTable } from '../csv.js';
 import type { EnvRegistry } from '../env-data.js';
+import { requireDecisionGsi, requireMarket } from '../guards.js';
 import { decisionJson, executionJson, fillJson } from '../json.js';
 import { marketEventsInRange, runsWithPlacements } from '../market-events.js';
 import { parseDecisionId } from '../../core/decision-id.js';
-import { envParam, formatParam, marketIdParam, strParam } from '../params.js';
+import { envParam, formatParam, marketIdParam, rangeParams, strParam } from '../params.js';
 import { cachedJson } from '../respond.js';
-import { rangeParams, requireDecisionGsi, requireMarket } from './decisions.js';
 
 /** Decisions of the range, newest first, up to a cap (a day of one market at a 5 s loop is 17,280). */
 const MAX_DECISIONS = 3_000;

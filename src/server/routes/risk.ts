@@ -3,9 +3,8 @@
 import type { FastifyInstance } from 'fastify';
 import { buildOverview } from '../../core/index.js';
 import type { MarketRow } from '../../core/rows.js';
-import type { Env } from '../../core/types.js';
 import { toApiTime } from '../../core/time.js';
-import { AlertMonitor, type TrackedAlert } from '../alert-monitor.js';
+import type { AlertRegistry, TrackedAlert } from '../alert-monitor.js';
 import type { TtlCache } from '../cache.js';
 import type { AppContext } from '../context.js';
 import { columnsOf, sendTable } from '../csv.js';
@@ -13,7 +12,6 @@ import type { EnvRegistry } from '../env-data.js';
 import { badParam } from '../errors.js';
 import { envParam, formatParam, strParam } from '../params.js';
 import { cachedJson } from '../respond.js';
-import { metricsInput } from './overview.js';
 
 /** A market on the risk page: what its limits and book say, from the overview's row. */
 function riskRow(r: MarketRow) {
@@ -75,27 +73,6 @@ export const ALERT_COLUMNS = columnsOf<TrackedAlert>({
   notifiedAt: true,
 });
 
-export class AlertRegistry {
-  private readonly monitors = new Map<Env, AlertMonitor>();
-  constructor(
-    private readonly ctx: AppContext,
-    private readonly envs: EnvRegistry,
-  ) {}
-  get(env: Env): AlertMonitor {
-    let m = this.monitors.get(env);
-    if (!m) {
-      m = new AlertMonitor(env, this.ctx, this.envs, this.ctx.alerts ?? {});
-      this.monitors.set(env, m);
-      // Once someone asks about an environment it is watched from then on.
-      if (this.ctx.alerts?.background) m.start();
-    }
-    return m;
-  }
-  stopAll(): void {
-    for (const m of this.monitors.values()) m.stop();
-  }
-}
-
 export function riskRoutes(
   app: FastifyInstance,
   ctx: AppContext,
@@ -138,7 +115,7 @@ export function riskRoutes(
     const env = envParam(req.query, ctx.defaultEnv);
     const format = formatParam(req.query);
     const body = await cachedJson(cache, `risk:${env}`, ctx.nowMs(), async () => {
-      const { input, warnings } = await metricsInput(envs, ctx, env, 'UTC', 1);
+      const { input, warnings } = await envs.get(env).metricsInput(ctx, 'UTC', 1);
       const o = buildOverview(input);
       const state = await envs.get(env).state();
       const markets = o.markets

@@ -9,9 +9,9 @@ import type { TtlCache } from '../cache.js';
 import type { AppContext } from '../context.js';
 import { sendTable } from '../csv.js';
 import type { EnvRegistry } from '../env-data.js';
-import { envParam, formatParam, intParam, marketIdParam } from '../params.js';
+import { requireDecisionGsi, requireMarket } from '../guards.js';
+import { envParam, formatParam, intParam, marketIdParam, rangeParams } from '../params.js';
 import { cachedJson } from '../respond.js';
-import { rangeParams, requireDecisionGsi, requireMarket } from './decisions.js';
 
 export function seriesRoutes(app: FastifyInstance, ctx: AppContext, cache: TtlCache, envs: EnvRegistry): void {
   app.get<{ Params: { marketId: string } }>('/api/v1/markets/:marketId/series', async (req, reply) => {
