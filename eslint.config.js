@@ -53,11 +53,4 @@ export default tseslint.config(
     files: ['web/**/*.{ts,tsx}'],
     rules: { 'no-restricted-imports': ['error', { patterns: [awsSdk, routeModules] }] },
   },
-  {
-    // Transitional: this file still takes configJson's type from routes/markets.ts, which re-exports
-    // it from json.ts for it. web/ was outside the server part of issue 17; once the import names
-    // src/server/json, remove this object and that re-export.
-    files: ['web/src/pages/market/market-types.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [awsSdk] }] },
-  },
 );

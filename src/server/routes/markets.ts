@@ -8,11 +8,6 @@ import { envParam, formatParam } from '../params.js';
 import { columnsOf, sendTable } from '../csv.js';
 import { cachedJson } from '../respond.js';
 
-// Transitional: web/src/pages/market/market-types.ts still takes configJson's type from here (web/
-// was not part of moving it to json.ts). Once that import names src/server/json, drop this line and
-// the file's exception in eslint.config.js.
-export type { configJson };
-
 /** CSV/xlsx columns of /markets (see columnsOf). */
 export const MARKET_CONFIG_COLUMNS = columnsOf<ReturnType<typeof configJson>>({
   marketId: true,

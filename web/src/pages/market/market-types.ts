@@ -4,7 +4,7 @@ import type { MarketAnalytics } from '../../../../src/core/analytics';
 import type { MarketReplay } from '../../../../src/core/replay';
 import type { BookSnapshot, OpenOrder } from '../../../../src/core/types';
 import type { decisionJson, executionJson, fillJson } from '../../../../src/server/json';
-import type { configJson } from '../../../../src/server/routes/markets';
+import type { configJson } from '../../../../src/server/json';
 import type { MarketRow, Meta, Warning } from '../../api/types';
 
 export type { HistogramBin } from '../../../../src/core/histogram';
