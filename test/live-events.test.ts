@@ -84,8 +84,29 @@ describe('GET /api/v1/events', () => {
     const fb = await b.waitFor((e) => e.event === 'fill');
     expect((fa.data as { fillId: string }).fillId).toBe('live-1');
     expect((fb.data as { fillId: string }).fillId).toBe('live-1');
-    const ov = await a.waitFor((e) => e.event === 'overview' && (e.data as { pnl?: unknown }).pnl !== undefined && e.id > fa.id - 5);
-    expect(ov).toBeDefined();
+    // The round that found the fill sends the overview right after it, so only a later event counts
+    // (the first round's overview, with the P&L before the fill, is also in a's list).
+    type Pnl = { realizedTotal: number; botRealizedTotal: number | null; todayRealized: number; feesToday: number; fillsToday: number };
+    const hasPnl = (e: { event: string; data: unknown }) => e.event === 'overview' && (e.data as { pnl?: unknown }).pnl !== undefined;
+    const before = a.events.find((e) => hasPnl(e) && e.id < fa.id);
+    const ov = await a.waitFor((e) => hasPnl(e) && e.id > fa.id);
+    const pnlBefore = (before?.data as { pnl: Pnl } | undefined)?.pnl;
+    const pnl = (ov.data as { pnl: Pnl }).pnl;
+    // Before (test/api.test.ts): realized 0.3405 (KX-A) − 0.018375 (KX-C) = 0.322125; today the KX-A
+    //   sell 4 @ 0.50: +0.3825, fee 0.0175, 1 fill.
+    expect(pnlBefore?.realizedTotal).toBeCloseTo(0.322125, 10);
+    expect(pnlBefore?.todayRealized).toBeCloseTo(0.3825, 10);
+    // live-1: KX-A long 6 @ avg 0.40, sell 2 @ 0.55, fee 0.0175·2·0.55·0.45 = 0.0086625 (stored):
+    //   change 2·(0.55 − 0.40) − 0.0086625 = 0.30 − 0.0086625 = +0.2913375.
+    //   realized 0.322125 + 0.2913375 = 0.6134625 ($0.61); today 0.3825 + 0.2913375 = 0.6738375 ($0.67);
+    //   fees today 0.0175 + 0.0086625 = 0.0261625 ($0.03); 2 fills today.
+    //   The bot's positions item is not rewritten here: Σ realized_pnl stays 0.322125.
+    expect((fa.data as { realizedChange: number }).realizedChange).toBeCloseTo(0.2913375, 10);
+    expect(pnl.realizedTotal).toBeCloseTo(0.6134625, 10);
+    expect(pnl.todayRealized).toBeCloseTo(0.6738375, 10);
+    expect(pnl.feesToday).toBeCloseTo(0.0261625, 10);
+    expect(pnl.fillsToday).toBe(2);
+    expect(pnl.botRealizedTotal).toBeCloseTo(0.322125, 10);
     a.close();
     b.close();
   });
