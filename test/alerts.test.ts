@@ -7,6 +7,7 @@ import { buildApp } from '../src/server/app.js';
 import { startTestStore, type TestStore } from './helpers/store.js';
 import { NOW, putAll, writeHandWorkedDataset } from './helpers/fixtures.js';
 import { toAwareIso } from '../src/core/time.js';
+import { onRequest } from '../src/store/stats.js';
 
 const COOLDOWN_MS = 15 * 60_000;
 let store: TestStore;
@@ -106,5 +107,58 @@ describe('alerts', () => {
     expect(body.exposure.total).toBe(11);
     expect(body.alerts.length).toBeGreaterThan(0);
     expect(body.risk.tradingHalted).toBe(false);
+  });
+});
+
+describe('GET /alerts meta (issue 17: it said hit and cost 0 whatever happened)', () => {
+  const appOver = (opts: { defaultEnv: 'demo' | 'prod'; background: boolean }) =>
+    buildApp({
+      source: 'embedded', defaultEnv: opts.defaultEnv, region: 'us-east-1', client: store.reader, nowMs: () => now, webDir: null, auth: { mode: 'none' },
+      alerts: { background: opts.background, intervalMs: 3_600_000 },
+    });
+
+  it('is a miss with the reads it caused when the request evaluates, then a hit that read nothing', async () => {
+    const fresh = await appOver({ defaultEnv: 'demo', background: false });
+    try {
+      const seen: number[] = [];
+      const stop = onRequest((r) => seen.push(r.items));
+      const first = (await fresh.inject('/api/v1/alerts')).json();
+      stop();
+      // The first call evaluates (a cold EnvData: configs, state, fills, decisions): its cost is
+      // exactly the requests DynamoDB saw meanwhile.
+      expect(first.meta.cache).toBe('miss');
+      expect(first.meta.dynamo.requests).toBeGreaterThan(0);
+      expect(first.meta.dynamo.requests).toBe(seen.length);
+      expect(first.meta.dynamo.items).toBe(seen.reduce((a, b) => a + b, 0));
+      expect(first.meta.dynamo.ms).toBeGreaterThanOrEqual(0);
+      expect(rules(first).length).toBeGreaterThan(0);
+
+      const again = (await fresh.inject('/api/v1/alerts')).json();
+      expect(again.meta).toMatchObject({ cache: 'hit', dynamo: { requests: 0, items: 0, rcu: 0, ms: 0 } });
+      expect(again.active).toEqual(first.active);
+
+      // A background round is nobody's request: the next answer is still a hit that read nothing.
+      await fresh.dora.alerts.get('demo').evaluate();
+      const later = (await fresh.inject('/api/v1/alerts')).json();
+      expect(later.meta).toMatchObject({ cache: 'hit', dynamo: { requests: 0 } });
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('counts the first round when asking starts the background monitor', async () => {
+    // Background alerts on, another default environment: asking about demo makes its monitor, whose
+    // start() begins the first round that this request then waits for.
+    const fresh = await appOver({ defaultEnv: 'prod', background: true });
+    try {
+      const first = (await fresh.inject('/api/v1/alerts?env=demo')).json();
+      expect(first.meta.cache).toBe('miss');
+      expect(first.meta.dynamo.requests).toBeGreaterThan(0);
+      expect(first.meta.dynamo.items).toBeGreaterThan(0);
+      const again = (await fresh.inject('/api/v1/alerts?env=demo')).json();
+      expect(again.meta).toMatchObject({ cache: 'hit', dynamo: { requests: 0 } });
+    } finally {
+      await fresh.close();
+    }
   });
 });

@@ -10,6 +10,7 @@ import {
   type AlertThresholds,
 } from '../core/alerts.js';
 import type { Env } from '../core/types.js';
+import { untallied } from '../store/stats.js';
 import type { EnvRegistry } from './env-data.js';
 import { failureName } from './errors.js';
 
@@ -80,7 +81,9 @@ export class AlertMonitor {
 
   start(): void {
     if (this.timer) return;
-    this.timer = setInterval(() => void this.evaluate(), this.opts.intervalMs ?? 15_000);
+    // A timer keeps the async context it was made in: made in a request, every background round
+    // would count into that request's DynamoDB tally. The first round, below, is the starter's.
+    this.timer = untallied(() => setInterval(() => void this.evaluate(), this.opts.intervalMs ?? 15_000));
     void this.evaluate();
   }
 

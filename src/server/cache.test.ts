@@ -40,6 +40,24 @@ describe('TtlCache', () => {
     });
     expect(r).toMatchObject({ status: 'stale', value: 'good', loadedAtMs: 0 });
   });
+  it('strict: a caller may want the shared entry fresher than the TTL, never staler', async () => {
+    let now = 0;
+    const cache = new TtlCache(300_000, () => now);
+    let loads = 0;
+    const load = async () => ++loads;
+    expect(await cache.strict('k', load)).toBe(1);
+    now = 2_000;
+    expect(await cache.strict('k', load, 3_000)).toBe(1); // young enough for both
+    now = 4_000;
+    expect(await cache.strict('k', load)).toBe(1); // the long TTL still holds
+    expect(await cache.strict('k', load, 3_000)).toBe(2); // too old for the narrow one: reloads
+    now = 5_000;
+    expect(await cache.strict('k', load)).toBe(2); // and everyone shares what it loaded
+    const [a, b] = await Promise.all([cache.strict('k', load, 0), cache.strict('k', load, 0)]);
+    expect([a, b, loads]).toEqual([3, 3, 3]); // one load in flight, shared
+    now = 400_000;
+    expect(await cache.strict('k', load, 10_000_000)).toBe(4); // a wider bound does not widen the TTL
+  });
   it('propagates a failure when nothing is cached', async () => {
     const cache = new TtlCache(1000);
     await expect(cache.get('k', async () => Promise.reject(new Error('down')))).rejects.toThrow('down');

@@ -84,15 +84,17 @@ export class TtlCache {
   /**
    * Fresh within the TTL, else one shared reload whose failure propagates: for the parts an answer is
    * assembled from, so that staleness is decided (and reported) once, by the answer's own cache.
+   * `maxAgeMs` narrows the TTL for one caller that needs the part fresher than the rest do; the
+   * entry (and any load in flight) is still the shared one.
    */
-  async strict<T>(key: string, load: () => Promise<T>): Promise<T> {
+  async strict<T>(key: string, load: () => Promise<T>, maxAgeMs = this.ttlMs): Promise<T> {
     let entry = this.entries.get(key) as Entry<T> | undefined;
     if (!entry) {
       entry = { loadedAtMs: 0 };
       this.entries.set(key, entry);
       this.evict();
     }
-    if (entry.value !== undefined && this.now() - entry.loadedAtMs < this.ttlMs) return entry.value;
+    if (entry.value !== undefined && this.now() - entry.loadedAtMs < Math.min(maxAgeMs, this.ttlMs)) return entry.value;
     return this.refresh(entry, load);
   }
 

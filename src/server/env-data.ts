@@ -1,5 +1,7 @@
 // Per environment: what the pages need, each part read once per TTL whoever asks (single-flight),
-// the fill history held and refreshed incrementally. Routes and the live poller both use this.
+// the fill history held and refreshed incrementally. Routes and the live poller both use this, and
+// routes read nothing but through it: the request-specific reads (a range, an id) pass through
+// below without a cache of their own, so the client stays out of the route modules.
 import type { MetricsInput } from '../core/index.js';
 import type { Decision, Env, MarketConfig, Warning } from '../core/types.js';
 import type { ReadClient } from '../store/client.js';
@@ -7,15 +9,22 @@ import { describeTable } from '../store/describe.js';
 import { FillHistory, type FillHistorySnapshot } from '../store/fill-history.js';
 import {
   CLOCK_SKEW_MS,
+  readDecisionById,
   readDecisionsAt,
+  readLatestDecision,
   readLatestDecisions,
   readLatestDecisionsWithoutGsi,
   readLatestSystemDecision,
+  readMarketDecisions,
+  readMarketDecisionsWithoutGsi,
+  readNextDecision,
 } from '../store/read-decisions.js';
+import { readDecisionExecutions } from '../store/read-executions.js';
 import { readConfigs, readStateItems, type StateItems } from '../store/read-state.js';
 import { LatestDecisionTracker } from '../store/incremental-decisions.js';
 import { DECISION_GSI } from '../store/tables.js';
 import { TtlCache } from './cache.js';
+import { marketEventsInRange, runsWithPlacements } from './market-events.js';
 import { RunEventsCache } from './run-events-cache.js';
 
 export interface LatestDecisions {
@@ -53,7 +62,7 @@ export class EnvData {
     private readonly client: ReadClient,
     readonly env: Env,
     private readonly now: () => number,
-    ttlMs = 3_000,
+    private readonly ttlMs = 3_000,
     opts: { incremental?: boolean } = {},
   ) {
     this.cache = new TtlCache(ttlMs, now);
@@ -116,8 +125,17 @@ export class EnvData {
     return (await this.configsWithWarnings()).configs;
   }
 
-  private async configsWithWarnings() {
-    return this.configCache.strict(`configs`, async () => readConfigs(this.client, this.env));
+  private async configsWithWarnings(maxAgeMs?: number) {
+    return this.configCache.strict(`configs`, async () => readConfigs(this.client, this.env), maxAgeMs);
+  }
+
+  /**
+   * The configs for the markets list, with their warnings: the shared entry, but no older than the
+   * other parts' TTL (not CONFIG_TTL_MS), as the list read them before it shared this cache — it is
+   * where a trader looks to see that an edit took.
+   */
+  async configList(): Promise<{ configs: MarketConfig[]; warnings: Warning[] }> {
+    return this.configsWithWarnings(this.ttlMs);
   }
 
   async state(): Promise<StateItems> {
@@ -245,6 +263,58 @@ export class EnvData {
       },
       warnings: snap.warnings,
     };
+  }
+
+  // Request-specific reads (a range, an id, a market's newest decision read through the GSI): each
+  // call reads, as the routes did with the client themselves. Their answers are cached, where at all,
+  // by the route's own answer cache; the two that take the run-events cache take it as before.
+
+  /**
+   * The decision in force at each time, read every call. For sampled times (the price series, the
+   * compare spreads): they move with every "last N days" range, so keeping them in decisionsAt's
+   * cache would only push out the fill times that do come back.
+   */
+  readDecisionsAt(marketId: string, timesMs: readonly number[]) {
+    return readDecisionsAt(this.client, this.env, marketId, timesMs);
+  }
+
+  /** A market's newest decision through the GSI, bounded by now + clock skew (the market header). */
+  readLatestDecision(marketId: string) {
+    return readLatestDecision(this.client, this.env, marketId, this.now() + CLOCK_SKEW_MS);
+  }
+
+  /** One page of a market's decisions in a range, newest first (GSI). */
+  readMarketDecisions(q: Parameters<typeof readMarketDecisions>[2]) {
+    return readMarketDecisions(this.client, this.env, q);
+  }
+
+  /** Without the GSI: the bounded read of the date partitions (partial; the caller warns). */
+  readMarketDecisionsWithoutGsi(q: Parameters<typeof readMarketDecisionsWithoutGsi>[2]) {
+    return readMarketDecisionsWithoutGsi(this.client, this.env, q);
+  }
+
+  readDecisionById(decisionId: string) {
+    return readDecisionById(this.client, this.env, decisionId, undefined, this.now());
+  }
+
+  /** The next decision of a market strictly after a stored timestamp. */
+  readNextDecision(marketId: string, afterRaw: string) {
+    return readNextDecision(this.client, this.env, marketId, afterRaw);
+  }
+
+  /** The execution events of one decision. */
+  readDecisionExecutions(decisionId: string) {
+    return readDecisionExecutions(this.client, this.env, decisionId);
+  }
+
+  /** A market's execution events in a range, ended runs from the run-events cache (market-events.ts). */
+  marketEvents(marketId: string, fromMs: number, toMs: number, opts: { attributes?: readonly string[] } = {}) {
+    return marketEventsInRange(this.client, this.env, marketId, fromMs, toMs, { ...opts, cache: this.runEvents });
+  }
+
+  /** Of these runs, those that logged any ORDER_PLACE (market-events.ts; answers kept in runEvents). */
+  runsWithPlacements(runIds: readonly string[]) {
+    return runsWithPlacements(this.client, this.env, runIds, this.runEvents);
   }
 
   /** Known market ids (configs and positions): anything else is a 404. */

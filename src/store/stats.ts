@@ -39,6 +39,14 @@ export async function withTally<T>(fn: () => Promise<T>): Promise<{ result: T; t
   return { result, tally };
 }
 
+/**
+ * Runs fn outside every tally: for what outlives the request that started it (a timer), whose later
+ * requests are nobody's cost — inside, they would keep adding to a request long answered.
+ */
+export function untallied<T>(fn: () => T): T {
+  return context.exit(fn);
+}
+
 export function recordRequest(r: RequestRecord): void {
   for (const t of context.getStore() ?? []) {
     t.requests++;

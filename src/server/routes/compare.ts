@@ -4,7 +4,7 @@
 import type { FastifyInstance } from 'fastify';
 import { compareMarket, type CompareRow } from '../../core/compare.js';
 import { toApiTime } from '../../core/time.js';
-import { CLOCK_SKEW_MS, readDecisionsAt } from '../../store/read-decisions.js';
+import { CLOCK_SKEW_MS } from '../../store/read-decisions.js';
 import { mapLimit } from '../../store/paginate.js';
 import type { TtlCache } from '../cache.js';
 import type { AppContext } from '../context.js';
@@ -12,7 +12,6 @@ import { columnsOf, sendTable } from '../csv.js';
 import type { EnvRegistry } from '../env-data.js';
 import { badParam } from '../errors.js';
 import { requireDecisionGsi, requireMarket } from '../guards.js';
-import { marketEventsInRange } from '../market-events.js';
 import { envParam, formatParam, marketIdParam, rangeParams, strParam } from '../params.js';
 import { cachedJson } from '../respond.js';
 
@@ -54,15 +53,16 @@ export function compareRoutes(
       `compare:${env}:${markets.join(',')}:${fromMs}:${toMs}`,
       ctx.nowMs(),
       async () => {
-        const history = await envs.get(env).fillHistory();
+        const data = envs.get(env);
+        const history = await data.fillHistory();
         const endMs = Math.min(toMs, ctx.nowMs() + CLOCK_SKEW_MS);
         const times = Array.from({ length: SPREAD_SAMPLES }, (_, i) =>
           Math.round(fromMs + (i * (endMs - fromMs)) / (SPREAD_SAMPLES - 1)),
         );
         const results = await mapLimit(markets, 3, async (m) => {
           const [book, events] = await Promise.all([
-            readDecisionsAt(ctx.client, env, m, times),
-            marketEventsInRange(ctx.client, env, m, fromMs, toMs, { cache: envs.get(env).runEvents }),
+            data.readDecisionsAt(m, times),
+            data.marketEvents(m, fromMs, toMs),
           ]);
           const spreads = times.map((t) => {
             const b = book.byTime.get(t)?.book;

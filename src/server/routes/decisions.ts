@@ -4,13 +4,6 @@ import { fillsWithRealized } from '../../core/fills.js';
 import { toNaiveIso } from '../../core/time.js';
 import type { Decision, Env } from '../../core/types.js';
 import { CursorError, decodeCursor } from '../../store/cursor.js';
-import {
-  readDecisionById,
-  readMarketDecisions,
-  readMarketDecisionsWithoutGsi,
-  readNextDecision,
-} from '../../store/read-decisions.js';
-import { readDecisionExecutions } from '../../store/read-executions.js';
 import type { TtlCache } from '../cache.js';
 import type { AppContext } from '../context.js';
 import { columnsOf, sendCsvStream, sendTable } from '../csv.js';
@@ -116,7 +109,7 @@ export function decisionRoutes(app: FastifyInstance, ctx: AppContext, cache: Ttl
     if (format !== 'json' && (await envs.get(env).hasDecisionGsi())) {
       // An export is every decision of the range (limit and cursor page the JSON list only).
       const readPage = (next: string | null) =>
-        readMarketDecisions(ctx.client, env, { marketId, fromMs, toMs, limit: 1000, cursor: next });
+        envs.get(env).readMarketDecisions({ marketId, fromMs, toMs, limit: 1000, cursor: next });
       const toRow = (d: Decision) => decisionExportRow(decisionJson(d));
       // (Not `limit`: that is the JSON page size above.)
       const bound = {
@@ -131,14 +124,14 @@ export function decisionRoutes(app: FastifyInstance, ctx: AppContext, cache: Ttl
     const key = `decisions:${env}:${marketId}:${fromMs}:${toMs}:${limit}:${cursor ?? ''}`;
     const body = await cachedJson(cache, key, ctx.nowMs(), async () => {
       if (!(await envs.get(env).hasDecisionGsi())) {
-        const page = await readMarketDecisionsWithoutGsi(ctx.client, env, { marketId, fromMs, toMs, limit });
+        const page = await envs.get(env).readMarketDecisionsWithoutGsi({ marketId, fromMs, toMs, limit });
         return {
           body: { items: page.items.map(decisionJson), nextCursor: null },
           warnings: [missingGsiWarning(env, page.complete), ...page.warnings],
         };
       }
       try {
-        const page = await readMarketDecisions(ctx.client, env, { marketId, fromMs, toMs, limit, cursor });
+        const page = await envs.get(env).readMarketDecisions({ marketId, fromMs, toMs, limit, cursor });
         return { body: { items: page.items.map(decisionJson), nextCursor: page.nextCursor }, warnings: page.warnings };
       } catch (err) {
         if (err instanceof CursorError) throw badParam('cursor', err.message);
@@ -162,13 +155,14 @@ export function decisionRoutes(app: FastifyInstance, ctx: AppContext, cache: Ttl
     const decisionId = decisionIdParam(req.params.decisionId);
     await requireDecisionGsi(envs, env);
     const body = await cachedJson(cache, `decision:${env}:${decisionId}`, ctx.nowMs(), async () => {
-      const found = await readDecisionById(ctx.client, env, decisionId, undefined, ctx.nowMs());
+      const data = envs.get(env);
+      const found = await data.readDecisionById(decisionId);
       if (!found.decision) throw notFound(`no decision ${decisionId.slice(0, 120)} in ${env}`);
       const d = found.decision;
       const [executions, next, history] = await Promise.all([
-        readDecisionExecutions(ctx.client, env, decisionId),
-        readNextDecision(ctx.client, env, d.marketId, d.timestampRaw),
-        envs.get(env).fillHistory(),
+        data.readDecisionExecutions(decisionId),
+        data.readNextDecision(d.marketId, d.timestampRaw),
+        data.fillHistory(),
       ]);
       // The fills this decision was in force for: from it up to the market's next decision, each with
       // its realized change, which needs the market's whole history (as the fills list has it).

@@ -33,7 +33,7 @@ export function registerApiRoutes(
   const cache = new TtlCache(3_000, ctx.nowMs, 500, ctx.deadlineMs ?? 10_000);
   // Live reads at the floor (issue 18): incremental decisions and fills, configs kept 5 min.
   const envs = new EnvRegistry(ctx.client, ctx.nowMs, { incremental: true });
-  marketRoutes(app, ctx, cache);
+  marketRoutes(app, ctx, cache, envs);
   decisionRoutes(app, ctx, cache, envs);
   overviewRoutes(app, ctx, cache, envs);
   const { executionLists } = marketDetailRoutes(app, ctx, cache, envs);

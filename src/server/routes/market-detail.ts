@@ -10,7 +10,6 @@ import {
   type Outcomes,
 } from '../../core/index.js';
 import { DAY_MS, toApiTime } from '../../core/time.js';
-import { CLOCK_SKEW_MS, readLatestDecision } from '../../store/read-decisions.js';
 import { ANALYTICS_ATTRIBUTES } from '../../store/read-executions.js';
 import { TtlCache } from '../cache.js';
 import type { AppContext } from '../context.js';
@@ -27,7 +26,6 @@ import {
   fillExportRow,
   fillWithRealizedJson,
 } from '../json.js';
-import { marketEventsInRange } from '../market-events.js';
 import { envParam, formatParam, intParam, rangeParams, strParam, marketIdParam, tableParam } from '../params.js';
 import { cachedJson } from '../respond.js';
 
@@ -109,7 +107,7 @@ export function marketDetailRoutes(
       const { input, warnings } = await envs.get(env).metricsInput(ctx, 'UTC', 1);
       // The newest decision, fresh through the GSI; without it, whatever the bounded read found.
       const latest = gsi
-        ? await readLatestDecision(ctx.client, env, marketId, ctx.nowMs() + CLOCK_SKEW_MS)
+        ? await envs.get(env).readLatestDecision(marketId)
         : { decision: input.latestDecisions.get(marketId) ?? null, warnings: [] };
       const latestDecisions = new Map(input.latestDecisions);
       if (latest.decision) latestDecisions.set(marketId, latest.decision);
@@ -219,9 +217,7 @@ export function marketDetailRoutes(
       `executions:${env}:${marketId}:${fromMs}:${toMs}`,
       ctx.nowMs(),
       async () => {
-        const r = await marketEventsInRange(ctx.client, env, marketId, fromMs, toMs, {
-          cache: envs.get(env).runEvents,
-        });
+        const r = await envs.get(env).marketEvents(marketId, fromMs, toMs);
         return { body: { items: r.events.map(executionJson) }, warnings: r.warnings };
       },
     );
@@ -247,10 +243,7 @@ export function marketDetailRoutes(
     await requireMarket(envs, env, marketId);
     await requireDecisionGsi(envs, env);
     const body = await cachedJson(cache, `analytics:${env}:${marketId}:${fromMs}:${toMs}`, ctx.nowMs(), async () => {
-      const r = await marketEventsInRange(ctx.client, env, marketId, fromMs, toMs, {
-        attributes: ANALYTICS_ATTRIBUTES,
-        cache: envs.get(env).runEvents,
-      });
+      const r = await envs.get(env).marketEvents(marketId, fromMs, toMs, { attributes: ANALYTICS_ATTRIBUTES });
       return {
         body: { env, marketId, ...buildMarketAnalytics(r.events, fromMs, toMs) },
         warnings: r.warnings,

@@ -1,8 +1,8 @@
 // GET /api/v1/markets — the market configs, as the bot's manager wrote them.
 import type { FastifyInstance } from 'fastify';
-import { readConfigs } from '../../store/read-state.js';
 import type { TtlCache } from '../cache.js';
 import type { AppContext } from '../context.js';
+import type { EnvRegistry } from '../env-data.js';
 import { configJson } from '../json.js';
 import { envParam, formatParam } from '../params.js';
 import { columnsOf, sendTable } from '../csv.js';
@@ -25,12 +25,13 @@ export const MARKET_CONFIG_COLUMNS = columnsOf<ReturnType<typeof configJson>>({
   disabledAt: true,
 });
 
-export function marketRoutes(app: FastifyInstance, ctx: AppContext, cache: TtlCache): void {
+export function marketRoutes(app: FastifyInstance, ctx: AppContext, cache: TtlCache, envs: EnvRegistry): void {
   app.get('/api/v1/markets', async (req, reply) => {
     const env = envParam(req.query, ctx.defaultEnv);
     const format = formatParam(req.query);
     const body = await cachedJson(cache, `markets:${env}`, ctx.nowMs(), async () => {
-      const { configs, warnings } = await readConfigs(ctx.client, env);
+      // The configs the overview uses (one read shared), no older than the other parts' TTL.
+      const { configs, warnings } = await envs.get(env).configList();
       return { body: { env, items: configs.map(configJson) }, warnings };
     });
     if (format !== 'json')

@@ -7,14 +7,12 @@ import { pnlSources } from '../../core/pnl-sources.js';
 import { dedupeFills } from '../../core/dedupe.js';
 import { toApiTime } from '../../core/time.js';
 import type { Decision, Fill } from '../../core/types.js';
-import { readMarketDecisions } from '../../store/read-decisions.js';
 import type { TtlCache } from '../cache.js';
 import type { AppContext } from '../context.js';
 import { sendTable } from '../csv.js';
-import type { EnvRegistry } from '../env-data.js';
+import type { EnvData, EnvRegistry } from '../env-data.js';
 import { requireDecisionGsi, requireMarket } from '../guards.js';
 import { decisionJson, executionJson, fillJson } from '../json.js';
-import { marketEventsInRange, runsWithPlacements } from '../market-events.js';
 import { parseDecisionId } from '../../core/decision-id.js';
 import { envParam, formatParam, marketIdParam, rangeParams, strParam } from '../params.js';
 import { cachedJson } from '../respond.js';
@@ -22,17 +20,11 @@ import { cachedJson } from '../respond.js';
 /** Decisions of the range, newest first, up to a cap (a day of one market at a 5 s loop is 17,280). */
 const MAX_DECISIONS = 3_000;
 
-async function decisionsInRange(
-  ctx: AppContext,
-  env: 'demo' | 'prod',
-  marketId: string,
-  fromMs: number,
-  toMs: number,
-) {
+async function decisionsInRange(data: EnvData, marketId: string, fromMs: number, toMs: number) {
   const out: Decision[] = [];
   let cursor: string | null = null;
   do {
-    const page = await readMarketDecisions(ctx.client, env, { marketId, fromMs, toMs, limit: 1000, cursor });
+    const page = await data.readMarketDecisions({ marketId, fromMs, toMs, limit: 1000, cursor });
     out.push(...page.items);
     cursor = page.nextCursor;
   } while (cursor && out.length < MAX_DECISIONS);
@@ -82,8 +74,8 @@ export function reconciliationRoutes(
         let chains = null;
         if (marketId) {
           const [{ decisions, truncated }, events] = await Promise.all([
-            decisionsInRange(ctx, env, marketId, fromMs, toMs),
-            marketEventsInRange(ctx.client, env, marketId, fromMs, toMs, { cache: envs.get(env).runEvents }),
+            decisionsInRange(data, marketId, fromMs, toMs),
+            data.marketEvents(marketId, fromMs, toMs),
           ]);
           const fills: Fill[] = dedupeFills(history.fills).filter(
             (f) => f.marketId === marketId && f.fillTimeMs >= fromMs && f.fillTimeMs <= toMs,
@@ -100,7 +92,7 @@ export function reconciliationRoutes(
                 .filter((run) => run !== '' && !placedHere.has(run)),
             ),
           ];
-          const runsWithOrders = await runsWithPlacements(ctx.client, env, quietRuns, envs.get(env).runEvents);
+          const runsWithOrders = await data.runsWithPlacements(quietRuns);
           const report = buildChains(decisions, events.events, fills, live, {
             eventsKeptSinceMs: ctx.nowMs() - EXECUTION_LOG_TTL_MS,
             runsWithPlacements: runsWithOrders,

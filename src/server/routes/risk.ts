@@ -11,7 +11,8 @@ import { columnsOf, sendTable } from '../csv.js';
 import type { EnvRegistry } from '../env-data.js';
 import { badParam } from '../errors.js';
 import { envParam, formatParam, strParam } from '../params.js';
-import { cachedJson } from '../respond.js';
+import { cachedJson, type Meta } from '../respond.js';
+import { emptyTally, withTally } from '../../store/stats.js';
 
 /** A market on the risk page: what its limits and book say, from the overview's row. */
 function riskRow(r: MarketRow) {
@@ -83,8 +84,18 @@ export function riskRoutes(
   app.get('/api/v1/alerts', async (req, reply) => {
     const env = envParam(req.query, ctx.defaultEnv);
     const format = formatParam(req.query);
+    // The monitor evaluates in the background; an answer from its last evaluation reads nothing (a
+    // hit). Only before the first one does this request wait for an evaluation: a miss, whose cost is
+    // what the tally saw. Getting the monitor is inside the tally too: with background alerts on, that
+    // starts the first round, in this request's context. (A request that joins a round another
+    // started waits for it but did not cause its reads: a miss costing 0, as cachedJson says too.)
+    const { result: evaluated, tally } = await withTally(async () => {
+      const m = alerts.get(env);
+      if (m.lastEvaluatedAt) return false;
+      await m.evaluate();
+      return true;
+    });
     const monitor = alerts.get(env);
-    if (!monitor.lastEvaluatedAt) await monitor.evaluate();
     const snap = monitor.snapshot();
     if (format !== 'json')
       return sendTable(
@@ -102,9 +113,9 @@ export function riskRoutes(
       evaluatedAt: monitor.lastEvaluatedAt,
       meta: {
         generatedAt: toApiTime(ctx.nowMs()),
-        cache: 'hit',
-        dynamo: { requests: 0, items: 0, rcu: 0, ms: 0 },
-      },
+        cache: evaluated ? 'miss' : 'hit',
+        dynamo: evaluated ? tally : emptyTally(),
+      } satisfies Meta,
       warnings: monitor.lastError
         ? [{ code: 'alerts_stale', message: `the last alert evaluation failed: ${monitor.lastError}` }]
         : [],

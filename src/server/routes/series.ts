@@ -4,7 +4,6 @@
 // Limit-1 GSI query each, run in parallel). Cost is bounded by `points`, not by the range.
 import type { FastifyInstance } from 'fastify';
 import { toApiTime } from '../../core/time.js';
-import { readDecisionsAt } from '../../store/read-decisions.js';
 import type { TtlCache } from '../cache.js';
 import type { AppContext } from '../context.js';
 import { sendTable } from '../csv.js';
@@ -26,7 +25,7 @@ export function seriesRoutes(app: FastifyInstance, ctx: AppContext, cache: TtlCa
     const body = await cachedJson(cache, `series:${env}:${marketId}:${fromMs}:${toMs}:${points}`, ctx.nowMs(), async () => {
       const step = (toMs - fromMs) / (points - 1);
       const times = Array.from({ length: points }, (_, i) => Math.round(fromMs + i * step));
-      const { byTime, warnings } = await readDecisionsAt(ctx.client, env, marketId, times);
+      const { byTime, warnings } = await envs.get(env).readDecisionsAt(marketId, times);
       const items = times.map((t) => {
         const d = byTime.get(t) ?? null;
         return {
