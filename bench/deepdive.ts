@@ -8,17 +8,14 @@
 // 30 days (counted on the decision GSI before measuring).
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { QueryCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
 import type { Browser, Page } from 'playwright-core';
-import { toNaiveIso } from '../src/core/time.js';
-import { DECISION_GSI, tableName } from '../src/store/tables.js';
 import { buildWeb, DIST, launchChromium } from './browser.js';
+import { decisionCounts } from './decision-counts.js';
 import type { Bench, OpenSet } from './harness.js';
 import { startServer } from './server.js';
 import { max, median } from './stats.js';
 
 const SUITE = 'deepdive';
-const DAY = 86_400_000;
 const WANT_ROWS = 10_000;
 const LONG_TASK_BUDGET_MS = 100;
 /** How long the page may take to show its first decision rows before the suite gives up on it. */
@@ -99,31 +96,10 @@ interface Visit {
   steps: [number, number][];
 }
 
-/** The market with the most decisions in the last 30 days (GSI Select COUNT, outside any measurement). */
+/** The market with the most decisions in the last 30 days (counted outside any measurement). */
 async function busiestDecisionMarket(set: OpenSet): Promise<{ market: string; decisions: number }> {
-  const from = toNaiveIso(set.ds.now() - 30 * DAY);
-  let best = { market: set.discovery.busiestFills.market, decisions: -1 };
-  for (const market of set.discovery.watched) {
-    let n = 0;
-    let start: Record<string, unknown> | undefined;
-    do {
-      const r: QueryCommandOutput = await set.client.doc.send(
-        new QueryCommand({
-          TableName: tableName('dora_decision_log', 'demo'),
-          IndexName: DECISION_GSI,
-          KeyConditionExpression: 'market_id = :m AND #t >= :f',
-          ExpressionAttributeNames: { '#t': 'timestamp' },
-          ExpressionAttributeValues: { ':m': market, ':f': from },
-          Select: 'COUNT',
-          ...(start ? { ExclusiveStartKey: start } : {}),
-        }),
-      );
-      n += r.Count ?? 0;
-      start = r.LastEvaluatedKey;
-    } while (start);
-    if (n > best.decisions) best = { market, decisions: n };
-  }
-  return best;
+  const counts = await decisionCounts(set);
+  return counts[counts.length - 1] ?? { market: set.discovery.busiestFills.market, decisions: -1 };
 }
 
 class NotThere extends Error {}

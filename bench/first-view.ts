@@ -9,17 +9,14 @@
 // of its DynamoDB requests and time from the response's meta): where the time goes.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { QueryCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
 import type { Browser, Response } from 'playwright-core';
-import { toNaiveIso } from '../src/core/time.js';
-import { DECISION_GSI, tableName } from '../src/store/tables.js';
 import { buildWeb, DIST, launchChromium } from './browser.js';
-import type { Bench, OpenSet } from './harness.js';
+import { decisionCounts } from './decision-counts.js';
+import type { Bench } from './harness.js';
 import { startServer } from './server.js';
 import { max, median } from './stats.js';
 
 const SUITE = 'first-view';
-const DAY = 86_400_000;
 const DEEP_DIVE_BUDGET_MS = 500;
 const COMPARE_BUDGET_MS = 1000;
 const COMPARE_MARKETS = 6;
@@ -52,33 +49,6 @@ interface Visit {
   firstMs: number;
   calls: Call[];
   errors: string[];
-}
-
-/** Decisions per watched market over 30 days (GSI Select COUNT, outside any measurement). */
-async function decisionCounts(set: OpenSet): Promise<{ market: string; decisions: number }[]> {
-  const from = toNaiveIso(set.ds.now() - 30 * DAY);
-  const out: { market: string; decisions: number }[] = [];
-  for (const market of set.discovery.watched) {
-    let n = 0;
-    let start: Record<string, unknown> | undefined;
-    do {
-      const r: QueryCommandOutput = await set.client.doc.send(
-        new QueryCommand({
-          TableName: tableName('dora_decision_log', 'demo'),
-          IndexName: DECISION_GSI,
-          KeyConditionExpression: 'market_id = :m AND #t >= :f',
-          ExpressionAttributeNames: { '#t': 'timestamp' },
-          ExpressionAttributeValues: { ':m': market, ':f': from },
-          Select: 'COUNT',
-          ...(start ? { ExclusiveStartKey: start } : {}),
-        }),
-      );
-      n += r.Count ?? 0;
-      start = r.LastEvaluatedKey;
-    } while (start);
-    out.push({ market, decisions: n });
-  }
-  return out.sort((a, b) => a.decisions - b.decisions);
 }
 
 /** One API response; its startMs is epoch ms until the visit subtracts the page's time origin. */
