@@ -1,4 +1,4 @@
-// The IAM policy operators attach (docs/iam-policy.json, also in the README) grants exactly what the
+// The IAM policy operators attach (docs/iam-policy.json, also in docs/operations.md) grants exactly what the
 // read-only guard lets out: the same actions, on exactly the ten tables and their indexes.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -10,7 +10,7 @@ interface Statement {
   Resource: string[] | string;
 }
 const policy = JSON.parse(readFileSync(new URL('../docs/iam-policy.json', import.meta.url), 'utf8')) as { Statement: Statement[] };
-const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+const operations = readFileSync(new URL('../docs/operations.md', import.meta.url), 'utf8');
 
 describe('IAM policy', () => {
   it('grants exactly the operations the guard allows', () => {
@@ -33,7 +33,7 @@ describe('IAM policy', () => {
       if (s.Action.includes('dynamodb:ListTables')) expect(s.Resource).toBe('*');
     }
   });
-  it('is printed verbatim in the README', () => {
-    expect(readme).toContain(JSON.stringify(policy, null, 2));
+  it('is printed verbatim in docs/operations.md', () => {
+    expect(operations).toContain(JSON.stringify(policy, null, 2));
   });
 });

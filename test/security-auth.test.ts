@@ -160,7 +160,7 @@ describe('failed attempts and a correct credential (item 7)', () => {
     expect((await app.inject({ url: '/api/v1/markets', headers: { authorization: 'Bearer guess' }, remoteAddress: ip })).statusCode).toBe(429);
     expect((await app.inject({ url: '/api/v1/markets', headers: { cookie }, remoteAddress: ip })).statusCode).toBe(200);
     // A new guess is not checked while refused — the right token too, or the answer would tell a
-    // guesser which guess was right (the README says so).
+    // guesser which guess was right (docs/operations.md says so, under Access control).
     expect((await app.inject({ url: '/api/v1/markets', headers: { authorization: `Bearer ${TOKEN}` }, remoteAddress: ip })).statusCode).toBe(429);
     // A stale cookie is no guess: a browser sending one is sent to sign in, not locked out.
     for (let i = 0; i < 15; i++) expect((await app.inject({ url: '/api/v1/markets', headers: { cookie: 'dora_session=stale' }, remoteAddress: '10.7.7.8' })).statusCode).toBe(401);

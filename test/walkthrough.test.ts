@@ -1,4 +1,5 @@
-// The issue's "done when": an operator follows only the README. In a folder of their own they put a
+// The issue's "done when": an operator follows only docs/operations.md (the README's "Pointing it at
+// the bot's real tables" links there). In a folder of their own they put a
 // dora-dashboard.toml and the previous dashboard's .streamlit/secrets.toml, point the SDK at a
 // DynamoDB endpoint (here a local one holding the hand-worked dataset), start with --source aws, and
 // get the right figures over HTTP — from source (`npm start`) and from the built dist/ alike.
@@ -67,7 +68,7 @@ async function getJson<T>(path: string) {
   return { status: res.status, body: (await res.json()) as T };
 }
 
-/** What the README promises an operator sees on the hand-worked dataset (worked in test/api.test.ts). */
+/** What docs/operations.md promises an operator sees on the hand-worked dataset (worked in test/api.test.ts). */
 async function expectTheFigures(): Promise<void> {
   const health = await getJson<{ tables: unknown[] }>('/api/v1/health');
   expect(health.status).toBe(200);
@@ -81,7 +82,7 @@ async function expectTheFigures(): Promise<void> {
   expect(overview.body.markets.map((m) => m.marketId).sort()).toEqual(['KX-A', 'KX-B', 'KX-C']);
 }
 
-describe('an operator following the README', () => {
+describe('an operator following docs/operations.md', () => {
   it('--print-config shows each value and its origin, with the secret key masked', () => {
     const r = runOnce(
       ['--import', TSX, join(ROOT, 'src/main.ts'), '--source', 'aws', '--print-config'],
