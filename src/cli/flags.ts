@@ -1,5 +1,5 @@
 // Every option the dashboard knows, once: its flag, environment variable, config-file key, default
-// and help. Help text, the config-file reader, --print-config and the README table (checked by
+// and help. Help text, the config-file reader, --print-config and the table in docs/operations.md (checked by
 // test/docs-config.test.ts) all come from this list.
 export interface FlagSpec {
   name: string;

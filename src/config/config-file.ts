@@ -79,7 +79,7 @@ export function loadConfigFile(path: string, shown: string): ConfigFile {
       !(value instanceof Date)
     ) {
       throw new ConfigError(
-        `${where}: [${key}]: this file has no sections; write key = value at the top level (see the README's configuration table)`,
+        `${where}: [${key}]: this file has no sections; write key = value at the top level (see the configuration table in docs/operations.md)`,
       );
     }
     if (!spec) throw new ConfigError(`${where}: unknown key "${key}"${suggestion(key, [...byKey.keys()])}`);

@@ -3,7 +3,7 @@
 // contains the secret, every sign-in gets its own value, a forged or altered one fails the HMAC,
 // any replica with the same secret accepts it (no shared session store), and changing the secret
 // ends every session at once. Signing out revokes the id: this replica refuses it until it would
-// have expired (kept in memory, bounded; see the README on replicas and restarts).
+// have expired (kept in memory, bounded; see docs/operations.md on replicas and restarts).
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { safeEqual } from './safe-equal.js';
 
