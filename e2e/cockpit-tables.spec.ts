@@ -2,6 +2,7 @@
 // phone layout, the cards' wording, the keyboard path, bad links and the exports, in real Chromium
 // against the real server (embedded store, 40 simulated markets so the table is taller than a screen).
 import { expect, test, type Page } from '@playwright/test';
+import { sheetXml } from '../test/helpers/workbook.js';
 import { startDashboard, type RunningServer } from './server.js';
 
 let server: RunningServer;
@@ -201,21 +202,6 @@ test('item 13: focus never leaves a focused cell under the pinned market column'
   }
 });
 
-/** The worksheet XML of a workbook (entries written one after another, deflated). */
-async function sheetOf(body: Buffer): Promise<string> {
-  const { inflateRawSync } = await import('node:zlib');
-  for (let at = 0; body.readUInt32LE(at) === 0x04034b50; ) {
-    const packed = body.readUInt32LE(at + 18);
-    const nameLength = body.readUInt16LE(at + 26);
-    const extra = body.readUInt16LE(at + 28);
-    const name = body.toString('utf8', at + 30, at + 30 + nameLength);
-    const start = at + 30 + nameLength + extra;
-    if (name === 'xl/worksheets/sheet1.xml') return inflateRawSync(body.subarray(start, start + packed)).toString('utf8');
-    at = start + packed;
-  }
-  throw new Error('no sheet1.xml in the workbook');
-}
-
 /** The cells of one column of a sheet (by its header), as raw `<c>` elements. */
 function columnCells(sheet: string, header: string): string[] {
   const headers = [...sheet.matchAll(/<c r="([A-Z]+)1"[^>]*><is><t[^>]*>([^<]*)<\/t>/g)];
@@ -247,7 +233,7 @@ test('item 15: CSV and Excel on Home and every deep-dive table; workbooks typed,
 
   const res = await request.get(`${server.url}${xlsxHref}`);
   expect(res.ok()).toBe(true);
-  const sheet = await sheetOf(await res.body());
+  const sheet = sheetXml(await res.body());
   expect(sheet).toContain('state="frozen"');
   expect(sheet).toMatch(/<autoFilter ref="A1:[A-Z]+\d+"\/>/);
   expect(sheet).toMatch(/<cols><col min="1"/);
@@ -293,7 +279,7 @@ test('item 15: CSV and Excel on Home and every deep-dive table; workbooks typed,
     expect(href).toContain('format=xlsx');
     const book = await request.get(`${server.url}${href}`);
     expect(book.ok()).toBe(true);
-    const xml = await sheetOf(await book.body());
+    const xml = sheetXml(await book.body());
     expect(xml).toContain('<autoFilter');
     if (tab !== 'executions' || xml.includes('<row r="2"')) {
       const times = columnCells(xml, 'time');

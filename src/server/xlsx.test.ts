@@ -1,21 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { inflateRawSync } from 'node:zlib';
+import { unzipEntries } from '../../test/helpers/workbook.js';
 import { toXlsx } from './xlsx.js';
-
-/** Reads the entries of a ZIP written entry after entry (as toXlsx writes it). */
-function unzip(buf: Buffer): Map<string, string> {
-  const out = new Map<string, string>();
-  let at = 0;
-  while (buf.readUInt32LE(at) === 0x04034b50) {
-    const packed = buf.readUInt32LE(at + 18);
-    const nameLen = buf.readUInt16LE(at + 26);
-    const name = buf.subarray(at + 30, at + 30 + nameLen).toString('utf8');
-    const data = buf.subarray(at + 30 + nameLen, at + 30 + nameLen + packed);
-    out.set(name, inflateRawSync(data).toString('utf8'));
-    at += 30 + nameLen + packed;
-  }
-  return out;
-}
 
 describe('xlsx export', () => {
   it('writes a workbook with a header row, numeric cells, booleans and escaped text', () => {
@@ -23,7 +8,7 @@ describe('xlsx export', () => {
       { marketId: 'KX-A', realizedPnl: 0.3405, enabled: true, note: 'a < b & "c"\u0001' },
       { marketId: 'KX-B', realizedPnl: -1.25, enabled: false, note: null },
     ]);
-    const files = unzip(buf);
+    const files = unzipEntries(buf);
     expect([...files.keys()].sort()).toEqual([
       '[Content_Types].xml',
       '_rels/.rels',
@@ -62,7 +47,7 @@ describe('xlsx export', () => {
       undefined,
       { tz: 'America/New_York' },
     );
-    const sheet = unzip(buf).get('xl/worksheets/sheet1.xml') ?? '';
+    const sheet = unzipEntries(buf).get('xl/worksheets/sheet1.xml') ?? '';
     // 10:30 in New York (EST) on 2026-01-15; 08:00 (EDT) on 2026-07-01.
     const serial = (ms: number) => ms / 86_400_000 + 25_569;
     expect(sheet).toContain(`<c r="A2" s="4"><v>${serial(Date.UTC(2026, 0, 15, 10, 30))}</v></c>`);
@@ -78,7 +63,7 @@ describe('xlsx export', () => {
 
   it('freezes the header, filters it, sizes the columns and names the filter range', () => {
     const rows = Array.from({ length: 3 }, (_, i) => ({ marketId: `KX-LONG-MARKET-NAME-${i}`, realizedPnl: 1234.5 }));
-    const files = unzip(toXlsx('markets', rows));
+    const files = unzipEntries(toXlsx('markets', rows));
     const sheet = files.get('xl/worksheets/sheet1.xml') ?? '';
     expect(sheet).toContain('<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>');
     expect(sheet).toContain('<autoFilter ref="A1:B4"/>');
@@ -93,7 +78,7 @@ describe('xlsx export', () => {
 
   it('keeps the XML well-formed whatever the text: U+FFFE, U+FFFF, lone surrogates, controls', () => {
     const sheet =
-      unzip(toXlsx('t', [{ note: 'a\uFFFEb\uFFFFc\uD800d\uDC00e\u0007f 😀 =1+1' }])).get('xl/worksheets/sheet1.xml') ?? '';
+      unzipEntries(toXlsx('t', [{ note: 'a\uFFFEb\uFFFFc\uD800d\uDC00e\u0007f 😀 =1+1' }])).get('xl/worksheets/sheet1.xml') ?? '';
     expect(sheet).toContain('>abcdef 😀 =1+1<');
     expect([...sheet].some((ch) => ['\uFFFE', '\uFFFF', '\u0007'].includes(ch))).toBe(false);
     expect(sheet).not.toContain('<f>'); // text is never a formula
