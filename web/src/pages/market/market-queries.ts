@@ -150,19 +150,8 @@ export function decisionPagesOptions(env: EnvChoice | null, marketId: string | n
   return rangePagesOptions<DecisionsPage>('decisions', DECISIONS_PAGE_SIZE, env, marketId, range);
 }
 
-function useRangePages<Page extends { nextCursor: string | null }>(
-  list: 'decisions' | 'executions',
-  pageSize: number,
-  env: EnvChoice | null,
-  marketId: string | null,
-  range: ResolvedRange,
-  enabled = true,
-) {
-  return useInfiniteQuery(rangePagesOptions<Page>(list, pageSize, env, marketId, range, enabled));
-}
-
 export function useDecisionPages(env: EnvChoice | null, marketId: string | null, range: ResolvedRange) {
-  return useRangePages<DecisionsPage>('decisions', DECISIONS_PAGE_SIZE, env, marketId, range);
+  return useInfiniteQuery(decisionPagesOptions(env, marketId, range));
 }
 
 export function useExecutionPages(
@@ -171,7 +160,9 @@ export function useExecutionPages(
   range: ResolvedRange,
   enabled = true,
 ) {
-  return useRangePages<ExecutionsPage>('executions', EXECUTIONS_PAGE_SIZE, env, marketId, range, enabled);
+  return useInfiniteQuery(
+    rangePagesOptions<ExecutionsPage>('executions', EXECUTIONS_PAGE_SIZE, env, marketId, range, enabled),
+  );
 }
 
 export function useDecisionDetail(env: EnvChoice | null, decisionId: string | null) {
