@@ -75,7 +75,6 @@ export function silence(ms: number): string {
   const h = Math.floor(min / 60);
   return h < 48 ? `${h} h` : `${Math.floor(h / 24)} d ${h % 24} h`;
 }
-const minutes = silence;
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
 export function buildAttention(i: AttentionInput): AttentionItem[] {
@@ -90,7 +89,7 @@ export function buildAttention(i: AttentionInput): AttentionItem[] {
       message:
         i.bot.lastDecisionAgeMs === null
           ? 'Bot down: it has logged no decision'
-          : `Bot down: no decision for ${minutes(i.bot.lastDecisionAgeMs)}${run}`,
+          : `Bot down: no decision for ${silence(i.bot.lastDecisionAgeMs)}${run}`,
       ...since(i.bot.lastDecisionAt),
     });
   } else if (i.bot.heartbeat === 'late') {
@@ -152,7 +151,7 @@ export function buildAttention(i: AttentionInput): AttentionItem[] {
           message:
             at === null
               ? `${m.marketId}: enabled but the bot has logged no decision for it`
-              : `${m.marketId}: enabled but no decision for ${minutes(i.nowMs - at)}`,
+              : `${m.marketId}: enabled but no decision for ${silence(i.nowMs - at)}`,
           ...since(m.decisionAt),
         });
       }

@@ -23,13 +23,12 @@ const root = createRoot(document.getElementById('root') as HTMLElement);
 // beside the shell's, not after a round trip for the table (measured by the bench's first-view trace).
 // That first render is a transition, which React renders in slices of a few milliseconds, yielding
 // to the browser between them, instead of in one task for the shell and the page.
+const route = matchRoute(ROUTES, window.location.pathname);
 void Promise.all([
   import('./App'),
-  Promise.resolve(matchRoute(ROUTES, window.location.pathname)?.load()).catch(() => undefined),
+  Promise.resolve(route?.load()).catch(() => undefined),
   // Beside the page's code: its first data (a failure is left to the page's own query).
-  matchRoute(ROUTES, window.location.pathname)
-    ?.prefetch?.(queryClient, window.location.search)
-    .catch(() => undefined),
+  route?.prefetch?.(queryClient, window.location.search).catch(() => undefined),
 ]).then(([{ App }]) => {
   startTransition(() => {
     root.render(
