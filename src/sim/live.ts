@@ -151,6 +151,11 @@ export function startLiveSimulator(opts: LiveOptions): LiveSimulator {
       // Per-market mode saves every 10 loops; batch mode saved inside its loop already.
       if (runMode(state) === 'per_market' && runLoop % STATE_SAVE_EVERY === 0)
         saveState(ctx, endUs + 3 * MS_US);
+      // A loop can take longer (simulated) than the one before it, which set its start: then it
+      // ends ahead of the wall clock. Its items wait until the clock has caught up (the state save
+      // is stamped 3 ms after the loop), so nothing readable is ever stamped in the future.
+      const aheadMs = untilWallClock() + 3;
+      if (aheadMs > 3) await new Promise((resolve) => setTimeout(resolve, aheadMs));
       const n = sink.list.length;
       await flush();
       opts.onLoop?.({ loop, items: n });
