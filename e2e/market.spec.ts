@@ -76,6 +76,25 @@ async function openMarket(page: Page, query = ''): Promise<{ from: string; to: s
   return pageRange(page);
 }
 
+/** Scrolls a virtualised table down from the top until the row with this id is rendered. */
+async function scrollToRow(page: Page, testId: string, id: string): Promise<void> {
+  const scroller = page.getByTestId(`${testId}-scroll`);
+  const row = page.getByTestId(testId).locator(`tbody tr[data-row-id="${id}"]`);
+  await scroller.evaluate((e) => (e.scrollTop = 0));
+  for (let guard = 0; guard < 400; guard++) {
+    if ((await row.count()) > 0) break;
+    const atEnd = await scroller.evaluate((e) => {
+      const end = e.scrollTop + e.clientHeight >= e.scrollHeight - 2;
+      e.scrollTop += Math.max(60, e.clientHeight * 0.7);
+      return end;
+    });
+    if (atEnd) break;
+    // Two animation frames: the virtualiser renders the new window after the scroll event.
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  }
+  await row.scrollIntoViewIfNeeded();
+}
+
 /** Scrolls a virtualised table from the top to the bottom, collecting row ids in order. */
 async function collectRowIds(page: Page, testId: string, stopAt = Infinity): Promise<string[]> {
   const scroller = page.getByTestId(`${testId}-scroll`);
@@ -411,7 +430,8 @@ test('fills: every fill of the range with its decision context, totals, and a fi
   expect(Date.parse(ctx.time)).toBeLessThanOrEqual(Date.parse(old!.time));
   const id = old!.fillId ?? old!.sortKey;
   const row = page.getByTestId('fills-table').locator(`tbody tr[data-row-id="${id}"]`);
-  await page.getByTestId('fills-table-scroll').evaluate((e) => (e.scrollTop = e.scrollHeight));
+  // The table is virtualised: the row exists only once scrolled near (many fills may be older).
+  await scrollToRow(page, 'fills-table', id);
   await expect(row).toBeVisible();
   await expect(row.locator(`[data-decision-id="${ctx.decisionId}"]`)).toContainText(
     formatDateTime(ctx.time, 'UTC'),
