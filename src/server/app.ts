@@ -1,7 +1,7 @@
 // Builds the Fastify app: security headers, auth, the API routes, the web app. Thin by design: routes
 // read through src/store and compute through src/core.
 import { existsSync } from 'node:fs';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import type { AppContext } from './context.js';
 import { registerAuth } from './auth.js';
@@ -9,6 +9,7 @@ import { serializeReply } from './respond.js';
 import { registerSecurityHeaders } from './security-headers.js';
 import { registerHostCheck } from './host-check.js';
 import { ApiError, isStoreFailure, storeUnavailable } from './errors.js';
+import { AJV_OPTIONS, schemaRejection } from './schemas.js';
 import { healthRoutes, registerApiRoutes } from './routes/index.js';
 import type { EnvRegistry } from './env-data.js';
 import type { LiveHub } from './live.js';
@@ -47,9 +48,12 @@ export async function buildApp(
       : false,
     bodyLimit: 16 * 1024,
     trustProxy: trustProxyOption(ctx.trustProxy),
-    // Query strings are parsed by Node's querystring: repeated keys become arrays, rejected in params.ts.
+    // Query strings are parsed by Node's querystring: repeated keys become arrays, which each
+    // route's schema refuses (schemas.ts).
     // Long path segments reach the route, which answers 400 naming the parameter (not a bare 414).
     routerOptions: { maxParamLength: 16_384 },
+    // Each route's query and path schema (schemas.ts): values stay strings, nothing is coerced.
+    ajv: AJV_OPTIONS,
   });
 
   registerSecurityHeaders(app);
@@ -59,7 +63,9 @@ export async function buildApp(
   app.setReplySerializer(serializeReply as (payload: unknown) => string);
   const auth = await registerAuth(app, ctx.auth, ctx.nowMs);
 
-  app.setErrorHandler((err, req, reply) => {
+  app.setErrorHandler((thrown, req, reply) => {
+    // A value its route's schema refused: the same 400 as a check in params.ts, naming the parameter.
+    const err = (thrown as FastifyError).validation ? schemaRejection(thrown as FastifyError, req) : thrown;
     if (err instanceof ApiError) {
       if (err.detail !== undefined) req.log.warn({ err: err.detail }, `${err.code}: ${err.message}`);
       reply.code(err.statusCode).send({ error: { code: err.code, message: err.message, ...(err.param ? { param: err.param } : {}) } });
@@ -80,7 +86,7 @@ export async function buildApp(
     reply.code(500).send({ error: { code: 'internal', message: 'internal error (see the server log)' } });
   });
 
-  healthRoutes(app, ctx);
+  await app.register(healthRoutes, { ctx });
   const internals = registerApiRoutes(app, ctx, auth);
   app.decorate('dora', internals);
   app.addHook('onClose', async () => {

@@ -5,6 +5,8 @@ import type { AuthConfig } from './auth.js';
 import type { AlertOptions } from './alert-monitor.js';
 import type { KalshiConfig } from './kalshi-balance.js';
 import type { RequestLimits } from './limits.js';
+import type { TtlCache } from './cache.js';
+import type { EnvRegistry } from './env-data.js';
 
 export interface AppContext {
   source: 'embedded' | 'aws';
@@ -38,4 +40,11 @@ export interface AppContext {
   kalshi?: Partial<Record<Env, KalshiConfig>>;
   /** How often the live poller reads while someone listens (default 3 s). */
   livePollMs?: number;
+}
+
+/** The options of a route plugin (routes/*.ts): the app's context, the shared answer cache, the data. */
+export interface RouteOptions {
+  ctx: AppContext;
+  cache: TtlCache;
+  envs: EnvRegistry;
 }

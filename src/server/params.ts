@@ -1,7 +1,13 @@
-// Query-parameter parsing shared by every route: each bad value is a 400 that names the parameter.
+// Query-parameter reading shared by every route. Each route's JSON schema (schemas.ts) has already
+// refused what a schema can say (enums, integers and their bounds, path patterns, repeated keys);
+// what is left here is what it cannot: a known time zone, real dates, from ≤ to, range length, the
+// table an export holds. Each bad value is a 400 that names the parameter.
 import type { Env } from '../core/types.js';
 import { DAY_MS, parseIsoUtcMs } from '../core/time.js';
 import { badParam } from './errors.js';
+import { marketId as MARKET_ID, rejection } from './schemas.js';
+
+const MARKET_ID_RE = new RegExp(MARKET_ID.pattern ?? '');
 
 type Query = unknown;
 
@@ -13,20 +19,15 @@ function get(q: Query, name: string): string | undefined {
   return v;
 }
 
+/** `env` (schemas.env: demo or prod). */
 export function envParam(q: Query, dflt: Env): Env {
-  const v = get(q, 'env');
-  if (v === undefined) return dflt;
-  if (v !== 'demo' && v !== 'prod') throw badParam('env', `must be demo or prod, got "${v.slice(0, 40)}"`);
-  return v;
+  return (get(q, 'env') as Env | undefined) ?? dflt;
 }
 
-export function intParam(q: Query, name: string, dflt: number, min: number, max: number): number {
+/** An integer parameter (schemas.integer: its digits and bounds are checked before the handler). */
+export function intParam(q: Query, name: string, dflt: number): number {
   const v = get(q, name);
-  if (v === undefined) return dflt;
-  if (!/^-?\d+$/.test(v)) throw badParam(name, `must be an integer, got "${v.slice(0, 40)}"`);
-  const n = Number(v);
-  if (n < min || n > max) throw badParam(name, `must be between ${min} and ${max}, got ${n}`);
-  return n;
+  return v === undefined ? dflt : Number(v);
 }
 
 export function tzParam(q: Query): string {
@@ -59,18 +60,18 @@ export function timeParam(q: Query, name: string, end = false): number | undefin
   return ms;
 }
 
-export function formatParam(q: Query): 'json' | 'csv' | 'xlsx' {
-  const v = get(q, 'format');
-  if (v === undefined || v === 'json') return 'json';
-  if (v === 'csv' || v === 'xlsx') return v;
-  throw badParam('format', `must be json, csv or xlsx, got "${v.slice(0, 20)}"`);
+export type Format = 'json' | 'csv' | 'xlsx';
+
+/** `format` (schemas.format: json, csv or xlsx). */
+export function formatParam(q: Query): Format {
+  return (get(q, 'format') as Format | undefined) ?? 'json';
 }
 
 const MAX_RANGE_MS = 366 * DAY_MS;
 
 /** from/to with per-endpoint defaults; reversed or over-long ranges are a 400. */
 export function rangeParams(q: Query, nowMs: number, defaultDays: number): { fromMs: number; toMs: number } {
-  const days = intParam(q, 'days', defaultDays, 1, 365);
+  const days = intParam(q, 'days', defaultDays); // schemas.range: 1–365
   const toMs = timeParam(q, 'to', true) ?? nowMs;
   const fromMs = timeParam(q, 'from') ?? toMs - days * DAY_MS;
   if (fromMs > toMs) throw badParam('from', 'is after to');
@@ -90,18 +91,11 @@ export function tableParam<T extends string>(q: Query, tables: readonly [T, ...T
   return found;
 }
 
-/** A market ticker from the path: Kalshi tickers are short printable ASCII; anything else is a 400. */
+/**
+ * A market ticker given in the query (`market`, each of `markets`): the path's `:marketId` is checked
+ * by its schema (schemas.marketId); these the same way, with the same words.
+ */
 export function marketIdParam(raw: string): string {
-  if (raw.length === 0 || raw.length > 200) throw badParam('marketId', `must be 1–200 characters, got ${raw.length}`);
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(raw)) throw badParam('marketId', 'contains control characters');
-  return raw;
-}
-
-/** A decision id from the path: `<bot_run_id>:<market>:<loop>`. */
-export function decisionIdParam(raw: string): string {
-  if (raw.length > 400 || !/^\d{8}-\d{6}-[0-9a-f]+:[^:]+:[^:]+$/.test(raw)) {
-    throw badParam('decisionId', 'must look like <bot_run_id>:<market>:<loop> or <bot_run_id>:<startup_cancel|halt_cancel|fatal_cleanup_cancel>:<YYYYMMDD-HHMMSS>');
-  }
+  if (!MARKET_ID_RE.test(raw)) throw badParam('marketId', rejection('marketId', raw, MARKET_ID));
   return raw;
 }

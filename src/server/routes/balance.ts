@@ -1,16 +1,16 @@
 // GET /api/v1/balance — Kalshi cash balance and portfolio value, when Kalshi credentials are given
 // server-side; otherwise {configured: false} (never an error).
-import type { FastifyInstance } from 'fastify';
+import type { FastifyPluginAsync } from 'fastify';
 import { KalshiBalance } from '../kalshi-balance.js';
-import type { TtlCache } from '../cache.js';
-import type { AppContext } from '../context.js';
+import type { RouteOptions } from '../context.js';
 import { ApiError, failureName } from '../errors.js';
 import { envParam } from '../params.js';
 import { cachedJson } from '../respond.js';
+import * as S from '../schemas.js';
 
-export function balanceRoutes(app: FastifyInstance, ctx: AppContext, cache: TtlCache): void {
+export const balanceRoutes: FastifyPluginAsync<Pick<RouteOptions, 'ctx' | 'cache'>> = async (app, { ctx, cache }) => {
   const clients = new Map<string, KalshiBalance>();
-  app.get('/api/v1/balance', async (req) => {
+  app.get('/api/v1/balance', { schema: { querystring: S.query({ env: S.env }) } }, async (req) => {
     const env = envParam(req.query, ctx.defaultEnv);
     const config = ctx.kalshi?.[env];
     if (!config) {
@@ -38,4 +38,4 @@ export function balanceRoutes(app: FastifyInstance, ctx: AppContext, cache: TtlC
       }
     });
   });
-}
+};

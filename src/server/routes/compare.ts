@@ -1,19 +1,19 @@
 // GET /api/v1/compare?markets=A,B&from&to — per-market statistics for the range and the series to
 // overlay (cumulative realized P&L and position). At most 12 markets; each costs one sampled book
 // series (40 Limit-1 GSI reads) and one read of its order events.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyPluginAsync } from 'fastify';
 import { compareMarket, type CompareRow } from '../../core/compare.js';
 import { toApiTime } from '../../core/time.js';
 import { CLOCK_SKEW_MS } from '../../store/read-decisions.js';
 import { mapLimit } from '../../store/paginate.js';
-import type { TtlCache } from '../cache.js';
-import type { AppContext } from '../context.js';
-import { columnsOf, sendTable } from '../csv.js';
-import type { EnvRegistry } from '../env-data.js';
+import type { RouteOptions } from '../context.js';
+import { columnsOf } from '../csv.js';
 import { badParam } from '../errors.js';
 import { requireDecisionGsi, requireMarket } from '../guards.js';
 import { envParam, formatParam, marketIdParam, rangeParams, strParam } from '../params.js';
 import { cachedJson } from '../respond.js';
+import * as S from '../schemas.js';
+import { replyWith } from '../table-reply.js';
 
 const SPREAD_SAMPLES = 40;
 
@@ -31,17 +31,14 @@ const COMPARE_COLUMNS = columnsOf<CompareRow>({
   netAtEnd: true,
 });
 
-export function compareRoutes(
-  app: FastifyInstance,
-  ctx: AppContext,
-  cache: TtlCache,
-  envs: EnvRegistry,
-): void {
-  app.get('/api/v1/compare', async (req, reply) => {
+export const compareRoutes: FastifyPluginAsync<RouteOptions> = async (app, { ctx, cache, envs }) => {
+  // `markets`: 1–12 comma-separated ids, each checked as a path's marketId is (params.ts).
+  const schema = { querystring: S.query({ env: S.env, format: S.format, markets: S.text, ...S.range }) };
+  app.get('/api/v1/compare', { schema }, async (req, reply) => {
     const q = req.query;
     const env = envParam(q, ctx.defaultEnv);
     const format = formatParam(q);
-    const list = (strParam(q, 'markets') ?? '').split(',').filter(Boolean).map(marketIdParam);
+    const list = (strParam(q, 'markets') ?? '').split(',').filter(Boolean).map((m) => marketIdParam(m));
     if (list.length === 0 || list.length > 12)
       throw badParam('markets', 'give 1–12 comma-separated market ids');
     const markets = [...new Set(list)];
@@ -88,14 +85,6 @@ export function compareRoutes(
         };
       },
     );
-    if (format !== 'json')
-      return sendTable(
-        reply,
-        format,
-        `compare-${env}`,
-        body.items as unknown as Record<string, unknown>[],
-        COMPARE_COLUMNS,
-      );
-    return body;
+    return replyWith(reply, format, body, () => ({ name: `compare-${env}`, rows: body.items, columns: COMPARE_COLUMNS }));
   });
-}
+};

@@ -1,13 +1,11 @@
 // Decisions of a market (newest first, cursor-paged) and one decision with its reconciliation chain.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyPluginAsync } from 'fastify';
 import { fillsWithRealized } from '../../core/fills.js';
 import { toNaiveIso } from '../../core/time.js';
 import type { Decision, Env } from '../../core/types.js';
 import { CursorError, decodeCursor } from '../../store/cursor.js';
-import type { TtlCache } from '../cache.js';
-import type { AppContext } from '../context.js';
-import { columnsOf, sendCsvStream, sendTable } from '../csv.js';
-import type { EnvRegistry } from '../env-data.js';
+import type { RouteOptions } from '../context.js';
+import { columnsOf, sendCsvStream } from '../csv.js';
 import { badParam, notFound } from '../errors.js';
 import { missingGsiWarning, requireDecisionGsi, requireMarket } from '../guards.js';
 import {
@@ -18,18 +16,11 @@ import {
   fillExportRow,
   fillWithRealizedJson,
 } from '../json.js';
-import {
-  decisionIdParam,
-  envParam,
-  formatParam,
-  intParam,
-  marketIdParam,
-  rangeParams,
-  strParam,
-  tableParam,
-} from '../params.js';
+import { envParam, formatParam, intParam, rangeParams, strParam, tableParam } from '../params.js';
 import { exportCsv, exportRows } from '../export-rows.js';
 import { cachedJson } from '../respond.js';
+import * as S from '../schemas.js';
+import { replyWith, sendExport } from '../table-reply.js';
 
 /**
  * At most this many decisions in one export. CSV is written as it is read, so the bound is on the
@@ -94,14 +85,18 @@ export function checkDecisionCursor(cursor: string, env: Env, marketId: string, 
   }
 }
 
-export function decisionRoutes(app: FastifyInstance, ctx: AppContext, cache: TtlCache, envs: EnvRegistry): void {
-  app.get<{ Params: { marketId: string } }>('/api/v1/markets/:marketId/decisions', async (req, reply) => {
+export const decisionRoutes: FastifyPluginAsync<RouteOptions> = async (app, { ctx, cache, envs }) => {
+  const listSchema = {
+    params: S.path({ marketId: S.marketId }),
+    querystring: S.query({ env: S.env, format: S.format, ...S.range, limit: S.integer(1, 1000), cursor: S.text }),
+  };
+  app.get<{ Params: { marketId: string } }>('/api/v1/markets/:marketId/decisions', { schema: listSchema }, async (req, reply) => {
     const q = req.query;
     const env = envParam(q, ctx.defaultEnv);
     const format = formatParam(q);
-    const marketId = marketIdParam(req.params.marketId);
+    const { marketId } = req.params;
     const { fromMs, toMs } = rangeParams(q, ctx.nowMs(), 1);
-    const limit = intParam(q, 'limit', 200, 1, 1000);
+    const limit = intParam(q, 'limit', 200);
     const cursor = strParam(q, 'cursor') ?? null;
     if (cursor !== null) checkDecisionCursor(cursor, env, marketId, fromMs, toMs);
     await requireMarket(envs, env, marketId);
@@ -117,7 +112,9 @@ export function decisionRoutes(app: FastifyInstance, ctx: AppContext, cache: Ttl
         param: strParam(q, 'from') === undefined ? 'days' : 'from',
         what: 'decisions',
       };
-      if (format === 'xlsx') return sendTable(reply, format, name, await exportRows(readPage, toRow, bound), DECISION_EXPORT_COLUMNS);
+      if (format === 'xlsx') {
+        return sendExport(reply, format, { name, rows: await exportRows(readPage, toRow, bound), columns: DECISION_EXPORT_COLUMNS });
+      }
       const first = await readPage(null);
       return sendCsvStream(reply, name, exportCsv(first, readPage, toRow, DECISION_EXPORT_COLUMNS, bound));
     }
@@ -143,16 +140,20 @@ export function decisionRoutes(app: FastifyInstance, ctx: AppContext, cache: Ttl
       }
     });
     // Without the GSI an export is the bounded read's page, like the list (its warning says so).
-    if (format !== 'json') return sendTable(reply, format, name, body.items.map(decisionExportRow), DECISION_EXPORT_COLUMNS);
-    return body;
+    return replyWith(reply, format, body, () => ({ name, rows: body.items.map(decisionExportRow), columns: DECISION_EXPORT_COLUMNS }));
   });
 
-  app.get<{ Params: { decisionId: string } }>('/api/v1/decisions/:decisionId', async (req, reply) => {
+  // `table` (exports only): the chain's order events (the default) or its fills.
+  const chainSchema = {
+    params: S.path({ decisionId: S.decisionId }),
+    querystring: S.query({ env: S.env, format: S.format, table: S.text }),
+  };
+  app.get<{ Params: { decisionId: string } }>('/api/v1/decisions/:decisionId', { schema: chainSchema }, async (req, reply) => {
     const env = envParam(req.query, ctx.defaultEnv);
     const format = formatParam(req.query);
     // An export holds one of the chain's two tables; a bad name is refused before anything is read.
     const table = format === 'json' ? null : tableParam(req.query, ['events', 'fills']);
-    const decisionId = decisionIdParam(req.params.decisionId);
+    const { decisionId } = req.params;
     await requireDecisionGsi(envs, env);
     const body = await cachedJson(cache, `decision:${env}:${decisionId}`, ctx.nowMs(), async () => {
       const data = envs.get(env);
@@ -180,20 +181,17 @@ export function decisionRoutes(app: FastifyInstance, ctx: AppContext, cache: Ttl
         warnings: [...found.warnings, ...executions.warnings, ...next.warnings],
       };
     });
-    if (format !== 'json') {
-      // The file is named by the decision's id, whose colons the download name turns into `_`.
-      const name = `decision-${table}-${env}-${decisionId}`;
-      return table === 'fills'
-        ? sendTable(
-            reply,
-            format,
-            name,
+    // The file is named by the decision's id, whose colons the download name turns into `_`.
+    const name = () => `decision-${table}-${env}-${decisionId}`;
+    return replyWith(reply, format, body, () =>
+      table === 'fills'
+        ? {
+            name: name(),
             // Every fill of the chain is one this decision was in force for: it is each one's decision.
-            body.fills.map((f) => fillExportRow(f, body.decision.decisionId)),
-            FILL_EXPORT_COLUMNS,
-          )
-        : sendTable(reply, format, name, body.executions, EXECUTION_EXPORT_COLUMNS);
-    }
-    return body;
+            rows: body.fills.map((f) => fillExportRow(f, body.decision.decisionId)),
+            columns: FILL_EXPORT_COLUMNS,
+          }
+        : { name: name(), rows: body.executions, columns: EXECUTION_EXPORT_COLUMNS },
+    );
   });
-}
+};

@@ -1,20 +1,25 @@
 // GET /api/v1/events — Server-Sent Events: overview (changed figures), decision, fill, heartbeat.
 import type { ServerResponse } from 'node:http';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyPluginAsync } from 'fastify';
 import type { AppContext } from '../context.js';
 import type { LiveHub } from '../live.js';
 import { envParam } from '../params.js';
 import { clientOf } from '../client-address.js';
 import { refuse, type Slots } from '../limits.js';
+import * as S from '../schemas.js';
 
-export function eventRoutes(app: FastifyInstance, ctx: AppContext, hub: LiveHub, streams: Slots): void {
+/** `streams`: the live-update streams' caps (limits.ts). */
+export const eventRoutes: FastifyPluginAsync<{ ctx: AppContext; hub: LiveHub; streams: Slots }> = async (
+  app,
+  { ctx, hub, streams },
+) => {
   // Streams are hijacked from Fastify, so the server must end them itself — before it waits for
   // open connections to finish (preClose), or an idle viewer would hold shutdown forever.
   const open = new Set<ServerResponse>();
   app.addHook('preClose', async () => {
     for (const res of open) res.end();
   });
-  app.get('/api/v1/events', async (req, reply) => {
+  app.get('/api/v1/events', { schema: { querystring: S.query({ env: S.env }) } }, async (req, reply) => {
     const env = envParam(req.query, ctx.defaultEnv);
     const header = req.headers['last-event-id'];
     const lastEventId = typeof header === 'string' && /^\d+$/.test(header) ? Number(header) : null;
@@ -46,4 +51,4 @@ export function eventRoutes(app: FastifyInstance, ctx: AppContext, hub: LiveHub,
       open.delete(res);
     });
   });
-}
+};

@@ -1,5 +1,5 @@
 // GET /api/v1/health: is the store reachable, do the ten tables and their indexes exist.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyPluginAsync } from 'fastify';
 import { describeEnvTables, probeHasData } from '../../store/describe.js';
 import { CLOCK_SKEW_MS, readLatestSystemDecision } from '../../store/read-decisions.js';
 import { DAY_MS, utcDate } from '../../core/time.js';
@@ -10,11 +10,12 @@ import { failureName, storeUnavailable } from '../errors.js';
 import { withTally } from '../../store/stats.js';
 import { DECISION_GSI, EXECUTION_GSI } from '../../store/tables.js';
 import type { Warning } from '../../core/types.js';
+import * as S from '../schemas.js';
 
-export function healthRoutes(app: FastifyInstance, ctx: AppContext): void {
+export const healthRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, { ctx }) => {
   // Load balancers poll health every few seconds: one set of reads per env per TTL, shared.
   const cache = new TtlCache(5_000, ctx.nowMs);
-  app.get('/api/v1/health', async (req, reply) => {
+  app.get('/api/v1/health', { schema: { querystring: S.query({ env: S.env }) } }, async (req, reply) => {
     const env = envParam(req.query, ctx.defaultEnv);
     try {
       const { result: tables, tally } = await cache.strict(`health:${env}`, () =>
@@ -82,4 +83,4 @@ export function healthRoutes(app: FastifyInstance, ctx: AppContext): void {
       };
     }
   });
-}
+};

@@ -1,7 +1,12 @@
 // Registers every /api/v1 route except health, which app.ts registers first. This is the one module
 // that imports route modules (a lint rule in eslint.config.js); what routes share lives in src/server.
+//
+// Each route module is a Fastify plugin whose options are what its routes need. The app-wide hooks
+// (security headers, host check, auth, the export cap, the /metrics counters) and the error handler
+// are on the root instance before any plugin is registered, so every route's encapsulated context
+// inherits them.
 import type { FastifyInstance } from 'fastify';
-import type { AppContext } from '../context.js';
+import type { AppContext, RouteOptions } from '../context.js';
 import { TtlCache } from '../cache.js';
 import { EnvRegistry } from '../env-data.js';
 import { decisionRoutes } from './decisions.js';
@@ -19,6 +24,7 @@ import { AlertRegistry } from '../alert-monitor.js';
 import { metricsRoutes } from './metrics.js';
 import { DEFAULT_LIMITS, registerExportLimit, Slots } from '../limits.js';
 import type { AuthState } from '../auth.js';
+import { registerHttpStats } from '../http-stats.js';
 
 // For app.ts, which registers health itself: it imports no route module but this one.
 export { healthRoutes } from './health.js';
@@ -29,22 +35,27 @@ export function registerApiRoutes(
   auth?: AuthState,
 ): { envs: EnvRegistry; hub: LiveHub; alerts: AlertRegistry; executionLists: () => number } {
   const limits = { ...DEFAULT_LIMITS, ...ctx.limits };
+  // Hooks on the root, before the plugins: every route has them.
   registerExportLimit(app, limits);
+  const stats = registerHttpStats(app);
   const cache = new TtlCache(3_000, ctx.nowMs, 500, ctx.deadlineMs ?? 10_000);
   // Live reads at the floor (issue 18): incremental decisions and fills, configs kept 5 min.
   const envs = new EnvRegistry(ctx.client, ctx.nowMs, { incremental: true });
-  marketRoutes(app, ctx, cache, envs);
-  decisionRoutes(app, ctx, cache, envs);
-  overviewRoutes(app, ctx, cache, envs);
-  const { executionLists } = marketDetailRoutes(app, ctx, cache, envs);
-  seriesRoutes(app, ctx, cache, envs);
+  const opts: RouteOptions = { ctx, cache, envs };
+  // The merged execution lists of the executions tab (market-detail.ts), in a small cache of their own.
+  const executionLists = new TtlCache(3_000, ctx.nowMs, 16, ctx.deadlineMs ?? 10_000);
   const alerts = new AlertRegistry(ctx, envs);
-  riskRoutes(app, ctx, cache, envs, alerts);
-  reconciliationRoutes(app, ctx, cache, envs);
-  compareRoutes(app, ctx, cache, envs);
-  balanceRoutes(app, ctx, cache);
   const hub = new LiveHub(ctx, envs, ctx.livePollMs ?? 1_000, app.log);
-  metricsRoutes(app, () => hub.listenerCount(), auth);
-  eventRoutes(app, ctx, hub, new Slots(limits.ssePerClient, limits.sseTotal));
-  return { envs, hub, alerts, executionLists };
+  void app.register(marketRoutes, opts);
+  void app.register(decisionRoutes, opts);
+  void app.register(overviewRoutes, opts);
+  void app.register(marketDetailRoutes, { ...opts, executionLists });
+  void app.register(seriesRoutes, opts);
+  void app.register(riskRoutes, { ...opts, alerts });
+  void app.register(reconciliationRoutes, opts);
+  void app.register(compareRoutes, opts);
+  void app.register(balanceRoutes, { ctx, cache });
+  void app.register(metricsRoutes, { stats, sseClients: () => hub.listenerCount(), ...(auth ? { auth } : {}) });
+  void app.register(eventRoutes, { ctx, hub, streams: new Slots(limits.ssePerClient, limits.sseTotal) });
+  return { envs, hub, alerts, executionLists: () => executionLists.size };
 }

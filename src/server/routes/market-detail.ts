@@ -1,6 +1,6 @@
 // One market: its header (config, position, newest decision, book, our orders), its fills with their
 // realized change and decision context, its execution events and their analytics.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyPluginAsync } from 'fastify';
 import {
   buildContext,
   buildMarketAnalytics,
@@ -11,10 +11,9 @@ import {
 } from '../../core/index.js';
 import { DAY_MS, toApiTime } from '../../core/time.js';
 import { ANALYTICS_ATTRIBUTES } from '../../store/read-executions.js';
-import { TtlCache } from '../cache.js';
-import type { AppContext } from '../context.js';
-import { columnsOf, sendTable } from '../csv.js';
-import type { EnvRegistry } from '../env-data.js';
+import type { TtlCache } from '../cache.js';
+import type { RouteOptions } from '../context.js';
+import { columnsOf } from '../csv.js';
 import { badParam } from '../errors.js';
 import { missingGsiWarning, requireDecisionGsi, requireMarket } from '../guards.js';
 import {
@@ -26,8 +25,10 @@ import {
   fillExportRow,
   fillWithRealizedJson,
 } from '../json.js';
-import { envParam, formatParam, intParam, rangeParams, strParam, marketIdParam, tableParam } from '../params.js';
+import { envParam, formatParam, intParam, rangeParams, strParam, tableParam } from '../params.js';
 import { cachedJson } from '../respond.js';
+import * as S from '../schemas.js';
+import { replyWith } from '../table-reply.js';
 
 /** A replica's clock may run behind the one that issued a cursor for a range ending "now". */
 const CURSOR_CLOCK_SKEW_MS = 5 * 60_000;
@@ -89,18 +90,20 @@ const OUTCOME_EXPORT_COLUMNS = columnsOf<ReturnType<typeof outcomeExportRows>[nu
 /** `table=errors`: every error code (the tab shows the top 10), most frequent first. */
 const ERROR_CODE_EXPORT_COLUMNS = columnsOf<Outcomes['errorCodes'][number]>({ code: true, count: true, statuses: true });
 
-export function marketDetailRoutes(
-  app: FastifyInstance,
-  ctx: AppContext,
-  cache: TtlCache,
-  envs: EnvRegistry,
-): { executionLists: () => number } {
-  // The merged execution lists, one per market and range: few and bounded on their own (each can be
-  // a month of a market's events), so that many distinct ranges cannot fill the shared cache's 500.
-  const executionLists = new TtlCache(3_000, ctx.nowMs, 16, ctx.deadlineMs ?? 10_000);
-  app.get<{ Params: { marketId: string } }>('/api/v1/markets/:marketId', async (req) => {
+/**
+ * `executionLists`: the merged execution lists, one per market and range, cached apart from the
+ * shared cache (routes/index.ts makes it): few and bounded on their own (each can be a month of a
+ * market's events), so that many distinct ranges cannot fill the shared cache's 500.
+ */
+export const marketDetailRoutes: FastifyPluginAsync<RouteOptions & { executionLists: TtlCache }> = async (
+  app,
+  { ctx, cache, envs, executionLists },
+) => {
+  const params = S.path({ marketId: S.marketId });
+  const headerSchema = { params, querystring: S.query({ env: S.env }) };
+  app.get<{ Params: { marketId: string } }>('/api/v1/markets/:marketId', { schema: headerSchema }, async (req) => {
     const env = envParam(req.query, ctx.defaultEnv);
-    const marketId = marketIdParam(req.params.marketId);
+    const { marketId } = req.params;
     await requireMarket(envs, env, marketId);
     return cachedJson(cache, `market:${env}:${marketId}`, ctx.nowMs(), async () => {
       const gsi = await envs.get(env).hasDecisionGsi();
@@ -142,11 +145,13 @@ export function marketDetailRoutes(
     });
   });
 
-  app.get<{ Params: { marketId: string } }>('/api/v1/markets/:marketId/fills', async (req, reply) => {
+  // `context=false` leaves out each fill's decision in force.
+  const fillsSchema = { params, querystring: S.query({ env: S.env, format: S.format, ...S.range, context: S.text }) };
+  app.get<{ Params: { marketId: string } }>('/api/v1/markets/:marketId/fills', { schema: fillsSchema }, async (req, reply) => {
     const q = req.query;
     const env = envParam(q, ctx.defaultEnv);
     const format = formatParam(q);
-    const marketId = marketIdParam(req.params.marketId);
+    const { marketId } = req.params;
     const { fromMs, toMs } = rangeParams(q, ctx.nowMs(), 7);
     const withContext = (strParam(q, 'context') ?? 'true') !== 'false';
     await requireMarket(envs, env, marketId);
@@ -184,24 +189,23 @@ export function marketDetailRoutes(
         };
       },
     );
-    if (format !== 'json') {
-      return sendTable(
-        reply,
-        format,
-        `fills-${env}-${marketId}`,
-        body.items.map(({ decisionContext, ...f }) => fillExportRow(f, decisionContext?.decisionId ?? null)),
-        FILL_EXPORT_COLUMNS,
-      );
-    }
-    return body;
+    return replyWith(reply, format, body, () => ({
+      name: `fills-${env}-${marketId}`,
+      rows: body.items.map(({ decisionContext, ...f }) => fillExportRow(f, decisionContext?.decisionId ?? null)),
+      columns: FILL_EXPORT_COLUMNS,
+    }));
   });
 
-  app.get<{ Params: { marketId: string } }>('/api/v1/markets/:marketId/executions', async (req, reply) => {
+  const executionsSchema = {
+    params,
+    querystring: S.query({ env: S.env, format: S.format, limit: S.integer(1, 1000), cursor: S.text, ...S.range }),
+  };
+  app.get<{ Params: { marketId: string } }>('/api/v1/markets/:marketId/executions', { schema: executionsSchema }, async (req, reply) => {
     const q = req.query;
     const env = envParam(q, ctx.defaultEnv);
     const format = formatParam(q);
-    const marketId = marketIdParam(req.params.marketId);
-    const limit = intParam(q, 'limit', 200, 1, 1000);
+    const { marketId } = req.params;
+    const limit = intParam(q, 'limit', 200);
     // The cursor is an offset into the range's time-sorted list, and carries the range's bounds:
     // without them a range ending "now" would shift under the pages as new events arrive.
     const cursorText = strParam(q, 'cursor');
@@ -227,18 +231,22 @@ export function marketDetailRoutes(
     const nextCursor = offset + limit < all.items.length ? `o${offset + limit}.${fromMs}.${toMs}` : null;
     // An export is every event of the range (limit and cursor page the JSON list only); they are
     // all in hand already, at most a run-cache's worth.
-    if (format !== 'json')
-      return sendTable(reply, format, `executions-${env}-${marketId}`, all.items, EXECUTION_EXPORT_COLUMNS);
-    return { ...all, items, nextCursor, total: all.items.length };
+    return replyWith(reply, format, { ...all, items, nextCursor, total: all.items.length }, () => ({
+      name: `executions-${env}-${marketId}`,
+      rows: all.items,
+      columns: EXECUTION_EXPORT_COLUMNS,
+    }));
   });
 
-  app.get<{ Params: { marketId: string } }>('/api/v1/markets/:marketId/analytics', async (req, reply) => {
+  // `table` (exports only): the Outcomes table (the default) or every error code.
+  const analyticsSchema = { params, querystring: S.query({ env: S.env, format: S.format, table: S.text, ...S.range }) };
+  app.get<{ Params: { marketId: string } }>('/api/v1/markets/:marketId/analytics', { schema: analyticsSchema }, async (req, reply) => {
     const q = req.query;
     const env = envParam(q, ctx.defaultEnv);
     const format = formatParam(q);
     // An export holds one of the tab's two tables; a bad name is refused before anything is read.
     const table = format === 'json' ? null : tableParam(q, ['outcomes', 'errors']);
-    const marketId = marketIdParam(req.params.marketId);
+    const { marketId } = req.params;
     const { fromMs, toMs } = rangeParams(q, ctx.nowMs(), 7);
     await requireMarket(envs, env, marketId);
     await requireDecisionGsi(envs, env);
@@ -249,12 +257,10 @@ export function marketDetailRoutes(
         warnings: r.warnings,
       };
     });
-    if (format !== 'json') {
-      return table === 'errors'
-        ? sendTable(reply, format, `error-codes-${env}-${marketId}`, body.outcomes.errorCodes, ERROR_CODE_EXPORT_COLUMNS)
-        : sendTable(reply, format, `outcomes-${env}-${marketId}`, outcomeExportRows(body.outcomes), OUTCOME_EXPORT_COLUMNS);
-    }
-    return body;
+    return replyWith(reply, format, body, () =>
+      table === 'errors'
+        ? { name: `error-codes-${env}-${marketId}`, rows: body.outcomes.errorCodes, columns: ERROR_CODE_EXPORT_COLUMNS }
+        : { name: `outcomes-${env}-${marketId}`, rows: outcomeExportRows(body.outcomes), columns: OUTCOME_EXPORT_COLUMNS },
+    );
   });
-  return { executionLists: () => executionLists.size };
-}
+};

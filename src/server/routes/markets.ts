@@ -1,12 +1,12 @@
 // GET /api/v1/markets — the market configs, as the bot's manager wrote them.
-import type { FastifyInstance } from 'fastify';
-import type { TtlCache } from '../cache.js';
-import type { AppContext } from '../context.js';
-import type { EnvRegistry } from '../env-data.js';
+import type { FastifyPluginAsync } from 'fastify';
+import type { RouteOptions } from '../context.js';
 import { configJson } from '../json.js';
 import { envParam, formatParam } from '../params.js';
-import { columnsOf, sendTable } from '../csv.js';
+import { columnsOf } from '../csv.js';
 import { cachedJson } from '../respond.js';
+import * as S from '../schemas.js';
+import { replyWith } from '../table-reply.js';
 
 /** CSV/xlsx columns of /markets (see columnsOf). */
 export const MARKET_CONFIG_COLUMNS = columnsOf<ReturnType<typeof configJson>>({
@@ -25,8 +25,9 @@ export const MARKET_CONFIG_COLUMNS = columnsOf<ReturnType<typeof configJson>>({
   disabledAt: true,
 });
 
-export function marketRoutes(app: FastifyInstance, ctx: AppContext, cache: TtlCache, envs: EnvRegistry): void {
-  app.get('/api/v1/markets', async (req, reply) => {
+export const marketRoutes: FastifyPluginAsync<RouteOptions> = async (app, { ctx, cache, envs }) => {
+  const schema = { querystring: S.query({ env: S.env, format: S.format }) };
+  app.get('/api/v1/markets', { schema }, async (req, reply) => {
     const env = envParam(req.query, ctx.defaultEnv);
     const format = formatParam(req.query);
     const body = await cachedJson(cache, `markets:${env}`, ctx.nowMs(), async () => {
@@ -34,8 +35,6 @@ export function marketRoutes(app: FastifyInstance, ctx: AppContext, cache: TtlCa
       const { configs, warnings } = await envs.get(env).configList();
       return { body: { env, items: configs.map(configJson) }, warnings };
     });
-    if (format !== 'json')
-      return sendTable(reply, format, `markets-${env}`, body.items, MARKET_CONFIG_COLUMNS);
-    return body;
+    return replyWith(reply, format, body, () => ({ name: `markets-${env}`, rows: body.items, columns: MARKET_CONFIG_COLUMNS }));
   });
-}
+};

@@ -1,16 +1,16 @@
 // GET /api/v1/overview and GET /api/v1/stale: everything the Home and Stale pages show, computed by
 // core from one snapshot of the environment (so the headline always equals the TOTAL row).
-import type { FastifyInstance } from 'fastify';
+import type { FastifyPluginAsync } from 'fastify';
 import { buildOverview, buildStale, InvalidTimeZoneError } from '../../core/index.js';
 import type { MarketRow } from '../../core/rows.js';
 import type { StaleItem } from '../../core/stale.js';
-import type { TtlCache } from '../cache.js';
-import type { AppContext } from '../context.js';
-import { columnsOf, sendTable } from '../csv.js';
-import type { EnvRegistry } from '../env-data.js';
+import type { RouteOptions } from '../context.js';
+import { columnsOf } from '../csv.js';
 import { badParam } from '../errors.js';
 import { envParam, formatParam, intParam, tzParam } from '../params.js';
 import { cachedJson } from '../respond.js';
+import * as S from '../schemas.js';
+import { replyWith } from '../table-reply.js';
 
 const MARKET_ROW_FIELDS = {
   marketId: true,
@@ -71,52 +71,33 @@ function computeOr400<T>(fn: () => T): T {
   }
 }
 
-export function overviewRoutes(
-  app: FastifyInstance,
-  ctx: AppContext,
-  cache: TtlCache,
-  envs: EnvRegistry,
-): void {
-  app.get('/api/v1/overview', async (req, reply) => {
+export const overviewRoutes: FastifyPluginAsync<RouteOptions> = async (app, { ctx, cache, envs }) => {
+  const overviewSchema = { querystring: S.query({ env: S.env, tz: S.text, days: S.integer(1, 365), format: S.format }) };
+  app.get('/api/v1/overview', { schema: overviewSchema }, async (req, reply) => {
     const q = req.query;
     const env = envParam(q, ctx.defaultEnv);
     const tz = tzParam(q);
-    const days = intParam(q, 'days', 30, 1, 365);
+    const days = intParam(q, 'days', 30);
     const format = formatParam(q);
     const body = await cachedJson(cache, `overview:${env}:${tz}:${days}`, ctx.nowMs(), async () => {
       const { input, warnings } = await envs.get(env).metricsInput(ctx, tz, days);
       const { warnings: computed, ...overview } = computeOr400(() => buildOverview(input));
       return { body: overview, warnings: [...warnings, ...computed] };
     });
-    if (format !== 'json')
-      return sendTable(
-        reply,
-        format,
-        `overview-markets-${env}`,
-        body.markets as unknown as Record<string, unknown>[],
-        MARKET_ROW_COLUMNS,
-      );
-    return body;
+    return replyWith(reply, format, body, () => ({ name: `overview-markets-${env}`, rows: body.markets, columns: MARKET_ROW_COLUMNS }));
   });
 
-  app.get('/api/v1/stale', async (req, reply) => {
+  const staleSchema = { querystring: S.query({ env: S.env, hours: S.integer(1, 24 * 365), format: S.format }) };
+  app.get('/api/v1/stale', { schema: staleSchema }, async (req, reply) => {
     const q = req.query;
     const env = envParam(q, ctx.defaultEnv);
-    const hours = intParam(q, 'hours', 48, 1, 24 * 365);
+    const hours = intParam(q, 'hours', 48);
     const format = formatParam(q);
     const body = await cachedJson(cache, `stale:${env}:${hours}`, ctx.nowMs(), async () => {
       const { input, warnings } = await envs.get(env).metricsInput(ctx, 'UTC', 1);
       const stale = buildStale(input, hours);
       return { body: { env, hours, ...stale }, warnings };
     });
-    if (format !== 'json')
-      return sendTable(
-        reply,
-        format,
-        `stale-${env}-${hours}h`,
-        body.items as unknown as Record<string, unknown>[],
-        STALE_COLUMNS,
-      );
-    return body;
+    return replyWith(reply, format, body, () => ({ name: `stale-${env}-${hours}h`, rows: body.items, columns: STALE_COLUMNS }));
   });
-}
+};

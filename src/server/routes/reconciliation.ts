@@ -1,21 +1,21 @@
 // GET /api/v1/reconciliation — (a) a market's decision → order events → fills chains for a range,
 // broken links highlighted; (b) the P&L sources side by side per market with the explanation of
 // each difference; (c) position drift between the trade-log replay and the bot.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyPluginAsync } from 'fastify';
 import { buildChains, EXECUTION_LOG_TTL_MS, type Chain } from '../../core/chains.js';
 import { pnlSources } from '../../core/pnl-sources.js';
 import { dedupeFills } from '../../core/dedupe.js';
 import { toApiTime } from '../../core/time.js';
 import type { Decision, Fill } from '../../core/types.js';
-import type { TtlCache } from '../cache.js';
-import type { AppContext } from '../context.js';
-import { sendTable } from '../csv.js';
-import type { EnvData, EnvRegistry } from '../env-data.js';
+import type { RouteOptions } from '../context.js';
+import type { EnvData } from '../env-data.js';
 import { requireDecisionGsi, requireMarket } from '../guards.js';
 import { decisionJson, executionJson, fillJson } from '../json.js';
 import { parseDecisionId } from '../../core/decision-id.js';
 import { envParam, formatParam, marketIdParam, rangeParams, strParam } from '../params.js';
 import { cachedJson } from '../respond.js';
+import * as S from '../schemas.js';
+import { replyWith } from '../table-reply.js';
 
 /** Decisions of the range, newest first, up to a cap (a day of one market at a 5 s loop is 17,280). */
 const MAX_DECISIONS = 3_000;
@@ -45,13 +45,10 @@ function chainJson(c: Chain) {
   };
 }
 
-export function reconciliationRoutes(
-  app: FastifyInstance,
-  ctx: AppContext,
-  cache: TtlCache,
-  envs: EnvRegistry,
-): void {
-  app.get('/api/v1/reconciliation', async (req, reply) => {
+export const reconciliationRoutes: FastifyPluginAsync<RouteOptions> = async (app, { ctx, cache, envs }) => {
+  // `market` is checked as a path's marketId is (params.ts); `broken=true` keeps broken chains only.
+  const schema = { querystring: S.query({ env: S.env, format: S.format, market: S.text, ...S.range, broken: S.text }) };
+  app.get('/api/v1/reconciliation', { schema }, async (req, reply) => {
     const q = req.query;
     const env = envParam(q, ctx.defaultEnv);
     const format = formatParam(q);
@@ -131,13 +128,9 @@ export function reconciliationRoutes(
         };
       },
     );
-    if (format !== 'json')
-      return sendTable(
-        reply,
-        format,
-        `pnl-sources-${env}`,
-        body.pnlSources.map(({ findings, ...s }) => ({ ...s, ...findings, explanations: s.explanations.join(' | ') })),
-      );
-    return body;
+    return replyWith(reply, format, body, () => ({
+      name: `pnl-sources-${env}`,
+      rows: body.pnlSources.map(({ findings, ...s }) => ({ ...s, ...findings, explanations: s.explanations.join(' | ') })),
+    }));
   });
-}
+};

@@ -1,17 +1,16 @@
 // GET /api/v1/alerts and GET /api/v1/risk: the alert list (first and last seen) and everything a
 // risk view needs — limit use per market and in total, loss-limit use, halt, the bot's API errors.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyPluginAsync } from 'fastify';
 import { buildOverview } from '../../core/index.js';
 import type { MarketRow } from '../../core/rows.js';
 import { toApiTime } from '../../core/time.js';
 import type { AlertRegistry, TrackedAlert } from '../alert-monitor.js';
-import type { TtlCache } from '../cache.js';
-import type { AppContext } from '../context.js';
-import { columnsOf, sendTable } from '../csv.js';
-import type { EnvRegistry } from '../env-data.js';
-import { badParam } from '../errors.js';
-import { envParam, formatParam, strParam } from '../params.js';
+import type { RouteOptions } from '../context.js';
+import { columnsOf } from '../csv.js';
+import { envParam, formatParam, tableParam } from '../params.js';
 import { cachedJson, type Meta } from '../respond.js';
+import * as S from '../schemas.js';
+import { replyWith } from '../table-reply.js';
 import { emptyTally, withTally } from '../../store/stats.js';
 
 /** A market on the risk page: what its limits and book say, from the overview's row. */
@@ -74,14 +73,12 @@ export const ALERT_COLUMNS = columnsOf<TrackedAlert>({
   notifiedAt: true,
 });
 
-export function riskRoutes(
-  app: FastifyInstance,
-  ctx: AppContext,
-  cache: TtlCache,
-  envs: EnvRegistry,
-  alerts: AlertRegistry,
-): void {
-  app.get('/api/v1/alerts', async (req, reply) => {
+export const riskRoutes: FastifyPluginAsync<RouteOptions & { alerts: AlertRegistry }> = async (
+  app,
+  { ctx, cache, envs, alerts },
+) => {
+  const alertsSchema = { querystring: S.query({ env: S.env, format: S.format }) };
+  app.get('/api/v1/alerts', { schema: alertsSchema }, async (req, reply) => {
     const env = envParam(req.query, ctx.defaultEnv);
     const format = formatParam(req.query);
     // The monitor evaluates in the background; an answer from its last evaluation reads nothing (a
@@ -97,15 +94,7 @@ export function riskRoutes(
     });
     const monitor = alerts.get(env);
     const snap = monitor.snapshot();
-    if (format !== 'json')
-      return sendTable(
-        reply,
-        format,
-        `alerts-${env}`,
-        [...snap.active, ...snap.resolved] as unknown as Record<string, unknown>[],
-        ALERT_COLUMNS,
-      );
-    return {
+    const body = {
       env,
       ...snap,
       thresholds: monitor.thresholds,
@@ -120,11 +109,16 @@ export function riskRoutes(
         ? [{ code: 'alerts_stale', message: `the last alert evaluation failed: ${monitor.lastError}` }]
         : [],
     };
+    return replyWith(reply, format, body, () => ({ name: `alerts-${env}`, rows: [...snap.active, ...snap.resolved], columns: ALERT_COLUMNS }));
   });
 
-  app.get('/api/v1/risk', async (req, reply) => {
+  // `table` (exports only): the markets (the default) or the API errors, both tables on Risk.
+  const riskSchema = { querystring: S.query({ env: S.env, format: S.format, table: S.text }) };
+  app.get('/api/v1/risk', { schema: riskSchema }, async (req, reply) => {
     const env = envParam(req.query, ctx.defaultEnv);
     const format = formatParam(req.query);
+    // The JSON has both tables: `table` means nothing there.
+    const table = format === 'json' ? null : tableParam(req.query, ['markets', 'apiErrors']);
     const body = await cachedJson(cache, `risk:${env}`, ctx.nowMs(), async () => {
       const { input, warnings } = await envs.get(env).metricsInput(ctx, 'UTC', 1);
       const o = buildOverview(input);
@@ -155,14 +149,10 @@ export function riskRoutes(
         warnings,
       };
     });
-    if (format !== 'json') {
-      // `table=apiErrors`: the API-errors list instead of the markets (both are tables on Risk).
-      const table = strParam(req.query, 'table') ?? 'markets';
-      if (table === 'apiErrors')
-        return sendTable(reply, format, `api-errors-${env}`, body.apiErrors, API_ERROR_COLUMNS);
-      if (table !== 'markets') throw badParam('table', `must be markets or apiErrors, got "${table.slice(0, 20)}"`);
-      return sendTable(reply, format, `risk-${env}`, body.markets, RISK_COLUMNS);
-    }
-    return body;
+    return replyWith(reply, format, body, () =>
+      table === 'apiErrors'
+        ? { name: `api-errors-${env}`, rows: body.apiErrors, columns: API_ERROR_COLUMNS }
+        : { name: `risk-${env}`, rows: body.markets, columns: RISK_COLUMNS },
+    );
   });
-}
+};

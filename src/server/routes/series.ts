@@ -2,24 +2,27 @@
 // dive's price chart. A month holds hundreds of thousands of decisions, so instead of reading them
 // all the server samples: the decision in force at each of `points` evenly spaced times (one
 // Limit-1 GSI query each, run in parallel). Cost is bounded by `points`, not by the range.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyPluginAsync } from 'fastify';
 import { toApiTime } from '../../core/time.js';
-import type { TtlCache } from '../cache.js';
-import type { AppContext } from '../context.js';
-import { sendTable } from '../csv.js';
-import type { EnvRegistry } from '../env-data.js';
+import type { RouteOptions } from '../context.js';
 import { requireDecisionGsi, requireMarket } from '../guards.js';
-import { envParam, formatParam, intParam, marketIdParam, rangeParams } from '../params.js';
+import { envParam, formatParam, intParam, rangeParams } from '../params.js';
 import { cachedJson } from '../respond.js';
+import * as S from '../schemas.js';
+import { replyWith } from '../table-reply.js';
 
-export function seriesRoutes(app: FastifyInstance, ctx: AppContext, cache: TtlCache, envs: EnvRegistry): void {
-  app.get<{ Params: { marketId: string } }>('/api/v1/markets/:marketId/series', async (req, reply) => {
+export const seriesRoutes: FastifyPluginAsync<RouteOptions> = async (app, { ctx, cache, envs }) => {
+  const schema = {
+    params: S.path({ marketId: S.marketId }),
+    querystring: S.query({ env: S.env, format: S.format, ...S.range, points: S.integer(2, 1000) }),
+  };
+  app.get<{ Params: { marketId: string } }>('/api/v1/markets/:marketId/series', { schema }, async (req, reply) => {
     const q = req.query;
     const env = envParam(q, ctx.defaultEnv);
     const format = formatParam(q);
-    const marketId = marketIdParam(req.params.marketId);
+    const { marketId } = req.params;
     const { fromMs, toMs } = rangeParams(q, ctx.nowMs(), 1);
-    const points = intParam(q, 'points', 300, 2, 1000);
+    const points = intParam(q, 'points', 300);
     await requireMarket(envs, env, marketId);
     await requireDecisionGsi(envs, env);
     const body = await cachedJson(cache, `series:${env}:${marketId}:${fromMs}:${toMs}:${points}`, ctx.nowMs(), async () => {
@@ -43,7 +46,6 @@ export function seriesRoutes(app: FastifyInstance, ctx: AppContext, cache: TtlCa
       });
       return { body: { env, marketId, from: toApiTime(fromMs), to: toApiTime(toMs), points, stepMs: step, items }, warnings };
     });
-    if (format !== 'json') return sendTable(reply, format, `series-${env}-${marketId}`, body.items);
-    return body;
+    return replyWith(reply, format, body, () => ({ name: `series-${env}-${marketId}`, rows: body.items }));
   });
-}
+};
