@@ -1,6 +1,7 @@
 // GET /api/v1/balance — Kalshi cash balance and portfolio value, when Kalshi credentials are given
 // server-side; otherwise {configured: false} (never an error).
 import type { FastifyInstance } from 'fastify';
+import type { BalanceResponse } from '../../api/types.js';
 import { KalshiBalance } from '../kalshi-balance.js';
 import type { TtlCache } from '../cache.js';
 import type { AppContext } from '../context.js';
@@ -23,7 +24,7 @@ export function balanceRoutes(app: FastifyInstance, ctx: AppContext, cache: TtlC
           dynamo: { requests: 0, items: 0, rcu: 0, ms: 0 },
         },
         warnings: [],
-      };
+      } satisfies BalanceResponse;
     }
     let client = clients.get(env);
     if (!client) clients.set(env, (client = new KalshiBalance(config, ctx.nowMs)));
@@ -36,6 +37,6 @@ export function balanceRoutes(app: FastifyInstance, ctx: AppContext, cache: TtlC
         const message = err instanceof Error && err.message.startsWith('Kalshi balance:') ? err.message : `Kalshi balance: ${failureName(err)}`;
         throw new ApiError(502, 'kalshi_unavailable', message, undefined, err);
       }
-    });
+    }) satisfies Promise<BalanceResponse>;
   });
 }

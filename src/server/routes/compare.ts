@@ -2,6 +2,7 @@
 // overlay (cumulative realized P&L and position). At most 12 markets; each costs one sampled book
 // series (40 Limit-1 GSI reads) and one read of its order events.
 import type { FastifyInstance } from 'fastify';
+import type { CompareResponse } from '../../api/types.js';
 import { compareMarket, type CompareRow } from '../../core/compare.js';
 import { toApiTime } from '../../core/time.js';
 import { CLOCK_SKEW_MS } from '../../store/read-decisions.js';
@@ -96,6 +97,6 @@ export function compareRoutes(
         body.items as unknown as Record<string, unknown>[],
         COMPARE_COLUMNS,
       );
-    return body;
+    return body satisfies CompareResponse;
   });
 }

@@ -1,5 +1,6 @@
 // Decisions of a market (newest first, cursor-paged) and one decision with its reconciliation chain.
 import type { FastifyInstance } from 'fastify';
+import type { DecisionDetailResponse, DecisionsPage } from '../../api/types.js';
 import { fillsWithRealized } from '../../core/fills.js';
 import { toNaiveIso } from '../../core/time.js';
 import type { Decision, Env } from '../../core/types.js';
@@ -144,7 +145,7 @@ export function decisionRoutes(app: FastifyInstance, ctx: AppContext, cache: Ttl
     });
     // Without the GSI an export is the bounded read's page, like the list (its warning says so).
     if (format !== 'json') return sendTable(reply, format, name, body.items.map(decisionExportRow), DECISION_EXPORT_COLUMNS);
-    return body;
+    return body satisfies DecisionsPage;
   });
 
   app.get<{ Params: { decisionId: string } }>('/api/v1/decisions/:decisionId', async (req, reply) => {
@@ -194,6 +195,6 @@ export function decisionRoutes(app: FastifyInstance, ctx: AppContext, cache: Ttl
           )
         : sendTable(reply, format, name, body.executions, EXECUTION_EXPORT_COLUMNS);
     }
-    return body;
+    return body satisfies DecisionDetailResponse;
   });
 }

@@ -1,5 +1,6 @@
 // GET /api/v1/health: is the store reachable, do the ten tables and their indexes exist.
 import type { FastifyInstance } from 'fastify';
+import type { HealthResponse } from '../../api/types.js';
 import { describeEnvTables, probeHasData } from '../../store/describe.js';
 import { CLOCK_SKEW_MS, readLatestSystemDecision } from '../../store/read-decisions.js';
 import { DAY_MS, utcDate } from '../../core/time.js';
@@ -66,7 +67,7 @@ export function healthRoutes(app: FastifyInstance, ctx: AppContext): void {
         tables,
         meta: { generatedAt: new Date(ctx.nowMs()).toISOString(), cache: 'miss', dynamo: tally },
         warnings,
-      };
+      } satisfies HealthResponse;
     } catch (err) {
       // Open to anyone (load balancers): the error's name and a stable code, the rest in the log.
       const e = storeUnavailable(err);
@@ -79,7 +80,7 @@ export function healthRoutes(app: FastifyInstance, ctx: AppContext): void {
         region: ctx.region,
         tables: [],
         error: { code: e.code, name: failureName(err), message: e.message },
-      };
+      } satisfies HealthResponse;
     }
   });
 }

@@ -1,6 +1,7 @@
 // One market: its header (config, position, newest decision, book, our orders), its fills with their
 // realized change and decision context, its execution events and their analytics.
 import type { FastifyInstance } from 'fastify';
+import type { AnalyticsResponse, ExecutionsPage, FillsResponse, MarketDetailResponse } from '../../api/types.js';
 import {
   buildContext,
   buildMarketAnalytics,
@@ -139,7 +140,7 @@ export function marketDetailRoutes(
         },
         warnings: [...warnings, ...latest.warnings],
       };
-    });
+    }) satisfies Promise<MarketDetailResponse>;
   });
 
   app.get<{ Params: { marketId: string } }>('/api/v1/markets/:marketId/fills', async (req, reply) => {
@@ -193,7 +194,7 @@ export function marketDetailRoutes(
         FILL_EXPORT_COLUMNS,
       );
     }
-    return body;
+    return body satisfies FillsResponse;
   });
 
   app.get<{ Params: { marketId: string } }>('/api/v1/markets/:marketId/executions', async (req, reply) => {
@@ -229,7 +230,7 @@ export function marketDetailRoutes(
     // all in hand already, at most a run-cache's worth.
     if (format !== 'json')
       return sendTable(reply, format, `executions-${env}-${marketId}`, all.items, EXECUTION_EXPORT_COLUMNS);
-    return { ...all, items, nextCursor, total: all.items.length };
+    return { ...all, items, nextCursor, total: all.items.length } satisfies ExecutionsPage;
   });
 
   app.get<{ Params: { marketId: string } }>('/api/v1/markets/:marketId/analytics', async (req, reply) => {
@@ -254,7 +255,7 @@ export function marketDetailRoutes(
         ? sendTable(reply, format, `error-codes-${env}-${marketId}`, body.outcomes.errorCodes, ERROR_CODE_EXPORT_COLUMNS)
         : sendTable(reply, format, `outcomes-${env}-${marketId}`, outcomeExportRows(body.outcomes), OUTCOME_EXPORT_COLUMNS);
     }
-    return body;
+    return body satisfies AnalyticsResponse;
   });
   return { executionLists: () => executionLists.size };
 }

@@ -1,5 +1,6 @@
 // GET /api/v1/markets — the market configs, as the bot's manager wrote them.
 import type { FastifyInstance } from 'fastify';
+import type { MarketsResponse } from '../../api/types.js';
 import type { TtlCache } from '../cache.js';
 import type { AppContext } from '../context.js';
 import type { EnvRegistry } from '../env-data.js';
@@ -36,6 +37,6 @@ export function marketRoutes(app: FastifyInstance, ctx: AppContext, cache: TtlCa
     });
     if (format !== 'json')
       return sendTable(reply, format, `markets-${env}`, body.items, MARKET_CONFIG_COLUMNS);
-    return body;
+    return body satisfies MarketsResponse;
   });
 }

@@ -1,6 +1,7 @@
 // GET /api/v1/overview and GET /api/v1/stale: everything the Home and Stale pages show, computed by
 // core from one snapshot of the environment (so the headline always equals the TOTAL row).
 import type { FastifyInstance } from 'fastify';
+import type { OverviewResponse, StaleResponse } from '../../api/types.js';
 import { buildOverview, buildStale, InvalidTimeZoneError } from '../../core/index.js';
 import type { MarketRow } from '../../core/rows.js';
 import type { StaleItem } from '../../core/stale.js';
@@ -96,7 +97,7 @@ export function overviewRoutes(
         body.markets as unknown as Record<string, unknown>[],
         MARKET_ROW_COLUMNS,
       );
-    return body;
+    return body satisfies OverviewResponse;
   });
 
   app.get('/api/v1/stale', async (req, reply) => {
@@ -117,6 +118,6 @@ export function overviewRoutes(
         body.items as unknown as Record<string, unknown>[],
         STALE_COLUMNS,
       );
-    return body;
+    return body satisfies StaleResponse;
   });
 }

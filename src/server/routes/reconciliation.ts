@@ -2,6 +2,7 @@
 // broken links highlighted; (b) the P&L sources side by side per market with the explanation of
 // each difference; (c) position drift between the trade-log replay and the bot.
 import type { FastifyInstance } from 'fastify';
+import type { ReconciliationResponse } from '../../api/types.js';
 import { buildChains, EXECUTION_LOG_TTL_MS, type Chain } from '../../core/chains.js';
 import { pnlSources } from '../../core/pnl-sources.js';
 import { dedupeFills } from '../../core/dedupe.js';
@@ -138,6 +139,6 @@ export function reconciliationRoutes(
         `pnl-sources-${env}`,
         body.pnlSources.map(({ findings, ...s }) => ({ ...s, ...findings, explanations: s.explanations.join(' | ') })),
       );
-    return body;
+    return body satisfies ReconciliationResponse;
   });
 }

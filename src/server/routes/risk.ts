@@ -1,6 +1,7 @@
 // GET /api/v1/alerts and GET /api/v1/risk: the alert list (first and last seen) and everything a
 // risk view needs — limit use per market and in total, loss-limit use, halt, the bot's API errors.
 import type { FastifyInstance } from 'fastify';
+import type { AlertsResponse, RiskResponse } from '../../api/types.js';
 import { buildOverview } from '../../core/index.js';
 import type { MarketRow } from '../../core/rows.js';
 import { toApiTime } from '../../core/time.js';
@@ -119,7 +120,7 @@ export function riskRoutes(
       warnings: monitor.lastError
         ? [{ code: 'alerts_stale', message: `the last alert evaluation failed: ${monitor.lastError}` }]
         : [],
-    };
+    } satisfies AlertsResponse;
   });
 
   app.get('/api/v1/risk', async (req, reply) => {
@@ -163,6 +164,6 @@ export function riskRoutes(
       if (table !== 'markets') throw badParam('table', `must be markets or apiErrors, got "${table.slice(0, 20)}"`);
       return sendTable(reply, format, `risk-${env}`, body.markets, RISK_COLUMNS);
     }
-    return body;
+    return body satisfies RiskResponse;
   });
 }

@@ -3,6 +3,7 @@
 // all the server samples: the decision in force at each of `points` evenly spaced times (one
 // Limit-1 GSI query each, run in parallel). Cost is bounded by `points`, not by the range.
 import type { FastifyInstance } from 'fastify';
+import type { SeriesResponse } from '../../api/types.js';
 import { toApiTime } from '../../core/time.js';
 import type { TtlCache } from '../cache.js';
 import type { AppContext } from '../context.js';
@@ -44,6 +45,6 @@ export function seriesRoutes(app: FastifyInstance, ctx: AppContext, cache: TtlCa
       return { body: { env, marketId, from: toApiTime(fromMs), to: toApiTime(toMs), points, stepMs: step, items }, warnings };
     });
     if (format !== 'json') return sendTable(reply, format, `series-${env}-${marketId}`, body.items);
-    return body;
+    return body satisfies SeriesResponse;
   });
 }
