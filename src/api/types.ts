@@ -320,8 +320,7 @@ export interface OverviewEvent {
 export interface HeartbeatEvent {
   env: Env;
   now: string;
-  /** Null until the stream's first round has read the bot's state. */
-  bot: Overview['bot'] | null;
+  bot: Overview['bot'];
 }
 
 /** A market's new newest decision: decisionJson's body and the environment. */
@@ -330,7 +329,7 @@ export type DecisionEvent = DecisionJson & { env: Env };
 /** A new fill with its realized change. */
 export type FillEvent = FillJson & { env: Env; realizedChange: number };
 
-export interface ErrorEvent {
+export interface LiveErrorEvent {
   env: Env;
   code: string;
   name: string;

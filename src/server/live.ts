@@ -5,7 +5,7 @@
 // increasing ids and a ring buffer replays missed ones to a client reconnecting with Last-Event-ID.
 import { buildOverview, fillsWithRealized } from '../core/index.js';
 import type { Env } from '../core/types.js';
-import type { DecisionEvent, ErrorEvent, FillEvent } from '../api/types.js';
+import type { DecisionEvent, LiveErrorEvent, FillEvent } from '../api/types.js';
 import type { AppContext } from './context.js';
 import type { EnvRegistry } from './env-data.js';
 import { decisionJson, fillJson } from './json.js';
@@ -160,7 +160,7 @@ class EnvPoller {
     } catch (err) {
       const e = storeUnavailable(err);
       this.log?.warn({ err }, `live updates (${this.env}): ${e.message}`);
-      this.emit('error', { env: this.env, code: e.code, name: failureName(err), message: e.message } satisfies ErrorEvent);
+      this.emit('error', { env: this.env, code: e.code, name: failureName(err), message: e.message } satisfies LiveErrorEvent);
     } finally {
       this.running = false;
     }
