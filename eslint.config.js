@@ -18,6 +18,14 @@ const siblingRoutes = {
   regex: '^(\\./|\\.\\./routes/)',
   message: 'A route module imports no other route module: share it through a module in src/server.',
 };
+/**
+ * web/ reaches the server's tree only through the aliases (tsconfig.base.json, web/vite.config.ts):
+ * `@core/*` (pure core) and `@api/types` (the API's bodies); never src/server or src/store.
+ */
+const serverFromWeb = {
+  regex: '^(\\.\\./)+src/',
+  message: 'web/ imports src/core as @core/* and the API types as @api/types, nothing else of src/.',
+};
 /** Only src/store (and the embedded store/simulator, which must write) may import the AWS SDK. */
 const awsSdk = { group: ['@aws-sdk/*'] };
 
@@ -51,6 +59,6 @@ export default tseslint.config(
   },
   {
     files: ['web/**/*.{ts,tsx}'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [awsSdk, routeModules] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [awsSdk, routeModules, serverFromWeb] }] },
   },
 );

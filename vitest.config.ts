@@ -1,6 +1,9 @@
 import { defineConfig } from 'vitest/config';
+import { aliases } from './web/vite.config';
 
 export default defineConfig({
+  // web/'s modules (tested here too) name src/core and src/api through these.
+  resolve: { alias: aliases },
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'web/src/**/*.test.{ts,tsx}'],
     testTimeout: 60_000,

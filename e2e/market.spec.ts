@@ -17,7 +17,7 @@ import type {
   ExecutionsPage,
   FillsResponse,
   MarketsResponse,
-} from '../web/src/pages/market/market-types.js';
+} from '../src/api/types.js';
 import { decisionRowId, withMillis } from '../web/src/pages/market/rows.js';
 import { startDashboard, type RunningServer } from './server.js';
 

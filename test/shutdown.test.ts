@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { HealthResponse } from '../src/api/types.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -57,8 +58,8 @@ describe('SIGTERM', () => {
       const b = start(dir, port);
       await b.ready;
       expect(b.output()).not.toContain('seeded');
-      const health = await fetch(`http://127.0.0.1:${port}/api/v1/health`).then((r) => r.json());
-      expect(health.tables.every((t: { hasData: boolean }) => t.hasData)).toBe(true);
+      const health = (await fetch(`http://127.0.0.1:${port}/api/v1/health`).then((r) => r.json())) as HealthResponse;
+      expect(health.tables.every((t) => t.hasData)).toBe(true);
       // kill -9: no shutdown at all. The data dir must still open, with its data, without reseeding.
       b.child.kill('SIGKILL');
       await b.exit;

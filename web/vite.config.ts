@@ -2,10 +2,16 @@ import { defineConfig } from 'vite';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
+/** The aliases of tsconfig.base.json's `paths`: the server's pure core and the API's types. */
+export const aliases = {
+  '@core': fileURLToPath(new URL('../src/core', import.meta.url)),
+  '@api': fileURLToPath(new URL('../src/api', import.meta.url)),
+};
 
 export default defineConfig({
   root,
   base: '/',
+  resolve: { alias: aliases },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

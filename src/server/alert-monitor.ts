@@ -10,17 +10,13 @@ import {
   type AlertThresholds,
 } from '../core/alerts.js';
 import type { Env } from '../core/types.js';
+import type { TrackedAlert } from '../api/types.js';
 import { untallied } from '../store/stats.js';
 import type { EnvRegistry } from './env-data.js';
 import { failureName } from './errors.js';
 
-export interface TrackedAlert extends Alert {
-  env: Env;
-  firstSeenAt: string;
-  lastSeenAt: string;
-  resolvedAt: string | null;
-  notifiedAt: string | null;
-}
+/** An alert as tracked: first and last seen, resolved, notified (the /alerts body's items). */
+export type { TrackedAlert };
 
 export interface WebhookConfig {
   url: string;

@@ -5,6 +5,7 @@
 // increasing ids and a ring buffer replays missed ones to a client reconnecting with Last-Event-ID.
 import { buildOverview, fillsWithRealized } from '../core/index.js';
 import type { Env } from '../core/types.js';
+import type { DecisionEvent, LiveErrorEvent, FillEvent } from '../api/types.js';
 import type { AppContext } from './context.js';
 import type { EnvRegistry } from './env-data.js';
 import { decisionJson, fillJson } from './json.js';
@@ -123,7 +124,7 @@ class EnvPoller {
         const id = d.decisionId ?? d.timestampRaw;
         if (this.lastDecisionIds.get(marketId) !== id) {
           this.lastDecisionIds.set(marketId, id);
-          if (!firstRound) this.emit('decision', { env: this.env, ...decisionJson(d) });
+          if (!firstRound) this.emit('decision', { env: this.env, ...decisionJson(d) } satisfies DecisionEvent);
         }
       }
       const newFills = input.fills.filter((f) => !this.seenFills.has(f.fillId ?? f.sortKey));
@@ -132,7 +133,7 @@ class EnvPoller {
         // The realized change needs the market's whole history: replay, then pick the new ones.
         const ids = new Set(newFills.map((f) => f.fillId ?? f.sortKey));
         for (const f of fillsWithRealized(input.fills)) {
-          if (ids.has(f.fillId ?? f.sortKey)) this.emit('fill', { env: this.env, ...fillJson(f), realizedChange: f.realizedChange });
+          if (ids.has(f.fillId ?? f.sortKey)) this.emit('fill', { env: this.env, ...fillJson(f), realizedChange: f.realizedChange } satisfies FillEvent);
         }
       }
       // Changed headline figures only, so a client patches what it shows.
@@ -159,7 +160,7 @@ class EnvPoller {
     } catch (err) {
       const e = storeUnavailable(err);
       this.log?.warn({ err }, `live updates (${this.env}): ${e.message}`);
-      this.emit('error', { env: this.env, code: e.code, name: failureName(err), message: e.message });
+      this.emit('error', { env: this.env, code: e.code, name: failureName(err), message: e.message } satisfies LiveErrorEvent);
     } finally {
       this.running = false;
     }

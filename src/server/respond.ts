@@ -1,16 +1,12 @@
 // Every JSON body carries `meta` (when it was made, cache status, the DynamoDB cost of making it) and
 // `warnings`. Routes hand in a loader; this wraps it in a DynamoDB tally and the cache.
+import type { Meta } from '../api/types.js';
 import type { Warning } from '../core/types.js';
 import { withTally, type DynamoTally } from '../store/stats.js';
 import type { CacheResult, TtlCache } from './cache.js';
 import { StoreDeadlineError, isStoreFailure, storeUnavailable } from './errors.js';
 
-export interface Meta {
-  generatedAt: string;
-  cache: 'hit' | 'miss' | 'stale';
-  dynamo: DynamoTally;
-  dataAgeMs?: number;
-}
+export type { Meta };
 
 export interface Loaded<T> {
   body: T;

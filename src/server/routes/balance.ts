@@ -7,6 +7,7 @@ import { ApiError, failureName } from '../errors.js';
 import { envParam } from '../params.js';
 import { cachedJson } from '../respond.js';
 import * as S from '../schemas.js';
+import type { BalanceResponse } from '../../api/types.js';
 
 export const balanceRoutes: FastifyPluginAsync<Pick<RouteOptions, 'ctx' | 'cache'>> = async (app, { ctx, cache }) => {
   const clients = new Map<string, KalshiBalance>();
@@ -23,7 +24,7 @@ export const balanceRoutes: FastifyPluginAsync<Pick<RouteOptions, 'ctx' | 'cache
           dynamo: { requests: 0, items: 0, rcu: 0, ms: 0 },
         },
         warnings: [],
-      };
+      } satisfies BalanceResponse;
     }
     let client = clients.get(env);
     if (!client) clients.set(env, (client = new KalshiBalance(config, ctx.nowMs)));
@@ -36,6 +37,6 @@ export const balanceRoutes: FastifyPluginAsync<Pick<RouteOptions, 'ctx' | 'cache
         const message = err instanceof Error && err.message.startsWith('Kalshi balance:') ? err.message : `Kalshi balance: ${failureName(err)}`;
         throw new ApiError(502, 'kalshi_unavailable', message, undefined, err);
       }
-    });
+    }) satisfies Promise<BalanceResponse>;
   });
 };

@@ -14,6 +14,7 @@ import { envParam, formatParam, marketIdParam, rangeParams, strParam } from '../
 import { cachedJson } from '../respond.js';
 import * as S from '../schemas.js';
 import { replyWith } from '../table-reply.js';
+import type { CompareResponse } from '../../api/types.js';
 
 const SPREAD_SAMPLES = 40;
 
@@ -85,6 +86,6 @@ export const compareRoutes: FastifyPluginAsync<RouteOptions> = async (app, { ctx
         };
       },
     );
-    return replyWith(reply, format, body, () => ({ name: `compare-${env}`, rows: body.items, columns: COMPARE_COLUMNS }));
+    return replyWith(reply, format, body satisfies CompareResponse, () => ({ name: `compare-${env}`, rows: body.items, columns: COMPARE_COLUMNS }));
   });
 };

@@ -21,6 +21,7 @@ import { exportCsv, exportRows } from '../export-rows.js';
 import { cachedJson } from '../respond.js';
 import * as S from '../schemas.js';
 import { replyWith, sendExport } from '../table-reply.js';
+import type { DecisionDetailResponse, DecisionsPage } from '../../api/types.js';
 
 /**
  * At most this many decisions in one export. CSV is written as it is read, so the bound is on the
@@ -140,7 +141,7 @@ export const decisionRoutes: FastifyPluginAsync<RouteOptions> = async (app, { ct
       }
     });
     // Without the GSI an export is the bounded read's page, like the list (its warning says so).
-    return replyWith(reply, format, body, () => ({ name, rows: body.items.map(decisionExportRow), columns: DECISION_EXPORT_COLUMNS }));
+    return replyWith(reply, format, body satisfies DecisionsPage, () => ({ name, rows: body.items.map(decisionExportRow), columns: DECISION_EXPORT_COLUMNS }));
   });
 
   // `table` (exports only): the chain's order events (the default) or its fills.
@@ -183,7 +184,7 @@ export const decisionRoutes: FastifyPluginAsync<RouteOptions> = async (app, { ct
     });
     // The file is named by the decision's id, whose colons the download name turns into `_`.
     const name = () => `decision-${table}-${env}-${decisionId}`;
-    return replyWith(reply, format, body, () =>
+    return replyWith(reply, format, body satisfies DecisionDetailResponse, () =>
       table === 'fills'
         ? {
             name: name(),

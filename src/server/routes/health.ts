@@ -11,6 +11,7 @@ import { withTally } from '../../store/stats.js';
 import { DECISION_GSI, EXECUTION_GSI } from '../../store/tables.js';
 import type { Warning } from '../../core/types.js';
 import * as S from '../schemas.js';
+import type { HealthResponse } from '../../api/types.js';
 
 export const healthRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, { ctx }) => {
   // Load balancers poll health every few seconds: one set of reads per env per TTL, shared.
@@ -67,7 +68,7 @@ export const healthRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app,
         tables,
         meta: { generatedAt: new Date(ctx.nowMs()).toISOString(), cache: 'miss', dynamo: tally },
         warnings,
-      };
+      } satisfies HealthResponse;
     } catch (err) {
       // Open to anyone (load balancers): the error's name and a stable code, the rest in the log.
       const e = storeUnavailable(err);
@@ -80,7 +81,7 @@ export const healthRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app,
         region: ctx.region,
         tables: [],
         error: { code: e.code, name: failureName(err), message: e.message },
-      };
+      } satisfies HealthResponse;
     }
   });
 };

@@ -29,6 +29,7 @@ import { envParam, formatParam, intParam, rangeParams, strParam, tableParam } fr
 import { cachedJson } from '../respond.js';
 import * as S from '../schemas.js';
 import { replyWith } from '../table-reply.js';
+import type { AnalyticsResponse, ExecutionsPage, FillsResponse, MarketDetailResponse } from '../../api/types.js';
 
 /** A replica's clock may run behind the one that issued a cursor for a range ending "now". */
 const CURSOR_CLOCK_SKEW_MS = 5 * 60_000;
@@ -142,7 +143,7 @@ export const marketDetailRoutes: FastifyPluginAsync<RouteOptions & { executionLi
         },
         warnings: [...warnings, ...latest.warnings],
       };
-    });
+    }) satisfies Promise<MarketDetailResponse>;
   });
 
   // `context=false` leaves out each fill's decision in force.
@@ -189,7 +190,7 @@ export const marketDetailRoutes: FastifyPluginAsync<RouteOptions & { executionLi
         };
       },
     );
-    return replyWith(reply, format, body, () => ({
+    return replyWith(reply, format, body satisfies FillsResponse, () => ({
       name: `fills-${env}-${marketId}`,
       rows: body.items.map(({ decisionContext, ...f }) => fillExportRow(f, decisionContext?.decisionId ?? null)),
       columns: FILL_EXPORT_COLUMNS,
@@ -231,7 +232,7 @@ export const marketDetailRoutes: FastifyPluginAsync<RouteOptions & { executionLi
     const nextCursor = offset + limit < all.items.length ? `o${offset + limit}.${fromMs}.${toMs}` : null;
     // An export is every event of the range (limit and cursor page the JSON list only); they are
     // all in hand already, at most a run-cache's worth.
-    return replyWith(reply, format, { ...all, items, nextCursor, total: all.items.length }, () => ({
+    return replyWith(reply, format, { ...all, items, nextCursor, total: all.items.length } satisfies ExecutionsPage, () => ({
       name: `executions-${env}-${marketId}`,
       rows: all.items,
       columns: EXECUTION_EXPORT_COLUMNS,
@@ -257,7 +258,7 @@ export const marketDetailRoutes: FastifyPluginAsync<RouteOptions & { executionLi
         warnings: r.warnings,
       };
     });
-    return replyWith(reply, format, body, () =>
+    return replyWith(reply, format, body satisfies AnalyticsResponse, () =>
       table === 'errors'
         ? { name: `error-codes-${env}-${marketId}`, rows: body.outcomes.errorCodes, columns: ERROR_CODE_EXPORT_COLUMNS }
         : { name: `outcomes-${env}-${marketId}`, rows: outcomeExportRows(body.outcomes), columns: OUTCOME_EXPORT_COLUMNS },

@@ -7,6 +7,7 @@ import { columnsOf } from '../csv.js';
 import { cachedJson } from '../respond.js';
 import * as S from '../schemas.js';
 import { replyWith } from '../table-reply.js';
+import type { MarketsResponse } from '../../api/types.js';
 
 /** CSV/xlsx columns of /markets (see columnsOf). */
 export const MARKET_CONFIG_COLUMNS = columnsOf<ReturnType<typeof configJson>>({
@@ -35,6 +36,6 @@ export const marketRoutes: FastifyPluginAsync<RouteOptions> = async (app, { ctx,
       const { configs, warnings } = await envs.get(env).configList();
       return { body: { env, items: configs.map(configJson) }, warnings };
     });
-    return replyWith(reply, format, body, () => ({ name: `markets-${env}`, rows: body.items, columns: MARKET_CONFIG_COLUMNS }));
+    return replyWith(reply, format, body satisfies MarketsResponse, () => ({ name: `markets-${env}`, rows: body.items, columns: MARKET_CONFIG_COLUMNS }));
   });
 };

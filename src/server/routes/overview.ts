@@ -11,6 +11,7 @@ import { envParam, formatParam, intParam, tzParam } from '../params.js';
 import { cachedJson } from '../respond.js';
 import * as S from '../schemas.js';
 import { replyWith } from '../table-reply.js';
+import type { OverviewResponse, StaleResponse } from '../../api/types.js';
 
 const MARKET_ROW_FIELDS = {
   marketId: true,
@@ -84,7 +85,7 @@ export const overviewRoutes: FastifyPluginAsync<RouteOptions> = async (app, { ct
       const { warnings: computed, ...overview } = computeOr400(() => buildOverview(input));
       return { body: overview, warnings: [...warnings, ...computed] };
     });
-    return replyWith(reply, format, body, () => ({ name: `overview-markets-${env}`, rows: body.markets, columns: MARKET_ROW_COLUMNS }));
+    return replyWith(reply, format, body satisfies OverviewResponse, () => ({ name: `overview-markets-${env}`, rows: body.markets, columns: MARKET_ROW_COLUMNS }));
   });
 
   const staleSchema = { querystring: S.query({ env: S.env, hours: S.integer(1, 24 * 365), format: S.format }) };
@@ -98,6 +99,6 @@ export const overviewRoutes: FastifyPluginAsync<RouteOptions> = async (app, { ct
       const stale = buildStale(input, hours);
       return { body: { env, hours, ...stale }, warnings };
     });
-    return replyWith(reply, format, body, () => ({ name: `stale-${env}-${hours}h`, rows: body.items, columns: STALE_COLUMNS }));
+    return replyWith(reply, format, body satisfies StaleResponse, () => ({ name: `stale-${env}-${hours}h`, rows: body.items, columns: STALE_COLUMNS }));
   });
 };

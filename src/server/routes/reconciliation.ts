@@ -16,6 +16,7 @@ import { envParam, formatParam, marketIdParam, rangeParams, strParam } from '../
 import { cachedJson } from '../respond.js';
 import * as S from '../schemas.js';
 import { replyWith } from '../table-reply.js';
+import type { ReconciliationResponse } from '../../api/types.js';
 
 /** Decisions of the range, newest first, up to a cap (a day of one market at a 5 s loop is 17,280). */
 const MAX_DECISIONS = 3_000;
@@ -128,7 +129,7 @@ export const reconciliationRoutes: FastifyPluginAsync<RouteOptions> = async (app
         };
       },
     );
-    return replyWith(reply, format, body, () => ({
+    return replyWith(reply, format, body satisfies ReconciliationResponse, () => ({
       name: `pnl-sources-${env}`,
       rows: body.pnlSources.map(({ findings, ...s }) => ({ ...s, ...findings, explanations: s.explanations.join(' | ') })),
     }));

@@ -12,6 +12,7 @@ import { cachedJson, type Meta } from '../respond.js';
 import * as S from '../schemas.js';
 import { replyWith } from '../table-reply.js';
 import { emptyTally, withTally } from '../../store/stats.js';
+import type { AlertsResponse, RiskResponse } from '../../api/types.js';
 
 /** A market on the risk page: what its limits and book say, from the overview's row. */
 function riskRow(r: MarketRow) {
@@ -109,7 +110,7 @@ export const riskRoutes: FastifyPluginAsync<RouteOptions & { alerts: AlertRegist
         ? [{ code: 'alerts_stale', message: `the last alert evaluation failed: ${monitor.lastError}` }]
         : [],
     };
-    return replyWith(reply, format, body, () => ({ name: `alerts-${env}`, rows: [...snap.active, ...snap.resolved], columns: ALERT_COLUMNS }));
+    return replyWith(reply, format, body satisfies AlertsResponse, () => ({ name: `alerts-${env}`, rows: [...snap.active, ...snap.resolved], columns: ALERT_COLUMNS }));
   });
 
   // `table` (exports only): the markets (the default) or the API errors, both tables on Risk.
@@ -149,7 +150,7 @@ export const riskRoutes: FastifyPluginAsync<RouteOptions & { alerts: AlertRegist
         warnings,
       };
     });
-    return replyWith(reply, format, body, () =>
+    return replyWith(reply, format, body satisfies RiskResponse, () =>
       table === 'apiErrors'
         ? { name: `api-errors-${env}`, rows: body.apiErrors, columns: API_ERROR_COLUMNS }
         : { name: `risk-${env}`, rows: body.markets, columns: RISK_COLUMNS },

@@ -10,6 +10,7 @@ import { envParam, formatParam, intParam, rangeParams } from '../params.js';
 import { cachedJson } from '../respond.js';
 import * as S from '../schemas.js';
 import { replyWith } from '../table-reply.js';
+import type { SeriesResponse } from '../../api/types.js';
 
 export const seriesRoutes: FastifyPluginAsync<RouteOptions> = async (app, { ctx, cache, envs }) => {
   const schema = {
@@ -46,6 +47,6 @@ export const seriesRoutes: FastifyPluginAsync<RouteOptions> = async (app, { ctx,
       });
       return { body: { env, marketId, from: toApiTime(fromMs), to: toApiTime(toMs), points, stepMs: step, items }, warnings };
     });
-    return replyWith(reply, format, body, () => ({ name: `series-${env}-${marketId}`, rows: body.items }));
+    return replyWith(reply, format, body satisfies SeriesResponse, () => ({ name: `series-${env}-${marketId}`, rows: body.items }));
   });
 };

@@ -1,5 +1,4 @@
 // The web app's only door to data: the JSON API. Errors carry the API's {error: {code, message}}.
-import type { Warning } from './types';
 
 export class ApiRequestError extends Error {
   constructor(
@@ -45,22 +44,4 @@ export async function getJson<T>(
     );
   }
   return body as T;
-}
-
-export interface TableHealth {
-  name: string;
-  exists: boolean;
-  itemCountHint: number | null;
-  hasData: boolean | null;
-  indexes: string[];
-}
-
-export interface Health {
-  ok: boolean;
-  source: 'embedded' | 'aws';
-  env: 'demo' | 'prod';
-  region: string;
-  tables: TableHealth[];
-  warnings?: Warning[];
-  error?: { code: string; message: string };
 }

@@ -1,7 +1,13 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { applyDecision, applyHeartbeat, applyOverviewEvent, overviewEventNeedsRefetch } from './live-patch';
-import type { DecisionEvent, OverviewResponse } from './types';
+import {
+  applyDecision,
+  applyHeartbeat,
+  applyOverviewEvent,
+  overviewEventNeedsRefetch,
+  type DecisionEventFields,
+} from './live-patch';
+import type { OverviewResponse } from '@api/types';
 
 function overview(tz = 'UTC'): OverviewResponse {
   return {
@@ -81,7 +87,7 @@ describe('applyHeartbeat', () => {
 });
 
 describe('applyDecision', () => {
-  const event: DecisionEvent = {
+  const event: DecisionEventFields = {
     decisionId: 'run:B:7',
     marketId: 'B',
     time: '2026-11-25T10:00:05.000Z',

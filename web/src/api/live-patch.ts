@@ -1,7 +1,7 @@
 // Live events → the cached overview (Condor style: the stream writes into the same cache entry the
 // first REST load filled). Pure: each returns the old object when nothing applies, else a copy that
 // shares every untouched part, so untouched panels do not re-render.
-import type { DecisionEvent, HeartbeatEvent, OverviewEvent, OverviewResponse, RecentDecision } from './types';
+import type { DecisionEvent, HeartbeatEvent, OverviewEvent, OverviewResponse, RecentDecision } from '@api/types';
 
 /**
  * The stream computes its figures in UTC over 30 days. Groups that do not depend on the time zone
@@ -54,7 +54,13 @@ export function applyHeartbeat(old: OverviewResponse, ev: HeartbeatEvent): Overv
 }
 
 /** The stream's decision JSON in the overview's `recent.decision` shape. */
-export function toRecentDecision(d: DecisionEvent): RecentDecision {
+/** What of a decision event the overview's recent decision takes (the stream sends all of decisionJson's). */
+export type DecisionEventFields = Pick<
+  DecisionEvent,
+  'decisionId' | 'marketId' | 'time' | 'botRunId' | 'botVersion' | 'book' | 'inventory' | 'targetQuotes'
+>;
+
+export function toRecentDecision(d: DecisionEventFields): RecentDecision {
   return {
     marketId: d.marketId,
     decisionId: d.decisionId,
@@ -80,7 +86,7 @@ export function toRecentDecision(d: DecisionEvent): RecentDecision {
  * A newer decision replaces the newest one; an older (replayed) one changes nothing. Decision events
  * carry no env: the caller applies them only to the cache entries of the stream's environment.
  */
-export function applyDecision(old: OverviewResponse, d: DecisionEvent): OverviewResponse {
+export function applyDecision(old: OverviewResponse, d: DecisionEventFields): OverviewResponse {
   const current = old.recent.decision;
   if (current && Date.parse(current.at) >= Date.parse(d.time)) return old;
   return { ...old, recent: { ...old.recent, decision: toRecentDecision(d) } };

@@ -7,7 +7,7 @@ import type { EnvChoice } from '../router/view-params';
 import { applyDecision, applyHeartbeat, applyOverviewEvent, overviewEventNeedsRefetch } from './live-patch';
 import { overviewEnvKey } from './overview-query';
 import { noteServerTime } from './server-clock';
-import type { DecisionEvent, HeartbeatEvent, OverviewEvent, OverviewResponse } from './types';
+import type { DecisionEvent, HeartbeatEvent, OverviewEvent, OverviewResponse } from '@api/types';
 
 export type LiveStatus = 'connecting' | 'live' | 'reconnecting';
 

@@ -5,7 +5,7 @@ import { rangeRequest, todayIn, type RangeRequest } from '../pages/home/range';
 import type { EnvChoice, ViewParams } from '../router/view-params';
 import { getJson } from './client';
 import { noteServerTime } from './server-clock';
-import type { OverviewResponse } from './types';
+import type { OverviewResponse } from '@api/types';
 
 /** The cache key's env part: '' when the URL names none (the server's default applies). */
 export const envKey = (env: EnvChoice | null): string => env ?? '';

@@ -3,8 +3,8 @@
 // P50/P95 lines with every placement and cancel result as a point). Counts, percentiles and bins
 // are the API's; stacking is only where each bar segment is drawn.
 import uPlot from 'uplot';
-import { formatContracts } from '../../../src/core/format';
-import type { HistogramBin, TimelineBucket } from '../pages/market/market-types';
+import { formatContracts } from '@core/format';
+import type { HistogramBin, TimelineBucket } from '@api/types';
 import type { TooltipLine } from './pnl-chart';
 import { TIME_AXIS_VALUES } from './time-axis';
 

@@ -3,7 +3,7 @@
 // array, so the series are aligned on the union of their times, each value carried forward from the
 // market's latest point at or before that time (null before its first point).
 import uPlot from 'uplot';
-import { formatContracts, formatMoney } from '../../../src/core/format';
+import { formatContracts, formatMoney } from '@core/format';
 import { axisMoney } from './pnl-chart';
 import { TIME_AXIS_VALUES } from './time-axis';
 

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import type uPlot from 'uplot';
-import type { DailyEntry } from '../api/types';
+import type { DailyEntry } from '@api/types';
 import {
   intradayData,
   intradayOptions,

@@ -3,8 +3,8 @@
 // axis, the all-time cumulative line on the left. x = the calendar day (in the requested tz) as
 // UTC midnight, so labelling in UTC prints that day whatever the viewer's zone.
 import uPlot from 'uplot';
-import { formatMoney, MINUS } from '../../../src/core/format';
-import type { DailyEntry } from '../api/types';
+import { formatMoney, MINUS } from '@core/format';
+import type { DailyEntry } from '@api/types';
 import { HOURS_ONLY } from './time-axis';
 
 export interface PnlPalette {

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import type uPlot from 'uplot';
-import type { LatencyStats, MarketFill, SeriesPoint } from '../pages/market/market-types';
+import type { LatencyStats, MarketFill, SeriesPoint } from '@api/types';
 import {
   decadeRange,
   histogramData,

@@ -3,8 +3,8 @@
 // sample times, drawn as steps; our fills are size-scaled markers (bids green, asks red); the net
 // position after each fill is a step line on its own right-hand axis.
 import uPlot from 'uplot';
-import { formatContracts, formatMoney, formatPrice, NONE } from '../../../src/core/format';
-import type { MarketFill, SeriesPoint } from '../pages/market/market-types';
+import { formatContracts, formatMoney, formatPrice, NONE } from '@core/format';
+import type { MarketFill, SeriesPoint } from '@api/types';
 import type { TooltipLine } from './pnl-chart';
 import { TIME_AXIS_VALUES } from './time-axis';
 

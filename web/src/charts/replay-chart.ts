@@ -1,7 +1,7 @@
 // The replay's overview chart: the book's best bid and ask and our target quotes at every loaded
 // decision, with a vertical line at the moment shown. Pure builders.
 import uPlot from 'uplot';
-import { formatPrice } from '../../../src/core/format';
+import { formatPrice } from '@core/format';
 import { TIME_AXIS_VALUES } from './time-axis';
 
 export interface ReplayPoint {

@@ -1,5 +1,5 @@
 // The nav's count of attention items (metrics.md `attention`): red when any is critical.
-import type { OverviewResponse } from '../api/types';
+import type { OverviewResponse } from '@api/types';
 
 export function AttentionCount({ items }: { items: OverviewResponse['attention'] | undefined }) {
   if (!items || items.length === 0) return null;

@@ -2,8 +2,8 @@
 // severe first, each item linking to its row — a market's row in Home's Active markets (filtered to
 // it), the Risk page for limits and halts, Status for the bot. Empty ⇒ "all clear". The deep dive
 // shows the items of its market and the environment's bot/halt items.
-import { formatAge } from '../../../src/core/format';
-import type { OverviewResponse } from '../api/types';
+import { formatAge } from '@core/format';
+import type { OverviewResponse } from '@api/types';
 import { useNow } from '../api/use-now';
 import { Link } from '../router/Link';
 import { useLocation } from '../router/location';

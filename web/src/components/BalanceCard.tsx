@@ -2,9 +2,9 @@
 // server has Kalshi credentials, a muted "not configured" when it has none, and "unavailable" with
 // the reason when Kalshi does not answer.
 import { useQuery } from '@tanstack/react-query';
-import { formatAge, formatMoney } from '../../../src/core/format';
+import { formatAge, formatMoney } from '@core/format';
 import { ApiRequestError, getJson } from '../api/client';
-import type { BalanceResponse } from '../api/report-types';
+import type { BalanceResponse } from '@api/types';
 import { useNow } from '../api/use-now';
 import { MetricCard } from './MetricCard';
 

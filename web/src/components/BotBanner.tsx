@@ -1,8 +1,8 @@
 // Bot late or down (metrics.md heartbeat): the whole page says so, on every page — how long since
 // the bot's newest decision, when that was, and its last run. Everything below is as of then: open
 // orders rest on the exchange with nobody managing them.
-import { formatDuration } from '../../../src/core/format';
-import type { OverviewResponse } from '../api/types';
+import { formatDuration } from '@core/format';
+import type { OverviewResponse } from '@api/types';
 import { useNow } from '../api/use-now';
 import { formatDateTime } from '../format/time';
 

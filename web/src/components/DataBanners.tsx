@@ -1,9 +1,9 @@
 // Whatever goes wrong, say so and keep showing what we have: a store outage with cached data is a
 // "stale" banner with the data's age; a failed refresh keeps the last figures under a banner; no
 // data at all is an error banner (the page around it still renders).
-import { formatDuration } from '../../../src/core/format';
+import { formatDuration } from '@core/format';
 import { ApiRequestError } from '../api/client';
-import type { Meta } from '../api/types';
+import type { Meta } from '@api/types';
 import { useNow } from '../api/use-now';
 import { navigate, useLocation } from '../router/location';
 import { withoutParams } from './BadLinkBanner';

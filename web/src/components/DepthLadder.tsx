@@ -1,7 +1,7 @@
 // A small depth ladder of an order-book snapshot: asks above (best ask nearest the middle), bids
 // below, each level's size with a bar scaled to the largest level shown. Levels are the API's
 // (top 3 per side, our own orders excluded by the bot).
-import { formatContracts, formatPrice } from '../../../src/core/format';
+import { formatContracts, formatPrice } from '@core/format';
 
 export interface Level {
   priceYes: number;

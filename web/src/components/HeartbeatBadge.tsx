@@ -1,7 +1,7 @@
 // Is the bot running? The API's verdict (alive / late / down, from the newest decision's age) and
 // that age, ticking.
-import { formatAge, formatDuration } from '../../../src/core/format';
-import type { OverviewResponse } from '../api/types';
+import { formatAge, formatDuration } from '@core/format';
+import type { OverviewResponse } from '@api/types';
 import { useNow } from '../api/use-now';
 
 export function HeartbeatBadge({ bot }: { bot: OverviewResponse['bot'] | undefined }) {

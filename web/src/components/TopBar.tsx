@@ -1,7 +1,7 @@
 // The shell's bar on every page: environment (coloured so prod is never mistaken for demo), region,
 // navigation, bot heartbeat, freshness, live status, copy link, refresh and theme.
 import type { LiveStatus } from '../api/live';
-import type { OverviewResponse } from '../api/types';
+import type { OverviewResponse } from '@api/types';
 import { Link } from '../router/Link';
 import { useLocation } from '../router/location';
 import { normalizePath } from '../router/match';

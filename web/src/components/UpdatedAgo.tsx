@@ -1,7 +1,7 @@
 // "updated 4s ago": how old the figures on screen are (the response's time minus the age of the
 // data it served, on the server's clock), with cache and DynamoDB cost on hover.
-import { formatAge } from '../../../src/core/format';
-import type { Meta, OverviewResponse } from '../api/types';
+import { formatAge } from '@core/format';
+import type { Meta, OverviewResponse } from '@api/types';
 import { useNow } from '../api/use-now';
 
 export function UpdatedAgo({ meta, bot }: { meta: Meta | undefined; bot?: OverviewResponse['bot'] | undefined }) {

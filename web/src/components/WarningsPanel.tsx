@@ -1,7 +1,7 @@
 // The API's warnings (position drift, undecodable items, missing indexes, …), grouped by code with
 // a count so forty drift notes do not bury one missing index: actionable ones in view, the
 // informational ones (known, explained differences) folded, each group's shared explanation once.
-import type { Warning } from '../api/types';
+import type { Warning } from '@api/types';
 
 export function groupWarnings(warnings: readonly Warning[]): [string, Warning[]][] {
   const byCode = new Map<string, Warning[]>();

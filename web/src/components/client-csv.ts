@@ -25,15 +25,3 @@ export function toCsvText<T extends object>(
   for (const r of rows) lines.push(columns.map((c) => cell(r[c])).join(','));
   return `${lines.join('\r\n')}\r\n`;
 }
-
-/** Saves text as a file through a temporary object URL. */
-export function downloadText(filename: string, text: string, type = 'text/csv;charset=utf-8'): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}

@@ -1,6 +1,6 @@
 // Signed figures for display: the text comes from src/core/format.ts (the only rounding), the
 // colour from that text's sign — so a value that rounds to $0.00 is neither green nor red.
-import { formatContracts, formatMoney, MINUS } from '../../../src/core/format';
+import { formatContracts, formatMoney, MINUS } from '@core/format';
 
 export type Tone = 'pos' | 'neg' | 'flat';
 

@@ -1,5 +1,5 @@
 // Absolute times in the display time zone. Relative ages use src/core/format.ts (formatAge).
-import { NONE } from '../../../src/core/format';
+import { NONE } from '@core/format';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 

@@ -2,7 +2,7 @@
 // (`range=7d`, sent to the API as `days=7`) or calendar days in the display time zone
 // (`range=custom&from=YYYY-MM-DD&to=YYYY-MM-DD`, Home's custom format, sent as ISO instants).
 // Pure: tested without a browser.
-import { zoneOffsetMs } from '../../../../src/core/tz-days';
+import { zoneOffsetMs } from '@core/tz-days';
 import { isIsoDate } from '../../router/view-params';
 
 export interface Lookback {

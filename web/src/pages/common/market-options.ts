@@ -3,13 +3,13 @@
 // first, then by ticker. The overview is the shell's own query (same key): no extra request.
 import { useMemo } from 'react';
 import { useOverview } from '../../api/overview-query';
-import type { MarketConfigJson } from '../../api/report-types';
+import type { MarketConfigJson } from '@api/types';
 import type { MarketOption } from '../../components/MarketSearch';
 import type { ViewParams } from '../../router/view-params';
 import { useMarketConfigs } from './queries';
 
 export function mergeMarketOptions(
-  configs: readonly MarketConfigJson[],
+  configs: readonly Pick<MarketConfigJson, 'marketId' | 'eventTicker' | 'enabled'>[],
   rows: readonly Pick<MarketConfigJson, 'marketId' | 'eventTicker' | 'enabled'>[],
 ): MarketOption[] {
   const byId = new Map<string, MarketOption>();

@@ -4,7 +4,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { getJson } from '../../api/client';
 import { envKey } from '../../api/overview-query';
-import type { MarketsResponse } from '../../api/report-types';
+import type { MarketsResponse } from '@api/types';
 import type { EnvChoice } from '../../router/view-params';
 
 type Params = Record<string, string | number | undefined>;

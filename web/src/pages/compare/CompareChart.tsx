@@ -1,7 +1,7 @@
 // One overlay chart of the compared markets (cumulative realized P&L, or net position), one stepped
 // series per market in its legend colour; hover lists every market's value at that time.
 import { useLayoutEffect, useMemo, useRef } from 'react';
-import type { CompareSeries } from '../../api/report-types';
+import type { CompareSeries } from '@api/types';
 import {
   alignSteps,
   compareOptions,
@@ -9,7 +9,7 @@ import {
   seriesColor,
   type StepField,
 } from '../../charts/compare-chart';
-import { formatContracts, formatMoney } from '../../../../src/core/format';
+import { formatContracts, formatMoney } from '@core/format';
 import { pnlPalette } from '../../charts/palette';
 import { pngName } from '../../charts/png-export';
 import { tooltipPlugin, type TooltipContent } from '../../charts/tooltip-plugin';

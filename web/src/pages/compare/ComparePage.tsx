@@ -3,7 +3,7 @@
 // Markets and range live in the URL.
 import { useMemo, useState } from 'react';
 import { useOverview } from '../../api/overview-query';
-import type { CompareResponse } from '../../api/report-types';
+import type { CompareResponse } from '@api/types';
 import { seriesColor } from '../../charts/compare-chart';
 import { DataBanners } from '../../components/DataBanners';
 import { ExportLinks } from '../../components/ExportLinks';

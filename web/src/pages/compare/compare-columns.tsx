@@ -1,6 +1,6 @@
 // Columns of the per-market statistics table: the API's CompareRow figures, rounded here only.
-import { formatContracts, formatMoney, formatPrice } from '../../../../src/core/format';
-import type { CompareRow } from '../../api/report-types';
+import { formatContracts, formatMoney, formatPrice } from '@core/format';
+import type { CompareRow } from '@api/types';
 import { SignedFigure } from '../../components/Figure';
 import { orUndef, sortColumnHelper } from '../../components/SortableTable';
 import { seriesColor } from '../../charts/compare-chart';

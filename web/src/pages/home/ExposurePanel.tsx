@@ -2,8 +2,8 @@
 // exposure, then exposure), grouped under their event. Long and short in different colours;
 // hovering (or focusing) a bar shows its figures in a floating box that is never clipped.
 import { useMemo, useState } from 'react';
-import { formatContracts, formatMoney, formatPercent, formatPrice } from '../../../../src/core/format';
-import type { ExposureByMarket, MarketRow } from '../../api/types';
+import { formatContracts, formatMoney, formatPercent, formatPrice } from '@core/format';
+import type { ExposureByMarket, MarketRow } from '@api/types';
 import { Panel } from '../../components/Panel';
 import { signedContracts } from '../../format/figures';
 import { groupByEvent, shortMarket } from './exposure-groups';

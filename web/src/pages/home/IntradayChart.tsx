@@ -2,9 +2,9 @@
 // fill) on the day's own hours in the chosen zone, and equity now (realized today + unrealized at
 // mid) as a point at now. Pure builders in charts/pnl-chart.ts.
 import { useLayoutEffect, useMemo, useRef } from 'react';
-import { formatMoney } from '../../../../src/core/format';
-import { addDays, zonedDayStartMs } from '../../../../src/core/tz-days';
-import type { OverviewResponse } from '../../api/types';
+import { formatMoney } from '@core/format';
+import { addDays, zonedDayStartMs } from '@core/tz-days';
+import type { OverviewResponse } from '@api/types';
 import { pnlPalette } from '../../charts/palette';
 import { intradayData, intradayOptions } from '../../charts/pnl-chart';
 import { tooltipPlugin, type TooltipContent } from '../../charts/tooltip-plugin';

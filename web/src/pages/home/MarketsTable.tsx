@@ -7,8 +7,8 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type RefObject } from 'react';
 import { useTable, type Column, type SortingState } from '@tanstack/react-table';
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
-import { formatAge } from '../../../../src/core/format';
-import type { OverviewResponse, MarketRow, TableTotals } from '../../api/types';
+import { formatAge } from '@core/format';
+import type { MarketRow, OverviewResponse, TableTotals } from '@api/types';
 import { useNow } from '../../api/use-now';
 import { Panel } from '../../components/Panel';
 import { useMedia } from '../../components/use-media';

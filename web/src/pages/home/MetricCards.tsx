@@ -1,8 +1,8 @@
 // The headline figures, exactly as the API computes them (metrics.md); only rounding happens here.
-import { formatContracts, formatDuration, formatMoney, formatPercent } from '../../../../src/core/format';
+import { formatContracts, formatDuration, formatMoney, formatPercent } from '@core/format';
 import { useLayoutEffect, useRef, type RefObject } from 'react';
 import { formatDateTime } from '../../format/time';
-import type { OverviewResponse } from '../../api/types';
+import type { OverviewResponse } from '@api/types';
 import { BalanceCard } from '../../components/BalanceCard';
 import { SignedFigure } from '../../components/Figure';
 import { MetricCard } from '../../components/MetricCard';

@@ -3,8 +3,8 @@
 // line says how old that decision is and whether the market is disabled, so an old decision of a
 // market no longer quoted reads as what it is.
 import { useRef } from 'react';
-import { formatAge, formatPrice } from '../../../../src/core/format';
-import type { MarketRow } from '../../api/types';
+import { formatAge, formatPrice } from '@core/format';
+import type { MarketRow } from '@api/types';
 import { MarketLink } from './MarketLink';
 import { EMPTY_STABLE, foldMismatch, type StableState } from './stable-mismatch';
 

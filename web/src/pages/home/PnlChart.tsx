@@ -1,6 +1,6 @@
 // The P&L chart: the API's daily series, drawn by the pure builders in charts/pnl-chart.ts.
 import { useLayoutEffect, useMemo, useRef } from 'react';
-import type { DailyEntry } from '../../api/types';
+import type { DailyEntry } from '@api/types';
 import { pnlPalette } from '../../charts/palette';
 import { pnlData, pnlOptions, pnlTooltip } from '../../charts/pnl-chart';
 import { tooltipPlugin, type TooltipContent } from '../../charts/tooltip-plugin';

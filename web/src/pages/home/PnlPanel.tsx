@@ -1,6 +1,6 @@
 // "P&L over time": controls, legend and chart of the daily series in the chosen range.
 import { useMemo, useRef } from 'react';
-import type { OverviewResponse } from '../../api/types';
+import type { OverviewResponse } from '@api/types';
 import type { ViewParams } from '../../router/view-params';
 import { Panel } from '../../components/Panel';
 import { PngButton } from '../../components/PngButton';

@@ -1,7 +1,7 @@
 // The newest decision and the newest fill, each with relative and absolute time and an expandable
 // detail (book, inventory, targets; ids, realized change, fee).
-import { formatAge, formatContracts, formatMoney, formatPrice } from '../../../../src/core/format';
-import type { MarketRow, RecentDecision, RecentFill } from '../../api/types';
+import { formatAge, formatContracts, formatMoney, formatPrice } from '@core/format';
+import type { MarketRow, RecentDecision, RecentFill } from '@api/types';
 import { useNow } from '../../api/use-now';
 import { SignedFigure } from '../../components/Figure';
 import { Panel } from '../../components/Panel';

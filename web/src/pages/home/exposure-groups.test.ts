@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import type { ExposureByMarket } from '../../api/types';
+import type { ExposureByMarket } from '@api/types';
 import { groupByEvent, shortMarket } from './exposure-groups';
 
 const item = (marketId: string, eventTicker: string | null): ExposureByMarket =>

@@ -1,5 +1,5 @@
 // Grouping of the exposure bars under their events. Pure.
-import type { ExposureByMarket } from '../../api/types';
+import type { ExposureByMarket } from '@api/types';
 
 export interface Group {
   event: string | null;

@@ -8,8 +8,8 @@ import {
   formatPercent,
   formatPrice,
   NONE,
-} from '../../../../src/core/format';
-import type { MarketRow } from '../../api/types';
+} from '@core/format';
+import type { MarketRow } from '@api/types';
 import { SignedFigure } from '../../components/Figure';
 import { differsByCent, signedContracts, signedMoney } from '../../format/figures';
 import { MarketLink } from './MarketLink';

@@ -16,8 +16,8 @@ import {
   sortFn_basic,
   tableFeatures,
 } from '@tanstack/react-table';
-import { formatContracts, formatPrice, NONE } from '../../../../src/core/format';
-import type { MarketRow, OtherMarketsTotals, TableTotals } from '../../api/types';
+import { formatContracts, formatPrice, NONE } from '@core/format';
+import type { MarketRow, OtherMarketsTotals, TableTotals } from '@api/types';
 import { SignedFigure } from '../../components/Figure';
 import { signedContracts, signedMoney } from '../../format/figures';
 import {

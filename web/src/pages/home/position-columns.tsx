@@ -3,7 +3,7 @@
 // spreads one in and adds its own TOTAL cell to `meta`, since the two tables keep totals differently
 // (a function of the row totals on Home, a ready footer on Stale).
 import type { ReactNode } from 'react';
-import type { MarketRow } from '../../api/types';
+import type { MarketRow } from '@api/types';
 import { RealizedCell, UnrealizedCell } from './market-cells';
 
 /** The part of TanStack's cell context these cells read; a Stale row is a market row too. */

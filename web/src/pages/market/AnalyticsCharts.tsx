@@ -19,7 +19,7 @@ import { UPlotChart } from '../../charts/UPlotChart';
 import { formatDateTime } from '../../format/time';
 import { useTheme } from '../../theme/theme';
 import { formatLatencyMs } from './analytics-rows';
-import type { HistogramBin, TimelineBucket } from './market-types';
+import type { HistogramBin, TimelineBucket } from '@api/types';
 import { withMillis } from './rows';
 
 const axes = () => ({ axis: cssVar('--muted', '#667085'), grid: cssVar('--grid', '#e3e6ea') });

@@ -3,7 +3,7 @@
 // and cancels as points from the events list, the API's per-bucket P50/P95 as lines), and outcome
 // counts with the top error codes.
 import { useEffect, useMemo } from 'react';
-import { formatContracts } from '../../../../src/core/format';
+import { formatContracts } from '@core/format';
 import type { LatencyPoint } from '../../charts/analytics-charts';
 import { DataBanners } from '../../components/DataBanners';
 import { ExportLinks, type ExportParams } from '../../components/ExportLinks';
@@ -15,7 +15,7 @@ import { LATENCY_FIELDS, latencyCells, outcomeRows } from './analytics-rows';
 import { statusClass } from './ChainTables';
 import { marketPath, useAnalytics, useDecisionPages, useExecutionPages } from './market-queries';
 import type { ResolvedRange } from './market-params';
-import type { AnalyticsResponse } from './market-types';
+import type { AnalyticsResponse } from '@api/types';
 import { executionKind } from './rows';
 
 /** Latency points come from the events list; beyond this many the newest are drawn. */

@@ -1,10 +1,10 @@
 // Small tables of a decision's reconciliation chain: the execution events and fills that followed
 // it (GET /api/v1/decisions/:id), and the public trades it saw.
-import { formatContracts, formatMoney, formatPrice, NONE } from '../../../../src/core/format';
+import { formatContracts, formatMoney, formatPrice, NONE } from '@core/format';
 import { SignedFigure } from '../../components/Figure';
 import { signedMoney } from '../../format/figures';
 import { formatDateTime } from '../../format/time';
-import type { DecisionJson, ExecutionJson, FillJson } from './market-types';
+import type { DecisionJson, ExecutionJson, FillJson } from '@api/types';
 import { withMillis } from './rows';
 
 const timeMs = (iso: string, tz: string) => withMillis(formatDateTime(iso, tz), iso);

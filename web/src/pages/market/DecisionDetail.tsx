@@ -2,7 +2,7 @@
 // field labelled, the targets, and the execution events and fills that followed it (its
 // reconciliation chain from GET /api/v1/decisions/:id), plus the raw JSON.
 import type { ReactNode } from 'react';
-import { formatContracts, formatPrice, NONE } from '../../../../src/core/format';
+import { formatContracts, formatPrice, NONE } from '@core/format';
 import type { EnvChoice } from '../../router/view-params';
 import { DataBanners } from '../../components/DataBanners';
 import { DepthLadder } from '../../components/DepthLadder';
@@ -12,7 +12,7 @@ import { EventsTable, FillsMiniTable, RecentTradesTable } from './ChainTables';
 import { Facts, type Fact } from './Facts';
 import { useDecisionDetail } from './market-queries';
 import { useEscape } from './use-escape';
-import type { DecisionJson, PriceCalcJson } from './market-types';
+import type { DecisionJson, PriceCalcJson } from '@api/types';
 import { isDecisionId } from './rows';
 import { isSystemDecision, systemDecisionFacts, SystemDecisionNote } from './SystemDecision';
 

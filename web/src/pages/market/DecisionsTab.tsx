@@ -2,8 +2,8 @@
 // Selecting a row opens its detail beside the table.
 import { useCallback, useMemo } from 'react';
 import { createColumnHelper } from '@tanstack/react-table';
-import { decisionLabelText, parseDecisionId } from '../../../../src/core/decision-id';
-import { formatContracts, formatPrice, NONE } from '../../../../src/core/format';
+import { decisionLabelText, parseDecisionId } from '@core/decision-id';
+import { formatContracts, formatPrice, NONE } from '@core/format';
 import { DataBanners } from '../../components/DataBanners';
 import { WarningsPanel } from '../../components/WarningsPanel';
 import { formatDateTime } from '../../format/time';
@@ -12,7 +12,7 @@ import { DecisionDetail } from './DecisionDetail';
 import { csvHref, DECISIONS_PAGE_SIZE, marketPath, useDecisionPages } from './market-queries';
 import { CsvExcelLinks } from '../../components/CsvExcelLinks';
 import type { ResolvedRange } from './market-params';
-import type { DecisionJson } from './market-types';
+import type { DecisionJson } from '@api/types';
 import { decisionRowId, flattenPages } from './rows';
 import { VirtualTable, type TableKit } from './VirtualTable';
 

@@ -1,6 +1,6 @@
 // One execution event in full, with the decision that caused it (GET /api/v1/decisions/:id).
-import { decisionLabelText, isSystemDecisionId } from '../../../../src/core/decision-id';
-import { formatContracts, formatMoney, formatPrice, NONE } from '../../../../src/core/format';
+import { decisionLabelText, isSystemDecisionId } from '@core/decision-id';
+import { formatContracts, formatMoney, formatPrice, NONE } from '@core/format';
 import { DataBanners } from '../../components/DataBanners';
 import { DepthLadder } from '../../components/DepthLadder';
 import { formatDateTime } from '../../format/time';

@@ -3,8 +3,8 @@
 // the range has decisions but no events, say so instead of showing an unexplained empty table.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { createColumnHelper } from '@tanstack/react-table';
-import { decisionLabelText, isSystemDecisionId } from '../../../../src/core/decision-id';
-import { formatContracts, NONE } from '../../../../src/core/format';
+import { decisionLabelText, isSystemDecisionId } from '@core/decision-id';
+import { formatContracts, NONE } from '@core/format';
 import { DataBanners } from '../../components/DataBanners';
 import { WarningsPanel } from '../../components/WarningsPanel';
 import type { EnvChoice } from '../../router/view-params';

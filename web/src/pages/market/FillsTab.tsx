@@ -3,7 +3,7 @@
 // Selecting a fill opens that decision.
 import { useMemo, useState } from 'react';
 import { createColumnHelper } from '@tanstack/react-table';
-import { formatContracts, formatMoney, formatPrice, NONE } from '../../../../src/core/format';
+import { formatContracts, formatMoney, formatPrice, NONE } from '@core/format';
 import { SignedFigure } from '../../components/Figure';
 import { WarningsPanel } from '../../components/WarningsPanel';
 import { signedContracts, signedMoney } from '../../format/figures';
@@ -11,7 +11,7 @@ import { formatDateTime } from '../../format/time';
 import type { EnvChoice } from '../../router/view-params';
 import { DecisionDetail } from './DecisionDetail';
 import { Facts } from './Facts';
-import type { FillsResponse, MarketFill } from './market-types';
+import type { FillsResponse, MarketFill } from '@api/types';
 import { fillTotals, withMillis } from './rows';
 import { tradeColumns } from './trade-columns';
 import { VirtualTable, type TableKit } from './VirtualTable';

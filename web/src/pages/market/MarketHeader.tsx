@@ -7,15 +7,15 @@ import {
   formatPercent,
   formatPrice,
   NONE,
-} from '../../../../src/core/format';
-import { decisionLabelText } from '../../../../src/core/decision-id';
+} from '@core/format';
+import { decisionLabelText } from '@core/decision-id';
 import { useNow } from '../../api/use-now';
 import { DepthLadder } from '../../components/DepthLadder';
 import { SignedFigure } from '../../components/Figure';
 import { differsByCent, signedContracts, signedMoney } from '../../format/figures';
 import { formatDateTime } from '../../format/time';
 import { Facts, type Fact } from './Facts';
-import type { DecisionJson, MarketDetailResponse, MarketPosition } from './market-types';
+import type { DecisionJson, MarketDetailResponse, MarketPosition } from '@api/types';
 
 interface Props {
   data: MarketDetailResponse;

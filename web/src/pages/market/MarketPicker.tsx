@@ -1,7 +1,7 @@
 // Type-to-search market picker (an ARIA combobox): every configured market plus every market with
 // a position, each with its enabled state, event and net position.
 import { useCallback } from 'react';
-import { formatContracts } from '../../../../src/core/format';
+import { formatContracts } from '@core/format';
 import { useCombobox } from '../../components/use-combobox';
 import { searchOptions, type PickerOption } from './picker-options';
 

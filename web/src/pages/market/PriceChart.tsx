@@ -17,7 +17,7 @@ import { tooltipPlugin, type TooltipContent } from '../../charts/tooltip-plugin'
 import { UPlotChart } from '../../charts/UPlotChart';
 import { formatDateTime } from '../../format/time';
 import { useTheme } from '../../theme/theme';
-import type { MarketFill } from './market-types';
+import type { MarketFill } from '@api/types';
 
 function palette(): PricePalette {
   return {

@@ -1,12 +1,12 @@
 // "Price, quotes and fills": legend, notes and the price chart of the range.
 import { useMemo } from 'react';
-import { formatAge, formatContracts, formatDuration, formatPrice } from '../../../../src/core/format';
+import { formatAge, formatContracts, formatDuration, formatPrice } from '@core/format';
 import { useNow } from '../../api/use-now';
 import { DEFAULT_FRESH_MS, priceModel } from '../../charts/price-chart';
 import { formatDateTime } from '../../format/time';
 import { Panel } from '../../components/Panel';
 import { PriceChart } from './PriceChart';
-import type { FillsResponse, SeriesResponse } from './market-types';
+import type { FillsResponse, SeriesResponse } from '@api/types';
 
 interface Props {
   series: SeriesResponse | undefined;

@@ -1,10 +1,10 @@
 // A system ("ALL") decision: the record the bot writes when it cancels every open order at
 // startup, on a risk halt or in fatal-error cleanup (contract §2.4, §6.18). It has no book,
 // inventory, pricing or targets: what it has is its reason and that reason's figures.
-import { parseDecisionId, systemReasonText } from '../../../../src/core/decision-id';
-import { formatContracts, formatMoney, NONE } from '../../../../src/core/format';
+import { parseDecisionId, systemReasonText } from '@core/decision-id';
+import { formatContracts, formatMoney, NONE } from '@core/format';
 import type { Fact } from './Facts';
-import type { DecisionJson } from './market-types';
+import type { DecisionJson } from '@api/types';
 
 /** An "ALL" record (by market id, or by an id of the system form when the market is unknown). */
 export function isSystemDecision(d: Pick<DecisionJson, 'marketId' | 'decisionId'>): boolean {

@@ -1,7 +1,7 @@
 // The analytics tab's rows: latency statistics as display text and the outcome table, from the
 // API's figures (formatting and arrangement only). Pure, tested.
-import { formatContracts, NONE } from '../../../../src/core/format';
-import type { LatencyStats } from './market-types';
+import { formatContracts, NONE } from '@core/format';
+import type { LatencyStats } from '@api/types';
 
 /** `172.5 ms`, `1,562 ms`: one decimal below 1 s, whole milliseconds above; null is a dash. */
 export function formatLatencyMs(v: number | null | undefined): string {
@@ -26,4 +26,4 @@ export function latencyCells(s: LatencyStats): Record<LatencyField, string> {
 }
 
 // The outcome table's rows are core's, shared with the analytics export (format=csv|xlsx).
-export { outcomeRows, type OutcomeRow } from '../../../../src/core/outcome-rows';
+export { outcomeRows, type OutcomeRow } from '@core/outcome-rows';

@@ -1,8 +1,8 @@
 // The deep dive's view state, all in the URL: market (`m`), environment, lookback (`range=7d`) or a
 // custom date-time range (`range=custom&from&to`), display time zone, tab and the selected decision.
 // Pure functions over search strings and clocks, so links and ranges are tested without a browser.
-import { DAY_MS, parseIsoUtcMs } from '../../../../src/core/time';
-import { zoneOffsetMs as tzOffsetMs } from '../../../../src/core/tz-days';
+import { DAY_MS, parseIsoUtcMs } from '@core/time';
+import { zoneOffsetMs as tzOffsetMs } from '@core/tz-days';
 import type { EnvChoice } from '../../router/view-params';
 import { PRESET_DAYS } from '../../router/view-params';
 
@@ -106,7 +106,7 @@ function partsIn(ms: number, tz: string): Record<string, number> {
 }
 
 /** How far tz's wall clock is ahead of UTC at the instant ms (e.g. −5 h for New York in winter). */
-export { zoneOffsetMs as tzOffsetMs } from '../../../../src/core/tz-days';
+export { zoneOffsetMs as tzOffsetMs } from '@core/tz-days';
 
 /**
  * The instant when tz's wall clock shows the given time. In a DST gap (a wall time that never

@@ -15,7 +15,7 @@ import type {
   MarketDetailResponse,
   MarketsResponse,
   SeriesResponse,
-} from './market-types';
+} from '@api/types';
 
 export const DECISIONS_PAGE_SIZE = 200;
 export const EXECUTIONS_PAGE_SIZE = 1000;

@@ -1,8 +1,7 @@
 // The picker's list: configured markets (GET /api/v1/markets) plus markets with a position that
 // have no config (the overview's rows), enabled first, then by ticker. Pure, tested.
-import type { MarketRow } from '../../api/types';
+import type { MarketConfigJson, MarketRow } from '@api/types';
 import { hasEveryWord, marketText, queryWords } from '../../components/market-match';
-import type { MarketConfigJson } from './market-types';
 
 export interface PickerOption {
   marketId: string;

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { formatLatencyMs, latencyCells, outcomeRows } from './analytics-rows';
-import type { AnalyticsResponse, ExecutionJson, MarketFill } from './market-types';
+import type { AnalyticsResponse, ExecutionJson, MarketFill } from '@api/types';
 import { pickerOptions, searchOptions } from './picker-options';
 import {
   decisionRowId,

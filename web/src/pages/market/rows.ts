@@ -1,6 +1,6 @@
 // Row mappers of the deep dive's tables: stable row ids, the pages of an infinite list as one list,
 // execution kinds and filters, and the fills tab's totals. Pure, tested in rows.test.ts.
-import type { DecisionJson, ExecutionJson, MarketFill } from './market-types';
+import type { DecisionJson, ExecutionJson, MarketFill } from '@api/types';
 
 /** A decision's row id: its decision id, else (old eras) its table key. */
 export function decisionRowId(d: Pick<DecisionJson, 'decisionId' | 'date' | 'timestamp'>): string {

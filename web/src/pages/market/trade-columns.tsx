@@ -1,7 +1,7 @@
 // The columns the Executions and Fills tabs both show (time to the millisecond, YES price, size), so
 // the two lists of one order's life read the same.
 import { createColumnHelper } from '@tanstack/react-table';
-import { formatContracts, formatPrice } from '../../../../src/core/format';
+import { formatContracts, formatPrice } from '@core/format';
 import { formatDateTime } from '../../format/time';
 import { withMillis } from './rows';
 import type { TableKit } from './VirtualTable';

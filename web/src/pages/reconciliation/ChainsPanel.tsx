@@ -2,9 +2,9 @@
 // orders (status, latency, cancel) and their fills; broken chains are highlighted and can be shown
 // alone. Orphan fills (no decision placed their order) are listed below.
 import { useState } from 'react';
-import { parseDecisionId } from '../../../../src/core/decision-id';
-import { formatContracts, formatMoney, formatPrice } from '../../../../src/core/format';
-import type { ChainJson, ChainRunJson, ChainsJson, FillJson } from '../../api/report-types';
+import { parseDecisionId } from '@core/decision-id';
+import { formatContracts, formatMoney, formatPrice } from '@core/format';
+import type { ChainJson, ChainRunJson, ChainsJson, FillJson } from '@api/types';
 import { ExportLinks } from '../../components/ExportLinks';
 import { Panel } from '../../components/Panel';
 import { signedContracts } from '../../format/figures';

@@ -1,6 +1,6 @@
 // (c) Position drift: markets where the bot's net_yes_qty differs from the trade-log replay.
-import { formatContracts } from '../../../../src/core/format';
-import type { DriftRow } from '../../api/report-types';
+import { formatContracts } from '@core/format';
+import type { DriftRow } from '@api/types';
 import { SignedFigure } from '../../components/Figure';
 import { sortColumnHelper, SortableTable } from '../../components/SortableTable';
 import { signedContracts } from '../../format/figures';

@@ -1,8 +1,8 @@
 // (b) The four realized-P&L sources per market side by side — our replay (stored fees), the replay
 // with today's fee formula, the bot's positions.realized_pnl and Σ of the stored pnl_realized per
 // fill — with the difference (replay − bot) and the API's explanation of each difference.
-import { formatMoney } from '../../../../src/core/format';
-import type { PnlSourcesRow } from '../../api/report-types';
+import { formatMoney } from '@core/format';
+import type { PnlSourcesRow } from '@api/types';
 import { SignedFigure } from '../../components/Figure';
 import { orUndef, sortColumnHelper, SortableTable } from '../../components/SortableTable';
 import { signedMoney } from '../../format/figures';

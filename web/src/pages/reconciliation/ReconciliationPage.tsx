@@ -1,7 +1,7 @@
 // Reconciliation: (a) a market's decision → order → fill chains for a range, broken ones highlighted;
 // (b) the P&L sources side by side per market with the explanation of each difference; (c) position
 // drift. The market (`m`), range and "only broken" live in the URL.
-import type { ReconciliationResponse } from '../../api/report-types';
+import type { ReconciliationResponse } from '@api/types';
 import { DataBanners } from '../../components/DataBanners';
 import { ExportLinks } from '../../components/ExportLinks';
 import { MarketSearch } from '../../components/MarketSearch';

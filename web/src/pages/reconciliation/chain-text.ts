@@ -1,5 +1,5 @@
 // Words for the reconciliation findings. Pure.
-import type { ChainProblem } from '../../api/report-types';
+import type { ChainProblem } from '@api/types';
 
 export const PROBLEM_TEXT: Record<ChainProblem, { label: string; help: string }> = {
   placement_failed: {

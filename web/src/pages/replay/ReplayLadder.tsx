@@ -1,7 +1,7 @@
 // The book at a replay step: asks above, bids below (each side from the highest price down), each
 // level's size with a bar, and our target quotes in their place (● with their size).
-import { formatContracts, formatPrice } from '../../../../src/core/format';
-import type { DecisionJson } from '../../api/report-types';
+import { formatContracts, formatPrice } from '@core/format';
+import type { DecisionJson } from '@api/types';
 import { ladderRows, type LadderRow } from './replay-state';
 
 function Row({ r, max }: { r: LadderRow; max: number }) {

@@ -1,6 +1,6 @@
 // What the market looked like at the step: the book with our targets, the bot's inventory beside the
 // trade log's, the fair value and logic, the fills so far and the realized P&L so far.
-import { formatContracts, formatMoney, formatPrice } from '../../../../src/core/format';
+import { formatContracts, formatMoney, formatPrice } from '@core/format';
 import { ExportLinks } from '../../components/ExportLinks';
 import { SignedFigure } from '../../components/Figure';
 import { Panel } from '../../components/Panel';

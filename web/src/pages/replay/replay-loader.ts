@@ -4,9 +4,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { getJson } from '../../api/client';
 import { envKey } from '../../api/overview-query';
-import type { DecisionJson, DecisionsPage, FillsResponse, ReplayFill } from '../../api/report-types';
+import type { DecisionJson, DecisionsPage, FillsResponse, ReplayFill, Warning } from '@api/types';
 import type { EnvChoice } from '../../router/view-params';
-import type { Warning } from '../../api/types';
 
 export const DECISION_CAP = 5_000;
 const PAGE = 1_000;

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import type { DecisionJson, ReplayFill } from '../../api/report-types';
+import type { DecisionJson, ReplayFill } from '@api/types';
 import {
   buildTimeline,
   countAtOrBefore,

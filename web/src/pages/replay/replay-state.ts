@@ -2,7 +2,7 @@
 // of the window. Pure, so stepping is tested without a browser. The moment of a step is its decision's
 // time; the fills "so far" are those at or before it, and realized P&L so far is the running sum of
 // their realized change (the API's figure per fill: the bot's average-cost rule over all history).
-import type { DecisionJson, ReplayFill } from '../../api/report-types';
+import type { DecisionJson, ReplayFill } from '@api/types';
 
 export interface Timeline {
   decisions: DecisionJson[];

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { DECISION_CAP, loadDecisions } from './replay-loader';
 import { readReplayParams, resolveWindow } from './replay-window';
-import type { DecisionJson, DecisionsPage } from '../../api/report-types';
+import type { DecisionJson, DecisionsPage } from '@api/types';
 
 const NOW = Date.parse('2026-11-25T12:00:00.000Z');
 const H = 3_600_000;

@@ -1,6 +1,6 @@
 // The replay's URL state: market `m`, the moment shown `t`, and the window of decisions loaded
 // (`start`/`end`, ISO instants; or `hours` around `t`, else ending now). Pure.
-import { parseIsoUtcMs } from '../../../../src/core/time';
+import { parseIsoUtcMs } from '@core/time';
 
 export const WINDOW_HOURS = [1, 6, 24, 72] as const;
 export const DEFAULT_HOURS = 6;

@@ -1,8 +1,8 @@
 // The alert list: active alerts (critical first) with when each was first and last seen, the
 // resolved ones below, the thresholds that raise them and whether a webhook hears them.
 import { useState } from 'react';
-import { formatAge, formatPercent } from '../../../../src/core/format';
-import type { AlertsResponse, TrackedAlert } from '../../api/report-types';
+import { formatAge, formatPercent } from '@core/format';
+import type { AlertsResponse, TrackedAlert } from '@api/types';
 import { useNow } from '../../api/use-now';
 import { ExportLinks } from '../../components/ExportLinks';
 import { Panel } from '../../components/Panel';

@@ -1,8 +1,8 @@
 // The bot's API errors per market in its current run (the api_errors state item): count, the last
 // error with its code, HTTP status and message. The endpoint has no CSV, so the export is built here.
 import { Fragment } from 'react';
-import { formatAge } from '../../../../src/core/format';
-import type { ApiErrorRow } from '../../api/report-types';
+import { formatAge } from '@core/format';
+import type { ApiErrorRow } from '@api/types';
 import { useNow } from '../../api/use-now';
 import { ExportLinks } from '../../components/ExportLinks';
 import { Panel } from '../../components/Panel';

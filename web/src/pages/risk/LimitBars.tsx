@@ -1,8 +1,8 @@
 // Limit use per market: |net| ÷ max_inventory_yes as a bar (the API's order: fullest first), with the
 // alert threshold marked, and the flags a risk view needs beside it (disabled, spread below its
 // minimum, order mismatch, position drift).
-import { formatContracts, formatMoney, formatPercent } from '../../../../src/core/format';
-import type { RiskMarket } from '../../api/report-types';
+import { formatContracts, formatMoney, formatPercent } from '@core/format';
+import type { RiskMarket } from '@api/types';
 import { signedContracts } from '../../format/figures';
 import { MarketLink } from '../home/MarketLink';
 

@@ -1,7 +1,7 @@
 // The risk headline: trading halted or not, the bot's heartbeat, total exposure against
 // max_total_exposure, loss-limit use, and the alert count — each the API's figure, rounded here.
-import { formatAge, formatContracts, formatMoney, formatPercent } from '../../../../src/core/format';
-import type { AlertsResponse, RiskResponse } from '../../api/report-types';
+import { formatAge, formatContracts, formatMoney, formatPercent } from '@core/format';
+import type { AlertsResponse, RiskResponse } from '@api/types';
 import { useNow } from '../../api/use-now';
 import { MetricCard } from '../../components/MetricCard';
 

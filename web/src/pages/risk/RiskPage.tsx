@@ -1,6 +1,6 @@
 // Risk & Alerts: limit use per market and in total, loss-limit use, halt, the bot's heartbeat and
 // API errors, and the alert list with its thresholds. Two endpoints: /risk and /alerts.
-import type { AlertsResponse, RiskResponse } from '../../api/report-types';
+import type { AlertsResponse, RiskResponse } from '@api/types';
 import { DataBanners } from '../../components/DataBanners';
 import { ExportLinks } from '../../components/ExportLinks';
 import { Panel } from '../../components/Panel';

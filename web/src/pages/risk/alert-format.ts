@@ -6,7 +6,7 @@ import {
   formatPercent,
   formatPrice,
   NONE,
-} from '../../../../src/core/format';
+} from '@core/format';
 
 const SHARE_RULES = new Set(['loss_limit', 'total_exposure', 'market_limit']);
 const AGE_RULES = new Set(['bot_down', 'bot_late', 'stale_position']);

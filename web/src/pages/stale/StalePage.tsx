@@ -2,8 +2,8 @@
 // enabled and disabled markets alike — where forgotten inventory sits. Cards and TOTAL are the
 // API's totals; the table is the API's rows.
 import { useEffect, useMemo, useState } from 'react';
-import { formatContracts, formatMoney, formatPercent } from '../../../../src/core/format';
-import type { StaleResponse } from '../../api/report-types';
+import { formatContracts, formatMoney, formatPercent } from '@core/format';
+import type { StaleResponse } from '@api/types';
 import { DataBanners } from '../../components/DataBanners';
 import { ExportLinks } from '../../components/ExportLinks';
 import { SignedFigure } from '../../components/Figure';

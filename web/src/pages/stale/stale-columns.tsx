@@ -1,7 +1,7 @@
 // Columns of the stale-positions table: the API's figures per row (rounded here only) and the API's
 // totals in the footer (never summed here).
-import { formatContracts, formatDuration, formatMoney, formatPrice } from '../../../../src/core/format';
-import type { StaleItem, StaleTotals } from '../../api/report-types';
+import { formatContracts, formatDuration, formatMoney, formatPrice } from '@core/format';
+import type { StaleItem, StaleTotals } from '@api/types';
 import { SignedFigure } from '../../components/Figure';
 import { orUndef, sortColumnHelper } from '../../components/SortableTable';
 import { signedMoney } from '../../format/figures';

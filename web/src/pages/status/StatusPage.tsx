@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { getJson, type Health } from '../../api/client';
+import type { HealthResponse } from '@api/types';
+import { getJson } from '../../api/client';
 import { useOverview } from '../../api/overview-query';
 import { TimeZoneSelect } from '../../components/TimeZoneSelect';
 import { formatDateTime } from '../../format/time';
@@ -13,7 +14,7 @@ export function StatusPage() {
   const at = (iso: string | null | undefined) => (iso ? formatDateTime(iso, view.tz) : 'never');
   const health = useQuery({
     queryKey: ['health', view.env ?? ''],
-    queryFn: () => getJson<Health>('/api/v1/health', { env: view.env ?? undefined }),
+    queryFn: () => getJson<HealthResponse>('/api/v1/health', { env: view.env ?? undefined }),
   });
   // The shell's overview query (same key): no second request.
   const overview = useOverview(view);
