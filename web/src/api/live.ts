@@ -5,7 +5,7 @@ import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { EnvChoice } from '../router/view-params';
 import { applyDecision, applyHeartbeat, applyOverviewEvent, overviewEventNeedsRefetch } from './live-patch';
-import { overviewEnvKey } from './overview-query';
+import { queryKeys } from './queries';
 import { noteServerTime } from './server-clock';
 import type { DecisionEvent, HeartbeatEvent, OverviewEvent, OverviewResponse } from '@api/types';
 
@@ -22,7 +22,9 @@ function patchAll(
   env: EnvChoice | null,
   fn: (old: OverviewResponse) => OverviewResponse,
 ): void {
-  client.setQueriesData<OverviewResponse>({ queryKey: overviewEnvKey(env) }, (old) => (old ? fn(old) : old));
+  client.setQueriesData<OverviewResponse>({ queryKey: queryKeys.overviewEnv(env) }, (old) =>
+    old ? fn(old) : old,
+  );
 }
 
 function parse<T>(e: Event): T | null {
@@ -45,7 +47,7 @@ export function useLiveUpdates(env: EnvChoice | null): LiveStatus {
       if (refetchTimer !== null) return;
       refetchTimer = setTimeout(() => {
         refetchTimer = null;
-        void client.invalidateQueries({ queryKey: overviewEnvKey(env) });
+        void client.invalidateQueries({ queryKey: queryKeys.overviewEnv(env) });
       }, REFETCH_DELAY_MS);
     };
     source.onopen = () => setStatus('live');

@@ -6,12 +6,9 @@ import uPlot from 'uplot';
 import { formatContracts } from '@core/format';
 import type { HistogramBin, TimelineBucket } from '@api/types';
 import type { TooltipLine } from './pnl-chart';
-import { TIME_AXIS_VALUES } from './time-axis';
+import { chartOptions, timeAxis, valueAxis, type AxisPalette, type ChartOptions } from './base-options';
 
-export interface AxisPalette {
-  axis: string;
-  grid: string;
-}
+export type { AxisPalette };
 
 /** Event types in a fixed order (known first), then any other type the buckets hold. */
 export const TYPE_ORDER = ['ORDER_PLACE', 'ORDER_RESULT', 'ORDER_CANCEL', 'FILL'];
@@ -58,31 +55,16 @@ export function timelineModel(timeline: readonly TimelineBucket[], bucketMs: num
   };
 }
 
-const axisCommon = (p: AxisPalette) => ({
-  stroke: p.axis,
-  grid: { stroke: p.grid, width: 1 },
-  ticks: { stroke: p.grid, width: 1, size: 4 },
-  font: '11px system-ui, sans-serif',
-});
-
 const countTicks = (_u: uPlot, splits: number[]) =>
   splits.map((s) => (Number.isInteger(s) ? formatContracts(s) : ''));
 
-export function timelineOptions(
-  model: TimelineModel,
-  palette: AxisPalette,
-  tz: string,
-): Omit<uPlot.Options, 'width' | 'height'> {
-  return {
-    tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), tz),
-    legend: { show: false },
+export function timelineOptions(model: TimelineModel, palette: AxisPalette, tz: string): ChartOptions {
+  return chartOptions({
+    tz,
     padding: [8, 8, 0, 4],
-    cursor: { drag: { x: true, y: false, setScale: true }, points: { show: false } },
+    cursor: { points: { show: false } },
     scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, Math.max(1, max * 1.08)] } },
-    axes: [
-      { ...axisCommon(palette), space: 70, values: TIME_AXIS_VALUES },
-      { ...axisCommon(palette), size: 44, values: countTicks },
-    ],
+    axes: [timeAxis(palette), valueAxis(palette, { size: 44, values: countTicks })],
     series: [
       {},
       ...model.seriesTypes.map((t): uPlot.Series => ({
@@ -94,7 +76,7 @@ export function timelineOptions(
         points: { show: false },
       })),
     ],
-  };
+  });
 }
 
 export function timelineTooltip(
@@ -123,20 +105,19 @@ export function histogramData(bins: readonly HistogramBin[]): uPlot.AlignedData 
 export function histogramOptions(
   bins: readonly HistogramBin[],
   palette: AxisPalette & { bar: string },
-): Omit<uPlot.Options, 'width' | 'height'> {
+): ChartOptions {
   const lo = bins[0]?.from ?? 0;
   const hi = bins[bins.length - 1]?.to ?? 1;
-  return {
-    legend: { show: false },
+  return chartOptions({
     padding: [8, 24, 0, 4],
-    cursor: { drag: { x: true, y: false, setScale: true }, points: { show: false } },
+    cursor: { points: { show: false } },
     scales: {
       x: { time: false, range: () => [lo, hi] },
       y: { range: (_u, _min, max) => [0, Math.max(1, max * 1.08)] },
     },
     axes: [
-      { ...axisCommon(palette), values: (_u, splits) => splits.map((s) => `${formatContracts(s)} ms`) },
-      { ...axisCommon(palette), size: 44, values: countTicks },
+      valueAxis(palette, { values: (_u, splits) => splits.map((s) => `${formatContracts(s)} ms`) }),
+      valueAxis(palette, { size: 44, values: countTicks }),
     ],
     series: [
       {},
@@ -149,7 +130,7 @@ export function histogramOptions(
         points: { show: false },
       },
     ],
-  };
+  });
 }
 
 export function histogramTooltip(bins: readonly HistogramBin[], idx: number) {
@@ -218,7 +199,7 @@ export function latencyOptions(
   palette: AxisPalette & { place: string; cancel: string; p50: string; p95: string },
   tz: string,
   range: [number, number],
-): Omit<uPlot.Options, 'width' | 'height'> {
+): ChartOptions {
   const dots = (label: string, color: string): uPlot.Series => ({
     label,
     stroke: color,
@@ -227,23 +208,15 @@ export function latencyOptions(
     paths: () => null,
     points: { show: true, size: 5, space: 0, width: 0, fill: color, stroke: color },
   });
-  return {
-    tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), tz),
-    legend: { show: false },
+  return chartOptions({
+    tz,
     padding: [8, 8, 0, 4],
-    cursor: { drag: { x: true, y: false, setScale: true }, points: { show: false } },
+    cursor: { points: { show: false } },
     scales: {
       x: { time: true, range: () => range },
       y: { distr: 3, log: 10, range: (_u, min, max) => decadeRange(min, max) },
     },
-    axes: [
-      { ...axisCommon(palette), space: 70, values: TIME_AXIS_VALUES },
-      {
-        ...axisCommon(palette),
-        size: 72,
-        values: (_u, splits) => splits.map(logTick),
-      },
-    ],
+    axes: [timeAxis(palette), valueAxis(palette, { size: 72, values: (_u, splits) => splits.map(logTick) })],
     series: [
       {},
       { label: 'P50 (all)', stroke: palette.p50, width: 1.5, spanGaps: true, points: { show: false } },
@@ -258,5 +231,5 @@ export function latencyOptions(
       dots('Placement', palette.place),
       dots('Cancel', palette.cancel),
     ],
-  };
+  });
 }

@@ -4,8 +4,15 @@
 // market's latest point at or before that time (null before its first point).
 import uPlot from 'uplot';
 import { formatContracts, formatMoney } from '@core/format';
-import { axisMoney } from './pnl-chart';
-import { TIME_AXIS_VALUES } from './time-axis';
+import {
+  chartOptions,
+  steppedPaths,
+  timeAxis,
+  valueAxis,
+  type AxisPalette,
+  type ChartOptions,
+} from './base-options';
+import { axisMoney, rangeWithZero } from './pnl-chart';
 
 export interface StepPoint {
   time: string;
@@ -64,10 +71,7 @@ export const SERIES_COLORS = [
 
 export const seriesColor = (i: number): string => SERIES_COLORS[i % SERIES_COLORS.length] ?? '#3b82f6';
 
-export interface AxisPalette {
-  axis: string;
-  grid: string;
-}
+export type { AxisPalette };
 
 /** Short contracts for axis ticks: `−12`, `+30` is not needed on an axis: `30`. */
 function axisContracts(v: number): string {
@@ -79,40 +83,24 @@ export function compareOptions(
   field: StepField,
   tz: string,
   palette: AxisPalette,
-): Omit<uPlot.Options, 'width' | 'height'> {
-  const axisCommon = {
-    stroke: palette.axis,
-    grid: { stroke: palette.grid, width: 1 },
-    ticks: { stroke: palette.grid, width: 1, size: 4 },
-    font: '11px system-ui, sans-serif',
-  };
+): ChartOptions {
   const money = field === 'cumulativeRealized';
-  return {
-    tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), tz),
-    legend: { show: false },
+  return chartOptions({
+    tz,
     padding: [8, 8, 0, 4],
-    cursor: { drag: { x: true, y: false, setScale: true }, points: { size: 6 }, focus: { prox: 24 } },
+    cursor: { points: { size: 6 }, focus: { prox: 24 } },
     focus: { alpha: 0.35 },
     scales: {
       x: { time: true },
-      y: {
-        range: (_u, min, max) => {
-          const lo = Math.min(0, min ?? 0);
-          const hi = Math.max(0, max ?? 0);
-          if (lo === hi) return [-1, 1];
-          const pad = (hi - lo) * 0.08;
-          return [lo === 0 ? 0 : lo - pad, hi === 0 ? 0 : hi + pad];
-        },
-      },
+      y: { range: (_u, min, max) => rangeWithZero(min, max) },
     },
     axes: [
-      { ...axisCommon, space: 70, values: TIME_AXIS_VALUES },
-      {
-        ...axisCommon,
+      timeAxis(palette),
+      valueAxis(palette, {
         size: 60,
         values: (_u, splits, _i, _space, incr) =>
           splits.map((s) => (money ? axisMoney(s, incr) : axisContracts(s))),
-      },
+      }),
     ],
     series: [
       {},
@@ -120,13 +108,13 @@ export function compareOptions(
         label: id,
         stroke: seriesColor(i),
         width: 2,
-        paths: uPlot.paths.stepped?.({ align: 1 }),
+        paths: steppedPaths(),
         points: { show: false },
         value: (_u: uPlot, v: number | null) =>
           money ? formatMoney(v, { plus: true }) : formatContracts(v, { plus: true }),
       })),
     ],
-  };
+  });
 }
 
 /** The tooltip of one time: every market's value then, largest first. */

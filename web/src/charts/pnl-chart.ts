@@ -5,14 +5,13 @@
 import uPlot from 'uplot';
 import { formatMoney, MINUS } from '@core/format';
 import type { DailyEntry } from '@api/types';
+import { chartOptions, steppedPaths, valueAxis, type AxisPalette, type ChartOptions } from './base-options';
 import { HOURS_ONLY } from './time-axis';
 
-export interface PnlPalette {
+export interface PnlPalette extends AxisPalette {
   cumulative: string;
   pos: string;
   neg: string;
-  axis: string;
-  grid: string;
 }
 
 const DAY_S = 86_400;
@@ -115,23 +114,12 @@ function zeroAlignedRange(otherSeries: number): uPlot.Range.Function {
   };
 }
 
-export function pnlOptions(palette: PnlPalette): Omit<uPlot.Options, 'width' | 'height'> {
-  const axisCommon = {
-    stroke: palette.axis,
-    grid: { stroke: palette.grid, width: 1 },
-    ticks: { stroke: palette.grid, width: 1, size: 4 },
-    font: '11px system-ui, sans-serif',
-  };
-  return {
+export function pnlOptions(palette: PnlPalette): ChartOptions {
+  return chartOptions({
     // Days are labelled as UTC dates; see the file comment.
-    tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC'),
-    legend: { show: false },
+    tz: 'Etc/UTC',
     padding: [8, 4, 0, 4],
-    cursor: {
-      drag: { x: true, y: false, setScale: true },
-      points: { size: 7 },
-      focus: { prox: 24 },
-    },
+    cursor: { points: { size: 7 }, focus: { prox: 24 } },
     scales: {
       // Half a day of air each side so the first and last bars are whole.
       // At least a week wide, so one day or a few are bars on a week of dates, never one lone tick.
@@ -148,28 +136,25 @@ export function pnlOptions(palette: PnlPalette): Omit<uPlot.Options, 'width' | '
       cum: { range: zeroAlignedRange(DAILY) },
     },
     axes: [
-      {
-        ...axisCommon,
+      valueAxis(palette, {
         space: 60,
         values: (_u, splits) => dayTicks(splits),
         // Never split below a day: the data is daily.
         incrs: [DAY_S, 2 * DAY_S, 7 * DAY_S, 14 * DAY_S, 30 * DAY_S, 91 * DAY_S, 182 * DAY_S, 365 * DAY_S],
-      },
-      {
-        ...axisCommon,
+      }),
+      valueAxis(palette, {
         scale: 'cum',
         side: 3,
         size: 60,
         values: (_u, splits, _i, _space, incr) => splits.map((s) => axisMoney(s, incr)),
-      },
-      {
-        ...axisCommon,
+      }),
+      valueAxis(palette, {
         scale: 'daily',
         side: 1,
         size: 56,
         grid: { show: false },
         values: (_u, splits, _i, _space, incr) => splits.map((s) => axisMoney(s, incr)),
-      },
+      }),
     ],
     series: [
       {},
@@ -200,7 +185,7 @@ export function pnlOptions(palette: PnlPalette): Omit<uPlot.Options, 'width' | '
         value: (_u, v) => formatMoney(v, { plus: true }),
       },
     ],
-  };
+  });
 }
 
 /**
@@ -248,18 +233,11 @@ export function intradayOptions(
   tz: string,
   dayStartS: number,
   dayEndS: number,
-): Omit<uPlot.Options, 'width' | 'height'> {
-  const axisCommon = {
-    stroke: palette.axis,
-    grid: { stroke: palette.grid, width: 1 },
-    ticks: { stroke: palette.grid, width: 1, size: 4 },
-    font: '11px system-ui, sans-serif',
-  };
-  return {
-    tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), tz),
-    legend: { show: false },
+): ChartOptions {
+  return chartOptions({
+    tz,
     padding: [8, 24, 0, 4],
-    cursor: { drag: { x: true, y: false, setScale: true }, points: { size: 7 } },
+    cursor: { points: { size: 7 } },
     scales: {
       // The whole day, midnight to midnight in tz: the part still to come is empty, not stretched.
       x: { time: true, range: () => [dayStartS, dayEndS] },
@@ -274,14 +252,17 @@ export function intradayOptions(
     },
     axes: [
       // Hours only: never a split below an hour, never a date other than the day.
-      { ...axisCommon, space: 50, incrs: [3600, 2 * 3600, 3 * 3600, 4 * 3600, 6 * 3600, 12 * 3600], values: HOURS_ONLY },
-      {
-        ...axisCommon,
+      valueAxis(palette, {
+        space: 50,
+        incrs: [3600, 2 * 3600, 3 * 3600, 4 * 3600, 6 * 3600, 12 * 3600],
+        values: HOURS_ONLY,
+      }),
+      valueAxis(palette, {
         scale: 'usd',
         side: 3,
         size: 60,
         values: (_u, splits, _i, _space, incr) => splits.map((v) => axisMoney(v, incr)),
-      },
+      }),
     ],
     series: [
       {},
@@ -290,7 +271,7 @@ export function intradayOptions(
         scale: 'usd',
         stroke: palette.cumulative,
         width: 2,
-        paths: uPlot.paths.stepped?.({ align: 1 }),
+        paths: steppedPaths(),
         points: { show: false },
         value: (_u, v) => formatMoney(v, { plus: true }),
       },
@@ -315,7 +296,7 @@ export function intradayOptions(
         value: (_u, v) => formatMoney(v, { plus: true }),
       },
     ],
-  };
+  });
 }
 
 export interface TooltipLine {

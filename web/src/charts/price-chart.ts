@@ -6,9 +6,9 @@ import uPlot from 'uplot';
 import { formatContracts, formatMoney, formatPrice, NONE } from '@core/format';
 import type { MarketFill, SeriesPoint } from '@api/types';
 import type { TooltipLine } from './pnl-chart';
-import { TIME_AXIS_VALUES } from './time-axis';
+import { chartOptions, steppedPaths, timeAxis, valueAxis, type AxisPalette, type ChartOptions } from './base-options';
 
-export interface PricePalette {
+export interface PricePalette extends AxisPalette {
   bid: string;
   ask: string;
   mid: string;
@@ -17,8 +17,6 @@ export interface PricePalette {
   net: string;
   /** Outline of fill markers: the panel colour, so overlapping markers stay apart. */
   outline: string;
-  axis: string;
-  grid: string;
 }
 
 /** Column of each series in the aligned data (and in the options' series list). */
@@ -285,14 +283,8 @@ export function priceOptions(
   palette: PricePalette,
   tz: string,
   fillAt: () => (MarketFill | null)[],
-): Omit<uPlot.Options, 'width' | 'height'> {
-  const axisCommon = {
-    stroke: palette.axis,
-    grid: { stroke: palette.grid, width: 1 },
-    ticks: { stroke: palette.grid, width: 1, size: 4 },
-    font: '11px system-ui, sans-serif',
-  };
-  const step = uPlot.paths.stepped?.({ align: 1 });
+): ChartOptions {
+  const step = steppedPaths();
   const line = (label: string, stroke: string, extra: Partial<uPlot.Series> = {}): uPlot.Series => ({
     label,
     scale: 'price',
@@ -322,11 +314,10 @@ export function priceOptions(
     points: { show: false },
     value: (_u, v) => formatPrice(v),
   });
-  return {
-    tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), tz),
-    legend: { show: false },
+  return chartOptions({
+    tz,
     padding: [8, 4, 0, 4],
-    cursor: { drag: { x: true, y: false, setScale: true }, points: { show: false } },
+    cursor: { points: { show: false } },
     scales: {
       x: { time: true },
       price: {
@@ -346,10 +337,9 @@ export function priceOptions(
       },
     },
     axes: [
-      { ...axisCommon, space: 70, values: TIME_AXIS_VALUES },
-      { ...axisCommon, scale: 'price', side: 3, size: 44, values: (_u, splits) => splits.map(priceTick) },
-      {
-        ...axisCommon,
+      timeAxis(palette),
+      valueAxis(palette, { scale: 'price', side: 3, size: 44, values: (_u, splits) => splits.map(priceTick) }),
+      valueAxis(palette, {
         scale: 'net',
         side: 1,
         size: 44,
@@ -357,7 +347,7 @@ export function priceOptions(
         // Contracts are whole: integer steps only, so a small range never repeats a rounded label.
         incrs: NET_INCRS,
         values: (_u, splits) => splits.map((s) => formatContracts(s)),
-      },
+      }),
     ],
     series: [
       {},
@@ -380,7 +370,7 @@ export function priceOptions(
         value: (_u, v) => formatContracts(v, { plus: true }),
       },
     ],
-  };
+  });
 }
 
 /** What hovering a sample shows: the decision in force there. */

@@ -2,7 +2,14 @@
 // decision, with a vertical line at the moment shown. Pure builders.
 import uPlot from 'uplot';
 import { formatPrice } from '@core/format';
-import { TIME_AXIS_VALUES } from './time-axis';
+import {
+  chartOptions,
+  steppedPaths,
+  timeAxis,
+  valueAxis,
+  type AxisPalette,
+  type ChartOptions,
+} from './base-options';
 
 export interface ReplayPoint {
   timeMs: number;
@@ -22,11 +29,9 @@ export function replayData(points: readonly ReplayPoint[]): uPlot.AlignedData {
   ];
 }
 
-export interface ReplayPalette {
+export interface ReplayPalette extends AxisPalette {
   bid: string;
   ask: string;
-  axis: string;
-  grid: string;
   marker: string;
 }
 
@@ -40,27 +45,21 @@ export function replayOptions(
   marker: { current: number | null },
   onSeek: { current: (seconds: number) => void },
   instance: { current: uPlot | null },
-): Omit<uPlot.Options, 'width' | 'height'> {
-  const axisCommon = {
-    stroke: palette.axis,
-    grid: { stroke: palette.grid, width: 1 },
-    ticks: { stroke: palette.grid, width: 1, size: 4 },
-    font: '11px system-ui, sans-serif',
-  };
-  const stepped = uPlot.paths.stepped?.({ align: 1 });
+): ChartOptions {
+  const stepped = steppedPaths();
   const price = (_u: uPlot, v: number | null) => formatPrice(v);
-  return {
-    tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), tz),
-    legend: { show: false },
+  return chartOptions({
+    tz,
     padding: [6, 8, 0, 4],
+    // A click seeks (below); no drag-to-zoom.
     cursor: { drag: { x: false, y: false, setScale: false }, points: { size: 5 } },
     scales: {
       x: { time: true },
       y: { range: (_u, min, max) => [Math.max(0, (min ?? 0) - 0.02), Math.min(1, (max ?? 1) + 0.02)] },
     },
     axes: [
-      { ...axisCommon, space: 70, values: TIME_AXIS_VALUES },
-      { ...axisCommon, size: 56, values: (_u, splits) => splits.map((s) => `${Math.round(s * 100)}¢`) },
+      timeAxis(palette),
+      valueAxis(palette, { size: 56, values: (_u, splits) => splits.map((s) => `${Math.round(s * 100)}¢`) }),
     ],
     series: [
       {},
@@ -133,5 +132,5 @@ export function replayOptions(
         },
       ],
     },
-  };
+  });
 }

@@ -3,22 +3,14 @@
 // the reason when Kalshi does not answer.
 import { useQuery } from '@tanstack/react-query';
 import { formatAge, formatMoney } from '@core/format';
-import { ApiRequestError, getJson } from '../api/client';
-import type { BalanceResponse } from '@api/types';
+import { ApiRequestError } from '../api/client';
+import { balanceOptions } from '../api/queries';
 import { useNow } from '../api/use-now';
 import { MetricCard } from './MetricCard';
 
-/** Kalshi's balance moves with fills only; once a minute is plenty (the server caches it too). */
-const BALANCE_REFETCH_MS = 60_000;
-
 export function BalanceCard({ env }: { env: string }) {
   const now = useNow();
-  const q = useQuery({
-    queryKey: ['balance', env],
-    queryFn: () => getJson<BalanceResponse>('/api/v1/balance', { env }),
-    refetchInterval: BALANCE_REFETCH_MS,
-    retry: false,
-  });
+  const q = useQuery(balanceOptions(env));
   const b = q.data;
   if (!b) {
     const reason =

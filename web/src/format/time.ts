@@ -1,29 +1,24 @@
 // Absolute times in the display time zone. Relative ages use src/core/format.ts (formatAge).
 import { NONE } from '@core/format';
+import { dateTimeFormat } from './intl-cache';
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
+const DATE_TIME_OPTIONS = {
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+  timeZoneName: 'short',
+} as const;
 
 function formatterFor(tz: string): Intl.DateTimeFormat {
-  let f = formatters.get(tz);
-  if (!f) {
-    try {
-      f = new Intl.DateTimeFormat('en-US', {
-        timeZone: tz,
-        year: 'numeric',
-        month: '2-digit',
-        day: '2-digit',
-        hour: '2-digit',
-        minute: '2-digit',
-        second: '2-digit',
-        hourCycle: 'h23',
-        timeZoneName: 'short',
-      });
-    } catch {
-      return formatterFor('UTC');
-    }
-    formatters.set(tz, f);
+  try {
+    return dateTimeFormat('en-US', { timeZone: tz, ...DATE_TIME_OPTIONS });
+  } catch {
+    return dateTimeFormat('en-US', { timeZone: 'UTC', ...DATE_TIME_OPTIONS });
   }
-  return f;
 }
 
 /** `2026-11-25 12:50:51 EST` — sortable, unambiguous, with the zone it is shown in. */

@@ -2,6 +2,8 @@
 // P&L range and which display time zone. Pure functions over search strings; the hooks that read
 // the live location are in location.ts.
 
+import { isTimeZone } from '../format/intl-cache';
+
 export type EnvChoice = 'demo' | 'prod';
 export type RangeKey = '1d' | '7d' | '30d' | '90d' | '365d' | 'custom';
 
@@ -51,22 +53,8 @@ export function readViewParams(search: string): ViewParams {
   };
 }
 
-const knownZones = new Map<string, boolean>();
 /** Whether the browser knows this IANA zone (a link's `tz` may be anything). */
-export function isTimeZone(tz: string): boolean {
-  if (tz.length === 0 || tz.length > 64) return false;
-  let ok = knownZones.get(tz);
-  if (ok === undefined) {
-    try {
-      new Intl.DateTimeFormat('en-US', { timeZone: tz });
-      ok = true;
-    } catch {
-      ok = false;
-    }
-    knownZones.set(tz, ok);
-  }
-  return ok;
-}
+export { isTimeZone };
 
 /** What is wrong with a link's shared parameters, one line each (empty when nothing is). */
 export function linkProblems(search: string): { param: string; message: string }[] {

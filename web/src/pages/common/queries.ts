@@ -1,21 +1,11 @@
 // Data hooks of the pages built on these helpers: one GET per query, keyed by environment and
 // parameters. A change of parameters keeps showing the previous figures until the next arrive —
 // never another environment's (the key's second element is the environment).
-import { queryOptions, useQuery } from '@tanstack/react-query';
-import { getJson } from '../../api/client';
-import { envKey } from '../../api/overview-query';
-import type { MarketsResponse } from '@api/types';
+import { useQuery } from '@tanstack/react-query';
+import { envKey, marketsOptions, pageQueryOptions } from '../../api/queries';
 import type { EnvChoice } from '../../router/view-params';
 
 type Params = Record<string, string | number | undefined>;
-
-/** One GET of a page: its key and request (for the hook, and for a prefetch at page load). */
-export function pageQueryOptions<T>(name: string, env: EnvChoice | null, path: string, params: Params) {
-  return queryOptions({
-    queryKey: [name, envKey(env), path, params],
-    queryFn: () => getJson<T>(path, { env: env ?? undefined, ...params }),
-  });
-}
 
 export function usePageQuery<T>(
   name: string,
@@ -33,7 +23,7 @@ export function usePageQuery<T>(
   });
 }
 
-/** The configured markets (pickers). Configs change rarely: once a minute is plenty. */
+/** The configured markets (pickers): the deep dive's query, one key for /api/v1/markets. */
 export function useMarketConfigs(env: EnvChoice | null) {
-  return usePageQuery<MarketsResponse>('markets', env, '/api/v1/markets', {}, { refetchMs: 60_000 });
+  return useQuery(marketsOptions(env));
 }

@@ -9,7 +9,8 @@ import { DataBanners } from '../../components/DataBanners';
 import { ExportLinks } from '../../components/ExportLinks';
 import { MarketSearch } from '../../components/MarketSearch';
 import { Panel } from '../../components/Panel';
-import { SortableTable } from '../../components/SortableTable';
+import { DataTable, SORTED_LIST } from '../../components/DataTable';
+import { sortFeatures } from '../../components/table-features';
 import { WarningsPanel } from '../../components/WarningsPanel';
 import { useViewParams } from '../../router/view-hooks';
 import { describeLookback, readLookback } from '../common/lookback';
@@ -172,7 +173,9 @@ export function ComparePage() {
               />
             }
           >
-            <SortableTable
+            <DataTable
+              {...SORTED_LIST}
+              features={sortFeatures}
               columns={columns}
               data={data.items}
               getRowId={(r) => r.marketId}

@@ -2,7 +2,7 @@
 import { formatContracts, formatMoney, formatPrice } from '@core/format';
 import type { CompareRow } from '@api/types';
 import { SignedFigure } from '../../components/Figure';
-import { orUndef, sortColumnHelper } from '../../components/SortableTable';
+import { orUndef, sortColumnHelper } from '../../components/table-features';
 import { seriesColor } from '../../charts/compare-chart';
 import { signedContracts, signedMoney } from '../../format/figures';
 import { MarketLink } from '../home/MarketLink';

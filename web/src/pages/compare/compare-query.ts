@@ -4,7 +4,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { readViewParams, type EnvChoice } from '../../router/view-params';
 import { lookbackParams, readLookback } from '../common/lookback';
-import { pageQueryOptions } from '../common/queries';
+import { pageQueryOptions } from '../../api/queries';
 import type { CompareResponse } from '@api/types';
 import { todayIn } from '../home/range';
 import { readMarkets } from './compare-params';

@@ -2,6 +2,7 @@
 // asks for enough days to reach its start and then shows only its own days: the entries are the
 // API's, selected, never recomputed (the cumulative line is all-time, so it stays correct).
 import type { RangeKey, ViewParams } from '../../router/view-params';
+import { dateTimeFormat } from '../../format/intl-cache';
 
 export const PRESET_DAYS: Record<Exclude<RangeKey, 'custom'>, number> = {
   '1d': 1,
@@ -18,7 +19,7 @@ const DAY_MS = 86_400_000;
 export function todayIn(tz: string, nowMs: number): string {
   try {
     // en-CA formats dates as YYYY-MM-DD.
-    return new Intl.DateTimeFormat('en-CA', {
+    return dateTimeFormat('en-CA', {
       timeZone: tz,
       year: 'numeric',
       month: '2-digit',

@@ -14,7 +14,8 @@ import { CsvExcelLinks } from '../../components/CsvExcelLinks';
 import type { ResolvedRange } from './market-params';
 import type { DecisionJson } from '@api/types';
 import { decisionRowId, flattenPages } from './rows';
-import { VirtualTable, type TableKit } from './VirtualTable';
+import { DataTable, LONG_LIST } from '../../components/DataTable';
+import { tableKit, type TableKit } from '../../components/table-features';
 
 const col = createColumnHelper<TableKit, DecisionJson>();
 
@@ -151,12 +152,14 @@ export function DecisionsTab({ env, marketId, range, tz, selectedId, onSelect }:
           what="decisions"
         />
         <WarningsPanel warnings={warnings} />
-        <VirtualTable
+        <DataTable
+          {...LONG_LIST}
+          features={tableKit}
           columns={columns}
           data={items}
           getRowId={decisionRowId}
           selectedId={selectedId}
-          onSelect={(d) => onSelect(decisionRowId(d) === selectedId ? null : decisionRowId(d))}
+          onRowActivate={(d) => onSelect(decisionRowId(d) === selectedId ? null : decisionRowId(d))}
           onNearEnd={loadMore}
           testId="decisions-table"
           label="Decisions"

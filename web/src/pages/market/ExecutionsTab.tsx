@@ -22,7 +22,8 @@ import {
   type ExecutionRow,
 } from './rows';
 import { tradeColumns } from './trade-columns';
-import { VirtualTable, type TableKit } from './VirtualTable';
+import { DataTable, LONG_LIST } from '../../components/DataTable';
+import { tableKit, type TableKit } from '../../components/table-features';
 
 const col = createColumnHelper<TableKit, ExecutionRow>();
 
@@ -207,12 +208,14 @@ export function ExecutionsTab({ env, marketId, range, tz, onOpenDecision }: Prop
           </div>
         )}
         <WarningsPanel warnings={warnings} />
-        <VirtualTable
+        <DataTable
+          {...LONG_LIST}
+          features={tableKit}
           columns={columns}
           data={rows}
           getRowId={(e) => e.rowId}
           selectedId={selected}
-          onSelect={(e) => setSelected((s) => (s === e.rowId ? null : e.rowId))}
+          onRowActivate={(e) => setSelected((s) => (s === e.rowId ? null : e.rowId))}
           onNearEnd={loadMore}
           rowClass={(e) => (e.status === 'REJECTED' || e.status === 'ERROR' ? 'row-error' : '')}
           testId="executions-table"

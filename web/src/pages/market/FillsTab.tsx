@@ -14,7 +14,8 @@ import { Facts } from './Facts';
 import type { FillsResponse, MarketFill } from '@api/types';
 import { fillTotals, withMillis } from './rows';
 import { tradeColumns } from './trade-columns';
-import { VirtualTable, type TableKit } from './VirtualTable';
+import { DataTable, LONG_LIST } from '../../components/DataTable';
+import { tableKit, type TableKit } from '../../components/table-features';
 import { CsvExcelLinks } from '../../components/CsvExcelLinks';
 
 const col = createColumnHelper<TableKit, MarketFill>();
@@ -150,12 +151,14 @@ export function FillsTab({ env, data, pending, error, tz, csvHref }: Props) {
           </div>
         )}
         {data && <WarningsPanel warnings={data.warnings} />}
-        <VirtualTable
+        <DataTable
+          {...LONG_LIST}
+          features={tableKit}
           columns={columns}
           data={fills}
           getRowId={fillRowId}
           selectedId={selected}
-          onSelect={(f) => setSelected((s) => (s === fillRowId(f) ? null : fillRowId(f)))}
+          onRowActivate={(f) => setSelected((s) => (s === fillRowId(f) ? null : fillRowId(f)))}
           testId="fills-table"
           label="Fills"
           empty={pending ? 'Loading fills…' : error ? 'Fills could not be loaded.' : 'No fill in this range.'}

@@ -5,6 +5,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useIsFetching, useQueryClient } from '@tanstack/react-query';
 import { ApiRequestError } from '../../api/client';
+import { isMarketQueryKey, queryKeys } from '../../api/queries';
 import { useOverview } from '../../api/overview-query';
 import { serverNowMs } from '../../api/server-clock';
 import { AttentionStrip } from '../../components/AttentionStrip';
@@ -42,8 +43,6 @@ const TAB_LABELS: Record<MarketTab, string> = {
   analytics: 'Analytics',
 };
 
-const isMarketQuery = (key: readonly unknown[]) =>
-  typeof key[0] === 'string' && (key[0].startsWith('market') || key[0] === 'decision');
 
 function ChooseMarket({ options, onPick }: { options: PickerOption[]; onPick: (m: string) => void }) {
   return (
@@ -98,12 +97,12 @@ export function MarketPage() {
     range,
     view.tab === 'executions' || decisions.data !== undefined || decisions.isError,
   );
-  const refreshing = useIsFetching({ predicate: (q) => isMarketQuery(q.queryKey) }) > 0;
+  const refreshing = useIsFetching({ predicate: (q) => isMarketQueryKey(q.queryKey) }) > 0;
 
   const refresh = useCallback(() => {
     // A lookback moves to end now (new keys fetch by themselves); a fixed custom range reloads.
-    if (view.custom?.to) void client.invalidateQueries({ predicate: (q) => isMarketQuery(q.queryKey) });
-    else void client.invalidateQueries({ queryKey: ['market'] });
+    if (view.custom?.to) void client.invalidateQueries({ predicate: (q) => isMarketQueryKey(q.queryKey) });
+    else void client.invalidateQueries({ queryKey: queryKeys.marketDetails() });
     setAnchor({ key: rangeKey, ms: serverNowMs() });
   }, [client, rangeKey, view.custom?.to]);
 

@@ -6,7 +6,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { serverNowMs } from '../../api/server-clock';
 import { readMarketView, resolveRange, type MarketView } from './market-params';
-import { decisionPagesOptions } from './market-queries';
+import { decisionPagesOptions } from '../../api/queries';
 
 /** What decides the page's range: a new market, environment or range starts from now. */
 export function rangeKeyOf(view: Pick<MarketView, 'env' | 'marketId' | 'lookbackDays' | 'custom'>): string {

@@ -5,6 +5,7 @@ import { DAY_MS, parseIsoUtcMs } from '@core/time';
 import { zoneOffsetMs as tzOffsetMs } from '@core/tz-days';
 import type { EnvChoice } from '../../router/view-params';
 import { PRESET_DAYS } from '../../router/view-params';
+import { dateTimeFormat, isTimeZone } from '../../format/intl-cache';
 
 export const TABS = ['decisions', 'executions', 'fills', 'analytics'] as const;
 export type MarketTab = (typeof TABS)[number];
@@ -75,31 +76,17 @@ export function patchMarketSearch(search: string, patch: Record<string, string |
   return qs ? `?${qs}` : '';
 }
 
-export function isTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const partFormatters = new Map<string, Intl.DateTimeFormat>();
 function partsIn(ms: number, tz: string): Record<string, number> {
-  let f = partFormatters.get(tz);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone: tz,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    partFormatters.set(tz, f);
-  }
+  const f = dateTimeFormat('en-US', {
+    timeZone: tz,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  });
   const out: Record<string, number> = {};
   for (const part of f.formatToParts(ms)) if (part.type !== 'literal') out[part.type] = Number(part.value);
   return out;

@@ -4,7 +4,7 @@ import { createColumnHelper } from '@tanstack/react-table';
 import { formatContracts, formatPrice } from '@core/format';
 import { formatDateTime } from '../../format/time';
 import { withMillis } from './rows';
-import type { TableKit } from './VirtualTable';
+import type { TableKit } from '../../components/table-features';
 
 interface TradeFields {
   time: string;

@@ -2,7 +2,8 @@
 import { formatContracts } from '@core/format';
 import type { DriftRow } from '@api/types';
 import { SignedFigure } from '../../components/Figure';
-import { sortColumnHelper, SortableTable } from '../../components/SortableTable';
+import { DataTable, SORTED_LIST } from '../../components/DataTable';
+import { sortColumnHelper, sortFeatures } from '../../components/table-features';
 import { signedContracts } from '../../format/figures';
 import { MarketLink } from '../home/MarketLink';
 
@@ -50,7 +51,9 @@ function columns(env: string) {
 
 export function DriftTable({ rows, env }: { rows: DriftRow[]; env: string }) {
   return (
-    <SortableTable
+    <DataTable
+      {...SORTED_LIST}
+      features={sortFeatures}
       columns={columns(env)}
       data={rows}
       getRowId={(r) => r.marketId}

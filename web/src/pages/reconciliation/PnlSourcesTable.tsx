@@ -4,7 +4,8 @@
 import { formatMoney } from '@core/format';
 import type { PnlSourcesRow } from '@api/types';
 import { SignedFigure } from '../../components/Figure';
-import { orUndef, sortColumnHelper, SortableTable } from '../../components/SortableTable';
+import { DataTable, SORTED_LIST } from '../../components/DataTable';
+import { orUndef, sortColumnHelper, sortFeatures } from '../../components/table-features';
 import { signedMoney } from '../../format/figures';
 import { MarketLink } from '../home/MarketLink';
 
@@ -118,7 +119,9 @@ function columns(env: string) {
 
 export function PnlSourcesTable({ rows, env }: { rows: PnlSourcesRow[]; env: string }) {
   return (
-    <SortableTable
+    <DataTable
+      {...SORTED_LIST}
+      features={sortFeatures}
       columns={columns(env)}
       data={rows}
       getRowId={(r) => r.marketId}

@@ -9,7 +9,8 @@ import { ExportLinks } from '../../components/ExportLinks';
 import { SignedFigure } from '../../components/Figure';
 import { MetricCard } from '../../components/MetricCard';
 import { Panel } from '../../components/Panel';
-import { SortableTable } from '../../components/SortableTable';
+import { DataTable, SORTED_LIST } from '../../components/DataTable';
+import { sortFeatures } from '../../components/table-features';
 import { WarningsPanel } from '../../components/WarningsPanel';
 import { signedMoney } from '../../format/figures';
 import { useViewParams } from '../../router/view-hooks';
@@ -180,13 +181,27 @@ export function StalePage() {
           Sorted by size; click a header to sort. Times in {view.tz}.
         </p>
         {data && (
-          <SortableTable
+          <DataTable
+            {...SORTED_LIST}
+            features={sortFeatures}
             columns={columns}
             data={data.items}
             getRowId={(r) => r.marketId}
             rowClass={(r) => `${r.enabled ? '' : 'row-disabled'} ${r.exitOrder ? '' : 'row-no-exit'}`}
             testId="stale-table"
-            footer
+            footerRows={
+              data.items.length > 0
+                ? [
+                    {
+                      key: 'total',
+                      className: 'total-row',
+                      testId: 'stale-table-total',
+                      cellTestId: (id) => `stale-table-total-${id}`,
+                      cell: (c) => c.columnDef.meta?.footer,
+                    },
+                  ]
+                : []
+            }
             empty={
               <>
                 No open position has gone {hours} hours without a fill. Every market with net ≠ 0 is checked,

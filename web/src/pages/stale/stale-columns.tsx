@@ -3,7 +3,7 @@
 import { formatContracts, formatDuration, formatMoney, formatPrice } from '@core/format';
 import type { StaleItem, StaleTotals } from '@api/types';
 import { SignedFigure } from '../../components/Figure';
-import { orUndef, sortColumnHelper } from '../../components/SortableTable';
+import { orUndef, sortColumnHelper } from '../../components/table-features';
 import { signedMoney } from '../../format/figures';
 import { formatDateTime } from '../../format/time';
 import { MarketNameCell, NetCell, QuoteCell } from '../home/market-cells';

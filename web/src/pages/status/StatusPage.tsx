@@ -1,6 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { HealthResponse } from '@api/types';
-import { getJson } from '../../api/client';
+import { healthOptions } from '../../api/queries';
 import { useOverview } from '../../api/overview-query';
 import { TimeZoneSelect } from '../../components/TimeZoneSelect';
 import { formatDateTime } from '../../format/time';
@@ -12,10 +11,7 @@ export function StatusPage() {
   const setView = useSetViewParams();
   // Times read in the page's display zone, like every other page's (never raw ISO strings).
   const at = (iso: string | null | undefined) => (iso ? formatDateTime(iso, view.tz) : 'never');
-  const health = useQuery({
-    queryKey: ['health', view.env ?? ''],
-    queryFn: () => getJson<HealthResponse>('/api/v1/health', { env: view.env ?? undefined }),
-  });
+  const health = useQuery(healthOptions(view.env));
   // The shell's overview query (same key): no second request.
   const overview = useOverview(view);
   const recent = overview.data?.recent;
