@@ -26,11 +26,33 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    languageOptions: {
+      globals: { ...globals.node, ...globals.browser },
+      // Type-aware rules: each file is checked with the nearest tsconfig that includes it; files
+      // that none includes (this config, the dynalite worker) get a default program.
+      parserOptions: {
+        projectService: { allowDefaultProject: ['*.js', 'src/embedded/*.mjs'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       // Everywhere (src, test, bench, scripts, e2e): no route module but routes/index.ts.
       'no-restricted-imports': ['error', { patterns: [routeModules] }],
+      // Type-aware: a promise is awaited, handled or explicitly discarded with `void`. return-await
+      // rather than require-await: Fastify hooks and test doubles are async to fit an async
+      // signature without awaiting anything.
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
+      '@typescript-eslint/no-unnecessary-type-assertion': 'error',
+      '@typescript-eslint/return-await': ['error', 'in-try-catch'],
+      '@typescript-eslint/no-for-in-array': 'error',
+      '@typescript-eslint/only-throw-error': 'error',
+      '@typescript-eslint/prefer-promise-reject-errors': 'error',
+      '@typescript-eslint/no-implied-eval': 'error',
+      '@typescript-eslint/restrict-plus-operands': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
     },
   },
   {

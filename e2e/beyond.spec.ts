@@ -599,7 +599,7 @@ test('home: the P&L chart downloads as a PNG image', async ({ page }) => {
   await page.getByTestId('pnl-png').click();
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/^dora-pnl-demo-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.png$/);
-  const bytes = readFileSync((await file.path())!);
+  const bytes = readFileSync(await file.path());
   expect(bytes.subarray(1, 4).toString()).toBe('PNG');
   expect(bytes.length).toBeGreaterThan(5000);
 });

@@ -23,11 +23,14 @@ export interface SortColumnMeta {
   footer?: ReactNode;
 }
 
+/** The meta type of the columns: tableFeatures infers it from this (empty) value's declared type. */
+const sortColumnMeta: SortColumnMeta = {};
+
 export const sortFeatures = tableFeatures({
   rowSortingFeature,
   sortedRowModel: createSortedRowModel(),
   sortFns: { alphanumeric: sortFn_alphanumeric, basic: sortFn_basic },
-  columnMeta: {} as SortColumnMeta,
+  columnMeta: sortColumnMeta,
 });
 
 export type SortFeatures = typeof sortFeatures;

@@ -12,7 +12,10 @@ export interface ColMeta {
   help?: string;
 }
 
-export const tableKit = tableFeatures({ columnMeta: {} as ColMeta });
+/** The meta type of the columns: tableFeatures infers it from this (empty) value's declared type. */
+const colMeta: ColMeta = {};
+
+export const tableKit = tableFeatures({ columnMeta: colMeta });
 export type TableKit = typeof tableKit;
 
 const ROW_HEIGHT_PX = 27;
