@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 // Route modules are only routes (issue 17): what they share lives in src/server (env-data.ts,
 // params.ts, guards.ts, json.ts, alert-monitor.ts), and only src/server/routes/index.ts imports a
@@ -75,4 +76,7 @@ export default tseslint.config(
     files: ['web/**/*.{ts,tsx}'],
     rules: { 'no-restricted-imports': ['error', { patterns: [awsSdk, routeModules] }] },
   },
+  // The Rules of Hooks, exhaustive deps and the React Compiler's checks. Hooks live in .ts modules
+  // too (web/src/api), so the rules see every web source file.
+  { files: ['web/src/**/*.{ts,tsx}'], ...reactHooks.configs.flat.recommended },
 );

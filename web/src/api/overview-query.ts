@@ -1,7 +1,8 @@
 // The overview query, shared by the shell (heartbeat, "updated", region) and the Home page: one key,
 // one request. Live events patch the same cache entry (api/live.ts).
 import { useQuery, type QueryClient } from '@tanstack/react-query';
-import { rangeRequest, todayIn, type RangeRequest } from '../pages/home/range';
+import { rangeRequest, type RangeRequest } from '../pages/home/range';
+import { useToday } from './use-now';
 import type { EnvChoice, ViewParams } from '../router/view-params';
 import { getJson } from './client';
 import { noteServerTime } from './server-clock';
@@ -27,7 +28,7 @@ async function fetchOverview(env: EnvChoice | null, days: number, tz: string): P
 export function useOverview(
   view: ViewParams,
 ): ReturnType<typeof useQuery<OverviewResponse>> & { request: RangeRequest } {
-  const request = rangeRequest(view, todayIn(view.tz, Date.now()));
+  const request = rangeRequest(view, useToday(view.tz));
   const key = envKey(view.env);
   const query = useQuery({
     queryKey: overviewKey(view.env, request.days, view.tz),
