@@ -143,6 +143,9 @@ export function MarketsTable({ data, csvHref }: { data: OverviewResponse; csvHre
   const virtual = rows.length > VIRTUALIZE_OVER_ROWS;
   // Where the body starts on the page: the window virtualizer measures rows from there.
   const [bodyTop, setBodyTop] = useState(0);
+  // After every render, deliberately: what is above the table can move it. An equal value is no
+  // new render, so this settles at once.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- measured after every render, see above
   useLayoutEffect(() => {
     const el = bodyRef.current;
     if (virtual && el) setBodyTop(el.getBoundingClientRect().top + window.scrollY);

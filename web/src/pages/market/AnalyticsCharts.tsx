@@ -39,7 +39,7 @@ export function TimelineChart({
   const key = model.seriesTypes.join(',');
   const options = useMemo(
     () => ({ ...timelineOptions(model, axes(), tz), plugins: [tooltipPlugin(tooltip)] }),
-    // The series layout (its types), the theme and the zone make a new chart; data alone does not.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the series layout (its types, `key`), the theme and the zone make a new chart; data alone (`model`) does not.
     [key, theme, tz, tooltip],
   );
   return (
@@ -62,6 +62,7 @@ export function HistogramChart({ bins }: { bins: HistogramBin[] }) {
       ...histogramOptions(bins, { ...axes(), bar: cssVar('--chart-line', '#3b6fd8') }),
       plugins: [tooltipPlugin(tooltip)],
     }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `theme`: the colours are read from CSS, which changes with the theme.
     [bins, theme, tooltip],
   );
   return (
@@ -125,6 +126,7 @@ export function LatencyChart({
       ),
       plugins: [tooltipPlugin(tooltip)],
     }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `theme`: the colours are read from CSS, which changes with the theme.
     [theme, tz, r0, r1, tooltip],
   );
   return (

@@ -75,6 +75,7 @@ export function VirtualTable<T extends RowData>({
   const table = useTable({ features: tableKit, columns, data, getRowId });
   const rows = table.getRowModel().rows;
   const scrollRef = useRef<HTMLDivElement>(null);
+  // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler builds this app: nothing is memoized automatically
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,

@@ -114,7 +114,7 @@ function ReplayChart({
       marker,
       seek,
     );
-    // `theme` is not read but the palette (CSS variables) changes with it.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `theme` is not read but the palette (CSS variables) changes with it.
   }, [tz, theme, marker, seek]);
   return (
     <div className="replay-chart">
