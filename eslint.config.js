@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 // Route modules are only routes (issue 17): what they share lives in src/server (env-data.ts,
 // params.ts, guards.ts, json.ts, alert-monitor.ts), and only src/server/routes/index.ts imports a
@@ -34,11 +35,33 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    languageOptions: {
+      globals: { ...globals.node, ...globals.browser },
+      // Type-aware rules: each file is checked with the nearest tsconfig that includes it; files
+      // that none includes (this config, the dynalite worker) get a default program.
+      parserOptions: {
+        projectService: { allowDefaultProject: ['*.js', 'src/embedded/*.mjs'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       // Everywhere (src, test, bench, scripts, e2e): no route module but routes/index.ts.
       'no-restricted-imports': ['error', { patterns: [routeModules] }],
+      // Type-aware: a promise is awaited, handled or explicitly discarded with `void`. return-await
+      // rather than require-await: Fastify hooks and test doubles are async to fit an async
+      // signature without awaiting anything.
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
+      '@typescript-eslint/no-unnecessary-type-assertion': 'error',
+      '@typescript-eslint/return-await': ['error', 'in-try-catch'],
+      '@typescript-eslint/no-for-in-array': 'error',
+      '@typescript-eslint/only-throw-error': 'error',
+      '@typescript-eslint/prefer-promise-reject-errors': 'error',
+      '@typescript-eslint/no-implied-eval': 'error',
+      '@typescript-eslint/restrict-plus-operands': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
     },
   },
   {
@@ -61,4 +84,7 @@ export default tseslint.config(
     files: ['web/**/*.{ts,tsx}'],
     rules: { 'no-restricted-imports': ['error', { patterns: [awsSdk, routeModules, serverFromWeb] }] },
   },
+  // The Rules of Hooks, exhaustive deps and the React Compiler's checks. Hooks live in .ts modules
+  // too (web/src/api), so the rules see every web source file.
+  { files: ['web/src/**/*.{ts,tsx}'], ...reactHooks.configs.flat.recommended },
 );

@@ -120,7 +120,7 @@ async function visit(browser: Browser, url: string): Promise<Visit> {
     const deadline = performance.now() + FIRST_ROWS_TIMEOUT_MS;
     while (!(await page.evaluate(FIRST_ROWS))) {
       if (performance.now() > deadline) {
-        const ids = (await page.evaluate(TEST_IDS)) as string[];
+        const ids = await page.evaluate<string[]>(TEST_IDS);
         throw new NotThere(
           `no decision rows ([data-testid="decisions-table"] tbody tr[data-row-id]) within ${FIRST_ROWS_TIMEOUT_MS / 1000} s; ` +
             `test ids on the page: ${ids.join(', ') || 'none'}${errors.length ? `; page errors: ${errors.join(' | ')}` : ''}`,
@@ -142,7 +142,7 @@ async function visit(browser: Browser, url: string): Promise<Visit> {
     let waitingSince: number | null = null;
     const steps: [number, number][] = [];
     for (;;) {
-      const s = (await page.evaluate(SCROLL_STEP)) as Step;
+      const s = await page.evaluate<Step>(SCROLL_STEP);
       steps.push([s.at ?? NaN, s.loaded]);
       if (s.missing)
         throw new NotThere('the decisions table has no [data-testid="decisions-table-scroll"] scroller');
@@ -163,7 +163,7 @@ async function visit(browser: Browser, url: string): Promise<Visit> {
     await page.evaluate(MARK_SCROLL_END);
     // Long tasks are reported after they end: give the last ones time to arrive.
     await page.waitForTimeout(500);
-    const probe = (await page.evaluate(READ_PROBE)) as Probe;
+    const probe = await page.evaluate<Probe>(READ_PROBE);
     if (!probe.supported) throw new Error(`PerformanceObserver('longtask') unsupported: ${probe.error}`);
     const scrollStart = probe.scrollStart ?? Infinity;
     return {

@@ -85,11 +85,11 @@ async function visit(browser: Browser, url: string, selector: string): Promise<V
     page.on('response', (res) => pending.push(callOf(res)));
     await page.addInitScript({ content: probe(selector) });
     await page.goto(url, { waitUntil: 'commit' });
-    const origin = (await page.evaluate('performance.timeOrigin')) as number;
+    const origin = await page.evaluate<number>('performance.timeOrigin');
     const deadline = performance.now() + TIMEOUT_MS;
     let firstAt: number | null = null;
     while (firstAt === null) {
-      firstAt = (await page.evaluate('window.__firstView && window.__firstView.firstAt')) as number | null;
+      firstAt = await page.evaluate<number | null>('window.__firstView && window.__firstView.firstAt');
       if (firstAt !== null) break;
       if (performance.now() > deadline)
         throw new Error(`nothing matched ${selector} within ${TIMEOUT_MS / 1000} s${errors.length ? `: ${errors.join(' | ')}` : ''}`);

@@ -17,7 +17,9 @@ const SLOW_MS = 250;
 function runAutocannon(opts: autocannon.Options): Promise<{ result: autocannon.Result; slowAt: number[] }> {
   const slowAt: number[] = [];
   return new Promise((resolve, reject) => {
-    const instance = autocannon(opts, (err, result) => (err ? reject(err) : resolve({ result, slowAt })));
+    const instance = autocannon(opts, (err: unknown, result) =>
+      err ? reject(err instanceof Error ? err : new Error(String(err))) : resolve({ result, slowAt }),
+    );
     instance.on('response', (_client, _status, _bytes, responseTime) => {
       if (responseTime > SLOW_MS) slowAt.push(performance.now());
     });

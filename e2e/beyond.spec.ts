@@ -6,6 +6,7 @@ import { expect, test, type APIRequestContext, type Page } from '@playwright/tes
 import { readFileSync } from 'node:fs';
 import { formatContracts, formatMoney, formatPercent } from '../src/core/format.js';
 import { startDashboard, type RunningServer } from './server.js';
+import { loaded, nextFrames } from './waits.js';
 
 let server: RunningServer;
 test.beforeAll(async () => {
@@ -62,7 +63,8 @@ async function screenshots(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `test-results/${name}.png`, fullPage: true });
   await page.getByTestId('theme-toggle').click();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
-  await page.waitForTimeout(300);
+  // The charts are re-created with the dark palette (their options depend on the theme).
+  await nextFrames(page);
   await page.screenshot({ path: `test-results/${name}-dark.png`, fullPage: true });
   await page.getByTestId('theme-toggle').click();
 }
@@ -599,7 +601,7 @@ test('home: the P&L chart downloads as a PNG image', async ({ page }) => {
   await page.getByTestId('pnl-png').click();
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/^dora-pnl-demo-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.png$/);
-  const bytes = readFileSync((await file.path())!);
+  const bytes = readFileSync(await file.path());
   expect(bytes.subarray(1, 4).toString()).toBe('PNG');
   expect(bytes.length).toBeGreaterThan(5000);
 });
@@ -701,7 +703,8 @@ test('on a phone (390×844) no page scrolls sideways', async ({ page, request })
           : '';
     await page.goto(`${server.url}${path}${query}`);
     await expect(page.locator('.page')).toBeVisible();
-    await page.waitForTimeout(1500);
+    // Measured with the page's data in: nothing left loading, what it drew drawn.
+    await loaded(page);
     const [scrollWidth, innerWidth] = await page.evaluate(() => [
       document.documentElement.scrollWidth,
       window.innerWidth,

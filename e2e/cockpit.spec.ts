@@ -5,6 +5,7 @@ import http from 'node:http';
 import { expect, test, type Page } from '@playwright/test';
 import { formatMoney } from '../src/core/format.js';
 import { startDashboard, type RunningServer } from './server.js';
+import { nextFrames, overviewShown } from './waits.js';
 
 interface Attention {
   kind: string;
@@ -39,6 +40,28 @@ function firstHeartbeat(url: string): Promise<{ now: string }> {
     );
     setTimeout(() => reject(new Error('no heartbeat in 10 s')), 10_000);
   });
+}
+
+/**
+ * Counts the `heartbeat` events that the page's live stream receives (window.__heartbeats). The
+ * counter listens first, so when it has counted one, the page's own handler has run too.
+ */
+async function countHeartbeats(p: Page): Promise<void> {
+  await p.addInitScript(() => {
+    const w = window as unknown as { __heartbeats: number };
+    w.__heartbeats = 0;
+    const Native = window.EventSource;
+    window.EventSource = class extends Native {
+      constructor(url: string | URL, init?: EventSourceInit) {
+        super(url, init);
+        this.addEventListener('heartbeat', () => void w.__heartbeats++);
+      }
+    };
+  });
+}
+
+async function heartbeatReceived(p: Page): Promise<void> {
+  await p.waitForFunction(() => (window as unknown as { __heartbeats: number }).__heartbeats > 0);
 }
 
 async function shoot(page: Page, name: string): Promise<void> {
@@ -143,10 +166,14 @@ test.describe('a stopped bot (heartbeat past down)', () => {
   }) => {
     // Somebody watched, then nobody for a while: the poller is idle and its last heartbeat is old.
     const earlier = await page.context().newPage();
+    await countHeartbeats(earlier);
     await earlier.goto(`${server.url}/?env=demo`);
     await expect(earlier.getByTestId('live-status')).toContainText(/live|stale/);
-    await earlier.waitForTimeout(1_000);
+    // The poller has sent (and saved) a heartbeat while somebody watched.
+    await heartbeatReceived(earlier);
     await earlier.close();
+    // Time passing is the point here: the saved heartbeat must grow older than the 2 s and 5 s
+    // margins below, so that a page taking it for the server's clock would fail them.
     await page.waitForTimeout(15_000);
     // What a new connection is told first: the server's clock now, not the saved heartbeat's.
     const askedAt = Date.now();
@@ -160,13 +187,16 @@ test.describe('a stopped bot (heartbeat past down)', () => {
       await route.continue();
     });
     const overviewResponse = page.waitForResponse((r) => r.url().includes('/api/v1/overview'));
+    await countHeartbeats(page);
     await page.goto(`${server.url}/?env=demo`);
-    await (await overviewResponse).finished();
-    await page.waitForTimeout(300);
+    const overviewBody = (await (await overviewResponse).json()) as { meta: { generatedAt: string } };
+    // The page has taken the overview in (its time learnt, its figures on screen).
+    await overviewShown(page, overviewBody.meta.generatedAt);
     const heartbeat = page.waitForResponse((r) => r.url().includes('/api/v1/events'));
     release();
     await heartbeat;
-    await page.waitForTimeout(500);
+    // ... and then the stream's first heartbeat.
+    await heartbeatReceived(page);
     // Straight to a market's deep dive, in the page (same clock estimate).
     await page.getByTestId('recent-decision').getByRole('link').first().click();
     const clickedAt = Date.now();
@@ -229,14 +259,19 @@ test.describe('a stopped bot (heartbeat past down)', () => {
       (window as unknown as { __canvasTexts: unknown[] }).__canvasTexts.length = 0;
     });
     await page.setViewportSize({ width: 1400, height: 900 });
-    await page.waitForTimeout(500);
-    const labels = await page.evaluate(() => {
-      const texts = (window as unknown as { __canvasTexts: { text: string; x: number; w: number }[] })
-        .__canvasTexts;
-      const host = document.querySelector('[data-testid="price-chart"] canvas') as HTMLCanvasElement;
-      return texts.filter((t) => t.w === host.width && t.x > host.width * 0.9).map((t) => t.text);
-    });
-    const net = labels.filter((l) => /^[−+-]?\d[\d,.]*$/.test(l));
+    const axisLabels = () =>
+      page.evaluate(() => {
+        const texts = (window as unknown as { __canvasTexts: { text: string; x: number; w: number }[] })
+          .__canvasTexts;
+        const host = document.querySelector('[data-testid="price-chart"] canvas') as HTMLCanvasElement;
+        return texts.filter((t) => t.w === host.width && t.x > host.width * 0.9).map((t) => t.text);
+      });
+    const isNumber = (l: string) => /^[−+-]?\d[\d,.]*$/.test(l);
+    // The redraw at the new width has written the axis (one draw writes all of its labels).
+    await expect.poll(async () => (await axisLabels()).some(isNumber)).toBe(true);
+    await nextFrames(page);
+    const labels = await axisLabels();
+    const net = labels.filter(isNumber);
     expect(net.length).toBeGreaterThan(1);
     expect(new Set(net).size).toBe(net.length);
     for (const l of net) expect(l).toMatch(/^[−+-]?\d[\d,]*$/);
@@ -290,22 +325,29 @@ test.describe('a stopped bot (heartbeat past down)', () => {
     const DAY_TICK = /^(\d{4}-)?\d{2}-\d{2}$/;
     const daysBack = (n: number) =>
       new Date(Date.parse(`${today}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
-    async function axisTexts(testId: string): Promise<string[]> {
+    /** The chart's canvas texts, once its axis shows at least `atLeast` labels matching `tick`. */
+    async function axisTexts(testId: string, tick: RegExp, atLeast: number): Promise<string[]> {
       const canvas = page.getByTestId(testId).locator('canvas');
       await expect(canvas).toBeVisible();
-      await page.waitForTimeout(300);
-      return page.evaluate((id) => {
-        const c = document.querySelector(`[data-testid="${id}"] canvas`) as HTMLCanvasElement;
-        const texts = (window as unknown as { __canvasTexts: { text: string; w: number; h: number }[] })
-          .__canvasTexts;
-        return texts.filter((t) => t.w === c.width && t.h === c.height).map((t) => t.text);
-      }, testId);
+      const read = () =>
+        page.evaluate((id) => {
+          const c = document.querySelector(`[data-testid="${id}"] canvas`) as HTMLCanvasElement;
+          const texts = (window as unknown as { __canvasTexts: { text: string; w: number; h: number }[] })
+            .__canvasTexts;
+          return texts.filter((t) => t.w === c.width && t.h === c.height).map((t) => t.text);
+        }, testId);
+      // Drawn once the data is in: wait for the axis labels this check is about.
+      await expect
+        .poll(async () => (await read()).filter((t) => tick.test(t)).length, { message: `${testId} axis` })
+        .toBeGreaterThanOrEqual(atLeast);
+      await nextFrames(page);
+      return read();
     }
 
     // One day: today's hours in New York, realized as it accrued plus equity now; no month labels.
     await page.goto(`${server.url}/?env=demo&range=1d&tz=${encodeURIComponent(tz)}`);
     await expect(page.getByTestId('pnl-panel')).toContainText(`Today's P&L (${today}, ${tz})`);
-    const hours = await axisTexts('intraday-chart');
+    const hours = await axisTexts('intraday-chart', /^\d{2}:00$/, 3);
     expect(hours.filter((t) => /^\d{2}:00$/.test(t)).length).toBeGreaterThan(2);
     expect(hours.filter((t) => DAY_TICK.test(t))).toEqual([]);
     await page.getByTestId('pnl-panel').screenshot({ path: 'test-results/cockpit-pnl-1d.png' });
@@ -321,7 +363,7 @@ test.describe('a stopped bot (heartbeat past down)', () => {
         (window as unknown as { __canvasTexts: unknown[] }).__canvasTexts.length = 0;
       });
       await page.goto(`${server.url}/?env=demo&range=${range}&tz=${encodeURIComponent(tz)}`);
-      const texts = await axisTexts('pnl-chart');
+      const texts = await axisTexts('pnl-chart', DAY_TICK, 2);
       const allowed = new Set(
         Array.from({ length: Math.max(days, 7) + 2 }, (_, i) => label(daysBack(i - 1))),
       );
@@ -334,7 +376,7 @@ test.describe('a stopped bot (heartbeat past down)', () => {
     await page.goto(
       `${server.url}/?env=demo&range=custom&from=${past}&to=${past}&tz=${encodeURIComponent(tz)}`,
     );
-    const texts = await axisTexts('pnl-chart');
+    const texts = await axisTexts('pnl-chart', DAY_TICK, 2);
     const allowed = new Set(Array.from({ length: 9 }, (_, i) => label(daysBack(i + 1))));
     const dayLabels = texts.filter((t) => DAY_TICK.test(t)).map((t) => t.slice(-5));
     expect(dayLabels.length).toBeGreaterThan(1);
@@ -352,7 +394,7 @@ test.describe('a stopped bot (heartbeat past down)', () => {
     await page.goto(
       `${server.url}/market?env=demo&m=${encodeURIComponent(quoted.marketId)}&range=1d&tz=${encodeURIComponent(tz)}`,
     );
-    const priceAxis = await axisTexts('price-chart');
+    const priceAxis = await axisTexts('price-chart', /^\d{2}:\d{2}$/, 3);
     expect(priceAxis.filter((t) => /^\d{2}:\d{2}$/.test(t)).length, priceAxis.join(' | ')).toBeGreaterThan(2);
     expect(priceAxis.filter((t) => /\d(am|pm)$|^\d{1,2}\/\d{1,2}/.test(t))).toEqual([]);
   });
@@ -394,7 +436,8 @@ test.describe('a stopped bot (heartbeat past down)', () => {
       phase = i;
       if (i > 0) await page.getByRole('button', { name: 'Refresh' }).click();
       await expect.poll(() => served).toBe(i);
-      await page.waitForTimeout(400);
+      // The page has rendered this phase's body (its generatedAt is base + phase).
+      await overviewShown(page, new Date(base! + i).toISOString());
     };
     await load(0); // clear
     await expect(banner).toHaveCount(0);

@@ -5,6 +5,7 @@
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
 import { startDashboard, type RunningServer } from './server.js';
+import { loaded } from './waits.js';
 
 const docs = fileURLToPath(new URL('../docs/', import.meta.url));
 const SIZES = [
@@ -23,7 +24,7 @@ test.afterAll(async () => server?.stop());
 
 async function settle(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle').catch(() => undefined);
-  await page.waitForTimeout(1_500);
+  await loaded(page);
 }
 
 test('docs screenshots: Home, deep dive and Risk at both sizes and both themes', async ({ browser }) => {

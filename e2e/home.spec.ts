@@ -1,9 +1,10 @@
 // The Home page in real Chromium against the real server (embedded store seeded by the simulator):
 // figures as the API computes them, the chart drawn and live, env/range/tz in the URL, themes,
 // failure banners, and a phone-sized viewport.
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page, type Response } from '@playwright/test';
 import { formatContracts, formatMoney } from '../src/core/format.js';
 import { startDashboard, type RunningServer } from './server.js';
+import { nextFrames, overviewShown } from './waits.js';
 
 let server: RunningServer;
 test.beforeAll(async () => {
@@ -151,6 +152,13 @@ test('range, time zone and custom dates live in the URL and in the request', asy
   await expect(page.getByLabel('From date')).toHaveValue(/\d{4}-\d{2}-\d{2}/);
 });
 
+/** The refetched overview is on screen and the charts have taken it (setData, or a new chart). */
+async function refetchedShown(page: Page, refetched: Promise<Response>): Promise<void> {
+  const body = (await (await refetched).json()) as { meta: { generatedAt: string } };
+  await overviewShown(page, body.meta.generatedAt);
+  await nextFrames(page);
+}
+
 test('the chart is kept across refreshes: same canvas, hover tooltip still there', async ({ page }) => {
   await page.setViewportSize({ width: 1440, height: 900 });
   await openHome(page);
@@ -164,8 +172,7 @@ test('the chart is kept across refreshes: same canvas, hover tooltip still there
   const refetched = page.waitForResponse((r) => r.url().includes('/api/v1/overview?'));
   // Refresh without moving the mouse off the chart (a click would).
   await page.getByRole('button', { name: 'Refresh' }).dispatchEvent('click');
-  await refetched;
-  await page.waitForTimeout(300);
+  await refetchedShown(page, refetched);
   await expect(page.getByTestId('pnl-chart').locator('canvas[data-mark="first"]')).toHaveCount(1);
   await expect(tooltip).toBeVisible();
 });
@@ -189,8 +196,7 @@ test('a drag-zoom survives a live refresh', async ({ page }) => {
   expect(zoomed).not.toBe(before);
   const refetched = page.waitForResponse((r) => r.url().includes('/api/v1/overview?'));
   await page.getByRole('button', { name: 'Refresh' }).dispatchEvent('click');
-  await refetched;
-  await page.waitForTimeout(300);
+  await refetchedShown(page, refetched);
   expect(await dayUnderCursor(0.5)).toBe(zoomed);
   // Double-click resets the zoom.
   await page.mouse.dblclick(at(0.5).x, at(0.5).y);

@@ -20,6 +20,7 @@ import type {
 } from '../src/api/types.js';
 import { decisionRowId, withMillis } from '../web/src/pages/market/rows.js';
 import { startDashboard, type RunningServer } from './server.js';
+import { nextFrames } from './waits.js';
 
 const DAY = 86_400_000;
 let server: RunningServer;
@@ -103,7 +104,8 @@ async function collectRowIds(page: Page, testId: string, stopAt = Infinity): Pro
   const ids: string[] = [];
   const seen = new Set<string>();
   for (let guard = 0; guard < 400 && ids.length < stopAt; guard++) {
-    await page.waitForTimeout(60);
+    // The virtualiser renders the window for the scroll position set below (or above, at first).
+    await nextFrames(page);
     for (const id of await page
       .getByTestId(testId)
       .locator('tbody tr[data-row-id]')
@@ -121,9 +123,19 @@ async function collectRowIds(page: Page, testId: string, stopAt = Infinity): Pro
     if (atEnd) {
       // The end of the list, unless a next page is coming (the tail says so).
       const tail = page.getByTestId(testId).locator('tr.vt-tail');
-      const text = (await tail.count()) === 0 ? null : await tail.textContent();
+      const tailText = async () => ((await tail.count()) === 0 ? null : tail.textContent());
+      const text = await tailText();
       if (text === null || text.includes('Start of the range')) break;
-      await page.waitForTimeout(150);
+      // The next page is coming: wait until its rows are in (the list grew) or the tail says
+      // there is none.
+      const height = await scroller.evaluate((e) => e.scrollHeight);
+      await expect
+        .poll(async () => {
+          if (await scroller.evaluate((e, h) => e.scrollHeight > h, height)) return true;
+          const t = await tailText();
+          return t === null || t.includes('Start of the range');
+        })
+        .toBe(true);
     }
   }
   return ids;
@@ -141,6 +153,8 @@ test('the first decisions page is asked for once, as the page loads, for the ran
   });
   const range = await openMarket(page, '&range=30d');
   await expect(page.getByTestId('decisions-table').locator('tbody tr[data-row-id]').first()).toBeVisible();
+  // Time passing is the point: a second request for the first page (a prefetch not shared with the
+  // page's query) would go out around the first rows; none may come in the half second after them.
   await page.waitForTimeout(500);
   expect(firstPages).toHaveLength(1);
   const asked = new URL(firstPages[0]!).searchParams;
@@ -652,7 +666,9 @@ for (const theme of ['light', 'dark'] as const) {
         const first = page.getByTestId(`${tab}-table`).locator('tbody tr[data-row-id]').first();
         await first.click();
         await expect(page.locator('.detail-panel')).toBeVisible();
-        await page.waitForTimeout(600); // the detail's chain loads
+        // The detail's chain has loaded (or failed): no "Loading…" left in the panel.
+        await expect(page.locator('.detail-panel').getByText('Loading…')).toHaveCount(0);
+        await nextFrames(page);
       }
       await page.mouse.move(0, 0);
       await page.evaluate(() => window.scrollTo(0, 0));

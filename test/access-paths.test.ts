@@ -1,7 +1,7 @@
 // Every access path of the data layer against a real DynamoDB, on both backends, with fixtures
 // written in the bot's exact shapes (contract §2) — and the cost of each read counted.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, type BatchWriteCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { BACKENDS, startTestStore, type TestStore } from './helpers/store.js';
 import { readConfigs, readStateItems } from '../src/store/read-state.js';
 import { readAllFills, readFillPartitions, readFillsInWindow } from '../src/store/read-fills.js';
@@ -25,8 +25,8 @@ async function putAll(store: TestStore, table: string, items: Record<string, unk
   for (let i = 0; i < items.length; i += 25) {
     let batch: Record<string, unknown>[] | undefined = items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } }));
     while (batch && batch.length) {
-      const out = await store.writer.send(new BatchWriteCommand({ RequestItems: { [table]: batch } }));
-      batch = out.UnprocessedItems?.[table] as Record<string, unknown>[] | undefined;
+      const out: BatchWriteCommandOutput = await store.writer.send(new BatchWriteCommand({ RequestItems: { [table]: batch } }));
+      batch = out.UnprocessedItems?.[table];
     }
   }
 }

@@ -5,7 +5,7 @@
 // sparse beside the times.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, type BatchWriteCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { BACKENDS, startTestStore, type TestStore } from './helpers/store.js';
 import { readDecisionsAt, readLatestDecision } from '../src/store/read-decisions.js';
 import { onRequest, type RequestRecord } from '../src/store/stats.js';
@@ -81,8 +81,8 @@ describe.each(BACKENDS)('decision in force at many times on %s', (backend) => {
     for (let i = 0; i < unique.length; i += 25) {
       let batch: Record<string, unknown>[] | undefined = unique.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } }));
       while (batch?.length) {
-        const out = await store.writer.send(new BatchWriteCommand({ RequestItems: { dora_decision_log_demo: batch } }));
-        batch = out.UnprocessedItems?.['dora_decision_log_demo'] as Record<string, unknown>[] | undefined;
+        const out: BatchWriteCommandOutput = await store.writer.send(new BatchWriteCommand({ RequestItems: { dora_decision_log_demo: batch } }));
+        batch = out.UnprocessedItems?.['dora_decision_log_demo'];
       }
     }
   }, 240_000);

@@ -61,7 +61,7 @@ describe('docs/api.md', () => {
     expect(routes.length).toBeGreaterThan(10);
     for (const r of routes) {
       const [method, url] = r.split(' ') as [string, string];
-      expect(app.hasRoute({ method: method as 'GET', url }), r).toBe(true);
+      expect(app.hasRoute({ method, url }), r).toBe(true);
     }
   });
 

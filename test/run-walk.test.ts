@@ -4,7 +4,7 @@
 // began in the same second — and served counts equal a direct count of the items written.
 // Decision ids of both forms open their decision.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, type BatchWriteCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { BACKENDS, startTestStore, type TestStore } from './helpers/store.js';
 import { readMarketRuns } from '../src/store/read-runs.js';
 import { readDecisionById } from '../src/store/read-decisions.js';
@@ -112,8 +112,8 @@ async function putAll(store: TestStore, table: string, items: Item[]): Promise<v
   for (let i = 0; i < items.length; i += 25) {
     let batch: Item[] | undefined = items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } }));
     while (batch && batch.length) {
-      const out = await store.writer.send(new BatchWriteCommand({ RequestItems: { [table]: batch } }));
-      batch = out.UnprocessedItems?.[table] as Item[] | undefined;
+      const out: BatchWriteCommandOutput = await store.writer.send(new BatchWriteCommand({ RequestItems: { [table]: batch } }));
+      batch = out.UnprocessedItems?.[table];
     }
   }
 }

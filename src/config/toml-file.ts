@@ -30,7 +30,7 @@ export function readTomlFile(path: string, shown: string): TomlFile {
     throw new ConfigError(`${shown}: cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
   }
   try {
-    return { shown, data: parse(text) as Record<string, unknown>, text };
+    return { shown, data: parse(text), text };
   } catch (err) {
     if (!(err instanceof TomlError)) throw err;
     const lines = text.split(/\r?\n/);

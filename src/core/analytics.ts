@@ -96,11 +96,8 @@ export function timeline(
   if (!(bucketMs > 0)) throw new RangeError(`bucketMs must be positive, got ${bucketMs}`);
   const first = Math.floor(fromMs / bucketMs) * bucketMs;
   const n = toMs < fromMs ? 0 : Math.floor((toMs - first) / bucketMs) + 1;
-  const acc = Array.from({ length: n }, () => ({
-    events: {} as Record<string, number>,
-    results: {} as Record<string, number>,
-    latencies: [] as number[],
-  }));
+  const acc: { events: Record<string, number>; results: Record<string, number>; latencies: number[] }[] =
+    Array.from({ length: n }, () => ({ events: {}, results: {}, latencies: [] }));
   for (const e of events) {
     if (e.timeMs < fromMs || e.timeMs > toMs) continue;
     const b = acc[Math.floor((e.timeMs - first) / bucketMs)];

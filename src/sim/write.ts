@@ -72,7 +72,8 @@ export async function writeItems(
   let written = 0;
   let retries = 0;
   let next = 0;
-  let failed: unknown = null;
+  /** What the first failed write threw (kept in a list: what was thrown may itself be null). */
+  const failed: unknown[] = [];
 
   const send = async (table: string, requests: PutRequests): Promise<void> => {
     let pending: PutRequests = requests;
@@ -97,19 +98,19 @@ export async function writeItems(
   };
 
   const worker = async (): Promise<void> => {
-    while (failed === null && next < tasks.length) {
+    while (failed.length === 0 && next < tasks.length) {
       const task = tasks[next++];
       if (!task) break;
       try {
         await send(task.table, task.requests);
       } catch (err) {
-        failed ??= err;
+        if (failed.length === 0) failed.push(err);
         return;
       }
       opts.onProgress?.(written, total);
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, tasks.length) }, worker));
-  if (failed !== null) throw failed;
+  if (failed.length > 0) throw failed[0];
   return { counts, seconds: (performance.now() - started) / 1000, retries };
 }

@@ -202,7 +202,7 @@ export async function runLoggedPlacement(client: ReadClient, env: Env, runId: st
     );
     if ((out.Items ?? []).length > 0) return true;
     read += out.ScannedCount ?? 500;
-    start = out.LastEvaluatedKey as Record<string, unknown> | undefined;
+    start = out.LastEvaluatedKey;
   } while (start && read < maxItems);
   return false;
 }

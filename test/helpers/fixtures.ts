@@ -1,6 +1,6 @@
 // A small, hand-worked bot dataset (every figure computed by hand in test/api.test.ts), written in
 // the bot's exact item shapes (contract §2), plus a helper to put items as the bot would.
-import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, type BatchWriteCommandOutput, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { toAwareIso, toNaiveIso, utcDate } from '../../src/core/time.js';
 
 export const NOW = Date.UTC(2026, 0, 5, 12, 0, 0);
@@ -10,8 +10,8 @@ export async function putAll(doc: DynamoDBDocumentClient, table: string, items: 
   for (let i = 0; i < items.length; i += 25) {
     let batch: Record<string, unknown>[] | undefined = items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } }));
     while (batch && batch.length) {
-      const out = await doc.send(new BatchWriteCommand({ RequestItems: { [table]: batch } }));
-      batch = out.UnprocessedItems?.[table] as Record<string, unknown>[] | undefined;
+      const out: BatchWriteCommandOutput = await doc.send(new BatchWriteCommand({ RequestItems: { [table]: batch } }));
+      batch = out.UnprocessedItems?.[table];
     }
   }
 }

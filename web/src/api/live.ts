@@ -37,10 +37,11 @@ function parse<T>(e: Event): T | null {
 
 export function useLiveUpdates(env: EnvChoice | null): LiveStatus {
   const client = useQueryClient();
-  const [status, setStatus] = useState<LiveStatus>('connecting');
+  // The status of this environment's stream: another environment's says nothing until ours opens.
+  const [state, setState] = useState<{ env: EnvChoice | null; status: LiveStatus }>({ env, status: 'connecting' });
   useEffect(() => {
     if (typeof EventSource === 'undefined') return;
-    setStatus('connecting');
+    const setStatus = (status: LiveStatus) => setState({ env, status });
     const source = new EventSource(env ? `/api/v1/events?env=${env}` : '/api/v1/events');
     let refetchTimer: ReturnType<typeof setTimeout> | null = null;
     const scheduleRefetch = () => {
@@ -82,5 +83,5 @@ export function useLiveUpdates(env: EnvChoice | null): LiveStatus {
       if (refetchTimer !== null) clearTimeout(refetchTimer);
     };
   }, [client, env]);
-  return status;
+  return state.env === env ? state.status : 'connecting';
 }

@@ -1,15 +1,16 @@
 // The overview query, shared by the shell (heartbeat, "updated", region) and the Home page: one key,
 // one request. Live events patch the same cache entry (api/live.ts).
 import { useQuery, type QueryClient } from '@tanstack/react-query';
-import { rangeRequest, todayIn, type RangeRequest } from '../pages/home/range';
+import { rangeRequest, type RangeRequest } from '../pages/home/range';
 import type { ViewParams } from '../router/view-params';
 import { envKey, overviewOptions } from './queries';
 import type { OverviewResponse } from '@api/types';
+import { useToday } from './use-now';
 
 export function useOverview(
   view: ViewParams,
 ): ReturnType<typeof useQuery<OverviewResponse>> & { request: RangeRequest } {
-  const request = rangeRequest(view, todayIn(view.tz, Date.now()));
+  const request = rangeRequest(view, useToday(view.tz));
   const key = envKey(view.env);
   const query = useQuery({
     ...overviewOptions(view.env, request.days, view.tz),

@@ -127,7 +127,7 @@ export function compareTooltip(
 ): { title: string; lines: { label: string; value: string; tone?: 'pos' | 'neg' | 'flat' }[] } | null {
   if (data[0]?.[idx] === undefined) return null;
   const lines = marketIds
-    .map((id, i) => ({ id, v: (data[i + 1]?.[idx] ?? null) as number | null }))
+    .map((id, i) => ({ id, v: data[i + 1]?.[idx] ?? null }))
     .filter((r): r is { id: string; v: number } => r.v !== null)
     .sort((a, b) => b.v - a.v)
     .map((r) => {
@@ -135,12 +135,8 @@ export function compareTooltip(
         field === 'cumulativeRealized'
           ? formatMoney(r.v, { plus: true })
           : formatContracts(r.v, { plus: true });
-      return {
-        label: r.id,
-        value: text,
-        tone: (text.startsWith('+') ? 'pos' : text.startsWith('\u2212') ? 'neg' : 'flat') as
-          'pos' | 'neg' | 'flat',
-      };
+      const tone: 'pos' | 'neg' | 'flat' = text.startsWith('+') ? 'pos' : text.startsWith('\u2212') ? 'neg' : 'flat';
+      return { label: r.id, value: text, tone };
     });
   return { title, lines };
 }

@@ -36,15 +36,31 @@ export interface ReplayPalette extends AxisPalette {
 }
 
 /**
- * `marker` holds the time (s) of the moment shown; the draw hook reads it, so moving the marker is
- * a redraw of `instance`, not a new chart. `onSeek` gets the time clicked.
+ * What the replay chart's hooks share with the page: the time (s) of the moment shown, which the
+ * draw hook reads, and the chart to redraw when it moves — moving the marker is a redraw, not a
+ * new chart.
  */
+export class ReplayMarker {
+  private chart: uPlot | null = null;
+  constructor(public at: number | null) {}
+  move(at: number | null): void {
+    this.at = at;
+    this.chart?.redraw(false);
+  }
+  attach(u: uPlot): void {
+    this.chart = u;
+  }
+  detach(u: uPlot): void {
+    if (this.chart === u) this.chart = null;
+  }
+}
+
+/** The replay chart, its marker drawn where `marker` says; `onSeek` gets the time (s) clicked. */
 export function replayOptions(
   palette: ReplayPalette,
   tz: string,
-  marker: { current: number | null },
-  onSeek: { current: (seconds: number) => void },
-  instance: { current: uPlot | null },
+  marker: ReplayMarker,
+  onSeek: (seconds: number) => void,
 ): ChartOptions {
   const stepped = steppedPaths();
   const price = (_u: uPlot, v: number | null) => formatPrice(v);
@@ -101,7 +117,7 @@ export function replayOptions(
     hooks: {
       draw: [
         (u) => {
-          const t = marker.current;
+          const t = marker.at;
           if (t === null) return;
           const x = Math.round(u.valToPos(t, 'x', true));
           const { top, height } = u.bbox;
@@ -118,17 +134,17 @@ export function replayOptions(
       ],
       ready: [
         (u) => {
-          instance.current = u;
+          marker.attach(u);
           u.over.addEventListener('click', () => {
             const left = u.cursor.left;
             if (left === undefined || left < 0) return;
-            onSeek.current(u.posToVal(left, 'x'));
+            onSeek(u.posToVal(left, 'x'));
           });
         },
       ],
       destroy: [
         (u) => {
-          if (instance.current === u) instance.current = null;
+          marker.detach(u);
         },
       ],
     },

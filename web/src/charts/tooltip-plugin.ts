@@ -1,18 +1,23 @@
 // A hover tooltip for uPlot: a box inside the plot that follows the cursor. The content comes from
 // a function of the data index, so it reads whatever data the chart holds now — it survives
 // setData (live refresh) without being rebuilt.
+import { useCallback, useLayoutEffect, useRef } from 'react';
 import type uPlot from 'uplot';
 import type { TooltipLine } from './pnl-chart';
 
 export type TooltipContent = (u: uPlot, idx: number) => { title: string; lines: TooltipLine[] } | null;
 
-export function tooltipPlugin(content: { current: TooltipContent }): uPlot.Plugin {
+/**
+ * `content` is called on every cursor move; a chart whose data changes passes a stable function
+ * that reads the latest content from a ref (see useTooltipContent), so new data needs no new chart.
+ */
+export function tooltipPlugin(content: TooltipContent): uPlot.Plugin {
   let box: HTMLDivElement | null = null;
 
   function render(u: uPlot): void {
     if (!box) return;
     const idx = u.cursor.idx;
-    const c = idx === null || idx === undefined ? null : content.current(u, idx);
+    const c = idx === null || idx === undefined ? null : content(u, idx);
     if (!c || u.cursor.left === undefined || u.cursor.left < 0) {
       box.style.display = 'none';
       return;
@@ -63,4 +68,21 @@ export function tooltipPlugin(content: { current: TooltipContent }): uPlot.Plugi
       },
     },
   };
+}
+
+/**
+ * A stable function that calls the latest `fn` (the one of the last render): a chart keeps its
+ * options, plugins included, while the data, time zone or labels they read change.
+ */
+export function useLatestCallback<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
+  const latest = useRef(fn);
+  useLayoutEffect(() => {
+    latest.current = fn;
+  });
+  return useCallback((...args: A) => latest.current(...args), []);
+}
+
+/** A stable tooltip function for tooltipPlugin that shows the latest content. */
+export function useTooltipContent(content: TooltipContent): TooltipContent {
+  return useLatestCallback(content);
 }

@@ -4,6 +4,7 @@
 import { formatDuration } from '@core/format';
 import { ApiRequestError } from '../api/client';
 import type { Meta } from '@api/types';
+import { serverNowMs } from '../api/server-clock';
 import { useNow } from '../api/use-now';
 import { navigate, useLocation } from '../router/location';
 import { withoutParams } from './BadLinkBanner';
@@ -63,7 +64,9 @@ function LoadError({ error, what }: { error: Error; what: string }) {
 }
 
 export function DataBanners({ meta, error, dataUpdatedAtMs, what }: Props) {
-  useNow(); // re-render each second: the ages below move
+  // Re-renders each second: the ages below move. `now` is on the server's clock, so the time the
+  // data came in (the browser's) is put on it too.
+  const now = useNow();
   return (
     <>
       {meta?.cache === 'stale' && (
@@ -74,7 +77,7 @@ export function DataBanners({ meta, error, dataUpdatedAtMs, what }: Props) {
       {error && meta && (
         <div className="banner banner-warn" role="status" data-testid="refresh-error">
           <strong>Refresh failed</strong> ({describe(error)}); showing the {what} from{' '}
-          {formatDuration(Math.max(0, Date.now() - dataUpdatedAtMs) + (meta.dataAgeMs ?? 0))} ago. Retrying
+          {formatDuration(Math.max(0, now - serverNowMs(dataUpdatedAtMs)) + (meta.dataAgeMs ?? 0))} ago. Retrying
           every 10 s.
         </div>
       )}

@@ -203,6 +203,9 @@ function useRowSlice(
   const rowHeight = virtual?.rowHeightPx ?? 0;
   // Where the body starts on the page: the window virtualizer measures rows from there.
   const [bodyTop, setBodyTop] = useState(0);
+  // After every render, deliberately: what is above the table can move it. An equal value is no
+  // new render, so this settles at once.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- measured after every render, see above
   useLayoutEffect(() => {
     const el = bodyRef.current;
     if (onWindow && el) setBodyTop(el.getBoundingClientRect().top + window.scrollY);
@@ -214,6 +217,7 @@ function useRowSlice(
     enabled: onWindow,
     scrollMargin: bodyTop,
   });
+  // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler builds the app; the virtualizer's functions are read fresh each render
   const boxed = useVirtualizer({
     count,
     getScrollElement: () => scrollRef.current,
@@ -313,8 +317,12 @@ export function DataTable<TFeatures extends TableFeatures, T extends RowData>({
   const slice = useRowSlice(rows.length, virtual, scrollRef, bodyRef, (i) => rows[i]?.id ?? i);
   const shown = slice.indices ? slice.indices.map((i) => rows[i]).filter((r) => r !== undefined) : rows;
 
+  // The latest callback, updated after render (a ref is not written while rendering); layout
+  // effects run before the effect below reads it.
   const nearEndRef = useRef(onNearEnd);
-  nearEndRef.current = onNearEnd;
+  useLayoutEffect(() => {
+    nearEndRef.current = onNearEnd;
+  });
   useEffect(() => {
     if (rows.length === 0 || slice.lastIndex >= rows.length - NEAR_END_ROWS) nearEndRef.current?.();
   }, [slice.lastIndex, rows.length]);
@@ -499,7 +507,7 @@ export function DataTable<TFeatures extends TableFeatures, T extends RowData>({
                     style={pinStyle(c)}
                     data-testid={f.cellTestId(c.id)}
                   >
-                    {f.cell(c as Column<TFeatures, T, unknown>)}
+                    {f.cell(c)}
                   </td>
                 ))}
               </tr>

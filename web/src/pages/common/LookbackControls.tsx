@@ -1,5 +1,6 @@
 // Lookback presets (1 d, 7 d, …) or custom calendar days in the display time zone, kept in the URL.
-import { daysBefore, todayIn } from '../home/range';
+import { useToday } from '../../api/use-now';
+import { daysBefore } from '../home/range';
 import { TimeZoneSelect } from '../../components/TimeZoneSelect';
 import { CustomDates } from './CustomDates';
 import type { Lookback } from './lookback';
@@ -15,7 +16,7 @@ interface Props {
 
 export function LookbackControls({ value, choices, tz, maxDays = 365 }: Props) {
   const set = useSetPageParams();
-  const today = todayIn(tz, Date.now());
+  const today = useToday(tz);
   const custom = value.days === null;
   return (
     <div className="controls" role="group" aria-label="Range">

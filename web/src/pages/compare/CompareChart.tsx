@@ -1,6 +1,6 @@
 // One overlay chart of the compared markets (cumulative realized P&L, or net position), one stepped
 // series per market in its legend colour; hover lists every market's value at that time.
-import { useLayoutEffect, useMemo, useRef } from 'react';
+import { useMemo, useRef } from 'react';
 import type { CompareSeries } from '@api/types';
 import {
   alignSteps,
@@ -12,7 +12,7 @@ import {
 import { formatContracts, formatMoney } from '@core/format';
 import { pnlPalette } from '../../charts/palette';
 import { pngName } from '../../charts/png-export';
-import { tooltipPlugin, type TooltipContent } from '../../charts/tooltip-plugin';
+import { tooltipPlugin, useTooltipContent } from '../../charts/tooltip-plugin';
 import { UPlotChart } from '../../charts/UPlotChart';
 import { Panel } from '../../components/Panel';
 import { PngButton } from '../../components/PngButton';
@@ -34,23 +34,20 @@ export function CompareChart({ series, field, tz, env, title, testId }: Props) {
   const ids = useMemo(() => series.map((s) => s.marketId), [series]);
   const idsKey = ids.join(',');
   const data = useMemo(() => alignSteps(series, field), [series, field]);
-  const content = useRef<TooltipContent>(() => null);
-  useLayoutEffect(() => {
-    content.current = (_u, idx) => {
-      const x = data[0]?.[idx];
-      return x === undefined
-        ? null
-        : compareTooltip(data, ids, idx, field, formatDateTime(new Date(x * 1000).toISOString(), tz));
-    };
-  }, [data, ids, field, tz]);
+  const tooltip = useTooltipContent((_u, idx) => {
+    const x = data[0]?.[idx];
+    return x === undefined
+      ? null
+      : compareTooltip(data, ids, idx, field, formatDateTime(new Date(x * 1000).toISOString(), tz));
+  });
   const options = useMemo(() => {
     const p = pnlPalette();
     return {
       ...compareOptions(idsKey.split(','), field, tz, { axis: p.axis, grid: p.grid }),
-      plugins: [tooltipPlugin(content)],
+      plugins: [tooltipPlugin(tooltip)],
     };
-    // `theme` is not read but the palette (CSS variables) changes with it.
-  }, [idsKey, field, tz, theme]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `theme` is not read but the palette (CSS variables) changes with it.
+  }, [idsKey, field, tz, theme, tooltip]);
   return (
     <Panel
       title={title}

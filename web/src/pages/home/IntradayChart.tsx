@@ -1,13 +1,13 @@
 // One day shown: today's equity as it accrued (realized since the day's start, stepping at each
 // fill) on the day's own hours in the chosen zone, and equity now (realized today + unrealized at
 // mid) as a point at now. Pure builders in charts/pnl-chart.ts.
-import { useLayoutEffect, useMemo, useRef } from 'react';
+import { useMemo } from 'react';
 import { formatMoney } from '@core/format';
 import { addDays, zonedDayStartMs } from '@core/tz-days';
 import type { OverviewResponse } from '@api/types';
 import { pnlPalette } from '../../charts/palette';
 import { intradayData, intradayOptions } from '../../charts/pnl-chart';
-import { tooltipPlugin, type TooltipContent } from '../../charts/tooltip-plugin';
+import { tooltipPlugin, useTooltipContent } from '../../charts/tooltip-plugin';
 import { UPlotChart } from '../../charts/UPlotChart';
 import { formatDateTime } from '../../format/time';
 import { useTheme } from '../../theme/theme';
@@ -23,24 +23,21 @@ export function IntradayChart({ data }: { data: OverviewResponse }) {
   );
   const dayStartS = zonedDayStartMs(pnl.today, tz) / 1000;
   const dayEndS = zonedDayStartMs(addDays(pnl.today, 1), tz) / 1000;
-  const content = useRef<TooltipContent>(() => null);
-  useLayoutEffect(() => {
-    content.current = (u, idx) => {
-      const x = u.data[0]?.[idx];
-      const r = u.data[1]?.[idx];
-      const e = u.data[2]?.[idx];
-      if (x === undefined) return null;
-      const lines = [{ label: 'Realized today', value: formatMoney(r ?? null, { plus: true }) }];
-      if (e !== null && e !== undefined)
-        lines.push({ label: 'Equity now (+ unrealized mid)', value: formatMoney(e, { plus: true }) });
-      return { title: formatDateTime(new Date(x * 1000).toISOString(), tz), lines };
-    };
-  }, [tz]);
+  const tooltip = useTooltipContent((u, idx) => {
+    const x = u.data[0]?.[idx];
+    const r = u.data[1]?.[idx];
+    const e = u.data[2]?.[idx];
+    if (x === undefined) return null;
+    const lines = [{ label: 'Realized today', value: formatMoney(r ?? null, { plus: true }) }];
+    if (e !== null && e !== undefined)
+      lines.push({ label: 'Equity now (+ unrealized mid)', value: formatMoney(e, { plus: true }) });
+    return { title: formatDateTime(new Date(x * 1000).toISOString(), tz), lines };
+  });
   const options = useMemo(() => {
     const opts = intradayOptions(pnlPalette(), tz, dayStartS, dayEndS);
-    return { ...opts, plugins: [tooltipPlugin(content)] };
-    // The palette is read from CSS, which changes with the theme.
-  }, [theme, tz, dayStartS, dayEndS]);
+    return { ...opts, plugins: [tooltipPlugin(tooltip)] };
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `theme`: the palette is read from CSS, which changes with the theme.
+  }, [theme, tz, dayStartS, dayEndS, tooltip]);
   return (
     <UPlotChart
       options={options}

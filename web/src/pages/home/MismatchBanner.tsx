@@ -2,7 +2,7 @@
 // snapshot does not have (mismatch.any). `unknown` rows are not listed: they prove nothing. Each
 // line says how old that decision is and whether the market is disabled, so an old decision of a
 // market no longer quoted reads as what it is.
-import { useRef } from 'react';
+import { useState } from 'react';
 import { formatAge, formatPrice } from '@core/format';
 import type { MarketRow } from '@api/types';
 import { MarketLink } from './MarketLink';
@@ -18,13 +18,15 @@ export function MismatchBanner({
   nowMs: number;
 }) {
   // Only what two overviews in a row agree on (stable-mismatch.ts): no blinking between loads.
-  const stable = useRef<StableState>(EMPTY_STABLE);
-  stable.current = foldMismatch(
-    stable.current,
+  // Folded once per overview (foldMismatch returns the same state for the same generatedAt).
+  const [stable, setStable] = useState<StableState>(EMPTY_STABLE);
+  const next = foldMismatch(
+    stable,
     markets.filter((m) => m.mismatch.any).map((m) => m.marketId),
     String(nowMs),
   );
-  const shown = stable.current.shown;
+  if (next !== stable) setStable(next);
+  const shown = next.shown;
   const bad = markets.filter((m) => shown.has(m.marketId));
   if (bad.length === 0) return null;
   return (

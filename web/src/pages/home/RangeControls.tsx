@@ -3,13 +3,14 @@ import { useSetViewParams } from '../../router/view-hooks';
 import type { RangeKey, ViewParams } from '../../router/view-params';
 import { TimeZoneSelect } from '../../components/TimeZoneSelect';
 import { CustomDates } from '../common/CustomDates';
-import { daysBefore, todayIn } from './range';
+import { useToday } from '../../api/use-now';
+import { daysBefore } from './range';
 
 const PRESETS: readonly Exclude<RangeKey, 'custom'>[] = ['1d', '7d', '30d', '90d', '365d'];
 
 export function RangeControls({ view }: { view: ViewParams }) {
   const set = useSetViewParams();
-  const today = todayIn(view.tz, Date.now());
+  const today = useToday(view.tz);
   return (
     <div className="controls" role="group" aria-label="Chart range and time zone">
       <div className="seg" role="group" aria-label="Range">

@@ -12,7 +12,7 @@ const item = (marketId: string, eventTicker: string | null): ExposureByMarket =>
     exposure: 1,
     capitalAtRisk: 0,
     limitUse: null,
-  }) as ExposureByMarket;
+  });
 
 describe('groupByEvent', () => {
   it('groups consecutive markets of an event, keeping the API order', () => {

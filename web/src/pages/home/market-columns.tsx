@@ -52,6 +52,9 @@ export interface MarketColumnMeta {
   help?: string;
 }
 
+/** The meta type of the columns: tableFeatures infers it from this (empty) value's declared type. */
+const marketColumnMeta: MarketColumnMeta = {};
+
 export const marketFeatures = tableFeatures({
   rowSortingFeature,
   sortedRowModel: createSortedRowModel(),
@@ -62,7 +65,7 @@ export const marketFeatures = tableFeatures({
   filterFns: { includesString: filterFn_includesString },
   columnSizingFeature,
   columnPinningFeature,
-  columnMeta: {} as MarketColumnMeta,
+  columnMeta: marketColumnMeta,
 });
 
 const col = createColumnHelper<typeof marketFeatures, MarketRow>();

@@ -1,6 +1,6 @@
 // The analytics tab's three charts, each a thin renderer of a builder in charts/analytics-charts.ts
 // with a hover tooltip.
-import { useLayoutEffect, useMemo, useRef } from 'react';
+import { useMemo } from 'react';
 import type uPlot from 'uplot';
 import {
   histogramData,
@@ -14,7 +14,7 @@ import {
   type LatencyPoint,
 } from '../../charts/analytics-charts';
 import { cssVar } from '../../charts/palette';
-import { tooltipPlugin, type TooltipContent } from '../../charts/tooltip-plugin';
+import { tooltipPlugin, useTooltipContent } from '../../charts/tooltip-plugin';
 import { UPlotChart } from '../../charts/UPlotChart';
 import { formatDateTime } from '../../format/time';
 import { useTheme } from '../../theme/theme';
@@ -23,15 +23,6 @@ import type { HistogramBin, TimelineBucket } from '@api/types';
 import { withMillis } from './rows';
 
 const axes = () => ({ axis: cssVar('--muted', '#667085'), grid: cssVar('--grid', '#e3e6ea') });
-
-/** A chart whose tooltip reads the latest content through a ref (new data needs no new chart). */
-function useTooltip(fn: TooltipContent, deps: unknown[]) {
-  const content = useRef<TooltipContent>(fn);
-  useLayoutEffect(() => {
-    content.current = fn;
-  }, deps);
-  return content;
-}
 
 export function TimelineChart({
   timeline,
@@ -44,12 +35,12 @@ export function TimelineChart({
 }) {
   const theme = useTheme();
   const model = useMemo(() => timelineModel(timeline, bucketMs), [timeline, bucketMs]);
-  const content = useTooltip((_u, idx) => timelineTooltip(timeline, idx, tz, formatDateTime), [timeline, tz]);
+  const tooltip = useTooltipContent((_u, idx) => timelineTooltip(timeline, idx, tz, formatDateTime));
   const key = model.seriesTypes.join(',');
   const options = useMemo(
-    () => ({ ...timelineOptions(model, axes(), tz), plugins: [tooltipPlugin(content)] }),
-    // The series layout (its types), the theme and the zone make a new chart; data alone does not.
-    [key, theme, tz],
+    () => ({ ...timelineOptions(model, axes(), tz), plugins: [tooltipPlugin(tooltip)] }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the series layout (its types, `key`), the theme and the zone make a new chart; data alone (`model`) does not.
+    [key, theme, tz, tooltip],
   );
   return (
     <UPlotChart
@@ -65,13 +56,14 @@ export function TimelineChart({
 export function HistogramChart({ bins }: { bins: HistogramBin[] }) {
   const theme = useTheme();
   const data = useMemo(() => histogramData(bins), [bins]);
-  const content = useTooltip((_u, idx) => histogramTooltip(bins, idx), [bins]);
+  const tooltip = useTooltipContent((_u, idx) => histogramTooltip(bins, idx));
   const options = useMemo(
     () => ({
       ...histogramOptions(bins, { ...axes(), bar: cssVar('--chart-line', '#3b6fd8') }),
-      plugins: [tooltipPlugin(content)],
+      plugins: [tooltipPlugin(tooltip)],
     }),
-    [bins, theme],
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `theme`: the colours are read from CSS, which changes with the theme.
+    [bins, theme, tooltip],
   );
   return (
     <UPlotChart
@@ -99,30 +91,25 @@ export function LatencyChart({
 }) {
   const theme = useTheme();
   const model = useMemo(() => latencyModel(timeline, bucketMs, points), [timeline, bucketMs, points]);
-  const content = useTooltip(
-    (_u: uPlot, idx: number) => {
-      const p = model.pointAt[idx];
-      if (p)
-        return {
-          title: withMillis(formatDateTime(p.time, tz), p.time),
-          lines: [
-            { label: p.kind === 'place' ? 'Placement' : 'Cancel', value: formatLatencyMs(p.latencyMs) },
-          ],
-        };
-      const b = model.bucketAt[idx];
-      if (!b) return null;
+  const tooltip = useTooltipContent((_u: uPlot, idx: number) => {
+    const p = model.pointAt[idx];
+    if (p)
       return {
-        title: `${formatDateTime(b.start, tz)} (bucket)`,
-        lines: [
-          { label: 'Results', value: String(b.latency.count) },
-          { label: 'P50 (all)', value: formatLatencyMs(b.latency.p50) },
-          { label: 'P95 (all)', value: formatLatencyMs(b.latency.p95) },
-          { label: 'Max', value: formatLatencyMs(b.latency.max) },
-        ],
+        title: withMillis(formatDateTime(p.time, tz), p.time),
+        lines: [{ label: p.kind === 'place' ? 'Placement' : 'Cancel', value: formatLatencyMs(p.latencyMs) }],
       };
-    },
-    [model, tz],
-  );
+    const b = model.bucketAt[idx];
+    if (!b) return null;
+    return {
+      title: `${formatDateTime(b.start, tz)} (bucket)`,
+      lines: [
+        { label: 'Results', value: String(b.latency.count) },
+        { label: 'P50 (all)', value: formatLatencyMs(b.latency.p50) },
+        { label: 'P95 (all)', value: formatLatencyMs(b.latency.p95) },
+        { label: 'Max', value: formatLatencyMs(b.latency.max) },
+      ],
+    };
+  });
   const [r0, r1] = range;
   const options = useMemo(
     () => ({
@@ -137,9 +124,10 @@ export function LatencyChart({
         tz,
         [r0, r1],
       ),
-      plugins: [tooltipPlugin(content)],
+      plugins: [tooltipPlugin(tooltip)],
     }),
-    [theme, tz, r0, r1],
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `theme`: the colours are read from CSS, which changes with the theme.
+    [theme, tz, r0, r1, tooltip],
   );
   return (
     <UPlotChart

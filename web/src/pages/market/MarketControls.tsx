@@ -28,7 +28,7 @@ interface Props {
 function wallToUrl(value: string, tz: string): string | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(value);
   if (!m) return null;
-  const [, y, mo, d, h, mi] = m.map(Number) as number[];
+  const [, y, mo, d, h, mi] = m.map(Number);
   return urlInstant(
     wallTimeToUtcMs({ year: y ?? 1970, month: mo ?? 1, day: d ?? 1, hour: h ?? 0, minute: mi ?? 0 }, tz),
   );

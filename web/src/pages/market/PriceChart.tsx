@@ -1,7 +1,7 @@
 // The price chart: the /series samples and the range's fills through the pure builders of
 // charts/price-chart.ts. Hovering near a fill marker shows that fill and its decision context;
 // elsewhere, the decision in force at the hovered time.
-import { useLayoutEffect, useMemo, useRef } from 'react';
+import { useMemo } from 'react';
 import type uPlot from 'uplot';
 import { cssVar } from '../../charts/palette';
 import {
@@ -13,7 +13,7 @@ import {
   type PriceModel,
   type PricePalette,
 } from '../../charts/price-chart';
-import { tooltipPlugin, type TooltipContent } from '../../charts/tooltip-plugin';
+import { tooltipPlugin, useLatestCallback, useTooltipContent } from '../../charts/tooltip-plugin';
 import { UPlotChart } from '../../charts/UPlotChart';
 import { formatDateTime } from '../../format/time';
 import { useTheme } from '../../theme/theme';
@@ -55,36 +55,26 @@ function fillUnderCursor(u: uPlot, fillAt: readonly (MarketFill | null)[]): numb
   return p && (p.x - left) ** 2 + (p.y - top) ** 2 <= r * r ? best : null;
 }
 
-export function PriceChart({
-  model,
-  tz,
-}: {
-  model: PriceModel;
-  tz: string;
-}) {
+export function PriceChart({ model, tz }: { model: PriceModel; tz: string }) {
   const theme = useTheme();
-  const modelRef = useRef(model);
-  const content = useRef<TooltipContent>(() => null);
-  useLayoutEffect(() => {
-    modelRef.current = model;
-    content.current = (u, idx) => {
-      const m = modelRef.current;
-      const fi = fillUnderCursor(u, m.fillAt);
-      const f = fi === null ? null : m.fillAt[fi];
-      if (f) return fillTooltip(f, tz, formatDateTime);
-      // Off a marker: the nearest sample at or before the hovered index (fill-only rows have none).
-      for (let i = idx; i >= 0; i--) {
-        const s = m.sampleAt[i];
-        if (s) return sampleTooltip(s, tz, formatDateTime, m.staleAt[i] ?? null);
-      }
-      return null;
-    };
-  }, [model, tz]);
+  const tooltip = useTooltipContent((u, idx) => {
+    const fi = fillUnderCursor(u, model.fillAt);
+    const f = fi === null ? null : model.fillAt[fi];
+    if (f) return fillTooltip(f, tz, formatDateTime);
+    // Off a marker: the nearest sample at or before the hovered index (fill-only rows have none).
+    for (let i = idx; i >= 0; i--) {
+      const s = model.sampleAt[i];
+      if (s) return sampleTooltip(s, tz, formatDateTime, model.staleAt[i] ?? null);
+    }
+    return null;
+  });
+  // The fill markers are drawn from the latest model: new data needs no new chart.
+  const fillAt = useLatestCallback(() => model.fillAt);
   const options = useMemo(() => {
-    const opts = priceOptions(palette(), tz, () => modelRef.current.fillAt);
-    return { ...opts, plugins: [tooltipPlugin(content)] };
-    // The palette is read from CSS, which changes with the theme.
-  }, [theme, tz]);
+    const opts = priceOptions(palette(), tz, fillAt);
+    return { ...opts, plugins: [tooltipPlugin(tooltip)] };
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `theme`: the palette is read from CSS, which changes with the theme.
+  }, [theme, tz, fillAt, tooltip]);
   return (
     <UPlotChart
       options={options}

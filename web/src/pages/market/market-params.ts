@@ -144,7 +144,7 @@ export function parseRangeBound(text: string, tz: string, end: boolean): number 
   }
   const wall = WALL_RE.exec(text);
   if (wall) {
-    const [, y, mo, d, h, mi, s] = wall.map(Number) as number[];
+    const [, y, mo, d, h, mi, s] = wall.map(Number);
     if (mo === undefined || d === undefined || y === undefined || h === undefined || mi === undefined)
       return null;
     if (mo < 1 || mo > 12 || h > 23 || mi > 59 || new Date(Date.UTC(y, mo - 1, d)).getUTCDate() !== d)

@@ -8,7 +8,7 @@ import { MarketSearch } from '../../components/MarketSearch';
 import { Panel } from '../../components/Panel';
 import { WarningsPanel } from '../../components/WarningsPanel';
 import { useViewParams } from '../../router/view-hooks';
-import { todayIn } from '../home/range';
+import { useToday } from '../../api/use-now';
 import { describeLookback, lookbackParams, readLookback } from '../common/lookback';
 import { LookbackControls } from '../common/LookbackControls';
 import { useMarketOptions } from '../common/market-options';
@@ -32,7 +32,7 @@ export function ReconciliationPage() {
   const marketId = m && m.length <= 200 ? m : null;
   const onlyBroken = p.get('broken') === '1';
   const lookback = readLookback(search, 1, 366);
-  const range = lookbackParams(lookback, view.tz, todayIn(view.tz, Date.now()));
+  const range = lookbackParams(lookback, view.tz, useToday(view.tz));
   const { options, loading } = useMarketOptions(view);
   const q = usePageQuery<ReconciliationResponse>(
     'reconciliation',

@@ -1,10 +1,10 @@
 // Replay: a market's state at any past moment — book (depth ladder), our targets, inventory, fills so
 // far and realized P&L so far — stepping decision by decision with a slider, play/pause and step
 // buttons. The market (`m`), the moment (`t`) and the window (`start`/`end`) live in the URL.
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import type uPlot from 'uplot';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { serverNowMs } from '../../api/server-clock';
-import { replayData, replayOptions } from '../../charts/replay-chart';
+import { ReplayMarker, replayData, replayOptions } from '../../charts/replay-chart';
+import { useLatestCallback } from '../../charts/tooltip-plugin';
 import { cssVar, pnlPalette } from '../../charts/palette';
 import { UPlotChart } from '../../charts/UPlotChart';
 import { DataBanners } from '../../components/DataBanners';
@@ -90,16 +90,9 @@ function ReplayChart({
   onSeek: (ms: number) => void;
 }) {
   const theme = useTheme();
-  const marker = useRef<number | null>(timeMs / 1000);
-  const seek = useRef(onSeek);
-  const instance = useRef<uPlot | null>(null);
-  useLayoutEffect(() => {
-    seek.current = onSeek;
-  }, [onSeek]);
-  useEffect(() => {
-    marker.current = timeMs / 1000;
-    instance.current?.redraw(false);
-  }, [timeMs]);
+  const [marker] = useState(() => new ReplayMarker(timeMs / 1000));
+  const seek = useLatestCallback((s: number) => onSeek(s * 1000));
+  useEffect(() => marker.move(timeMs / 1000), [marker, timeMs]);
   const data = useMemo(
     () =>
       replayData(
@@ -119,11 +112,10 @@ function ReplayChart({
       { bid: p.pos, ask: p.neg, axis: p.axis, grid: p.grid, marker: cssVar('--accent', '#2563eb') },
       tz,
       marker,
-      { current: (s) => seek.current(s * 1000) },
-      instance,
+      seek,
     );
-    // `theme` is not read but the palette (CSS variables) changes with it.
-  }, [tz, theme]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `theme` is not read but the palette (CSS variables) changes with it.
+  }, [tz, theme, marker, seek]);
   return (
     <div className="replay-chart">
       <div className="legend small" aria-hidden="true">
@@ -171,16 +163,12 @@ export function ReplayPage() {
   const n = tl.decisions.length;
 
   // The step shown: from the URL's t (or the first step), then local while stepping/playing.
-  const [index, setIndex] = useState(-1);
+  // A new timeline starts at the URL's t: only when one arrives, not on every t the page writes itself.
+  const [step, setStep] = useState<{ tl: Timeline | null; index: number }>({ tl: null, index: -1 });
+  if (step.tl !== tl) setStep({ tl, index: n === 0 ? -1 : params.t === null ? 0 : indexAtTime(tl, params.t) });
+  const index = step.tl === tl ? step.index : -1;
+  const setIndex = useCallback((i: number) => setStep({ tl, index: i }), [tl]);
   const [playing, setPlaying] = useState(false);
-  useEffect(() => {
-    if (n === 0) {
-      setIndex(-1);
-      return;
-    }
-    setIndex(params.t === null ? 0 : indexAtTime(tl, params.t));
-    // Only when a new timeline arrives (not on every t the page writes itself).
-  }, [tl]);
   const frame = index >= 0 ? frameAt(tl, index) : null;
 
   // The moment goes into the URL once stepping settles (not on every step while playing).

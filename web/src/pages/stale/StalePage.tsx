@@ -1,7 +1,7 @@
 // Stale Positions: open positions with no fill for H hours (default 48, in the URL as `hours`), in
 // enabled and disabled markets alike — where forgotten inventory sits. Cards and TOTAL are the
 // API's totals; the table is the API's rows.
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { formatContracts, formatMoney, formatPercent } from '@core/format';
 import type { StaleResponse } from '@api/types';
 import { DataBanners } from '../../components/DataBanners';
@@ -34,7 +34,12 @@ export function readHours(search: string): number {
 function HoursControl({ hours }: { hours: number }) {
   const set = useSetPageParams();
   const [text, setText] = useState(String(hours));
-  useEffect(() => setText(String(hours)), [hours]);
+  // The URL's hours changed (a preset, back/forward): the field shows them.
+  const [shown, setShown] = useState(hours);
+  if (shown !== hours) {
+    setShown(hours);
+    setText(String(hours));
+  }
   const commit = () => {
     const n = Number(text);
     if (Number.isInteger(n) && n >= 1 && n <= MAX_HOURS)
