@@ -31,7 +31,20 @@ const serverFromWeb = {
 const awsSdk = { group: ['@aws-sdk/*'] };
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'dist', 'web/dist', '.dora-data', 'bench/results', 'bench/data', 'bench/tmp', 'test-results', 'reports', 'coverage'] },
+  {
+    ignores: [
+      'node_modules',
+      'dist',
+      'web/dist',
+      '.dora-data',
+      'bench/results',
+      'bench/data',
+      'bench/tmp',
+      'test-results',
+      'reports',
+      'coverage',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -61,19 +74,27 @@ export default tseslint.config(
       '@typescript-eslint/prefer-promise-reject-errors': 'error',
       '@typescript-eslint/no-implied-eval': 'error',
       '@typescript-eslint/restrict-plus-operands': 'error',
-      '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
+      '@typescript-eslint/switch-exhaustiveness-check': [
+        'error',
+        { considerDefaultExhaustiveForUnions: true },
+      ],
     },
   },
   {
     // core is pure: no I/O, no AWS SDK, no clock-reading framework (and no server, routes included).
     files: ['src/core/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['@aws-sdk/*', 'node:fs', 'node:http', 'fastify', '../store/*', '../server/*'] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['@aws-sdk/*', 'node:fs', 'node:http', 'fastify', '../store/*', '../server/*'] },
+      ],
     },
   },
   {
     files: ['src/server/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [awsSdk, routeModules, routeModulesFromServer] }] },
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [awsSdk, routeModules, routeModulesFromServer] }],
+    },
   },
   {
     files: ['src/server/routes/**/*.ts'],

@@ -97,7 +97,9 @@ async function visit(browser: Browser, url: string): Promise<Visit> {
     while (!(await page.evaluate(PARTS_FOUND)) && performance.now() < deadline) await page.waitForTimeout(50);
     // Let late test ids appear so the report lists what the page has.
     await page.waitForTimeout(300);
-    const got = await page.evaluate<{ parts: Record<string, number>; seen: Record<string, number> }>(READ_PROBE);
+    const got = await page.evaluate<{ parts: Record<string, number>; seen: Record<string, number> }>(
+      READ_PROBE,
+    );
     const dcl = Number(await page.evaluate(READ_DCL));
     return { parts: got.parts, seen: got.seen, scripts, domContentLoaded: dcl, errors };
   } finally {

@@ -92,7 +92,9 @@ async function visit(browser: Browser, url: string, selector: string): Promise<V
       firstAt = await page.evaluate<number | null>('window.__firstView && window.__firstView.firstAt');
       if (firstAt !== null) break;
       if (performance.now() > deadline)
-        throw new Error(`nothing matched ${selector} within ${TIMEOUT_MS / 1000} s${errors.length ? `: ${errors.join(' | ')}` : ''}`);
+        throw new Error(
+          `nothing matched ${selector} within ${TIMEOUT_MS / 1000} s${errors.length ? `: ${errors.join(' | ')}` : ''}`,
+        );
       await page.waitForTimeout(25);
     }
     // Requests that started before the first view are the ones on its path.
@@ -112,7 +114,12 @@ async function visit(browser: Browser, url: string, selector: string): Promise<V
  * market, or a comparison, not opened before. Each path is another market (or set), so each visit
  * is uncached; the browser context is new each time (no HTTP cache).
  */
-async function uncachedVisits(server: { url: string }, browser: Browser, paths: string[], selector: string): Promise<Visit[]> {
+async function uncachedVisits(
+  server: { url: string },
+  browser: Browser,
+  paths: string[],
+  selector: string,
+): Promise<Visit[]> {
   const visits: Visit[] = [];
   for (const path of paths) visits.push(await visit(browser, `${server.url}${path}`, selector));
   return visits;
@@ -182,8 +189,16 @@ export async function firstViewSuite(bench: Bench): Promise<void> {
       '[data-testid="compare-table"] tbody tr',
     );
     const slowest = (vs: Visit[]) => vs.reduce((a, v) => (v.firstMs > a.firstMs ? v : a));
-    traceTable(bench, `Deep dive of a quiet market (${quietest.map((q) => `${q.market}: ${q.decisions.toLocaleString('en-US')}`).join(', ')} decisions in 30 days), slowest visit (${Math.round(slowest(deep).firstMs)} ms): the requests before its first rows`, slowest(deep));
-    traceTable(bench, `Compare of 6 markets over 7 days (${compareSets.length} sets, from the busiest down), slowest visit (${Math.round(slowest(compare).firstMs)} ms): the requests before its table`, slowest(compare));
+    traceTable(
+      bench,
+      `Deep dive of a quiet market (${quietest.map((q) => `${q.market}: ${q.decisions.toLocaleString('en-US')}`).join(', ')} decisions in 30 days), slowest visit (${Math.round(slowest(deep).firstMs)} ms): the requests before its first rows`,
+      slowest(deep),
+    );
+    traceTable(
+      bench,
+      `Compare of 6 markets over 7 days (${compareSets.length} sets, from the busiest down), slowest visit (${Math.round(slowest(compare).firstMs)} ms): the requests before its table`,
+      slowest(compare),
+    );
     for (const [what, vs, budget] of [
       [deepWhat, deep, DEEP_DIVE_BUDGET_MS],
       [compareWhat, compare, COMPARE_BUDGET_MS],

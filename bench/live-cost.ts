@@ -180,7 +180,11 @@ export async function measureLiveCost(o: LiveCostOptions): Promise<LiveCostResul
         const before = records.length;
         await poller.poll();
         const mine = records.slice(before);
-        perRound.push({ requests: mine.length, items: mine.reduce((n, r) => n + r.items, 0), written: written - w0 });
+        perRound.push({
+          requests: mine.length,
+          items: mine.reduce((n, r) => n + r.items, 0),
+          written: written - w0,
+        });
       }
       if ((i * livePollMs) % alertEveryMs === 0) await monitor.evaluate();
     }

@@ -24,10 +24,18 @@ export async function liveCostSuite(bench: Bench): Promise<void> {
   const results: { set: string; incremental: boolean; r: LiveCostResult }[] = [];
   for (const set of sets) {
     for (const incremental of modes) {
-      bench.log(`live-cost: ${set.label} (${set.markets} markets), ${incremental ? 'incremental' : 'cold'} reads…`);
+      bench.log(
+        `live-cost: ${set.label} (${set.markets} markets), ${incremental ? 'incremental' : 'cold'} reads…`,
+      );
       // Fills at the simulator's rate (S: 2,015 in 30 days for 25 markets ≈ 2.7 per market a day).
       const fillEverySeconds = Math.round(86_400 / (2.7 * set.markets));
-      const r = await measureLiveCost({ markets: set.markets, days: 3, seconds: bench.quick || bench.ci ? 60 : 120, incremental, fillEverySeconds });
+      const r = await measureLiveCost({
+        markets: set.markets,
+        days: 3,
+        seconds: bench.quick || bench.ci ? 60 : 120,
+        incremental,
+        fillEverySeconds,
+      });
       results.push({ set: set.label, incremental, r });
       for (const [who, m] of [
         ['no client (alerts)', r.perMinuteIdle],
@@ -53,7 +61,19 @@ export async function liveCostSuite(bench: Bench): Promise<void> {
   bench.report.table(
     SUITE,
     `Live updates: DynamoDB reads (simulated bot: a decision per market per loop of max(5 s, 0.2 s × markets) as in contract §3.1, fills at the simulator's rate (2.7 per market a day) logged 8 s late; live round every 1 s, alerts every 15 s; $/day at $${PRICE_PER_MILLION_RRU} per million RRU on demand, RRU = 4 KB eventually consistent read ÷ 2, per request)`,
-    ['set', 'markets', 'reads', 'watching', 'requests/refresh', 'items/refresh', 'requests/min', 'items/min', 'written/min', 'RRU/min', '$/day'],
+    [
+      'set',
+      'markets',
+      'reads',
+      'watching',
+      'requests/refresh',
+      'items/refresh',
+      'requests/min',
+      'items/min',
+      'written/min',
+      'RRU/min',
+      '$/day',
+    ],
     rows,
   );
   bench.report.fact(SUITE, 'results', results);

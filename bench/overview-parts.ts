@@ -40,7 +40,9 @@ export async function overviewParts(set: OpenSet): Promise<(string | number)[][]
   try {
     assertOk(await get(app, '/api/v1/overview?env=demo'), 'overview');
     // The same input the route computed from, straight from the app's (now warm) caches.
-    const { input } = await app.dora.envs.get('demo').metricsInput({ region: 'us-east-1', nowMs: now }, 'UTC', 30);
+    const { input } = await app.dora.envs
+      .get('demo')
+      .metricsInput({ region: 'us-east-1', nowMs: now }, 'UTC', 30);
     const runs = await repeat(3, async () => {
       const t = performance.now();
       buildOverview(input);

@@ -32,7 +32,9 @@ function riskOrder(markets: ApiMarket[]): string[] {
     .map((m) => m.marketId);
 }
 
-test('item 10: every market row is reached by the page scroll, never an inner scroll box', async ({ page }) => {
+test('item 10: every market row is reached by the page scroll, never an inner scroll box', async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 1440, height: 900 });
   await openHome(page);
   const rows = marketRows(page);
@@ -100,7 +102,10 @@ test('item 10: the default sort is by risk; sort and filter live in the URL and 
 }) => {
   await page.setViewportSize({ width: 1440, height: 900 });
   await openHome(page);
-  await expect(page.getByRole('columnheader', { name: 'Limit use' })).toHaveAttribute('aria-sort', 'descending');
+  await expect(page.getByRole('columnheader', { name: 'Limit use' })).toHaveAttribute(
+    'aria-sort',
+    'descending',
+  );
   // The shown order is the API's markets by risk (live fills can move it: poll both).
   await expect(async () => {
     const res = await request.get(`${server.url}/api/v1/overview`);
@@ -119,7 +124,10 @@ test('item 10: the default sort is by risk; sort and filter live in the URL and 
 
   await page.reload();
   await expect(page.getByTestId('total-row')).toBeVisible();
-  await expect(page.getByRole('columnheader', { name: 'Net pos' })).toHaveAttribute('aria-sort', 'descending');
+  await expect(page.getByRole('columnheader', { name: 'Net pos' })).toHaveAttribute(
+    'aria-sort',
+    'descending',
+  );
   await expect(page.getByLabel('Filter markets')).toHaveValue(first);
   await expect(marketRows(page)).toHaveCount(1);
   // Back to the default: the URL forgets it.
@@ -159,7 +167,9 @@ test('item 13: a skip link, market rows within 10 Tab presses, Enter opens rows 
   const secondId = await page.locator('tr[data-market]:focus').getAttribute('data-market');
   expect(secondId).not.toBe(firstId);
   await page.keyboard.press('Enter');
-  await expect(page).toHaveURL(new RegExp(`/market\\?.*m=${encodeURIComponent(secondId!).replace(/\./g, '\\.')}`));
+  await expect(page).toHaveURL(
+    new RegExp(`/market\\?.*m=${encodeURIComponent(secondId!).replace(/\./g, '\\.')}`),
+  );
 
   // Enter on an exposure bar opens its market too.
   await openHome(page);
@@ -260,14 +270,20 @@ test('item 15: CSV and Excel on Home and every deep-dive table; workbooks typed,
     second: '2-digit',
   }).formatToParts(ms);
   const p = Object.fromEntries(wall.map((x) => [x.type, x.value]));
-  const wallMs = Date.UTC(+p['year']!, +p['month']! - 1, +p['day']!, +p['hour']!, +p['minute']!, +p['second']!) + (ms % 1000);
-  const cellOfRow = created.find((c) => c.startsWith(`<c r="${/^<c r="([A-Z]+)/.exec(created[0]!)![1]}${row + 2}"`))!;
+  const wallMs =
+    Date.UTC(+p['year']!, +p['month']! - 1, +p['day']!, +p['hour']!, +p['minute']!, +p['second']!) +
+    (ms % 1000);
+  const cellOfRow = created.find((c) =>
+    c.startsWith(`<c r="${/^<c r="([A-Z]+)/.exec(created[0]!)![1]}${row + 2}"`),
+  )!;
   const serial = Number(/<v>([^<]+)<\/v>/.exec(cellOfRow)![1]);
   expect(cellOfRow).toContain(' s="4"');
   expect(Math.abs(serial - (wallMs / 86_400_000 + 25_569))).toBeLessThan(1 / 86_400);
 
   // The deep dive: each table has both links, and the workbook is a workbook.
-  await page.goto(`${server.url}/market?m=${encodeURIComponent(withDate.marketId)}&tz=${encodeURIComponent(tz)}`);
+  await page.goto(
+    `${server.url}/market?m=${encodeURIComponent(withDate.marketId)}&tz=${encodeURIComponent(tz)}`,
+  );
   for (const [tab, testId] of [
     ['decisions', 'csv-decisions'],
     ['executions', 'csv-executions'],
@@ -330,7 +346,15 @@ test('item 14: one set of range presets and one searchable picker of every IANA 
     await expect(seg.getByRole('button')).toHaveText(presets, { timeout: 30_000 });
     await expect(seg.locator('[aria-pressed="true"]')).toHaveCount(1);
   }
-  for (const path of ['/', `/market?m=${m}`, '/stale', '/risk', '/reconciliation', '/compare', `/replay?m=${m}`]) {
+  for (const path of [
+    '/',
+    `/market?m=${m}`,
+    '/stale',
+    '/risk',
+    '/reconciliation',
+    '/compare',
+    `/replay?m=${m}`,
+  ]) {
     await page.goto(`${server.url}${path}`);
     const select = page.getByLabel('Time zone', { exact: true });
     await expect(select, path).toBeVisible({ timeout: 30_000 });
@@ -344,12 +368,17 @@ test('item 14: one set of range presets and one searchable picker of every IANA 
   }
   // Replay: its default window (the last 6 hours) shows as the chosen preset.
   await page.goto(`${server.url}/replay?m=${m}`);
-  await expect(page.getByRole('group', { name: 'Last hours' }).locator('[aria-pressed="true"]')).toHaveText('6h', {
-    timeout: 30_000,
-  });
+  await expect(page.getByRole('group', { name: 'Last hours' }).locator('[aria-pressed="true"]')).toHaveText(
+    '6h',
+    {
+      timeout: 30_000,
+    },
+  );
 });
 
-test('item 12: cards cut no figure, keep dates whole, say “contracts” and count in good grammar', async ({ page }) => {
+test('item 12: cards cut no figure, keep dates whole, say “contracts” and count in good grammar', async ({
+  page,
+}) => {
   // One of each, and a wide figure: the wording and the fit, whatever the simulator's numbers are.
   await page.route('**/api/v1/overview?**', async (route) => {
     const res = await route.fetch();
@@ -435,7 +464,9 @@ test('item 11: on a phone the header is short, names stay pinned, tabs all show,
 
   // Scrolled sideways (part way, then to the end), the market names stay pinned at the left edge.
   const box = page.getByTestId('markets-scroll');
-  await marketRows(page).first().evaluate((e) => e.scrollIntoView({ block: 'center' }));
+  await marketRows(page)
+    .first()
+    .evaluate((e) => e.scrollIntoView({ block: 'center' }));
   const name = marketRows(page).first().locator('td.pinned');
   await expect(name).toHaveCount(1);
   // The pinned column leads, and every cell sits under its own heading.

@@ -38,7 +38,11 @@ test('docs screenshots: Home, deep dive and Risk at both sizes and both themes',
     .sort((a, b) => b.fills24h - a.fills24h)[0]!.marketId;
   const pages = [
     { name: 'home', path: '/?env=demo', ready: 'metric-cards' },
-    { name: 'deep-dive', path: `/market?env=demo&m=${encodeURIComponent(market)}&range=1d`, ready: 'price-chart' },
+    {
+      name: 'deep-dive',
+      path: `/market?env=demo&m=${encodeURIComponent(market)}&range=1d`,
+      ready: 'price-chart',
+    },
     { name: 'risk', path: '/risk?env=demo', ready: 'env-badge' },
   ];
   for (const size of SIZES) {

@@ -346,7 +346,9 @@ test('stale data (DynamoDB failing, cache served) says how old it is', async ({ 
 });
 
 // The time budget (≤ 1 s) is checked by `npm run bench`; a test asserts behaviour, not wall-clock time.
-test('a warm load paints cards, chart and table (the time is reported, budgeted in the bench)', async ({ page }) => {
+test('a warm load paints cards, chart and table (the time is reported, budgeted in the bench)', async ({
+  page,
+}) => {
   await openHome(page); // warm: the server's first computation of the environment is not the page's cost
   const started = Date.now();
   await page.goto(server.url);

@@ -145,11 +145,14 @@ async function cellTexts(row: Locator): Promise<string[]> {
   return (await row.locator('td').allTextContents()).map((t) => t.trim());
 }
 
-test('the first decisions page is asked for once, as the page loads, for the range the page shows', async ({ page }) => {
+test('the first decisions page is asked for once, as the page loads, for the range the page shows', async ({
+  page,
+}) => {
   // Issue 18: the load-time prefetch and the page share one query (same key, same range anchor).
   const firstPages: string[] = [];
   page.on('request', (r) => {
-    if (/\/api\/v1\/markets\/[^/]+\/decisions\?/.test(r.url()) && !r.url().includes('cursor=')) firstPages.push(r.url());
+    if (/\/api\/v1\/markets\/[^/]+\/decisions\?/.test(r.url()) && !r.url().includes('cursor='))
+      firstPages.push(r.url());
   });
   const range = await openMarket(page, '&range=30d');
   await expect(page.getByTestId('decisions-table').locator('tbody tr[data-row-id]').first()).toBeVisible();
@@ -229,7 +232,8 @@ test('the decision detail panel is the API’s decision, events and fills', asyn
   const events = await api<ExecutionsPage>(request, m('/executions'), { ...range, limit: 1000 });
   // A market decision's (a system record — a startup cancel after a restart — has no "next decision").
   const withEvents =
-    events.items.find((e) => e.eventType === 'ORDER_RESULT' && e.systemReason === null && e.decisionId)?.decisionId ?? '';
+    events.items.find((e) => e.eventType === 'ORDER_RESULT' && e.systemReason === null && e.decisionId)
+      ?.decisionId ?? '';
   const fills = await api<FillsResponse>(request, m('/fills'), range);
   const withFills = fills.items.find((f) => f.decisionContext?.decisionId)?.decisionContext?.decisionId ?? '';
   expect(withEvents).not.toBe('');
@@ -324,7 +328,12 @@ test('executions: every event of the range, the API’s rows, filters and the ca
   let busiest = market;
   let most = -1;
   for (const c of configs.items.filter((x) => x.enabled)) {
-    const n = (await api<ExecutionsPage>(request, `/api/v1/markets/${encodeURIComponent(c.marketId)}/executions`, { days: 7, limit: 1 })).total;
+    const n = (
+      await api<ExecutionsPage>(request, `/api/v1/markets/${encodeURIComponent(c.marketId)}/executions`, {
+        days: 7,
+        limit: 1,
+      })
+    ).total;
     if (n > most) [most, busiest] = [n, c.marketId];
   }
   const saved = market;
@@ -534,7 +543,9 @@ test('price chart: drawn from the series, and hovering a fill shows its decision
   for (const dx of [0, -1, 1]) {
     for (let y = box.y + 2; y < box.y + box.height && !shown; y += 2) {
       await page.mouse.move(x + dx, y);
-      const t = await page.evaluate(() => document.querySelector('.chart-tooltip .tt-title')?.textContent ?? '');
+      const t = await page.evaluate(
+        () => document.querySelector('.chart-tooltip .tt-title')?.textContent ?? '',
+      );
       const f = byTitle.get(t);
       if (f?.decisionContext) shown = f;
     }

@@ -23,7 +23,10 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-export async function startDashboard(extraArgs: string[] = [], env: Record<string, string> = {}): Promise<RunningServer> {
+export async function startDashboard(
+  extraArgs: string[] = [],
+  env: Record<string, string> = {},
+): Promise<RunningServer> {
   const port = await freePort();
   let out = '';
   const child: ChildProcess = spawn(

@@ -15,7 +15,13 @@ test('the status page shows every table of the environment with items', async ({
   await expect(table).toBeVisible();
   const rows = table.locator('tbody tr');
   await expect(rows).toHaveCount(5);
-  for (const base of ['dora_market_config', 'dora_state', 'dora_trade_log', 'dora_decision_log', 'dora_execution_log']) {
+  for (const base of [
+    'dora_market_config',
+    'dora_state',
+    'dora_trade_log',
+    'dora_decision_log',
+    'dora_execution_log',
+  ]) {
     const row = rows.filter({ hasText: `${base}_demo` });
     await expect(row).toContainText('yes');
     await expect(row.getByTestId('has-data')).toHaveText('has data');
@@ -25,11 +31,15 @@ test('the status page shows every table of the environment with items', async ({
   await page.screenshot({ path: 'test-results/status-page.png', fullPage: true });
 });
 
-test('the status page reads its times in the chosen time zone, with the same picker as every page', async ({ page }) => {
+test('the status page reads its times in the chosen time zone, with the same picker as every page', async ({
+  page,
+}) => {
   await page.goto(`${server.url}/status?tz=${encodeURIComponent('America/New_York')}`);
   // Issue 16 item 14: one time-zone picker on every page; item 12: one date format (no raw ISO).
   await expect(page.getByLabel('Time zone')).toBeVisible();
-  await expect(page.getByTestId('newest-decision')).toContainText(/ at 20\d\d-\d\d-\d\d \d\d:\d\d:\d\d E[SD]T$/);
+  await expect(page.getByTestId('newest-decision')).toContainText(
+    / at 20\d\d-\d\d-\d\d \d\d:\d\d:\d\d E[SD]T$/,
+  );
 });
 
 test('switching to prod keeps the view in the URL and shows prod tables', async ({ page }) => {

@@ -27,15 +27,26 @@ interface Counts {
 
 function vitestCounts(file: string): Counts | null {
   if (!existsSync(file)) return null;
-  const r = JSON.parse(readFileSync(file, 'utf8')) as { numPassedTests: number; numFailedTests: number; numTotalTestSuites: number; testResults: { status: string }[] };
+  const r = JSON.parse(readFileSync(file, 'utf8')) as {
+    numPassedTests: number;
+    numFailedTests: number;
+    numTotalTestSuites: number;
+    testResults: { status: string }[];
+  };
   // A suite that fails to load has no tests but counts as a failure.
   const brokenFiles = r.testResults.filter((t) => t.status === 'failed').length;
-  return { passed: r.numPassedTests, failed: Math.max(r.numFailedTests, r.numFailedTests === 0 ? brokenFiles : 0) };
+  return {
+    passed: r.numPassedTests,
+    failed: Math.max(r.numFailedTests, r.numFailedTests === 0 ? brokenFiles : 0),
+  };
 }
 
 function playwrightCounts(file: string): Counts | null {
   if (!existsSync(file)) return null;
-  const r = JSON.parse(readFileSync(file, 'utf8')) as { stats: { expected: number; unexpected: number; flaky: number }; errors?: unknown[] };
+  const r = JSON.parse(readFileSync(file, 'utf8')) as {
+    stats: { expected: number; unexpected: number; flaky: number };
+    errors?: unknown[];
+  };
   return { passed: r.stats.expected + r.stats.flaky, failed: r.stats.unexpected + (r.errors?.length ?? 0) };
 }
 
@@ -44,21 +55,37 @@ function failedNames(vitestFile: string, playwrightFile: string): string[] {
   const out: string[] = [];
   try {
     const r = JSON.parse(readFileSync(vitestFile, 'utf8')) as {
-      testResults: { name: string; status: string; message?: string; assertionResults: { fullName: string; status: string }[] }[];
+      testResults: {
+        name: string;
+        status: string;
+        message?: string;
+        assertionResults: { fullName: string; status: string }[];
+      }[];
     };
     for (const f of r.testResults) {
-      for (const a of f.assertionResults) if (a.status === 'failed') out.push(`vitest ${f.name.replace(root, '')}: ${a.fullName}`);
-      if (f.status === 'failed' && f.assertionResults.length === 0) out.push(`vitest ${f.name.replace(root, '')}: ${(f.message ?? 'failed to load').split('\n')[0]}`);
+      for (const a of f.assertionResults)
+        if (a.status === 'failed') out.push(`vitest ${f.name.replace(root, '')}: ${a.fullName}`);
+      if (f.status === 'failed' && f.assertionResults.length === 0)
+        out.push(`vitest ${f.name.replace(root, '')}: ${(f.message ?? 'failed to load').split('\n')[0]}`);
     }
   } catch {
     // no report: the counts already say so
   }
   try {
-    type Suite = { title: string; file?: string; suites?: Suite[]; specs?: { title: string; file: string; tests: { status: string }[] }[] };
-    const r = JSON.parse(readFileSync(playwrightFile, 'utf8')) as { suites: Suite[]; errors?: { message?: string }[] };
+    type Suite = {
+      title: string;
+      file?: string;
+      suites?: Suite[];
+      specs?: { title: string; file: string; tests: { status: string }[] }[];
+    };
+    const r = JSON.parse(readFileSync(playwrightFile, 'utf8')) as {
+      suites: Suite[];
+      errors?: { message?: string }[];
+    };
     const walk = (s: Suite, path: string[]) => {
       for (const spec of s.specs ?? [])
-        if (spec.tests.some((t) => t.status === 'unexpected')) out.push(`playwright ${spec.file}: ${[...path, spec.title].join(' › ')}`);
+        if (spec.tests.some((t) => t.status === 'unexpected'))
+          out.push(`playwright ${spec.file}: ${[...path, spec.title].join(' › ')}`);
       for (const c of s.suites ?? []) walk(c, c.file ? path : [...path, c.title]);
     };
     for (const s of r.suites) walk(s, []);
@@ -70,14 +97,21 @@ function failedNames(vitestFile: string, playwrightFile: string): string[] {
 }
 
 const vitestJson = join(reports, 'vitest.json');
-const vitestCode = run(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
+const vitestCode = run(bin('vitest'), [
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${vitestJson}`,
+]);
 const v = vitestCounts(vitestJson) ?? { passed: 0, failed: 1 };
 
 let p: Counts = { passed: 0, failed: 0 };
 let playwrightCode = 0;
 const pwJson = join(reports, 'playwright.json');
 if (!skipE2e) {
-  playwrightCode = run(bin('playwright'), ['test', '-c', 'e2e/playwright.config.ts'], { PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson });
+  playwrightCode = run(bin('playwright'), ['test', '-c', 'e2e/playwright.config.ts'], {
+    PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson,
+  });
   p = playwrightCounts(pwJson) ?? { passed: 0, failed: 1 };
 }
 

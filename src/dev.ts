@@ -7,7 +7,10 @@ import { join } from 'node:path';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = (n: string) => join(root, 'node_modules', '.bin', n);
 const children = [
-  spawn(bin('tsx'), ['watch', '--clear-screen=false', 'src/main.ts', ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' }),
+  spawn(bin('tsx'), ['watch', '--clear-screen=false', 'src/main.ts', ...process.argv.slice(2)], {
+    cwd: root,
+    stdio: 'inherit',
+  }),
   spawn(bin('vite'), ['--config', 'web/vite.config.ts'], { cwd: root, stdio: 'inherit' }),
 ];
 const stop = () => {

@@ -23,9 +23,13 @@ const DECISIONS_PER_MARKET = 45;
 
 async function putAll(store: TestStore, table: string, items: Record<string, unknown>[]): Promise<void> {
   for (let i = 0; i < items.length; i += 25) {
-    let batch: Record<string, unknown>[] | undefined = items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } }));
+    let batch: Record<string, unknown>[] | undefined = items
+      .slice(i, i + 25)
+      .map((Item) => ({ PutRequest: { Item } }));
     while (batch && batch.length) {
-      const out: BatchWriteCommandOutput = await store.writer.send(new BatchWriteCommand({ RequestItems: { [table]: batch } }));
+      const out: BatchWriteCommandOutput = await store.writer.send(
+        new BatchWriteCommand({ RequestItems: { [table]: batch } }),
+      );
       batch = out.UnprocessedItems?.[table];
     }
   }
@@ -40,7 +44,14 @@ function decision(market: string, loop: number) {
     decision_id: `${RUN}:${market}:${loop}`,
     bot_run_id: RUN,
     bot_version: 'ed4a2b3',
-    order_book_snapshot: { best_bid: 0.4, best_ask: 0.45, spread: 0.05000000000000004, mid: 0.425, top_bids: [], top_asks: [] },
+    order_book_snapshot: {
+      best_bid: 0.4,
+      best_ask: 0.45,
+      spread: 0.05000000000000004,
+      mid: 0.425,
+      top_bids: [],
+      top_asks: [],
+    },
     inventory: { net_yes_qty: loop },
     price_calc: {},
     target_quotes: [{ side: 'bid', price: 0.41, size: 5 }],
@@ -52,9 +63,22 @@ function fill(i: number, date: string, pad = '') {
   const ms = Date.parse(`${date}T00:00:00Z`) + i * 1000;
   const ts = toAwareIso(ms);
   return {
-    date, 'timestamp#order_id': `${ts}#order-${i}`, market_id: MARKETS[i % 4], side: i % 2 ? 'no' : 'yes', type: i % 2 ? 'ask' : 'bid',
-    price: 0.42, size: 3, fill_price: 0.42, fill_size: 3, status: 'filled', pnl_realized: 0, fees: 0.0127, order_id: `order-${i}`,
-    fill_id: `fill-${i}`, fill_timestamp: ts, ...(pad ? { note: pad } : {}),
+    date,
+    'timestamp#order_id': `${ts}#order-${i}`,
+    market_id: MARKETS[i % 4],
+    side: i % 2 ? 'no' : 'yes',
+    type: i % 2 ? 'ask' : 'bid',
+    price: 0.42,
+    size: 3,
+    fill_price: 0.42,
+    fill_size: 3,
+    status: 'filled',
+    pnl_realized: 0,
+    fees: 0.0127,
+    order_id: `order-${i}`,
+    fill_id: `fill-${i}`,
+    fill_timestamp: ts,
+    ...(pad ? { note: pad } : {}),
   };
 }
 
@@ -72,26 +96,137 @@ describe.each(BACKENDS)('access paths on %s', (backend) => {
     store = await startTestStore(backend);
     stopListening = onRequest((r) => requests.push(r));
     await putAll(store, 'dora_market_config_demo', [
-      ...MARKETS.map((m) => ({ market_id: m, enabled: true, quote_size: 5, max_inventory_yes: 20, max_inventory_no: 20, min_spread: 0.04, inventory_skew_factor: 0.25, event_ticker: m.slice(0, 6) })),
+      ...MARKETS.map((m) => ({
+        market_id: m,
+        enabled: true,
+        quote_size: 5,
+        max_inventory_yes: 20,
+        max_inventory_no: 20,
+        min_spread: 0.04,
+        inventory_skew_factor: 0.25,
+        event_ticker: m.slice(0, 6),
+      })),
       { market_id: 'KX-NEVER-9', enabled: true },
       { market_id: 'KX-BAD-0', quote_size: 'lots' },
     ]);
-    await putAll(store, 'dora_decision_log_demo', MARKETS.slice(0, 3).flatMap((m) => Array.from({ length: DECISIONS_PER_MARKET }, (_, i) => decision(m, i))));
+    await putAll(
+      store,
+      'dora_decision_log_demo',
+      MARKETS.slice(0, 3).flatMap((m) =>
+        Array.from({ length: DECISIONS_PER_MARKET }, (_, i) => decision(m, i)),
+      ),
+    );
     await putAll(store, 'dora_execution_log_demo', [
-      { bot_run_id: RUN, 'decision_id#event_ts': `${RUN}:KX-AAA-1:3#${toAwareIso(T0 + 180_500)}`, decision_id: `${RUN}:KX-AAA-1:3`, event_ts: toAwareIso(T0 + 180_500), event_type: 'ORDER_PLACE', market: 'KX-AAA-1', side: 'bid', price: 0.41, size: 5, client_order_id: 'aaaa000011112222', bot_version: 'x', env: 'demo', expires_at: 1770000000 },
-      { bot_run_id: RUN, 'decision_id#event_ts': `${RUN}:KX-AAA-1:3#${toAwareIso(T0 + 180_700)}`, decision_id: `${RUN}:KX-AAA-1:3`, event_ts: toAwareIso(T0 + 180_700), event_type: 'ORDER_RESULT', market: 'KX-AAA-1', side: 'bid', price: 0.41, size: 5, status: 'ACCEPTED', order_id: 'o-1', latency_ms: 187, client_order_id: 'aaaa000011112222', bot_version: 'x', env: 'demo', expires_at: 1770000000 },
+      {
+        bot_run_id: RUN,
+        'decision_id#event_ts': `${RUN}:KX-AAA-1:3#${toAwareIso(T0 + 180_500)}`,
+        decision_id: `${RUN}:KX-AAA-1:3`,
+        event_ts: toAwareIso(T0 + 180_500),
+        event_type: 'ORDER_PLACE',
+        market: 'KX-AAA-1',
+        side: 'bid',
+        price: 0.41,
+        size: 5,
+        client_order_id: 'aaaa000011112222',
+        bot_version: 'x',
+        env: 'demo',
+        expires_at: 1770000000,
+      },
+      {
+        bot_run_id: RUN,
+        'decision_id#event_ts': `${RUN}:KX-AAA-1:3#${toAwareIso(T0 + 180_700)}`,
+        decision_id: `${RUN}:KX-AAA-1:3`,
+        event_ts: toAwareIso(T0 + 180_700),
+        event_type: 'ORDER_RESULT',
+        market: 'KX-AAA-1',
+        side: 'bid',
+        price: 0.41,
+        size: 5,
+        status: 'ACCEPTED',
+        order_id: 'o-1',
+        latency_ms: 187,
+        client_order_id: 'aaaa000011112222',
+        bot_version: 'x',
+        env: 'demo',
+        expires_at: 1770000000,
+      },
       // Cancels under a system decision name their market only in `market` (contract §2.1, §2.5).
-      { bot_run_id: RUN, 'decision_id#event_ts': `${RUN}:fatal_cleanup_cancel:20260105-121000#${toAwareIso(T0 + 600_100)}`, decision_id: `${RUN}:fatal_cleanup_cancel:20260105-121000`, event_ts: toAwareIso(T0 + 600_100), event_type: 'ORDER_CANCEL', market: 'KX-AAA-1', order_id: 'o-1', client_order_id: null, bot_version: 'x', env: 'demo', expires_at: 1770000000 },
-      { bot_run_id: RUN, 'decision_id#event_ts': `${RUN}:fatal_cleanup_cancel:20260105-121000#${toAwareIso(T0 + 600_200)}`, decision_id: `${RUN}:fatal_cleanup_cancel:20260105-121000`, event_ts: toAwareIso(T0 + 600_200), event_type: 'ORDER_CANCEL', market: 'KX-BBB-2', order_id: 'o-9', client_order_id: null, bot_version: 'x', env: 'demo', expires_at: 1770000000 },
-      { bot_run_id: RUN, 'decision_id#event_ts': `${RUN}:KX-AAA-10:3#${toAwareIso(T0 + 180_900)}`, decision_id: `${RUN}:KX-AAA-10:3`, event_ts: toAwareIso(T0 + 180_900), event_type: 'ORDER_CANCEL', market: 'KX-AAA-10', order_id: 'o-2', client_order_id: null, bot_version: 'x', env: 'demo', expires_at: 1770000000 },
+      {
+        bot_run_id: RUN,
+        'decision_id#event_ts': `${RUN}:fatal_cleanup_cancel:20260105-121000#${toAwareIso(T0 + 600_100)}`,
+        decision_id: `${RUN}:fatal_cleanup_cancel:20260105-121000`,
+        event_ts: toAwareIso(T0 + 600_100),
+        event_type: 'ORDER_CANCEL',
+        market: 'KX-AAA-1',
+        order_id: 'o-1',
+        client_order_id: null,
+        bot_version: 'x',
+        env: 'demo',
+        expires_at: 1770000000,
+      },
+      {
+        bot_run_id: RUN,
+        'decision_id#event_ts': `${RUN}:fatal_cleanup_cancel:20260105-121000#${toAwareIso(T0 + 600_200)}`,
+        decision_id: `${RUN}:fatal_cleanup_cancel:20260105-121000`,
+        event_ts: toAwareIso(T0 + 600_200),
+        event_type: 'ORDER_CANCEL',
+        market: 'KX-BBB-2',
+        order_id: 'o-9',
+        client_order_id: null,
+        bot_version: 'x',
+        env: 'demo',
+        expires_at: 1770000000,
+      },
+      {
+        bot_run_id: RUN,
+        'decision_id#event_ts': `${RUN}:KX-AAA-10:3#${toAwareIso(T0 + 180_900)}`,
+        decision_id: `${RUN}:KX-AAA-10:3`,
+        event_ts: toAwareIso(T0 + 180_900),
+        event_type: 'ORDER_CANCEL',
+        market: 'KX-AAA-10',
+        order_id: 'o-2',
+        client_order_id: null,
+        bot_version: 'x',
+        env: 'demo',
+        expires_at: 1770000000,
+      },
     ]);
     // One trade partition over 1 MB (≈1,200 items of ~1 KB) must be read completely, not truncated.
     const pad = 'x'.repeat(900);
-    await putAll(store, 'dora_trade_log_demo', Array.from({ length: 1200 }, (_, i) => fill(i, '2026-01-05', pad)));
-    await putAll(store, 'dora_trade_log_demo', [fill(5000, '2026-01-06'), { ...fill(5001, '2026-01-07'), price: 'cheap' }]);
+    await putAll(
+      store,
+      'dora_trade_log_demo',
+      Array.from({ length: 1200 }, (_, i) => fill(i, '2026-01-05', pad)),
+    );
+    await putAll(store, 'dora_trade_log_demo', [
+      fill(5000, '2026-01-06'),
+      { ...fill(5001, '2026-01-07'), price: 'cheap' },
+    ]);
     await putAll(store, 'dora_state_demo', [
-      { key: 'positions', positions: { 'KX-AAA-1': { net_yes_qty: 3, avg_buy_price: 0.41, avg_sell_price: 0, realized_pnl: 0.5 } } },
-      { key: 'open_orders', last_updated: toAwareIso(T0), orders: { 'o-1': { market_id: 'KX-AAA-1', side: 'yes', price: 0.41, size: 5, filled_size: 0, decision_id: null, client_order_id: null, status: 'resting', created_at: toAwareIso(T0), tif: 'gtc' } } },
+      {
+        key: 'positions',
+        positions: {
+          'KX-AAA-1': { net_yes_qty: 3, avg_buy_price: 0.41, avg_sell_price: 0, realized_pnl: 0.5 },
+        },
+      },
+      {
+        key: 'open_orders',
+        last_updated: toAwareIso(T0),
+        orders: {
+          'o-1': {
+            market_id: 'KX-AAA-1',
+            side: 'yes',
+            price: 0.41,
+            size: 5,
+            filled_size: 0,
+            decision_id: null,
+            client_order_id: null,
+            status: 'resting',
+            created_at: toAwareIso(T0),
+            tif: 'gtc',
+          },
+        },
+      },
       { key: 'risk_state', daily_pnl: -1.5, trading_halted: false, last_updated: toAwareIso(T0) },
     ]);
   }, 240_000);
@@ -118,7 +253,9 @@ describe.each(BACKENDS)('access paths on %s', (backend) => {
   });
 
   it('reads a trade partition over 1 MB completely, following LastEvaluatedKey', async () => {
-    const { r, reqs } = await counted(() => readFillPartitions(store.reader, 'demo', Date.UTC(2026, 0, 5), Date.UTC(2026, 0, 5, 12)));
+    const { r, reqs } = await counted(() =>
+      readFillPartitions(store.reader, 'demo', Date.UTC(2026, 0, 5), Date.UTC(2026, 0, 5, 12)),
+    );
     expect(r.fills).toHaveLength(1200);
     expect(reqs.length).toBeGreaterThan(1);
   });
@@ -128,7 +265,13 @@ describe.each(BACKENDS)('access paths on %s', (backend) => {
     expect(all.fills).toHaveLength(1201);
     expect(all.skipped).toBe(1);
     expect(all.warnings[0]?.message).toContain('fill-5001'.replace('fill', 'order'));
-    const win = await readFillsInWindow(store.reader, 'demo', Date.UTC(2026, 0, 6), Date.UTC(2026, 0, 6, 23, 59), Date.UTC(2026, 0, 7, 12));
+    const win = await readFillsInWindow(
+      store.reader,
+      'demo',
+      Date.UTC(2026, 0, 6),
+      Date.UTC(2026, 0, 6, 23, 59),
+      Date.UTC(2026, 0, 7, 12),
+    );
     expect(win.fills.map((f) => f.fillId)).toEqual(['fill-5000']);
   });
 
@@ -138,7 +281,9 @@ describe.each(BACKENDS)('access paths on %s', (backend) => {
     expect(r.decisions.get('KX-AAA-1')?.decisionId).toBe(`${RUN}:KX-AAA-1:${DECISIONS_PER_MARKET - 1}`);
     expect(r.decisions.has('KX-DDD-4')).toBe(false);
     expect(reqs).toHaveLength(ids.length);
-    expect(reqs.every((q) => q.operation === 'Query' && q.index === 'market_id-timestamp-index' && q.items <= 1)).toBe(true);
+    expect(
+      reqs.every((q) => q.operation === 'Query' && q.index === 'market_id-timestamp-index' && q.items <= 1),
+    ).toBe(true);
   });
 
   it('pages a market’s decisions newest first with an opaque cursor, and refuses a cursor of another market', async () => {
@@ -152,8 +297,12 @@ describe.each(BACKENDS)('access paths on %s', (backend) => {
     expect(p3.nextCursor).toBeNull();
     const seen = [...p1.items, ...p2.items, ...p3.items].map((d) => d.timeMs);
     expect(seen).toEqual([...seen].sort((a, b) => b - a));
-    await expect(readMarketDecisions(store.reader, 'demo', { ...q, marketId: 'KX-AAA-1', cursor: p1.nextCursor })).rejects.toBeInstanceOf(CursorError);
-    await expect(readMarketDecisions(store.reader, 'demo', { ...q, cursor: 'not-a-cursor' })).rejects.toBeInstanceOf(CursorError);
+    await expect(
+      readMarketDecisions(store.reader, 'demo', { ...q, marketId: 'KX-AAA-1', cursor: p1.nextCursor }),
+    ).rejects.toBeInstanceOf(CursorError);
+    await expect(
+      readMarketDecisions(store.reader, 'demo', { ...q, cursor: 'not-a-cursor' }),
+    ).rejects.toBeInstanceOf(CursorError);
   });
 
   it('finds the decision in force at each fill time (newest at or before it)', async () => {
@@ -171,7 +320,18 @@ describe.each(BACKENDS)('access paths on %s', (backend) => {
     const items = Array.from({ length: 2400 }, (_, loop) => {
       const ts = toAwareIso(T0 + DAY_MS + loop * 1000);
       const id = `${run}:KX-BIG-1:${loop}`;
-      return { bot_run_id: run, 'decision_id#event_ts': `${id}#${ts}`, decision_id: id, event_ts: ts, event_type: 'ORDER_PLACE', market: 'KX-BIG-1', side: 'bid', price: 0.41, size: 5, note: pad };
+      return {
+        bot_run_id: run,
+        'decision_id#event_ts': `${id}#${ts}`,
+        decision_id: id,
+        event_ts: ts,
+        event_type: 'ORDER_PLACE',
+        market: 'KX-BIG-1',
+        side: 'bid',
+        price: 0.41,
+        size: 5,
+        note: pad,
+      };
     });
     await putAll(store, 'dora_execution_log_demo', items);
     const { r, reqs } = await counted(() => readMarketExecutions(store.reader, 'demo', 'KX-BIG-1', [run]));
@@ -194,9 +354,16 @@ describe.each(BACKENDS)('access paths on %s', (backend) => {
     expect(m.events.map((e) => e.eventType).sort()).toEqual(['ORDER_CANCEL', 'ORDER_PLACE', 'ORDER_RESULT']);
     expect(m.events.find((e) => e.eventType === 'ORDER_CANCEL')?.orderId).toBe('o-1');
     // Only the attributes asked for (the analytics' set): the rest read as absent.
-    const lean = await readMarketExecutions(store.reader, 'demo', 'KX-AAA-1', [RUN], { attributes: ['bot_run_id', 'decision_id#event_ts', 'event_ts', 'event_type', 'status', 'latency_ms'] });
+    const lean = await readMarketExecutions(store.reader, 'demo', 'KX-AAA-1', [RUN], {
+      attributes: ['bot_run_id', 'decision_id#event_ts', 'event_ts', 'event_type', 'status', 'latency_ms'],
+    });
     expect(lean.events).toHaveLength(3);
     const result = lean.events.find((e) => e.eventType === 'ORDER_RESULT');
-    expect([result?.status, result?.latencyMs, result?.clientOrderId, result?.market]).toEqual(['ACCEPTED', 187, null, '']);
+    expect([result?.status, result?.latencyMs, result?.clientOrderId, result?.market]).toEqual([
+      'ACCEPTED',
+      187,
+      null,
+      '',
+    ]);
   });
 });

@@ -30,7 +30,13 @@ beforeAll(async () => {
   await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
   const url = `http://127.0.0.1:${(receiver.address() as { port: number }).port}/hook`;
   app = await buildApp({
-    source: 'embedded', defaultEnv: 'demo', region: 'us-east-1', client: store.reader, nowMs: () => now, webDir: null, auth: { mode: 'none' },
+    source: 'embedded',
+    defaultEnv: 'demo',
+    region: 'us-east-1',
+    client: store.reader,
+    nowMs: () => now,
+    webDir: null,
+    auth: { mode: 'none' },
     alerts: { background: false, webhook: { url, cooldownMs: COOLDOWN_MS } },
   });
 });
@@ -44,7 +50,9 @@ const rules = (body: { active: { key: string }[] }) => body.active.map((a) => a.
 const monitor = () => app.dora.alerts.get('demo');
 
 async function setOpenOrders(orders: Record<string, unknown>) {
-  await putAll(store.writer, 'dora_state_demo', [{ key: 'open_orders', last_updated: toAwareIso(now - 5_000), orders }]);
+  await putAll(store.writer, 'dora_state_demo', [
+    { key: 'open_orders', last_updated: toAwareIso(now - 5_000), orders },
+  ]);
 }
 
 describe('alerts', () => {
@@ -60,13 +68,36 @@ describe('alerts', () => {
     now += 20_000;
     await monitor().evaluate();
     const again = (await app.inject('/api/v1/alerts')).json();
-    expect(again.active.find((a: { key: string }) => a.key === 'stale_position:KX-C').lastSeenAt).toBe(new Date(now).toISOString());
+    expect(again.active.find((a: { key: string }) => a.key === 'stale_position:KX-C').lastSeenAt).toBe(
+      new Date(now).toISOString(),
+    );
     expect(posts).toHaveLength(1); // de-duplicated while it lasts
   });
 
   it('resolves, and a flapping alert is not re-posted within the cool-down, but is after it', async () => {
-    const live = { o9: { market_id: 'KX-A', side: 'no', price: 0.47, size: 6, filled_size: 0, status: 'resting', tif: 'gtc' } };
-    const withBid = { ...live, b1: { market_id: 'KX-A', side: 'yes', price: 0.44, size: 5, filled_size: 0, status: 'resting', tif: 'gtc' } };
+    const live = {
+      o9: {
+        market_id: 'KX-A',
+        side: 'no',
+        price: 0.47,
+        size: 6,
+        filled_size: 0,
+        status: 'resting',
+        tif: 'gtc',
+      },
+    };
+    const withBid = {
+      ...live,
+      b1: {
+        market_id: 'KX-A',
+        side: 'yes',
+        price: 0.44,
+        size: 5,
+        filled_size: 0,
+        status: 'resting',
+        tif: 'gtc',
+      },
+    };
     now += 10_000;
     await setOpenOrders(withBid);
     await monitor().evaluate();
@@ -82,7 +113,9 @@ describe('alerts', () => {
     expect(rules(body)).toContain('order_mismatch:KX-A');
     // Back within the cool-down: the same alert — its first-seen time kept, gone from the resolved
     // list (issue 16 item 8: no flapping in the list).
-    expect(body.active.find((a: { key: string }) => a.key === 'order_mismatch:KX-A').firstSeenAt).toBe(new Date(NOW).toISOString());
+    expect(body.active.find((a: { key: string }) => a.key === 'order_mismatch:KX-A').firstSeenAt).toBe(
+      new Date(NOW).toISOString(),
+    );
     expect(body.resolved.map((a: { key: string }) => a.key)).not.toContain('order_mismatch:KX-A');
     // (Time passing makes the fixture's bot late, a separate alert; count only the mismatch posts.)
     const mismatchPosts = () => posts.filter((p) => p.text.includes('order_mismatch')).length;
@@ -97,7 +130,9 @@ describe('alerts', () => {
     expect(mismatchPosts()).toBe(2);
     // Back after the cool-down: a new alert, the earlier one stays resolved.
     body = (await app.inject('/api/v1/alerts')).json();
-    expect(body.active.find((a: { key: string }) => a.key === 'order_mismatch:KX-A').firstSeenAt).toBe(new Date(now).toISOString());
+    expect(body.active.find((a: { key: string }) => a.key === 'order_mismatch:KX-A').firstSeenAt).toBe(
+      new Date(now).toISOString(),
+    );
     expect(body.resolved.map((a: { key: string }) => a.key)).toContain('order_mismatch:KX-A');
   });
 
@@ -113,7 +148,13 @@ describe('alerts', () => {
 describe('GET /alerts meta (issue 17: it said hit and cost 0 whatever happened)', () => {
   const appOver = (opts: { defaultEnv: 'demo' | 'prod'; background: boolean }) =>
     buildApp({
-      source: 'embedded', defaultEnv: opts.defaultEnv, region: 'us-east-1', client: store.reader, nowMs: () => now, webDir: null, auth: { mode: 'none' },
+      source: 'embedded',
+      defaultEnv: opts.defaultEnv,
+      region: 'us-east-1',
+      client: store.reader,
+      nowMs: () => now,
+      webDir: null,
+      auth: { mode: 'none' },
       alerts: { background: opts.background, intervalMs: 3_600_000 },
     });
 

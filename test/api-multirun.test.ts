@@ -18,7 +18,9 @@ import { BACKENDS, startTestStore, type TestStore } from './helpers/store.js';
 const fx: MultiRunFixture = multiRunFixture();
 const NOW = fx.nowMs;
 const HOUR = 3_600_000;
-const events: ExecutionEvent[] = decodeAll(fx.items.dora_execution_log, (r) => decodeExecutionEvent(r)).values;
+const events: ExecutionEvent[] = decodeAll(fx.items.dora_execution_log, (r) =>
+  decodeExecutionEvent(r),
+).values;
 const markets = [...new Set(events.map((e) => e.market))].sort();
 
 function direct(market: string, fromMs: number, toMs: number): ExecutionEvent[] {
@@ -52,7 +54,15 @@ describe.each(BACKENDS)('API on the multi-run fixture on %s', (backend) => {
   beforeAll(async () => {
     store = await startTestStore(backend);
     await writeItems(store.writer, 'demo', fx.items);
-    app = await buildApp({ source: 'embedded', defaultEnv: 'demo', region: 'us-east-1', client: store.reader, nowMs: () => NOW, webDir: null, auth: { mode: 'none' } });
+    app = await buildApp({
+      source: 'embedded',
+      defaultEnv: 'demo',
+      region: 'us-east-1',
+      client: store.reader,
+      nowMs: () => NOW,
+      webDir: null,
+      auth: { mode: 'none' },
+    });
   }, 240_000);
   afterAll(async () => {
     await app.close();
@@ -60,7 +70,15 @@ describe.each(BACKENDS)('API on the multi-run fixture on %s', (backend) => {
   });
 
   it('the fixture holds every run shape the bot writes', () => {
-    expect(fx.summary.shapes).toMatchObject({ flatStart: true, startupCancels: true, batchRun: true, shortRun: true, severalRunsADay: true, disabledCancel: true, notFound: true });
+    expect(fx.summary.shapes).toMatchObject({
+      flatStart: true,
+      startupCancels: true,
+      batchRun: true,
+      shortRun: true,
+      severalRunsADay: true,
+      disabledCancel: true,
+      notFound: true,
+    });
     expect(markets.length).toBeGreaterThan(3);
   });
 
@@ -68,7 +86,9 @@ describe.each(BACKENDS)('API on the multi-run fixture on %s', (backend) => {
     let compared = 0;
     for (const market of markets) {
       for (const [from, to] of ranges()) {
-        const { status, body } = await get(`/api/v1/markets/${encodeURIComponent(market)}/executions?from=${iso(from)}&to=${iso(to)}&limit=1`);
+        const { status, body } = await get(
+          `/api/v1/markets/${encodeURIComponent(market)}/executions?from=${iso(from)}&to=${iso(to)}&limit=1`,
+        );
         expect(status, `${market} ${iso(from)}..${iso(to)}`).toBe(200);
         expect(body.total, `${market} ${iso(from)}..${iso(to)}`).toBe(direct(market, from, to).length);
         compared++;
@@ -80,7 +100,9 @@ describe.each(BACKENDS)('API on the multi-run fixture on %s', (backend) => {
   it('latency and outcome figures equal core applied to the items written, every market', async () => {
     const from = fx.summary.executionFromMs;
     for (const market of markets) {
-      const { status, body } = await get(`/api/v1/markets/${encodeURIComponent(market)}/analytics?from=${iso(from)}&to=${iso(NOW)}`);
+      const { status, body } = await get(
+        `/api/v1/markets/${encodeURIComponent(market)}/analytics?from=${iso(from)}&to=${iso(NOW)}`,
+      );
       expect(status).toBe(200);
       const want = JSON.parse(JSON.stringify(buildMarketAnalytics(direct(market, from, NOW), from, NOW)));
       expect(body.eventCount, market).toBe(want.eventCount);
@@ -91,7 +113,9 @@ describe.each(BACKENDS)('API on the multi-run fixture on %s', (backend) => {
 
   it('the disabled market’s orders cancelled at a later startup are served under the system id', async () => {
     for (const c of fx.summary.disabledCancels) {
-      const { body } = await get(`/api/v1/markets/${encodeURIComponent(c.ticker)}/executions?from=${iso(fx.summary.executionFromMs)}&to=${iso(NOW)}&limit=1000`);
+      const { body } = await get(
+        `/api/v1/markets/${encodeURIComponent(c.ticker)}/executions?from=${iso(fx.summary.executionFromMs)}&to=${iso(NOW)}&limit=1000`,
+      );
       const mine = body.items.filter((e: { decisionId: string }) => e.decisionId === c.decisionId);
       expect(mine.length).toBe(c.orderIds.length * 2);
       expect(mine.every((e: { systemReason: string }) => e.systemReason === 'startup_cancel')).toBe(true);
@@ -104,8 +128,13 @@ describe.each(BACKENDS)('API on the multi-run fixture on %s', (backend) => {
     expect(system.length).toBeGreaterThan(0);
     // Every system id, and market ids spread over every run.
     const byRun = new Map<string, string[]>();
-    for (const id of ids) if (!system.includes(id)) byRun.set(id.split(':')[0] as string, [...(byRun.get(id.split(':')[0] as string) ?? []), id]);
-    const sample = [...system, ...[...byRun.values()].flatMap((list) => list.filter((_, i) => i % Math.ceil(list.length / 8) === 0))];
+    for (const id of ids)
+      if (!system.includes(id))
+        byRun.set(id.split(':')[0] as string, [...(byRun.get(id.split(':')[0] as string) ?? []), id]);
+    const sample = [
+      ...system,
+      ...[...byRun.values()].flatMap((list) => list.filter((_, i) => i % Math.ceil(list.length / 8) === 0)),
+    ];
     for (const id of sample) {
       const { status, body } = await get(`/api/v1/decisions/${encodeURIComponent(id)}`);
       expect(status, id).toBe(200);
@@ -120,7 +149,9 @@ describe.each(BACKENDS)('API on the multi-run fixture on %s', (backend) => {
     const from = fx.summary.executionFromMs;
     let judged = 0;
     for (const market of markets) {
-      const { status, body } = await get(`/api/v1/reconciliation?market=${encodeURIComponent(market)}&from=${iso(from)}&to=${iso(NOW)}`);
+      const { status, body } = await get(
+        `/api/v1/reconciliation?market=${encodeURIComponent(market)}&from=${iso(from)}&to=${iso(NOW)}`,
+      );
       expect(status).toBe(200);
       for (const run of body.chains.batchRuns) expect(batch.has(run), run).toBe(true);
       for (const c of body.chains.items) {
@@ -135,7 +166,9 @@ describe.each(BACKENDS)('API on the multi-run fixture on %s', (backend) => {
     const { body } = await get('/api/v1/overview?days=30');
     const rows = body.markets as { realizedPnl: number; unrealizedWorst: number; pnl24h: number }[];
     const sum = (k: 'realizedPnl' | 'unrealizedWorst' | 'pnl24h') => rows.reduce((s, r) => s + r[k], 0);
-    expect(Math.abs(sum('realizedPnl') + body.totals.otherMarkets.realizedPnl - body.pnl.realizedTotal)).toBeLessThan(1e-9);
+    expect(
+      Math.abs(sum('realizedPnl') + body.totals.otherMarkets.realizedPnl - body.pnl.realizedTotal),
+    ).toBeLessThan(1e-9);
     expect(Math.abs(body.totals.realizedPnl - body.pnl.realizedTotal)).toBeLessThan(1e-9);
     expect(Math.abs(body.totals.unrealizedWorst - body.pnl.unrealizedWorst)).toBeLessThan(1e-9);
   });

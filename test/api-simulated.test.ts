@@ -13,7 +13,13 @@ import { decodeMarketConfig } from '../src/store/decode/config.js';
 import { decodeFill } from '../src/store/decode/fill.js';
 import { decodeDecision } from '../src/store/decode/decision.js';
 import { decodeExecutionEvent } from '../src/store/decode/execution.js';
-import { decodeApiErrors, decodeGlobalConfig, decodeOpenOrders, decodePositions, decodeRiskState } from '../src/store/decode/state.js';
+import {
+  decodeApiErrors,
+  decodeGlobalConfig,
+  decodeOpenOrders,
+  decodePositions,
+  decodeRiskState,
+} from '../src/store/decode/state.js';
 import { startTestStore, type TestStore } from './helpers/store.js';
 
 const NOW = Date.UTC(2026, 10, 20, 15, 30);
@@ -31,7 +37,15 @@ beforeAll(async () => {
   store = await startTestStore();
   const history = generateHistory({ seed: 7, env: 'demo', nowMs: NOW, markets: 8, days: 6 });
   await writeItems(store.writer, 'demo', history.items);
-  app = await buildApp({ source: 'embedded', defaultEnv: 'demo', region: 'us-east-1', client: store.reader, nowMs: () => NOW, webDir: null, auth: { mode: 'none' } });
+  app = await buildApp({
+    source: 'embedded',
+    defaultEnv: 'demo',
+    region: 'us-east-1',
+    client: store.reader,
+    nowMs: () => NOW,
+    webDir: null,
+    auth: { mode: 'none' },
+  });
 
   // The expected figures: core applied to the generated items, decoded directly.
   const it = history.items;
@@ -48,9 +62,16 @@ beforeAll(async () => {
   }
   const configs = decodeAll(it.dora_market_config, (r) => decodeMarketConfig(r)).values;
   const positions = value(decodePositions(state.get('positions')));
-  const watched = new Set([...configs.map((c) => c.marketId), ...[...positions.positions.values()].filter((p) => p.netYesQty !== 0).map((p) => p.marketId)]);
+  const watched = new Set([
+    ...configs.map((c) => c.marketId),
+    ...[...positions.positions.values()].filter((p) => p.netYesQty !== 0).map((p) => p.marketId),
+  ]);
   expected = {
-    env: 'demo', region: 'us-east-1', tz: 'UTC', nowMs: NOW, days: 30,
+    env: 'demo',
+    region: 'us-east-1',
+    tz: 'UTC',
+    nowMs: NOW,
+    days: 30,
     configs: configs.sort((a, b) => a.marketId.localeCompare(b.marketId)),
     positions,
     openOrders: value(decodeOpenOrders(state.get('open_orders'))),
@@ -83,7 +104,9 @@ describe('API on simulated bot data', () => {
   it('stale equals core, and its CSV carries the same figures', async () => {
     const json = (await app.inject('/api/v1/stale?hours=24')).json();
     const want = buildStale(expected, 24);
-    expect(json.items.map((i: { marketId: string }) => i.marketId)).toEqual(want.items.map((i) => i.marketId));
+    expect(json.items.map((i: { marketId: string }) => i.marketId)).toEqual(
+      want.items.map((i) => i.marketId),
+    );
     expect(json.totals).toEqual(JSON.parse(JSON.stringify(want.totals)));
     const csv = (await app.inject('/api/v1/stale?hours=24&format=csv')).body.split('\r\n');
     const header = (csv[0] ?? '').split(',');
@@ -103,11 +126,17 @@ describe('API on simulated bot data', () => {
     const busiest = [...byMarket].sort((a, b) => b[1].length - a[1].length);
     expect(busiest.length).toBeGreaterThan(2);
     for (const [market, events] of busiest.slice(0, 4)) {
-      const res = await app.inject(`/api/v1/markets/${encodeURIComponent(market)}/analytics?from=${new Date(fromMs).toISOString()}&to=${new Date(NOW).toISOString()}`);
+      const res = await app.inject(
+        `/api/v1/markets/${encodeURIComponent(market)}/analytics?from=${new Date(fromMs).toISOString()}&to=${new Date(NOW).toISOString()}`,
+      );
       expect(res.statusCode).toBe(200);
       const want = buildMarketAnalytics(events, fromMs, NOW);
       expect(want.eventCount).toBeGreaterThan(0);
-      expect(strip(res.json())).toEqual({ env: 'demo', marketId: market, ...JSON.parse(JSON.stringify(want)) });
+      expect(strip(res.json())).toEqual({
+        env: 'demo',
+        marketId: market,
+        ...JSON.parse(JSON.stringify(want)),
+      });
     }
   });
 
@@ -116,11 +145,14 @@ describe('API on simulated bot data', () => {
     const runs = [...new Set(all.map((e) => e.botRunId))].sort();
     expect(runs.length).toBeGreaterThan(1);
     const market = all.find((e) => e.botRunId === runs[0])?.market as string;
-    const url = (days: number) => `/api/v1/markets/${encodeURIComponent(market)}/executions?from=${new Date(NOW - days * 86_400_000).toISOString()}&to=${new Date(NOW).toISOString()}`;
+    const url = (days: number) =>
+      `/api/v1/markets/${encodeURIComponent(market)}/executions?from=${new Date(NOW - days * 86_400_000).toISOString()}&to=${new Date(NOW).toISOString()}`;
     const first = (await app.inject(url(6))).json();
     const again = (await app.inject(url(5.5))).json();
     // The executions list is the same events, cut to the range (it keeps every attribute).
-    const want = all.filter((e) => e.market === market && e.timeMs >= NOW - 5.5 * 86_400_000 && e.timeMs <= NOW);
+    const want = all.filter(
+      (e) => e.market === market && e.timeMs >= NOW - 5.5 * 86_400_000 && e.timeMs <= NOW,
+    );
     expect(again.items).toHaveLength(want.length);
     expect(again.meta.dynamo.requests).toBeLessThan(first.meta.dynamo.requests);
   });
@@ -130,7 +162,13 @@ describe('API on simulated bot data', () => {
     expect(markets.length).toBeGreaterThan(0);
     for (const { marketId } of markets) {
       const id = encodeURIComponent(marketId);
-      for (const path of ['', '/decisions?limit=50', '/fills?days=7', '/executions?days=2', '/analytics?days=2']) {
+      for (const path of [
+        '',
+        '/decisions?limit=50',
+        '/fills?days=7',
+        '/executions?days=2',
+        '/analytics?days=2',
+      ]) {
         const res = await app.inject(`/api/v1/markets/${id}${path}`);
         expect(res.statusCode, `${marketId}${path}`).toBe(200);
       }
@@ -139,7 +177,9 @@ describe('API on simulated bot data', () => {
 
   it('reconciliation over simulated data finds the broken chains the simulator wrote', async () => {
     const market = [...expected.latestDecisions.keys()][0] as string;
-    const body = (await app.inject(`/api/v1/reconciliation?market=${encodeURIComponent(market)}&days=2`)).json();
+    const body = (
+      await app.inject(`/api/v1/reconciliation?market=${encodeURIComponent(market)}&days=2`)
+    ).json();
     expect(body.chains.counts.chains).toBeGreaterThan(0);
     // The simulator's positions agree with its trade log replayed with today's fee formula.
     // Rows to check: markets with fills in the trade log and an entry in the positions item, counted
@@ -147,16 +187,24 @@ describe('API on simulated bot data', () => {
     const withFills = new Set(expected.fills.map((f) => f.marketId));
     const inBoth = [...expected.positions!.positions.keys()].filter((m) => withFills.has(m));
     expect(inBoth.length).toBeGreaterThan(0);
-    const rows = (body.pnlSources as { marketId: string; botRealized: number | null; fills: number; replayedFormulaFees: number }[]).filter(
-      (r) => r.botRealized !== null && r.fills > 0,
-    );
+    const rows = (
+      body.pnlSources as {
+        marketId: string;
+        botRealized: number | null;
+        fills: number;
+        replayedFormulaFees: number;
+      }[]
+    ).filter((r) => r.botRealized !== null && r.fills > 0);
     expect(rows.map((r) => r.marketId).sort()).toEqual(inBoth.sort());
-    for (const r of rows) expect(Math.abs(r.replayedFormulaFees - r.botRealized!), r.marketId).toBeLessThan(1e-6);
+    for (const r of rows)
+      expect(Math.abs(r.replayedFormulaFees - r.botRealized!), r.marketId).toBeLessThan(1e-6);
   });
 
   it('a fill’s decision context is the newest decision of that market at or before the fill', async () => {
     // A market the bot quotes (the simulator also writes manual trades in a market it never quotes).
-    const withFills = expected.fills.find((f) => f.fillTimeMs > NOW - 2 * 86_400_000 && expected.latestDecisions.has(f.marketId));
+    const withFills = expected.fills.find(
+      (f) => f.fillTimeMs > NOW - 2 * 86_400_000 && expected.latestDecisions.has(f.marketId),
+    );
     expect(withFills).toBeDefined();
     const m = withFills!.marketId;
     const body = (await app.inject(`/api/v1/markets/${encodeURIComponent(m)}/fills?days=2`)).json();

@@ -14,7 +14,15 @@ let now = NOW;
 beforeAll(async () => {
   store = await startTestStore();
   await writeHandWorkedDataset(store.writer);
-  app = await buildApp({ source: 'embedded', defaultEnv: 'demo', region: 'us-east-1', client: store.reader, nowMs: () => now, webDir: null, auth: { mode: 'none' } });
+  app = await buildApp({
+    source: 'embedded',
+    defaultEnv: 'demo',
+    region: 'us-east-1',
+    client: store.reader,
+    nowMs: () => now,
+    webDir: null,
+    auth: { mode: 'none' },
+  });
 });
 afterAll(async () => {
   await app.close();
@@ -23,7 +31,11 @@ afterAll(async () => {
 
 async function get(url: string) {
   const res = await app.inject({ method: 'GET', url });
-  return { status: res.statusCode, body: String(res.headers['content-type'] ?? '').includes('json') ? res.json() : res.body, headers: res.headers };
+  return {
+    status: res.statusCode,
+    body: String(res.headers['content-type'] ?? '').includes('json') ? res.json() : res.body,
+    headers: res.headers,
+  };
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON bodies are checked field by field
@@ -66,11 +78,16 @@ describe('GET /api/v1/overview on the hand-worked dataset', () => {
 
   it('makes headline = Σ rows = TOTAL row', async () => {
     const { body } = await get('/api/v1/overview');
-    const sum = (k: string) => body.markets.reduce((a: number, r: Record<string, number>) => a + (r[k] ?? 0), 0);
+    const sum = (k: string) =>
+      body.markets.reduce((a: number, r: Record<string, number>) => a + (r[k] ?? 0), 0);
     close(body.totals.unrealizedWorst, sum('unrealizedWorst'));
     close(body.pnl.unrealizedWorst, body.totals.unrealizedWorst);
     close(body.pnl.unrealizedBest, body.totals.unrealizedBest);
-    expect(body.markets.map((m: { marketId: string }) => m.marketId).sort()).toEqual(['KX-A', 'KX-B', 'KX-C']);
+    expect(body.markets.map((m: { marketId: string }) => m.marketId).sort()).toEqual([
+      'KX-A',
+      'KX-B',
+      'KX-C',
+    ]);
   });
 
   it('reports a missing live bid as a mismatch, because the open-orders snapshot is newer than the decision', async () => {
@@ -85,7 +102,11 @@ describe('GET /api/v1/overview on the hand-worked dataset', () => {
   it('buckets days in the requested time zone', async () => {
     const { body } = await get('/api/v1/overview?days=3&tz=Asia/Tokyo');
     // 2026-01-05 09:00Z is 18:00 in Tokyo, the same day; 2026-01-04 10:00Z is 19:00 Tokyo on 01-04.
-    expect(body.pnl.daily.map((d: { date: string }) => d.date)).toEqual(['2026-01-03', '2026-01-04', '2026-01-05']);
+    expect(body.pnl.daily.map((d: { date: string }) => d.date)).toEqual([
+      '2026-01-03',
+      '2026-01-04',
+      '2026-01-05',
+    ]);
     close(body.pnl.daily[1].realized, -0.042);
   });
 
@@ -164,7 +185,12 @@ describe('parameters', () => {
 describe('market endpoints', () => {
   it('GET /markets lists configs with the API names', async () => {
     const { body } = await get('/api/v1/markets');
-    expect(body.items.find((m: { marketId: string }) => m.marketId === 'KX-C')).toMatchObject({ enabled: false, eventTicker: 'EV-2', maxInventoryYes: 10, minSpread: 0.05 });
+    expect(body.items.find((m: { marketId: string }) => m.marketId === 'KX-C')).toMatchObject({
+      enabled: false,
+      eventTicker: 'EV-2',
+      maxInventoryYes: 10,
+      minSpread: 0.05,
+    });
   });
 
   it('GET /markets/:id gives config, position, newest decision, book and our orders', async () => {
@@ -197,7 +223,10 @@ describe('market endpoints', () => {
   it('GET /decisions/:id returns the chain: decision, its executions, the fills it was in force for', async () => {
     const { status, body } = await get(`/api/v1/decisions/${RUN}:KX-A:11`);
     expect(status).toBe(200);
-    expect(body.executions.map((e: { eventType: string }) => e.eventType)).toEqual(['ORDER_PLACE', 'ORDER_RESULT']);
+    expect(body.executions.map((e: { eventType: string }) => e.eventType)).toEqual([
+      'ORDER_PLACE',
+      'ORDER_RESULT',
+    ]);
     expect(body.fills).toEqual([]);
   });
 
@@ -216,18 +245,33 @@ describe('market endpoints', () => {
     // Samples at now−90 s (before any decision), now−60 s (loop 10, stamped 250 µs into that very
     // millisecond: times are compared at millisecond precision, so it counts), now−30 s (loop 10)
     // and now (loop 11, at now−20 s).
-    expect(body.items.map((p: { decisionId: string | null }) => p.decisionId)).toEqual([null, `${RUN}:KX-A:10`, `${RUN}:KX-A:10`, `${RUN}:KX-A:11`]);
-    expect(body.items[3]).toMatchObject({ bestBid: 0.45, bestAsk: 0.48, targetBid: 0.44, targetAsk: 0.47, inventory: 6 });
+    expect(body.items.map((p: { decisionId: string | null }) => p.decisionId)).toEqual([
+      null,
+      `${RUN}:KX-A:10`,
+      `${RUN}:KX-A:10`,
+      `${RUN}:KX-A:11`,
+    ]);
+    expect(body.items[3]).toMatchObject({
+      bestBid: 0.45,
+      bestAsk: 0.48,
+      targetBid: 0.44,
+      targetAsk: 0.47,
+      inventory: 6,
+    });
     expect((await get('/api/v1/markets/KX-A/series?points=5000')).status).toBe(400);
   });
 
   it('GET /reconciliation gives chains, P&L sources with explanations, and drift', async () => {
     const from = new Date(NOW - 3 * 86_400_000).toISOString();
-    const { status, body } = await get(`/api/v1/reconciliation?market=KX-A&from=${from}&to=${new Date(NOW).toISOString()}`);
+    const { status, body } = await get(
+      `/api/v1/reconciliation?market=KX-A&from=${from}&to=${new Date(NOW).toISOString()}`,
+    );
     expect(status).toBe(200);
     // Loop 11 placed ask o9 (ACCEPTED, live now): a whole chain. The fills f1, f2 were of orders no
     // decision in the range placed (o1, o2): orphan fills.
-    const c11 = body.chains.items.find((c: { decision: { decisionId: string } }) => c.decision.decisionId === `${RUN}:KX-A:11`);
+    const c11 = body.chains.items.find(
+      (c: { decision: { decisionId: string } }) => c.decision.decisionId === `${RUN}:KX-A:11`,
+    );
     expect(c11.problems).toEqual([]);
     expect(c11.orders[0]).toMatchObject({ orderId: 'o9', status: 'ACCEPTED', live: true, latencyMs: 200 });
     expect(body.chains.orphanFills.map((f: { fillId: string }) => f.fillId).sort()).toEqual(['f1', 'f2']);
@@ -283,7 +327,9 @@ describe('format=xlsx', () => {
   it('downloads a list as an Excel workbook', async () => {
     const res = await app.inject('/api/v1/overview?format=xlsx');
     expect(res.statusCode).toBe(200);
-    expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(res.headers['content-type']).toBe(
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
     expect(res.headers['content-disposition']).toBe('attachment; filename="overview-markets-demo.xlsx"');
     expect(res.rawPayload.subarray(0, 2).toString()).toBe('PK');
   });
@@ -295,7 +341,8 @@ describe('executions cursor', () => {
     expect(first.items).toHaveLength(1);
     expect(first.nextCursor).toMatch(/^o1\.\d+\.\d+$/);
     now += 5_000; // "now" moves on; the cursor keeps the first page's range
-    const second = (await get(`/api/v1/markets/KX-A/executions?limit=1&days=3&cursor=${first.nextCursor}`)).body;
+    const second = (await get(`/api/v1/markets/KX-A/executions?limit=1&days=3&cursor=${first.nextCursor}`))
+      .body;
     expect(second.items).toHaveLength(1);
     expect(Date.parse(second.items[0].time)).toBeLessThanOrEqual(Date.parse(first.items[0].time));
     expect(second.nextCursor).toBeNull();
@@ -304,28 +351,43 @@ describe('executions cursor', () => {
 });
 
 describe('every list endpoint exports', () => {
-  it.each(['/api/v1/markets', '/api/v1/risk', '/api/v1/stale', '/api/v1/alerts', '/api/v1/reconciliation'])('%s as CSV and Excel, and refuses a bad format', async (url) => {
-    const csv = await app.inject(`${url}?format=csv`);
-    expect(csv.headers['content-type']).toContain('text/csv');
-    const xlsx = await app.inject(`${url}?format=xlsx`);
-    expect(xlsx.headers['content-type']).toContain('spreadsheetml');
-    expect((await app.inject(`${url}?format=bogus`)).statusCode).toBe(400);
-  });
+  it.each(['/api/v1/markets', '/api/v1/risk', '/api/v1/stale', '/api/v1/alerts', '/api/v1/reconciliation'])(
+    '%s as CSV and Excel, and refuses a bad format',
+    async (url) => {
+      const csv = await app.inject(`${url}?format=csv`);
+      expect(csv.headers['content-type']).toContain('text/csv');
+      const xlsx = await app.inject(`${url}?format=xlsx`);
+      expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+      expect((await app.inject(`${url}?format=bogus`)).statusCode).toBe(400);
+    },
+  );
 
   it.each([
-    ['fills', FILL_EXPORT_COLUMNS, (r: Record<string, unknown>) => [...Object.keys(r).filter((k) => k !== 'decisionContext'), 'decisionId']],
+    [
+      'fills',
+      FILL_EXPORT_COLUMNS,
+      (r: Record<string, unknown>) => [
+        ...Object.keys(r).filter((k) => k !== 'decisionContext'),
+        'decisionId',
+      ],
+    ],
     ['executions', EXECUTION_EXPORT_COLUMNS, (r: Record<string, unknown>) => Object.keys(r)],
-  ] as const)('%s: the CSV header is the JSON row’s fields, and an export with no rows still has it', async (list, columns, fieldsOf) => {
-    const json = (await app.inject(`/api/v1/markets/KX-A/${list}?days=30`)).json();
-    expect(json.items.length).toBeGreaterThan(0);
-    expect(fieldsOf(json.items[0])).toEqual([...columns]);
-    const full = (await app.inject(`/api/v1/markets/KX-A/${list}?days=30&format=csv`)).body.split('\r\n');
-    expect(full[0]).toBe(columns.join(','));
-    // A range long before any data: no rows, the header alone.
-    const empty = await app.inject(`/api/v1/markets/KX-A/${list}?from=2020-01-01T00:00:00Z&to=2020-01-02T00:00:00Z&format=csv`);
-    expect(empty.statusCode).toBe(200);
-    expect(empty.body).toBe(`${columns.join(',')}\r\n`);
-  });
+  ] as const)(
+    '%s: the CSV header is the JSON row’s fields, and an export with no rows still has it',
+    async (list, columns, fieldsOf) => {
+      const json = (await app.inject(`/api/v1/markets/KX-A/${list}?days=30`)).json();
+      expect(json.items.length).toBeGreaterThan(0);
+      expect(fieldsOf(json.items[0])).toEqual([...columns]);
+      const full = (await app.inject(`/api/v1/markets/KX-A/${list}?days=30&format=csv`)).body.split('\r\n');
+      expect(full[0]).toBe(columns.join(','));
+      // A range long before any data: no rows, the header alone.
+      const empty = await app.inject(
+        `/api/v1/markets/KX-A/${list}?from=2020-01-01T00:00:00Z&to=2020-01-02T00:00:00Z&format=csv`,
+      );
+      expect(empty.statusCode).toBe(200);
+      expect(empty.body).toBe(`${columns.join(',')}\r\n`);
+    },
+  );
 });
 
 describe('list exports keep their header when the list is empty', () => {
@@ -338,16 +400,20 @@ describe('list exports keep their header when the list is empty', () => {
     ['/api/v1/risk', '/api/v1/risk?env=prod', (j: Json) => j.markets],
     ['/api/v1/alerts', null, (j: Json) => [...j.active, ...j.resolved]],
     ['/api/v1/compare?markets=KX-A,KX-B&days=30', null, (j: Json) => j.items],
-  ] as const)('%s: the header is the JSON rows’ fields in order, with rows or without', async (full, empty, rowsOf) => {
-    const csvOf = async (url: string) => (await app.inject(`${url}${url.includes('?') ? '&' : '?'}format=csv`)).body;
-    const rows = rowsOf((await get(full)).body) as Record<string, unknown>[];
-    expect(rows.length).toBeGreaterThan(0);
-    const fields = [...new Set(rows.flatMap((r) => Object.keys(r)))];
-    const header = (await csvOf(full)).split('\r\n')[0];
-    expect(header).toBe(fields.join(','));
-    if (empty) {
-      expect(rowsOf((await get(empty)).body)).toHaveLength(0);
-      expect(await csvOf(empty)).toBe(`${header}\r\n`);
-    }
-  });
+  ] as const)(
+    '%s: the header is the JSON rows’ fields in order, with rows or without',
+    async (full, empty, rowsOf) => {
+      const csvOf = async (url: string) =>
+        (await app.inject(`${url}${url.includes('?') ? '&' : '?'}format=csv`)).body;
+      const rows = rowsOf((await get(full)).body) as Record<string, unknown>[];
+      expect(rows.length).toBeGreaterThan(0);
+      const fields = [...new Set(rows.flatMap((r) => Object.keys(r)))];
+      const header = (await csvOf(full)).split('\r\n')[0];
+      expect(header).toBe(fields.join(','));
+      if (empty) {
+        expect(rowsOf((await get(empty)).body)).toHaveLength(0);
+        expect(await csvOf(empty)).toBe(`${header}\r\n`);
+      }
+    },
+  );
 });

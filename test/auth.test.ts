@@ -15,7 +15,15 @@ beforeAll(async () => {
 afterAll(async () => store.close());
 
 function appWith(auth: AuthConfig): Promise<FastifyInstance> {
-  return buildApp({ source: 'embedded', defaultEnv: 'demo', region: 'us-east-1', client: store.reader, nowMs: Date.now, webDir: null, auth });
+  return buildApp({
+    source: 'embedded',
+    defaultEnv: 'demo',
+    region: 'us-east-1',
+    client: store.reader,
+    nowMs: Date.now,
+    webDir: null,
+    auth,
+  });
 }
 
 describe('--auth token', () => {
@@ -26,14 +34,22 @@ describe('--auth token', () => {
   afterAll(async () => app.close());
 
   it('refuses the API without the token, and with a wrong one', async () => {
-    for (const headers of [{}, { authorization: 'Bearer nope' }, { authorization: `Bearer ${TOKEN}x` }, { authorization: TOKEN }]) {
+    for (const headers of [
+      {},
+      { authorization: 'Bearer nope' },
+      { authorization: `Bearer ${TOKEN}x` },
+      { authorization: TOKEN },
+    ]) {
       const res = await app.inject({ url: '/api/v1/markets', headers, remoteAddress: '10.0.0.1' });
       expect(res.statusCode).toBe(401);
       expect(res.json().error.code).toBe('unauthorized');
     }
   });
   it('does not accept the token from a query string', async () => {
-    const res = await app.inject({ url: `/api/v1/markets?token=${TOKEN}&access_token=${TOKEN}`, remoteAddress: '10.0.0.2' });
+    const res = await app.inject({
+      url: `/api/v1/markets?token=${TOKEN}&access_token=${TOKEN}`,
+      remoteAddress: '10.0.0.2',
+    });
     expect(res.statusCode).toBe(401);
   });
   it('serves the API with the Bearer token, and never echoes it', async () => {
@@ -46,16 +62,35 @@ describe('--auth token', () => {
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('<form method="post" action="/login">');
     expect(page.body).not.toContain('<script');
-    const bad = await app.inject({ method: 'POST', url: '/login', payload: 'token=wrong', headers: { 'content-type': 'application/x-www-form-urlencoded' }, remoteAddress: '10.0.0.3' });
+    const bad = await app.inject({
+      method: 'POST',
+      url: '/login',
+      payload: 'token=wrong',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      remoteAddress: '10.0.0.3',
+    });
     expect(bad.statusCode).toBe(401);
-    const ok = await app.inject({ method: 'POST', url: '/login', payload: `token=${TOKEN}`, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const ok = await app.inject({
+      method: 'POST',
+      url: '/login',
+      payload: `token=${TOKEN}`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(ok.statusCode).toBe(303);
     const setCookie = String(ok.headers['set-cookie']);
     expect(setCookie).toMatch(/^dora_session=[^;]+; HttpOnly; SameSite=Strict; Path=\//);
     expect(setCookie).not.toContain(TOKEN);
     const cookie = setCookie.split(';')[0] as string;
     expect((await app.inject({ url: '/api/v1/markets', headers: { cookie } })).statusCode).toBe(200);
-    expect((await app.inject({ url: '/api/v1/markets', headers: { cookie: 'dora_session=forged' }, remoteAddress: '10.0.0.4' })).statusCode).toBe(401);
+    expect(
+      (
+        await app.inject({
+          url: '/api/v1/markets',
+          headers: { cookie: 'dora_session=forged' },
+          remoteAddress: '10.0.0.4',
+        })
+      ).statusCode,
+    ).toBe(401);
   });
   it('sends a browser without a session to the login page', async () => {
     const res = await app.inject({ url: '/some/page', remoteAddress: '10.0.0.5' });
@@ -65,12 +100,28 @@ describe('--auth token', () => {
   it('rate-limits failed attempts per address', async () => {
     const codes: number[] = [];
     for (let i = 0; i < 12; i++) {
-      codes.push((await app.inject({ url: '/api/v1/markets', headers: { authorization: 'Bearer guess' }, remoteAddress: '10.9.9.9' })).statusCode);
+      codes.push(
+        (
+          await app.inject({
+            url: '/api/v1/markets',
+            headers: { authorization: 'Bearer guess' },
+            remoteAddress: '10.9.9.9',
+          })
+        ).statusCode,
+      );
     }
     expect(codes.slice(0, 10).every((c) => c === 401)).toBe(true);
     expect(codes.slice(10)).toEqual([429, 429]);
     // Another address is unaffected.
-    expect((await app.inject({ url: '/api/v1/markets', headers: { authorization: `Bearer ${TOKEN}` }, remoteAddress: '10.9.9.8' })).statusCode).toBe(200);
+    expect(
+      (
+        await app.inject({
+          url: '/api/v1/markets',
+          headers: { authorization: `Bearer ${TOKEN}` },
+          remoteAddress: '10.9.9.8',
+        })
+      ).statusCode,
+    ).toBe(200);
   });
   it('keeps /api/v1/health open for load balancers, and sets security headers', async () => {
     const res = await app.inject({ url: '/api/v1/health' });
@@ -97,7 +148,10 @@ describe('--auth token', () => {
     }
     // A cached answer is sent as bytes: still JSON, with its meta and warnings.
     expect(replies[3]?.headers['content-type']).toBe('application/json; charset=utf-8');
-    expect(replies[3]?.json()).toMatchObject({ meta: { cache: expect.any(String) }, warnings: expect.any(Array) });
+    expect(replies[3]?.json()).toMatchObject({
+      meta: { cache: expect.any(String) },
+      warnings: expect.any(Array),
+    });
   });
 });
 
@@ -113,21 +167,76 @@ describe('--auth basic', () => {
     const none = await app.inject({ url: '/api/v1/markets', remoteAddress: '10.1.0.1' });
     expect(none.statusCode).toBe(401);
     expect(none.headers['www-authenticate']).toContain('Basic realm="Dora Dashboard"');
-    expect((await app.inject({ url: '/api/v1/markets', headers: { authorization: basic('trader', 'nope') }, remoteAddress: '10.1.0.2' })).statusCode).toBe(401);
-    expect((await app.inject({ url: '/api/v1/markets', headers: { authorization: basic('other', 's3cret-pass') }, remoteAddress: '10.1.0.3' })).statusCode).toBe(401);
-    expect((await app.inject({ url: '/api/v1/markets', headers: { authorization: basic('trader', 's3cret-pass') } })).statusCode).toBe(200);
+    expect(
+      (
+        await app.inject({
+          url: '/api/v1/markets',
+          headers: { authorization: basic('trader', 'nope') },
+          remoteAddress: '10.1.0.2',
+        })
+      ).statusCode,
+    ).toBe(401);
+    expect(
+      (
+        await app.inject({
+          url: '/api/v1/markets',
+          headers: { authorization: basic('other', 's3cret-pass') },
+          remoteAddress: '10.1.0.3',
+        })
+      ).statusCode,
+    ).toBe(401);
+    expect(
+      (
+        await app.inject({
+          url: '/api/v1/markets',
+          headers: { authorization: basic('trader', 's3cret-pass') },
+        })
+      ).statusCode,
+    ).toBe(200);
   });
 });
 
 describe('--trust-proxy', () => {
   it('takes the scheme and client address from X-Forwarded-*: Secure cookie over https, limits per real client', async () => {
-    const app = await buildApp({ source: 'embedded', defaultEnv: 'demo', region: 'us-east-1', client: store.reader, nowMs: Date.now, webDir: null, auth: { mode: 'token', token: TOKEN }, trustProxy: true });
-    const login = await app.inject({ method: 'POST', url: '/login', payload: `token=${TOKEN}`, headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-proto': 'https' } });
+    const app = await buildApp({
+      source: 'embedded',
+      defaultEnv: 'demo',
+      region: 'us-east-1',
+      client: store.reader,
+      nowMs: Date.now,
+      webDir: null,
+      auth: { mode: 'token', token: TOKEN },
+      trustProxy: true,
+    });
+    const login = await app.inject({
+      method: 'POST',
+      url: '/login',
+      payload: `token=${TOKEN}`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-proto': 'https' },
+    });
     expect(String(login.headers['set-cookie'])).toContain('; Secure');
-    for (let i = 0; i < 10; i++) await app.inject({ url: '/api/v1/markets', headers: { authorization: 'Bearer x', 'x-forwarded-for': '203.0.113.7' } });
-    expect((await app.inject({ url: '/api/v1/markets', headers: { authorization: 'Bearer x', 'x-forwarded-for': '203.0.113.7' } })).statusCode).toBe(429);
+    for (let i = 0; i < 10; i++)
+      await app.inject({
+        url: '/api/v1/markets',
+        headers: { authorization: 'Bearer x', 'x-forwarded-for': '203.0.113.7' },
+      });
+    expect(
+      (
+        await app.inject({
+          url: '/api/v1/markets',
+          headers: { authorization: 'Bearer x', 'x-forwarded-for': '203.0.113.7' },
+        })
+      ).statusCode,
+    ).toBe(429);
     // Another client behind the same proxy is not locked out.
-    expect((await app.inject({ url: '/api/v1/markets', headers: { authorization: `Bearer ${TOKEN}`, 'x-forwarded-for': '203.0.113.8' } })).statusCode).toBe(200);
+    expect(
+      (
+        await app.inject({
+          url: '/api/v1/markets',
+          headers: { authorization: `Bearer ${TOKEN}`, 'x-forwarded-for': '203.0.113.8' },
+        })
+      ).statusCode,
+    ).toBe(200);
     await app.close();
   });
 });

@@ -20,18 +20,35 @@ beforeAll(async () => {
   kalshi = http.createServer((req, res) => {
     const ts = String(req.headers['kalshi-access-timestamp']);
     const sig = Buffer.from(String(req.headers['kalshi-access-signature']), 'base64');
-    const ok = verify('sha256', Buffer.from(`${ts}${req.method}${req.url}`), { key: publicKey, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: constants.RSA_PSS_SALTLEN_DIGEST }, sig);
+    const ok = verify(
+      'sha256',
+      Buffer.from(`${ts}${req.method}${req.url}`),
+      {
+        key: publicKey,
+        padding: constants.RSA_PKCS1_PSS_PADDING,
+        saltLength: constants.RSA_PSS_SALTLEN_DIGEST,
+      },
+      sig,
+    );
     seen = { path: req.url, verified: ok, key: String(req.headers['kalshi-access-key']) };
     if (!ok) {
       res.writeHead(401).end('{"error":"bad signature"}');
       return;
     }
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ balance: 123_456, portfolio_value: 150_000 }));
+    res
+      .writeHead(200, { 'content-type': 'application/json' })
+      .end(JSON.stringify({ balance: 123_456, portfolio_value: 150_000 }));
   });
   await new Promise<void>((r) => kalshi.listen(0, '127.0.0.1', r));
   const baseUrl = `http://127.0.0.1:${(kalshi.address() as { port: number }).port}`;
   app = await buildApp({
-    source: 'embedded', defaultEnv: 'demo', region: 'us-east-1', client: store.reader, nowMs: Date.now, webDir: null, auth: { mode: 'none' },
+    source: 'embedded',
+    defaultEnv: 'demo',
+    region: 'us-east-1',
+    client: store.reader,
+    nowMs: Date.now,
+    webDir: null,
+    auth: { mode: 'none' },
     kalshi: { prod: { keyId: 'key-123', privateKeyPem: PEM, baseUrl } },
   });
 });

@@ -11,7 +11,14 @@ function run(args: string[], env: Record<string, string> = {}) {
     cwd: root,
     encoding: 'utf8',
     timeout: 60_000,
-    env: { PATH: process.env['PATH'] ?? '', HOME: '/nonexistent', AWS_EC2_METADATA_DISABLED: 'true', AWS_CONFIG_FILE: '/nonexistent', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent', ...env },
+    env: {
+      PATH: process.env['PATH'] ?? '',
+      HOME: '/nonexistent',
+      AWS_EC2_METADATA_DISABLED: 'true',
+      AWS_CONFIG_FILE: '/nonexistent',
+      AWS_SHARED_CREDENTIALS_FILE: '/nonexistent',
+      ...env,
+    },
   });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
@@ -20,7 +27,8 @@ describe('npm start', () => {
   it('--help lists every flag and exits 0', () => {
     const r = run(['--help']);
     expect(r.code).toBe(0);
-    for (const f of ['--source', '--env', '--region', '--host', '--port', '--data-dir', '--memory', '--auth']) expect(r.out).toContain(f);
+    for (const f of ['--source', '--env', '--region', '--host', '--port', '--data-dir', '--memory', '--auth'])
+      expect(r.out).toContain(f);
   });
   it('an unknown flag or a bad value says what is wrong and exits 2', () => {
     const a = run(['--colour', 'blue']);

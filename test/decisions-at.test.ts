@@ -79,9 +79,13 @@ describe.each(BACKENDS)('decision in force at many times on %s', (backend) => {
     const unique = all.map((s, n) => item(s, n));
     expect(new Set(unique.map((i) => `${i.date}|${i.timestamp}`)).size).toBe(unique.length);
     for (let i = 0; i < unique.length; i += 25) {
-      let batch: Record<string, unknown>[] | undefined = unique.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } }));
+      let batch: Record<string, unknown>[] | undefined = unique
+        .slice(i, i + 25)
+        .map((Item) => ({ PutRequest: { Item } }));
       while (batch?.length) {
-        const out: BatchWriteCommandOutput = await store.writer.send(new BatchWriteCommand({ RequestItems: { dora_decision_log_demo: batch } }));
+        const out: BatchWriteCommandOutput = await store.writer.send(
+          new BatchWriteCommand({ RequestItems: { dora_decision_log_demo: batch } }),
+        );
         batch = out.UnprocessedItems?.['dora_decision_log_demo'];
       }
     }
@@ -112,17 +116,23 @@ describe.each(BACKENDS)('decision in force at many times on %s', (backend) => {
     const time = fc.oneof(
       fc.integer({ min: first - 2 * HOUR, max: last + 2 * HOUR }),
       // Near decisions: exactly on one, a millisecond either side.
-      fc.tuple(fc.constantFrom(...all.filter((s) => !s.market)), fc.integer({ min: -1, max: 1 })).map(([s, d]) => s.ms + d),
+      fc
+        .tuple(fc.constantFrom(...all.filter((s) => !s.market)), fc.integer({ min: -1, max: 1 }))
+        .map(([s, d]) => s.ms + d),
       // In the very millisecond of a decision stamped .xxx999: the bound equals its timestamp.
       fc.constantFrom(...all.filter((s) => !s.market && s.micros === 999)).map((s) => s.ms),
     );
     await fc.assert(
-      fc.asyncProperty(fc.array(time, { minLength: 1, maxLength: 60 }), fc.oneof(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 4, max: 40 })), async (times, concurrency) => {
-        requests.length = 0;
-        const r = await readDecisionsAt(store.reader, 'demo', MARKET, times, concurrency);
-        const got = new Map([...r.byTime].map(([t, d]) => [t, d?.decisionId ?? null]));
-        expect(got).toEqual(await oracle(times));
-      }),
+      fc.asyncProperty(
+        fc.array(time, { minLength: 1, maxLength: 60 }),
+        fc.oneof(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 4, max: 40 })),
+        async (times, concurrency) => {
+          requests.length = 0;
+          const r = await readDecisionsAt(store.reader, 'demo', MARKET, times, concurrency);
+          const got = new Map([...r.byTime].map(([t, d]) => [t, d?.decisionId ?? null]));
+          expect(got).toEqual(await oracle(times));
+        },
+      ),
       { numRuns: backend === 'dynalite' ? 40 : 12 },
     );
   }, 240_000);

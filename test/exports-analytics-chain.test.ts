@@ -40,17 +40,50 @@ beforeAll(async () => {
   // Besides the hand-worked ACCEPTED placement: a rejected placement (twice, one code), a cancel and
   // its result, and a result with neither side nor order id (no kind).
   await putAll(store.writer, 'dora_execution_log_demo', [
-    event(19_000, { event_type: 'ORDER_RESULT', side: 'bid', price: 0.44, size: 5, status: 'REJECTED', error_code: FORMULA_CODE, latency_ms: 150 }),
-    event(18_900, { event_type: 'ORDER_RESULT', side: 'bid', price: 0.44, size: 5, status: 'REJECTED', error_code: FORMULA_CODE, latency_ms: 170 }),
+    event(19_000, {
+      event_type: 'ORDER_RESULT',
+      side: 'bid',
+      price: 0.44,
+      size: 5,
+      status: 'REJECTED',
+      error_code: FORMULA_CODE,
+      latency_ms: 150,
+    }),
+    event(18_900, {
+      event_type: 'ORDER_RESULT',
+      side: 'bid',
+      price: 0.44,
+      size: 5,
+      status: 'REJECTED',
+      error_code: FORMULA_CODE,
+      latency_ms: 170,
+    }),
     event(18_000, { event_type: 'ORDER_CANCEL', order_id: 'o9' }),
     event(17_800, { event_type: 'ORDER_RESULT', order_id: 'o9', status: 'CANCELLED', latency_ms: 95 }),
     event(17_000, { event_type: 'ORDER_RESULT', status: 'PENDING' }),
   ]);
   // A fill while KX-A:11 is in force (it is the market's newest decision): selling 2 of the 6 held.
   await putAll(store.writer, 'dora_trade_log_demo', [
-    tradeItem({ ms: NOW - 10_000, market: 'KX-A', side: 'no', price: 0.47, size: 2, fees: 0.0123, fillId: 'f9', orderId: 'o9' }),
+    tradeItem({
+      ms: NOW - 10_000,
+      market: 'KX-A',
+      side: 'no',
+      price: 0.47,
+      size: 2,
+      fees: 0.0123,
+      fillId: 'f9',
+      orderId: 'o9',
+    }),
   ]);
-  app = await buildApp({ source: 'embedded', defaultEnv: 'demo', region: 'us-east-1', client: store.reader, nowMs: () => NOW, webDir: null, auth: { mode: 'none' } });
+  app = await buildApp({
+    source: 'embedded',
+    defaultEnv: 'demo',
+    region: 'us-east-1',
+    client: store.reader,
+    nowMs: () => NOW,
+    webDir: null,
+    auth: { mode: 'none' },
+  });
 });
 afterAll(async () => {
   await app.close();
@@ -63,7 +96,8 @@ function parseCsv(text: string): string[][] {
   for (const line of text.split('\r\n')) {
     if (line === '') continue;
     const cells: string[] = [];
-    for (const m of line.matchAll(/(?:^|,)(?:"((?:[^"]|"")*)"|([^,]*))/g)) cells.push(m[1] !== undefined ? m[1].replace(/""/g, '"') : (m[2] ?? ''));
+    for (const m of line.matchAll(/(?:^|,)(?:"((?:[^"]|"")*)"|([^,]*))/g))
+      cells.push(m[1] !== undefined ? m[1].replace(/""/g, '"') : (m[2] ?? ''));
     rows.push(cells);
   }
   return rows;
@@ -78,7 +112,9 @@ function csvObjects(text: string): { header: string[]; rows: Record<string, stri
 /** A sheet's cells by reference (`B2`): numbers as numbers, text as text. */
 function sheetCells(xml: string): Map<string, number | string> {
   const cells = new Map<string, number | string>();
-  for (const m of xml.matchAll(/<c r="([A-Z]+\d+)"[^>]*>(?:<v>([^<]*)<\/v>|<is><t[^>]*>([^<]*)<\/t><\/is>)<\/c>/g)) {
+  for (const m of xml.matchAll(
+    /<c r="([A-Z]+\d+)"[^>]*>(?:<v>([^<]*)<\/v>|<is><t[^>]*>([^<]*)<\/t><\/is>)<\/c>/g,
+  )) {
     cells.set(m[1] as string, m[2] !== undefined ? Number(m[2]) : (m[3] as string));
   }
   return cells;
@@ -96,12 +132,39 @@ describe('analytics exports', () => {
     expect(res.headers['content-disposition']).toBe('attachment; filename="outcomes-demo-KX-A.csv"');
     const { header, rows } = csvObjects(res.body);
     expect(header).toEqual(['status', 'count', 'placements', 'cancels', 'unclassified']);
-    expect(rows.map((r) => r['status'])).toEqual(['ACCEPTED', 'REJECTED', 'ERROR', 'CANCELLED', 'ALREADY_GONE', 'PENDING', 'Total']);
+    expect(rows.map((r) => r['status'])).toEqual([
+      'ACCEPTED',
+      'REJECTED',
+      'ERROR',
+      'CANCELLED',
+      'ALREADY_GONE',
+      'PENDING',
+      'Total',
+    ]);
     const byStatus = new Map(rows.map((r) => [r['status'], r]));
-    expect(byStatus.get('REJECTED')).toEqual({ status: 'REJECTED', count: String(json.outcomes.counts.REJECTED), placements: '2', cancels: '0', unclassified: '0' });
-    expect(byStatus.get('CANCELLED')).toMatchObject({ count: String(json.outcomes.counts.CANCELLED), placements: '0', cancels: '1' });
-    expect(byStatus.get('PENDING')).toMatchObject({ count: String(json.outcomes.other.PENDING), unclassified: '1' });
-    expect(byStatus.get('Total')).toEqual({ status: 'Total', count: String(json.outcomes.total), placements: '3', cancels: '1', unclassified: '1' });
+    expect(byStatus.get('REJECTED')).toEqual({
+      status: 'REJECTED',
+      count: String(json.outcomes.counts.REJECTED),
+      placements: '2',
+      cancels: '0',
+      unclassified: '0',
+    });
+    expect(byStatus.get('CANCELLED')).toMatchObject({
+      count: String(json.outcomes.counts.CANCELLED),
+      placements: '0',
+      cancels: '1',
+    });
+    expect(byStatus.get('PENDING')).toMatchObject({
+      count: String(json.outcomes.other.PENDING),
+      unclassified: '1',
+    });
+    expect(byStatus.get('Total')).toEqual({
+      status: 'Total',
+      count: String(json.outcomes.total),
+      placements: '3',
+      cancels: '1',
+      unclassified: '1',
+    });
   });
 
   it('table=errors is every error code with its statuses, the code neutralised as text', async () => {
@@ -148,7 +211,9 @@ describe("a decision's chain exports", () => {
     expect(json.executions).toHaveLength(7);
     const res = await app.inject(`${CHAIN}?format=csv`);
     expect(res.statusCode).toBe(200);
-    expect(res.headers['content-disposition']).toBe(`attachment; filename="decision-events-demo-${DECISION.replace(/:/g, '_')}.csv"`);
+    expect(res.headers['content-disposition']).toBe(
+      `attachment; filename="decision-events-demo-${DECISION.replace(/:/g, '_')}.csv"`,
+    );
     const { header, rows } = csvObjects(res.body);
     expect(header).toEqual([...EXECUTION_EXPORT_COLUMNS]);
     expect(rows).toHaveLength(json.executions.length);
@@ -156,7 +221,8 @@ describe("a decision's chain exports", () => {
     expect(rows.map((r) => r['time'])).toEqual(json.executions.map((e: { time: string }) => e.time));
     const i = json.executions.findIndex((e: { status: string | null }) => e.status === 'ACCEPTED');
     const e = json.executions[i];
-    for (const col of ['priceYes', 'size', 'latencyMs'] as const) expect(Number(rows[i]?.[col]), col).toBe(roundAsShown(e[col], col));
+    for (const col of ['priceYes', 'size', 'latencyMs'] as const)
+      expect(Number(rows[i]?.[col]), col).toBe(roundAsShown(e[col], col));
     expect(rows[i]).toMatchObject({ decisionId: DECISION, eventType: 'ORDER_RESULT', orderId: 'o9' });
   });
 
@@ -169,11 +235,21 @@ describe("a decision's chain exports", () => {
     expect([f.netBefore, f.netAfter]).toEqual([6, 4]);
     const res = await app.inject(`${CHAIN}?format=csv&table=fills`);
     expect(res.statusCode).toBe(200);
-    expect(res.headers['content-disposition']).toBe(`attachment; filename="decision-fills-demo-${DECISION.replace(/:/g, '_')}.csv"`);
+    expect(res.headers['content-disposition']).toBe(
+      `attachment; filename="decision-fills-demo-${DECISION.replace(/:/g, '_')}.csv"`,
+    );
     const { header, rows } = csvObjects(res.body);
     expect(header).toEqual([...FILL_EXPORT_COLUMNS]);
     expect(rows).toHaveLength(1);
-    for (const col of ['priceYes', 'size', 'feeUsd', 'feeAppliedUsd', 'realizedChange', 'netBefore', 'netAfter'] as const) {
+    for (const col of [
+      'priceYes',
+      'size',
+      'feeUsd',
+      'feeAppliedUsd',
+      'realizedChange',
+      'netBefore',
+      'netAfter',
+    ] as const) {
       expect(Number(rows[0]?.[col]), col).toBe(roundAsShown(f[col], col));
     }
     expect(rows[0]).toMatchObject({ fillId: 'f9', decisionId: DECISION, time: f.time });
@@ -185,7 +261,8 @@ describe("a decision's chain exports", () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
     const cells = sheetCells(sheetXml(res.rawPayload));
-    const col = (name: string) => String.fromCharCode(65 + FILL_EXPORT_COLUMNS.indexOf(name as (typeof FILL_EXPORT_COLUMNS)[number]));
+    const col = (name: string) =>
+      String.fromCharCode(65 + FILL_EXPORT_COLUMNS.indexOf(name as (typeof FILL_EXPORT_COLUMNS)[number]));
     expect(cells.get(`${col('fillId')}1`)).toBe('fillId');
     expect(cells.get(`${col('realizedChange')}2`)).toBeCloseTo(json.fills[0].realizedChange, 12);
     expect(cells.get(`${col('size')}2`)).toBe(2);
@@ -197,7 +274,9 @@ describe("a decision's chain exports", () => {
     expect(res.json().error).toMatchObject({ code: 'bad_parameter', param: 'table' });
     expect(res.json().error.message).toMatch(/^table: must be events or fills/);
     // Also for a decision that does not exist: the parameter is checked first.
-    const missing = await app.inject(`/api/v1/decisions/${encodeURIComponent(`${RUN}:KX-A:999`)}?format=xlsx&table=x`);
+    const missing = await app.inject(
+      `/api/v1/decisions/${encodeURIComponent(`${RUN}:KX-A:999`)}?format=xlsx&table=x`,
+    );
     expect(missing.statusCode).toBe(400);
     expect(missing.json().error.param).toBe('table');
   });

@@ -25,7 +25,15 @@ beforeAll(async () => {
       decisionItem({ ms: NOW - 120_000 - i * 30_000, market: 'KX-A', loop: 1000 + i, bid: 0.4, ask: 0.5 }),
     ),
   );
-  app = await buildApp({ source: 'embedded', defaultEnv: 'demo', region: 'us-east-1', client: store.reader, nowMs: () => NOW, webDir: null, auth: { mode: 'none' } });
+  app = await buildApp({
+    source: 'embedded',
+    defaultEnv: 'demo',
+    region: 'us-east-1',
+    client: store.reader,
+    nowMs: () => NOW,
+    webDir: null,
+    auth: { mode: 'none' },
+  });
 });
 afterAll(async () => {
   await app.close();
@@ -42,7 +50,9 @@ describe('decisions export', () => {
     const res = await app.inject('/api/v1/markets/KX-A/decisions?days=1&limit=5&format=csv');
     expect(res.statusCode).toBe(200);
     const [header, ...rows] = csvLines(res.body);
-    expect(header).toBe('time,decisionId,bestBid,bestAsk,spread,mid,inventory,targetBid,targetAsk,fairValue,logic,numTargets');
+    expect(header).toBe(
+      'time,decisionId,bestBid,bestAsk,spread,mid,inventory,targetBid,targetAsk,fairValue,logic,numTargets',
+    );
     expect(rows).toHaveLength(EXTRA + 2); // the two hand-worked decisions of KX-A, and the extra ones
     const ids = rows.map((r) => r.split(',')[1]);
     expect(new Set(ids).size).toBe(ids.length);
@@ -55,7 +65,9 @@ describe('decisions export', () => {
   it('of an empty range is the header alone', async () => {
     const res = await app.inject('/api/v1/markets/KX-A/decisions?from=2025-06-01&to=2025-06-02&format=csv');
     expect(res.statusCode).toBe(200);
-    expect(csvLines(res.body)).toEqual(['time,decisionId,bestBid,bestAsk,spread,mid,inventory,targetBid,targetAsk,fairValue,logic,numTargets']);
+    expect(csvLines(res.body)).toEqual([
+      'time,decisionId,bestBid,bestAsk,spread,mid,inventory,targetBid,targetAsk,fairValue,logic,numTargets',
+    ]);
   });
 
   it('as Excel carries the same rows', async () => {
@@ -96,16 +108,22 @@ describe('exportRows', () => {
 
   it('follows the cursors to the end, rows in page order', async () => {
     const r = reader();
-    expect(await exportRows(r.read, (n) => n * 10, { maxRows: 6, param: 'from', what: 'rows' })).toEqual([10, 20, 30, 40, 50, 60]);
+    expect(await exportRows(r.read, (n) => n * 10, { maxRows: 6, param: 'from', what: 'rows' })).toEqual([
+      10, 20, 30, 40, 50, 60,
+    ]);
     expect(r.asked).toEqual([null, 'a', 'b']);
   });
 
   it('refuses a range with more rows than the limit, naming the parameter, and reads no further', async () => {
     const r = reader();
-    const err = await exportRows(r.read, (n) => n, { maxRows: 4, param: 'days', what: 'decisions' }).catch((e: unknown) => e);
+    const err = await exportRows(r.read, (n) => n, { maxRows: 4, param: 'days', what: 'decisions' }).catch(
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(ApiError);
     expect((err as ApiError).statusCode).toBe(400);
-    expect((err as ApiError).message).toBe('days: the range holds more than 4 decisions, more than one export carries: narrow it');
+    expect((err as ApiError).message).toBe(
+      'days: the range holds more than 4 decisions, more than one export carries: narrow it',
+    );
     expect(r.asked).toEqual([null, 'a']);
   });
 
@@ -123,24 +141,41 @@ describe('exportRows', () => {
   it('writes CSV a page at a time after the header, following the cursors', async () => {
     const r = reader();
     await r.read(null); // the caller reads the first page
-    const out = await collect(exportCsv(pages[0]!, r.read, toRow, ['n', 'text'], { maxRows: 6, param: 'from', what: 'rows' }));
+    const out = await collect(
+      exportCsv(pages[0]!, r.read, toRow, ['n', 'text'], { maxRows: 6, param: 'from', what: 'rows' }),
+    );
     expect(out.error).toBeNull();
-    expect(out.chunks).toEqual(['n,text\r\n', '1,#1\r\n2,#2\r\n3,#3\r\n', '4,#4\r\n5,"five, ""5"""\r\n', '6,#6\r\n']);
+    expect(out.chunks).toEqual([
+      'n,text\r\n',
+      '1,#1\r\n2,#2\r\n3,#3\r\n',
+      '4,#4\r\n5,"five, ""5"""\r\n',
+      '6,#6\r\n',
+    ]);
     expect(r.asked).toEqual([null, 'a', 'b']);
   });
 
   it('an empty range is the header alone', async () => {
     const never = () => Promise.reject(new Error('no read'));
-    const out = await collect(exportCsv({ items: [], nextCursor: null }, never, toRow, ['n', 'text'], { maxRows: 1, param: 'from', what: 'rows' }));
+    const out = await collect(
+      exportCsv({ items: [], nextCursor: null }, never, toRow, ['n', 'text'], {
+        maxRows: 1,
+        param: 'from',
+        what: 'rows',
+      }),
+    );
     expect(out).toEqual({ chunks: ['n,text\r\n'], error: null });
   });
 
   it('past the limit stops with an error instead of ending as if complete', async () => {
     const r = reader();
     await r.read(null);
-    const out = await collect(exportCsv(pages[0]!, r.read, toRow, ['n'], { maxRows: 4, param: 'days', what: 'decisions' }));
+    const out = await collect(
+      exportCsv(pages[0]!, r.read, toRow, ['n'], { maxRows: 4, param: 'days', what: 'decisions' }),
+    );
     expect(out.chunks).toEqual(['n\r\n', '1\r\n2\r\n3\r\n']);
-    expect(out.error).toBe('days: the range holds more than 4 decisions, more than one export carries: narrow it');
+    expect(out.error).toBe(
+      'days: the range holds more than 4 decisions, more than one export carries: narrow it',
+    );
     expect(r.asked).toEqual([null, 'a']);
   });
 });

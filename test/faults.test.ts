@@ -25,8 +25,23 @@ beforeAll(async () => {
   store = await startTestStore();
   await writeHandWorkedDataset(store.writer);
   proxy = await startFaultProxy(store.endpoint);
-  const client = createReadClient({ region: 'us-east-1', endpoint: proxy.endpoint, credentials: { accessKeyId: 't', secretAccessKey: 't' }, requestTimeoutMs: REQUEST_TIMEOUT_MS, maxAttempts: ATTEMPTS });
-  app = await buildApp({ source: 'embedded', defaultEnv: 'demo', region: 'us-east-1', client, nowMs: () => now, webDir: null, auth: { mode: 'none' }, deadlineMs: SERVER_DEADLINE_MS });
+  const client = createReadClient({
+    region: 'us-east-1',
+    endpoint: proxy.endpoint,
+    credentials: { accessKeyId: 't', secretAccessKey: 't' },
+    requestTimeoutMs: REQUEST_TIMEOUT_MS,
+    maxAttempts: ATTEMPTS,
+  });
+  app = await buildApp({
+    source: 'embedded',
+    defaultEnv: 'demo',
+    region: 'us-east-1',
+    client,
+    nowMs: () => now,
+    webDir: null,
+    auth: { mode: 'none' },
+    deadlineMs: SERVER_DEADLINE_MS,
+  });
 });
 afterAll(async () => {
   await app.close();
@@ -41,7 +56,10 @@ async function timed(url: string) {
 }
 
 const FAULTS: [string, Fault][] = [
-  ['ProvisionedThroughputExceededException', { kind: 'throttle', error: 'ProvisionedThroughputExceededException' }],
+  [
+    'ProvisionedThroughputExceededException',
+    { kind: 'throttle', error: 'ProvisionedThroughputExceededException' },
+  ],
   ['ThrottlingException', { kind: 'throttle', error: 'ThrottlingException' }],
   ['HTTP 500', { kind: 'server-error' }],
   ['a 3 s delay', { kind: 'delay', ms: 3_000 }],

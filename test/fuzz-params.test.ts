@@ -13,7 +13,15 @@ let app: FastifyInstance;
 beforeAll(async () => {
   store = await startTestStore();
   await writeHandWorkedDataset(store.writer);
-  app = await buildApp({ source: 'embedded', defaultEnv: 'demo', region: 'us-east-1', client: store.reader, nowMs: () => NOW, webDir: null, auth: { mode: 'none' } });
+  app = await buildApp({
+    source: 'embedded',
+    defaultEnv: 'demo',
+    region: 'us-east-1',
+    client: store.reader,
+    nowMs: () => NOW,
+    webDir: null,
+    auth: { mode: 'none' },
+  });
 });
 afterAll(async () => {
   await app.close();
@@ -23,9 +31,39 @@ afterAll(async () => {
 const nasty = fc.oneof(
   fc.string(),
   fc.string({ unit: 'grapheme', maxLength: 40 }),
-  fc.constantFrom('', ' ', '"', "'", '/', '..', '%', '#', '?', '&', '=', ';', '\\', 'KX-A', 'KX-A/../KX-B', "KX-A' OR '1'='1", 'ALL', '日本語', '🙂', '\u0000', '-1', '0', '1e309', 'NaN', 'null', 'undefined', '9'.repeat(40)),
+  fc.constantFrom(
+    '',
+    ' ',
+    '"',
+    "'",
+    '/',
+    '..',
+    '%',
+    '#',
+    '?',
+    '&',
+    '=',
+    ';',
+    '\\',
+    'KX-A',
+    'KX-A/../KX-B',
+    "KX-A' OR '1'='1",
+    'ALL',
+    '日本語',
+    '🙂',
+    '\u0000',
+    '-1',
+    '0',
+    '1e309',
+    'NaN',
+    'null',
+    'undefined',
+    '9'.repeat(40),
+  ),
   fc.constant('x'.repeat(10_000)),
-  fc.date({ min: new Date(-8.64e15), max: new Date(8.64e15), noInvalidDate: true }).map((d) => d.toISOString()),
+  fc
+    .date({ min: new Date(-8.64e15), max: new Date(8.64e15), noInvalidDate: true })
+    .map((d) => d.toISOString()),
   fc.integer().map(String),
   fc.base64String({ maxLength: 200 }),
 );
@@ -59,7 +97,10 @@ describe('fuzzed parameters', () => {
           const qs = new URLSearchParams(query).toString();
           const url = `${path(encodeURIComponent(market))}${qs ? `?${qs}` : ''}`;
           const res = await app.inject({ method: 'GET', url });
-          expect([200, 400, 404], `${url.slice(0, 200)} → ${res.statusCode} ${res.body.slice(0, 200)}`).toContain(res.statusCode);
+          expect(
+            [200, 400, 404],
+            `${url.slice(0, 200)} → ${res.statusCode} ${res.body.slice(0, 200)}`,
+          ).toContain(res.statusCode);
           if (res.statusCode === 400) expect(res.json().error.code).toMatch(/bad_parameter|bad_request/);
           expect(itemsRead).toBeLessThan(20_000);
         },
@@ -72,7 +113,8 @@ describe('fuzzed parameters', () => {
   it('a forged cursor cannot move a read to another market or table', async () => {
     const page = (await app.inject('/api/v1/markets/KX-A/decisions?limit=1')).json();
     const decoded = JSON.parse(Buffer.from(page.nextCursor, 'base64url').toString());
-    const forge = (patch: Record<string, unknown>) => Buffer.from(JSON.stringify({ ...decoded, ...patch })).toString('base64url');
+    const forge = (patch: Record<string, unknown>) =>
+      Buffer.from(JSON.stringify({ ...decoded, ...patch })).toString('base64url');
     const attempts = [
       forge({ key: { ...decoded.key, market_id: 'KX-B' } }),
       forge({ kind: 'decisions:prod' }),

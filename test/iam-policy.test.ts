@@ -9,7 +9,9 @@ interface Statement {
   Action: string[];
   Resource: string[] | string;
 }
-const policy = JSON.parse(readFileSync(new URL('../docs/iam-policy.json', import.meta.url), 'utf8')) as { Statement: Statement[] };
+const policy = JSON.parse(readFileSync(new URL('../docs/iam-policy.json', import.meta.url), 'utf8')) as {
+  Statement: Statement[];
+};
 const operations = readFileSync(new URL('../docs/operations.md', import.meta.url), 'utf8');
 
 describe('IAM policy', () => {
@@ -18,8 +20,14 @@ describe('IAM policy', () => {
     expect([...actions].sort()).toEqual(ALLOWED_OPERATIONS.map((a) => `dynamodb:${a}`).sort());
   });
   it('names exactly the ten tables (and indexes only of the two tables that have them)', () => {
-    const resources = policy.Statement.flatMap((s) => (Array.isArray(s.Resource) ? s.Resource : [s.Resource]));
-    const tables = new Set(resources.filter((r) => r !== '*').map((r) => r.replace(/^arn:aws:dynamodb:\*:\*:table\//, '').replace(/\/index\/\*$/, '')));
+    const resources = policy.Statement.flatMap((s) =>
+      Array.isArray(s.Resource) ? s.Resource : [s.Resource],
+    );
+    const tables = new Set(
+      resources
+        .filter((r) => r !== '*')
+        .map((r) => r.replace(/^arn:aws:dynamodb:\*:\*:table\//, '').replace(/\/index\/\*$/, '')),
+    );
     expect([...tables].sort()).toEqual(allTableNames().sort());
     const indexed = resources.filter((r) => r.endsWith('/index/*')).map((r) => r.split('/')[1]);
     expect(indexed.every((t) => /dora_(decision|execution)_log_/.test(t ?? ''))).toBe(true);
@@ -27,7 +35,9 @@ describe('IAM policy', () => {
   it('allows Scan only on the tables the guard lets be scanned, ListTables only on *', () => {
     for (const s of policy.Statement) {
       if (s.Action.includes('dynamodb:Scan')) {
-        const bases = new Set((s.Resource as string[]).map((r) => r.split('/')[1]?.replace(/_(demo|prod)$/, '')));
+        const bases = new Set(
+          (s.Resource as string[]).map((r) => r.split('/')[1]?.replace(/_(demo|prod)$/, '')),
+        );
         expect([...bases].sort()).toEqual([...SCANNABLE_TABLE_BASES].sort());
       }
       if (s.Action.includes('dynamodb:ListTables')) expect(s.Resource).toBe('*');

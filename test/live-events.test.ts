@@ -16,8 +16,14 @@ beforeAll(async () => {
   store = await startTestStore();
   await writeHandWorkedDataset(store.writer);
   app = await buildApp({
-    source: 'embedded', defaultEnv: 'demo', region: 'us-east-1', client: store.reader, nowMs: () => now,
-    webDir: null, auth: { mode: 'none' }, livePollMs: 200,
+    source: 'embedded',
+    defaultEnv: 'demo',
+    region: 'us-east-1',
+    client: store.reader,
+    nowMs: () => now,
+    webDir: null,
+    auth: { mode: 'none' },
+    livePollMs: 200,
   });
   await app.listen({ host: '127.0.0.1', port: 0 });
   base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
@@ -30,41 +36,55 @@ afterAll(async () => {
 interface Sse {
   events: { id: number; event: string; data: unknown }[];
   close(): void;
-  waitFor(pred: (e: { id: number; event: string; data: unknown }) => boolean, ms?: number): Promise<{ id: number; event: string; data: unknown }>;
+  waitFor(
+    pred: (e: { id: number; event: string; data: unknown }) => boolean,
+    ms?: number,
+  ): Promise<{ id: number; event: string; data: unknown }>;
 }
 
 function connect(path: string, headers: Record<string, string> = {}): Promise<Sse> {
   return new Promise((resolve, reject) => {
     const events: Sse['events'] = [];
-    const req = http.get(`${base}${path}`, { headers: { accept: 'text/event-stream', ...headers } }, (res) => {
-      expect(res.headers['content-type']).toContain('text/event-stream');
-      expect(res.headers['x-content-type-options']).toBe('nosniff');
-      expect(res.headers['content-security-policy']).toContain("default-src 'self'");
-      let buf = '';
-      res.on('data', (chunk: Buffer) => {
-        buf += chunk.toString();
-        let i: number;
-        while ((i = buf.indexOf('\n\n')) >= 0) {
-          const block = buf.slice(0, i);
-          buf = buf.slice(i + 2);
-          const f = Object.fromEntries(block.split('\n').filter((l) => !l.startsWith(':') && l.includes(': ')).map((l) => [l.slice(0, l.indexOf(': ')), l.slice(l.indexOf(': ') + 2)]));
-          if (f['event']) events.push({ id: Number(f['id']), event: f['event'], data: JSON.parse(f['data'] ?? 'null') });
-        }
-      });
-      resolve({
-        events,
-        close: () => req.destroy(),
-        waitFor: async (pred, ms = 8000) => {
-          const deadline = Date.now() + ms;
-          for (;;) {
-            const hit = events.find(pred);
-            if (hit) return hit;
-            if (Date.now() > deadline) throw new Error(`no matching event in ${ms} ms; saw ${events.map((e) => e.event).join(',')}`);
-            await new Promise((r) => setTimeout(r, 50));
+    const req = http.get(
+      `${base}${path}`,
+      { headers: { accept: 'text/event-stream', ...headers } },
+      (res) => {
+        expect(res.headers['content-type']).toContain('text/event-stream');
+        expect(res.headers['x-content-type-options']).toBe('nosniff');
+        expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+        let buf = '';
+        res.on('data', (chunk: Buffer) => {
+          buf += chunk.toString();
+          let i: number;
+          while ((i = buf.indexOf('\n\n')) >= 0) {
+            const block = buf.slice(0, i);
+            buf = buf.slice(i + 2);
+            const f = Object.fromEntries(
+              block
+                .split('\n')
+                .filter((l) => !l.startsWith(':') && l.includes(': '))
+                .map((l) => [l.slice(0, l.indexOf(': ')), l.slice(l.indexOf(': ') + 2)]),
+            );
+            if (f['event'])
+              events.push({ id: Number(f['id']), event: f['event'], data: JSON.parse(f['data'] ?? 'null') });
           }
-        },
-      });
-    });
+        });
+        resolve({
+          events,
+          close: () => req.destroy(),
+          waitFor: async (pred, ms = 8000) => {
+            const deadline = Date.now() + ms;
+            for (;;) {
+              const hit = events.find(pred);
+              if (hit) return hit;
+              if (Date.now() > deadline)
+                throw new Error(`no matching event in ${ms} ms; saw ${events.map((e) => e.event).join(',')}`);
+              await new Promise((r) => setTimeout(r, 50));
+            }
+          },
+        });
+      },
+    );
     req.on('error', reject);
   });
 }
@@ -77,7 +97,16 @@ describe('GET /api/v1/events', () => {
     expect(app.dora.hub.activePollers()).toBe(1); // one shared poller for both viewers
     now += 5_000;
     await putAll(store.writer, 'dora_trade_log_demo', [
-      tradeItem({ ms: now - 1000, market: 'KX-A', side: 'no', price: 0.55, size: 2, fees: 0.0086625, fillId: 'live-1', orderId: 'o-live' }),
+      tradeItem({
+        ms: now - 1000,
+        market: 'KX-A',
+        side: 'no',
+        price: 0.55,
+        size: 2,
+        fees: 0.0086625,
+        fillId: 'live-1',
+        orderId: 'o-live',
+      }),
     ]);
     now += 5_000; // let every cache expire so the poller re-reads
     const fa = await a.waitFor((e) => e.event === 'fill');
@@ -86,8 +115,15 @@ describe('GET /api/v1/events', () => {
     expect((fb.data as { fillId: string }).fillId).toBe('live-1');
     // The round that found the fill sends the overview right after it, so only a later event counts
     // (the first round's overview, with the P&L before the fill, is also in a's list).
-    type Pnl = { realizedTotal: number; botRealizedTotal: number | null; todayRealized: number; feesToday: number; fillsToday: number };
-    const hasPnl = (e: { event: string; data: unknown }) => e.event === 'overview' && (e.data as { pnl?: unknown }).pnl !== undefined;
+    type Pnl = {
+      realizedTotal: number;
+      botRealizedTotal: number | null;
+      todayRealized: number;
+      feesToday: number;
+      fillsToday: number;
+    };
+    const hasPnl = (e: { event: string; data: unknown }) =>
+      e.event === 'overview' && (e.data as { pnl?: unknown }).pnl !== undefined;
     const before = a.events.find((e) => hasPnl(e) && e.id < fa.id);
     const ov = await a.waitFor((e) => hasPnl(e) && e.id > fa.id);
     const pnlBefore = (before?.data as { pnl: Pnl } | undefined)?.pnl;
@@ -118,14 +154,26 @@ describe('GET /api/v1/events', () => {
     await new Promise((r) => setTimeout(r, 100));
     now += 5_000;
     await putAll(store.writer, 'dora_trade_log_demo', [
-      tradeItem({ ms: now - 1000, market: 'KX-B', side: 'yes', price: 0.21, size: 1, fees: 0.0029, fillId: 'live-2', orderId: 'o-live2' }),
+      tradeItem({
+        ms: now - 1000,
+        market: 'KX-B',
+        side: 'yes',
+        price: 0.21,
+        size: 1,
+        fees: 0.0029,
+        fillId: 'live-2',
+        orderId: 'o-live2',
+      }),
     ]);
     // A second viewer keeps the poller running while the first is away.
     const keeper = await connect('/api/v1/events');
     now += 5_000;
     await keeper.waitFor((e) => e.event === 'fill' && (e.data as { fillId: string }).fillId === 'live-2');
     const back = await connect('/api/v1/events', { 'last-event-id': String(first.id) });
-    const replayed = await back.waitFor((e) => e.event === 'fill' && (e.data as { fillId: string }).fillId === 'live-2', 2000);
+    const replayed = await back.waitFor(
+      (e) => e.event === 'fill' && (e.data as { fillId: string }).fillId === 'live-2',
+      2000,
+    );
     expect(replayed.id).toBeGreaterThan(first.id);
     keeper.close();
     back.close();
@@ -136,7 +184,8 @@ describe('GET /api/v1/events', () => {
     await a.waitFor((e) => e.event === 'heartbeat');
     a.close();
     const deadline = Date.now() + 3000;
-    while (app.dora.hub.activePollers() > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    while (app.dora.hub.activePollers() > 0 && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 50));
     now += 5 * 60_000; // five minutes pass with nobody watching
     const b = await connect('/api/v1/events?env=demo');
     const hb = await b.waitFor((e) => e.event === 'heartbeat');
@@ -149,7 +198,8 @@ describe('GET /api/v1/events', () => {
     await a.waitFor((e) => e.event === 'heartbeat' || e.event === 'error');
     a.close();
     const deadline = Date.now() + 3000;
-    while (app.dora.hub.activePollers() > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    while (app.dora.hub.activePollers() > 0 && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 50));
     expect(app.dora.hub.activePollers()).toBe(0);
   });
 });

@@ -23,7 +23,15 @@ beforeAll(async () => {
   await putAll(
     store.writer,
     'dora_market_config_demo',
-    MARKETS.map((m) => ({ market_id: m, enabled: true, quote_size: 5, max_inventory_yes: 20, max_inventory_no: 20, min_spread: 0.04, inventory_skew_factor: 0.25 })),
+    MARKETS.map((m) => ({
+      market_id: m,
+      enabled: true,
+      quote_size: 5,
+      max_inventory_yes: 20,
+      max_inventory_no: 20,
+      min_spread: 0.04,
+      inventory_skew_factor: 0.25,
+    })),
   );
 });
 afterAll(async () => store.close());
@@ -33,13 +41,22 @@ type Op =
   | { t: 'toMidnight'; beforeMs: number }
   | { t: 'decision'; market: number; lateMs: number; dateSkewMs: number; micros: number }
   | { t: 'fill'; market: number; agoMs: number; side: 'yes' | 'no'; cents: number; size: number }
-  | { t: 'newRun'; backfills: { market: number; daysAgo: number; side: 'yes' | 'no'; cents: number; size: number }[] }
+  | {
+      t: 'newRun';
+      backfills: { market: number; daysAgo: number; side: 'yes' | 'no'; cents: number; size: number }[];
+    }
   /** A live round; the bot may put a decision at that very moment (then `decision` ops can be late puts). */
   | { t: 'refresh'; botMarket: number | null };
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
-  { weight: 3, arbitrary: fc.record({ t: fc.constant('advance' as const), ms: fc.integer({ min: 1, max: 20_000 }) }) },
-  { weight: 1, arbitrary: fc.record({ t: fc.constant('toMidnight' as const), beforeMs: fc.integer({ min: 0, max: 3 }) }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({ t: fc.constant('advance' as const), ms: fc.integer({ min: 1, max: 20_000 }) }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({ t: fc.constant('toMidnight' as const), beforeMs: fc.integer({ min: 0, max: 3 }) }),
+  },
   {
     weight: 6,
     arbitrary: fc.record({
@@ -82,7 +99,10 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   },
   {
     weight: 3,
-    arbitrary: fc.record({ t: fc.constant('refresh' as const), botMarket: fc.option(fc.integer({ min: 0, max: MARKETS.length })) }),
+    arbitrary: fc.record({
+      t: fc.constant('refresh' as const),
+      botMarket: fc.option(fc.integer({ min: 0, max: MARKETS.length })),
+    }),
   },
 );
 
@@ -113,22 +133,49 @@ describe('incremental live reads = cold reads (property)', () => {
           used.add(`${utcDate(dateMs)}|${toNaiveIso(tsMs, micros)}`);
           await putAll(store.writer, 'dora_decision_log_demo', [
             {
-              date: utcDate(dateMs), timestamp: toNaiveIso(tsMs, micros), market_id: market,
-              decision_id: `${run}:${market}:${++loop}`, bot_run_id: run, bot_version: 't',
+              date: utcDate(dateMs),
+              timestamp: toNaiveIso(tsMs, micros),
+              market_id: market,
+              decision_id: `${run}:${market}:${++loop}`,
+              bot_run_id: run,
+              bot_version: 't',
               order_book_snapshot: { best_bid: 0.4, best_ask: 0.45, spread: 0.05, mid: 0.425 },
-              recent_trades: [], inventory: { net_yes_qty: loop % 7 }, price_calc: {}, target_quotes: [], num_targets: 0,
+              recent_trades: [],
+              inventory: { net_yes_qty: loop % 7 },
+              price_calc: {},
+              target_quotes: [],
+              num_targets: 0,
             },
           ]);
         };
-        const writeFill = async (f: { market: string; ms: number; side: 'yes' | 'no'; cents: number; size: number; backfill: boolean }) => {
+        const writeFill = async (f: {
+          market: string;
+          ms: number;
+          side: 'yes' | 'no';
+          cents: number;
+          size: number;
+          backfill: boolean;
+        }) => {
           const id = `f-${seq}-${++loop}`;
           const ts = toAwareIso(f.ms);
           await putAll(store.writer, 'dora_trade_log_demo', [
             {
-              date: utcDate(f.ms), 'timestamp#order_id': `${ts}#o-${id}`, market_id: f.market, side: f.side,
-              type: f.side === 'yes' ? 'bid' : 'ask', price: f.cents / 100, size: f.size, fill_price: f.cents / 100,
-              fill_size: f.size, status: 'filled', pnl_realized: f.backfill ? 0 : -0.01, fees: 0.01,
-              order_id: `o-${id}`, fill_id: id, fill_timestamp: ts, ...(f.backfill ? { reconciled_at_startup: true } : {}),
+              date: utcDate(f.ms),
+              'timestamp#order_id': `${ts}#o-${id}`,
+              market_id: f.market,
+              side: f.side,
+              type: f.side === 'yes' ? 'bid' : 'ask',
+              price: f.cents / 100,
+              size: f.size,
+              fill_price: f.cents / 100,
+              fill_size: f.size,
+              status: 'filled',
+              pnl_realized: f.backfill ? 0 : -0.01,
+              fees: 0.01,
+              order_id: `o-${id}`,
+              fill_id: id,
+              fill_timestamp: ts,
+              ...(f.backfill ? { reconciled_at_startup: true } : {}),
             },
           ]);
         };
@@ -142,12 +189,17 @@ describe('incremental live reads = cold reads (property)', () => {
           if (botMarket !== null) await writeDecision(marketOf(botMarket), now, now, 0);
           live.get('demo').expireFills();
           const inc = await live.get('demo').metricsInput(ctx, 'UTC', 30);
-          const cold = await new EnvRegistry(store.reader, () => now).get('demo').metricsInput(ctx, 'UTC', 30);
+          const cold = await new EnvRegistry(store.reader, () => now)
+            .get('demo')
+            .metricsInput(ctx, 'UTC', 30);
           const keys = (fs: typeof inc.input.fills) => fs.map((f) => `${f.date}|${f.sortKey}`).sort();
           expect(keys(inc.input.fills)).toEqual(keys(cold.input.fills));
-          const newest = (m: typeof inc.input.latestDecisions) => [...m].map(([k, d]) => `${k}=${d.date}|${d.timestampRaw}`).sort();
+          const newest = (m: typeof inc.input.latestDecisions) =>
+            [...m].map(([k, d]) => `${k}=${d.date}|${d.timestampRaw}`).sort();
           expect(newest(inc.input.latestDecisions)).toEqual(newest(cold.input.latestDecisions));
-          expect(inc.input.newestDecisionAny?.timestampRaw).toEqual(cold.input.newestDecisionAny?.timestampRaw);
+          expect(inc.input.newestDecisionAny?.timestampRaw).toEqual(
+            cold.input.newestDecisionAny?.timestampRaw,
+          );
           const a = buildOverview(inc.input);
           const b = buildOverview(cold.input);
           expect(JSON.stringify({ ...a, asOf: 0 }, cents)).toEqual(JSON.stringify({ ...b, asOf: 0 }, cents));
@@ -170,14 +222,28 @@ describe('incremental live reads = cold reads (property)', () => {
               break;
             }
             case 'fill':
-              await writeFill({ market: marketOf(op.market), ms: now - op.agoMs, side: op.side, cents: op.cents, size: op.size, backfill: false });
+              await writeFill({
+                market: marketOf(op.market),
+                ms: now - op.agoMs,
+                side: op.side,
+                cents: op.cents,
+                size: op.size,
+                backfill: false,
+              });
               break;
             case 'newRun':
               run = `run-${seq}-${++loop}`;
               // Startup reconciliation first (old fill times ⇒ old partitions, old sort keys), then the
               // new run's first records.
               for (const b of op.backfills) {
-                await writeFill({ market: marketOf(b.market), ms: now - b.daysAgo * DAY - 3_600_000, side: b.side, cents: b.cents, size: b.size, backfill: true });
+                await writeFill({
+                  market: marketOf(b.market),
+                  ms: now - b.daysAgo * DAY - 3_600_000,
+                  side: b.side,
+                  cents: b.cents,
+                  size: b.size,
+                  backfill: true,
+                });
               }
               await writeDecision('ALL', now, now, 0);
               for (const m of MARKETS) await writeDecision(m, now + 1, now + 1, 0);
@@ -208,7 +274,11 @@ describe('incremental live reads = cold reads (property)', () => {
       const kinds = reads.map((r) => `${r.operation} ${r.table}${r.index ? ` ${r.index}` : ''}`).sort();
       // Decisions: one base-table Query (no GSI, no per-market reads); fills: one Query; state: one
       // BatchGetItem; configs: cached for 5 min.
-      expect(kinds).toEqual(['BatchGetItem dora_state_demo', 'Query dora_decision_log_demo', 'Query dora_trade_log_demo']);
+      expect(kinds).toEqual([
+        'BatchGetItem dora_state_demo',
+        'Query dora_decision_log_demo',
+        'Query dora_trade_log_demo',
+      ]);
     } finally {
       stop();
     }

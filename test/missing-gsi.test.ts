@@ -17,9 +17,19 @@ describe.each(BACKENDS)('decision log without its GSI on %s', (backend) => {
     store = await startTestStore(backend);
     const name = 'dora_decision_log_demo';
     await store.writerRaw.send(new DeleteTableCommand({ TableName: name }));
-    await store.writerRaw.send(new CreateTableCommand(createTableInput({ ...TABLE_DEFS.dora_decision_log, indexes: [] }, name)));
+    await store.writerRaw.send(
+      new CreateTableCommand(createTableInput({ ...TABLE_DEFS.dora_decision_log, indexes: [] }, name)),
+    );
     await writeHandWorkedDataset(store.writer);
-    app = await buildApp({ source: 'embedded', defaultEnv: 'demo', region: 'us-east-1', client: store.reader, nowMs: () => NOW, webDir: null, auth: { mode: 'none' } });
+    app = await buildApp({
+      source: 'embedded',
+      defaultEnv: 'demo',
+      region: 'us-east-1',
+      client: store.reader,
+      nowMs: () => NOW,
+      webDir: null,
+      auth: { mode: 'none' },
+    });
   }, 120_000);
   afterAll(async () => {
     await app?.close();
@@ -47,7 +57,10 @@ describe.each(BACKENDS)('decision log without its GSI on %s', (backend) => {
 
   it('lists a market’s decisions from the partitions with a warning, and refuses lookups it cannot bound', async () => {
     const list = (await app.inject('/api/v1/markets/KX-A/decisions')).json();
-    expect(list.items.map((d: { decisionId: string }) => d.decisionId)).toEqual([`${RUN}:KX-A:11`, `${RUN}:KX-A:10`]);
+    expect(list.items.map((d: { decisionId: string }) => d.decisionId)).toEqual([
+      `${RUN}:KX-A:11`,
+      `${RUN}:KX-A:10`,
+    ]);
     expect(list.warnings[0].code).toBe('missing_gsi');
     const one = await app.inject(`/api/v1/decisions/${RUN}:KX-A:11`);
     expect(one.statusCode).toBe(503);

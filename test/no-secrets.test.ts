@@ -17,9 +17,21 @@ beforeAll(async () => {
   store = await startTestStore();
   await writeHandWorkedDataset(store.writer);
   // The store accepts any key pair; these stand in for real AWS credentials.
-  const client = createReadClient({ region: 'us-east-1', endpoint: store.endpoint, credentials: { accessKeyId: AWS_KEY_ID, secretAccessKey: AWS_SECRET } });
+  const client = createReadClient({
+    region: 'us-east-1',
+    endpoint: store.endpoint,
+    credentials: { accessKeyId: AWS_KEY_ID, secretAccessKey: AWS_SECRET },
+  });
   app = await buildApp(
-    { source: 'aws', defaultEnv: 'demo', region: 'us-east-1', client, nowMs: Date.now, webDir: null, auth: { mode: 'token', token: TOKEN } },
+    {
+      source: 'aws',
+      defaultEnv: 'demo',
+      region: 'us-east-1',
+      client,
+      nowMs: Date.now,
+      webDir: null,
+      auth: { mode: 'token', token: TOKEN },
+    },
     { logLevel: 'debug', logStream: { write: (l: string) => void lines.push(l) } },
   );
 });
@@ -32,11 +44,26 @@ describe('secrets', () => {
   it('appear in no response body, header or log line', async () => {
     const bodies: string[] = [];
     const auth = { authorization: `Bearer ${TOKEN}` };
-    for (const url of ['/api/v1/health', '/api/v1/overview', '/api/v1/markets', '/api/v1/markets/KX-A', '/api/v1/stale', '/metrics', '/api/v1/overview?format=csv', '/api/v1/markets/KX-NOPE', '/api/v1/overview?days=0']) {
+    for (const url of [
+      '/api/v1/health',
+      '/api/v1/overview',
+      '/api/v1/markets',
+      '/api/v1/markets/KX-A',
+      '/api/v1/stale',
+      '/metrics',
+      '/api/v1/overview?format=csv',
+      '/api/v1/markets/KX-NOPE',
+      '/api/v1/overview?days=0',
+    ]) {
       const res = await app.inject({ url, headers: auth });
       bodies.push(res.body, JSON.stringify(res.headers));
     }
-    const login = await app.inject({ method: 'POST', url: '/login', payload: `token=${TOKEN}`, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const login = await app.inject({
+      method: 'POST',
+      url: '/login',
+      payload: `token=${TOKEN}`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     const cookie = String(login.headers['set-cookie']).split(';')[0] as string;
     await app.inject({ url: '/api/v1/markets', headers: { cookie } });
     bodies.push(login.body);

@@ -79,40 +79,101 @@ for (const r of RUNS) {
   if (r.startupOrders.length) {
     const id = `${r.id}:startup_cancel:${stamp(t)}`;
     decisions.push({
-      date: utcDate(t), timestamp: toNaiveIso(t, 417), market_id: 'ALL', decision_id: id, bot_run_id: r.id,
-      bot_version: 'ed4a2b3', reason: 'startup_cancel', open_orders_count: r.startupOrders.length, target_quotes: [], num_targets: 0,
+      date: utcDate(t),
+      timestamp: toNaiveIso(t, 417),
+      market_id: 'ALL',
+      decision_id: id,
+      bot_run_id: r.id,
+      bot_version: 'ed4a2b3',
+      reason: 'startup_cancel',
+      open_orders_count: r.startupOrders.length,
+      target_quotes: [],
+      num_targets: 0,
     });
     for (const o of r.startupOrders) {
       t += 50;
       events.push(event(r, id, t, 'ORDER_CANCEL', o.market, { order_id: o.orderId, client_order_id: null }));
-      events.push(event(r, id, t + 20, 'ORDER_RESULT', o.market, { order_id: o.orderId, client_order_id: null, status: 'CANCELLED', latency_ms: 120 }));
+      events.push(
+        event(r, id, t + 20, 'ORDER_RESULT', o.market, {
+          order_id: o.orderId,
+          client_order_id: null,
+          status: 'CANCELLED',
+          latency_ms: 120,
+        }),
+      );
     }
   }
   // One decision of M every 10 min (the first one just after start), each placing a bid in per-market mode.
-  for (let loop = 0, dt = r.startMs + Math.min(5_000, (r.endMs - r.startMs) / 2); dt < r.endMs; loop++, dt += 10 * 60_000) {
+  for (
+    let loop = 0, dt = r.startMs + Math.min(5_000, (r.endMs - r.startMs) / 2);
+    dt < r.endMs;
+    loop++, dt += 10 * 60_000
+  ) {
     const id = `${r.id}:${M}:${loop}`;
     decisions.push({
-      date: utcDate(dt), timestamp: toNaiveIso(dt, 250), market_id: M, decision_id: id, bot_run_id: r.id, bot_version: 'ed4a2b3',
-      order_book_snapshot: { best_bid: 0.4, best_ask: 0.45, spread: 0.05, mid: 0.425 }, inventory: { net_yes_qty: 0 }, price_calc: {},
-      target_quotes: [{ side: 'bid', price: 0.41, size: 5 }], num_targets: 1,
+      date: utcDate(dt),
+      timestamp: toNaiveIso(dt, 250),
+      market_id: M,
+      decision_id: id,
+      bot_run_id: r.id,
+      bot_version: 'ed4a2b3',
+      order_book_snapshot: { best_bid: 0.4, best_ask: 0.45, spread: 0.05, mid: 0.425 },
+      inventory: { net_yes_qty: 0 },
+      price_calc: {},
+      target_quotes: [{ side: 'bid', price: 0.41, size: 5 }],
+      num_targets: 1,
     });
     if (r.batch) {
-      if (loop === 2) events.push(event(r, id, dt + 90 * 60_000, 'FILL', M, { fill_id: `f-${r.id}`, order_id: `o-${r.id}-${loop}`, side: 'yes', price: 0.41, size: 5, pnl_delta: -0.01, fees: 0.01, client_order_id: 'c1' }));
+      if (loop === 2)
+        events.push(
+          event(r, id, dt + 90 * 60_000, 'FILL', M, {
+            fill_id: `f-${r.id}`,
+            order_id: `o-${r.id}-${loop}`,
+            side: 'yes',
+            price: 0.41,
+            size: 5,
+            pnl_delta: -0.01,
+            fees: 0.01,
+            client_order_id: 'c1',
+          }),
+        );
       continue;
     }
     const coid = `${r.id.slice(-6)}${String(loop).padStart(10, '0')}`;
-    events.push(event(r, id, dt + 100, 'ORDER_PLACE', M, { side: 'bid', price: 0.41, size: 5, client_order_id: coid }));
-    events.push(event(r, id, dt + 290, 'ORDER_RESULT', M, { side: 'bid', price: 0.41, size: 5, client_order_id: coid, status: 'ACCEPTED', order_id: `o-${r.id}-${loop}`, latency_ms: 150 + loop }));
+    events.push(
+      event(r, id, dt + 100, 'ORDER_PLACE', M, { side: 'bid', price: 0.41, size: 5, client_order_id: coid }),
+    );
+    events.push(
+      event(r, id, dt + 290, 'ORDER_RESULT', M, {
+        side: 'bid',
+        price: 0.41,
+        size: 5,
+        client_order_id: coid,
+        status: 'ACCEPTED',
+        order_id: `o-${r.id}-${loop}`,
+        latency_ms: 150 + loop,
+      }),
+    );
   }
 }
 // The market's config was never seen by the walk before its first run: an older, run-less decision.
-decisions.push({ date: utcDate(T0 - HOUR_MS), timestamp: toNaiveIso(T0 - HOUR_MS), market_id: M, order_book_snapshot: { best_bid: 0.4, best_ask: 0.45, spread: 0.05, mid: 0.425 }, inventory: { net_yes_qty: 0 }, target_quotes: [], num_targets: 0 });
+decisions.push({
+  date: utcDate(T0 - HOUR_MS),
+  timestamp: toNaiveIso(T0 - HOUR_MS),
+  market_id: M,
+  order_book_snapshot: { best_bid: 0.4, best_ask: 0.45, spread: 0.05, mid: 0.425 },
+  inventory: { net_yes_qty: 0 },
+  target_quotes: [],
+  num_targets: 0,
+});
 
 async function putAll(store: TestStore, table: string, items: Item[]): Promise<void> {
   for (let i = 0; i < items.length; i += 25) {
     let batch: Item[] | undefined = items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } }));
     while (batch && batch.length) {
-      const out: BatchWriteCommandOutput = await store.writer.send(new BatchWriteCommand({ RequestItems: { [table]: batch } }));
+      const out: BatchWriteCommandOutput = await store.writer.send(
+        new BatchWriteCommand({ RequestItems: { [table]: batch } }),
+      );
       batch = out.UnprocessedItems?.[table];
     }
   }
@@ -156,7 +217,13 @@ describe.each(BACKENDS)('run walk on %s', (backend) => {
 
   it('a run that began and ended inside the range, without any ALL record, is found', async () => {
     const flat = RUNS[1] as Run;
-    const r = await readMarketRuns(store.reader, 'demo', M, flat.startMs - 30 * 60_000, flat.endMs + 30 * 60_000);
+    const r = await readMarketRuns(
+      store.reader,
+      'demo',
+      M,
+      flat.startMs - 30 * 60_000,
+      flat.endMs + 30 * 60_000,
+    );
     expect(r.runIds).toContain(flat.id);
   });
 
@@ -173,12 +240,20 @@ describe.each(BACKENDS)('run walk on %s', (backend) => {
     for (const [from, to] of ranges) {
       for (const c of [undefined, cache, cache]) {
         const r = await marketEventsInRange(store.reader, 'demo', M, from, to, c ? { cache: c } : {});
-        expect(r.events.length, `${new Date(from).toISOString()}..${new Date(to).toISOString()}`).toBe(storeCount(M, from, to));
+        expect(r.events.length, `${new Date(from).toISOString()}..${new Date(to).toISOString()}`).toBe(
+          storeCount(M, from, to),
+        );
       }
     }
     // The disabled market has no decision in the run that cancelled its order: still served.
     const withStartup = RUNS[2] as Run;
-    const d = await marketEventsInRange(store.reader, 'demo', DISABLED, withStartup.startMs, withStartup.endMs);
+    const d = await marketEventsInRange(
+      store.reader,
+      'demo',
+      DISABLED,
+      withStartup.startMs,
+      withStartup.endMs,
+    );
     expect(d.events.map((e) => e.eventType).sort()).toEqual(['ORDER_CANCEL', 'ORDER_RESULT']);
     expect(d.events.length).toBe(storeCount(DISABLED, withStartup.startMs, withStartup.endMs));
   });
@@ -203,18 +278,38 @@ describe.each(BACKENDS)('run walk on %s', (backend) => {
 
   it('opens a decision by id of every form; an id that does not exist is null', async () => {
     const sys = decisions.find((d) => d['market_id'] === 'ALL');
-    const bySys = await readDecisionById(store.reader, 'demo', String(sys?.['decision_id']), undefined, T0 + 41 * HOUR_MS);
+    const bySys = await readDecisionById(
+      store.reader,
+      'demo',
+      String(sys?.['decision_id']),
+      undefined,
+      T0 + 41 * HOUR_MS,
+    );
     expect(bySys.decision).toMatchObject({ marketId: 'ALL', reason: 'startup_cancel', openOrdersCount: 2 });
     // Market decisions of a long run, with and without order events (batch), and of the same-second runs.
-    const ids = [`${RUNS[0]?.id}:${M}:0`, `${RUNS[0]?.id}:${M}:77`, `${RUNS[0]?.id}:${M}:119`, `${RUNS[3]?.id}:${M}:5`, `${RUNS[4]?.id}:${M}:0`, `${RUNS[5]?.id}:${M}:31`];
+    const ids = [
+      `${RUNS[0]?.id}:${M}:0`,
+      `${RUNS[0]?.id}:${M}:77`,
+      `${RUNS[0]?.id}:${M}:119`,
+      `${RUNS[3]?.id}:${M}:5`,
+      `${RUNS[4]?.id}:${M}:0`,
+      `${RUNS[5]?.id}:${M}:31`,
+    ];
     for (const id of ids) {
       requests.length = 0;
       const r = await readDecisionById(store.reader, 'demo', id, undefined, T0 + 41 * HOUR_MS);
       expect(r.decision?.decisionId, id).toBe(id);
       expect(requests.length, id).toBeLessThanOrEqual(30);
     }
-    for (const missing of [`${RUNS[0]?.id}:${M}:999`, `${RUNS[0]?.id}:startup_cancel:${stamp(T0)}`, `${RUNS[0]?.id}:KX-NOPE-9:1`]) {
-      expect((await readDecisionById(store.reader, 'demo', missing, undefined, T0 + 41 * HOUR_MS)).decision, missing).toBeNull();
+    for (const missing of [
+      `${RUNS[0]?.id}:${M}:999`,
+      `${RUNS[0]?.id}:startup_cancel:${stamp(T0)}`,
+      `${RUNS[0]?.id}:KX-NOPE-9:1`,
+    ]) {
+      expect(
+        (await readDecisionById(store.reader, 'demo', missing, undefined, T0 + 41 * HOUR_MS)).decision,
+        missing,
+      ).toBeNull();
     }
   });
 });
@@ -224,18 +319,38 @@ describe.each(BACKENDS)('run walk cost on %s', (backend) => {
   const DAY = 24 * HOUR_MS;
   const START = Date.UTC(2026, 4, 1);
   // 60 runs over 30 days, 12 decisions each; a third of them start with orders (an ALL record).
-  const runs = Array.from({ length: 60 }, (_, i) => run(START + i * 12 * HOUR_MS, i.toString(16).padStart(6, '0'), START + (i + 1) * 12 * HOUR_MS - 60_000));
+  const runs = Array.from({ length: 60 }, (_, i) =>
+    run(START + i * 12 * HOUR_MS, i.toString(16).padStart(6, '0'), START + (i + 1) * 12 * HOUR_MS - 60_000),
+  );
   beforeAll(async () => {
     store = await startTestStore(backend);
     const items: Item[] = [];
     runs.forEach((r, i) => {
       for (let loop = 0; loop < 12; loop++) {
         const t = r.startMs + 5_000 + loop * HOUR_MS;
-        items.push({ date: utcDate(t), timestamp: toNaiveIso(t), market_id: M, decision_id: `${r.id}:${M}:${loop}`, bot_run_id: r.id, target_quotes: [], num_targets: 0 });
+        items.push({
+          date: utcDate(t),
+          timestamp: toNaiveIso(t),
+          market_id: M,
+          decision_id: `${r.id}:${M}:${loop}`,
+          bot_run_id: r.id,
+          target_quotes: [],
+          num_targets: 0,
+        });
       }
       if (i % 3 === 0) {
         const t = r.startMs + 2_000;
-        items.push({ date: utcDate(t), timestamp: toNaiveIso(t), market_id: 'ALL', decision_id: `${r.id}:startup_cancel:${stamp(t)}`, bot_run_id: r.id, reason: 'startup_cancel', open_orders_count: 1, target_quotes: [], num_targets: 0 });
+        items.push({
+          date: utcDate(t),
+          timestamp: toNaiveIso(t),
+          market_id: 'ALL',
+          decision_id: `${r.id}:startup_cancel:${stamp(t)}`,
+          bot_run_id: r.id,
+          reason: 'startup_cancel',
+          open_orders_count: 1,
+          target_quotes: [],
+          num_targets: 0,
+        });
       }
     });
     await putAll(store, 'dora_decision_log_demo', items);

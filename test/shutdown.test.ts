@@ -12,11 +12,15 @@ import type { HealthResponse } from '../src/api/types.js';
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 function start(dataDir: string, port: number) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', '--data-dir', dataDir, '--port', String(port)], {
-    cwd: root,
-    env: { ...process.env, DORA_SEED_DAYS: '2', DORA_SEED_MARKETS: '4' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'src/main.ts', '--data-dir', dataDir, '--port', String(port)],
+    {
+      cwd: root,
+      env: { ...process.env, DORA_SEED_DAYS: '2', DORA_SEED_MARKETS: '4' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let out = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr.on('data', (d: Buffer) => (out += d.toString()));
@@ -58,7 +62,9 @@ describe('SIGTERM', () => {
       const b = start(dir, port);
       await b.ready;
       expect(b.output()).not.toContain('seeded');
-      const health = (await fetch(`http://127.0.0.1:${port}/api/v1/health`).then((r) => r.json())) as HealthResponse;
+      const health = (await fetch(`http://127.0.0.1:${port}/api/v1/health`).then((r) =>
+        r.json(),
+      )) as HealthResponse;
       expect(health.tables.every((t) => t.hasData)).toBe(true);
       // kill -9: no shutdown at all. The data dir must still open, with its data, without reseeding.
       b.child.kill('SIGKILL');

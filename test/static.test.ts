@@ -16,7 +16,15 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'index.html'), '<!doctype html><div id="root"></div>');
   writeFileSync(join(dir, 'assets', 'app-1.js'), 'console.log(1)');
   store = await startTestStore();
-  app = await buildApp({ source: 'embedded', defaultEnv: 'demo', region: 'us-east-1', client: store.reader, nowMs: Date.now, webDir: dir, auth: { mode: 'none' } });
+  app = await buildApp({
+    source: 'embedded',
+    defaultEnv: 'demo',
+    region: 'us-east-1',
+    client: store.reader,
+    nowMs: Date.now,
+    webDir: dir,
+    auth: { mode: 'none' },
+  });
 });
 afterAll(async () => {
   await app.close();

@@ -15,8 +15,22 @@ describe('store failures', () => {
   beforeAll(async () => {
     store = await startTestStore();
     await writeHandWorkedDataset(store.writer);
-    const reader = createReadClient({ region: 'us-east-1', endpoint: store.endpoint, credentials: { accessKeyId: 't', secretAccessKey: 't' }, maxAttempts: 1, requestTimeoutMs: 1000 });
-    app = await buildApp({ source: 'embedded', defaultEnv: 'demo', region: 'us-east-1', client: reader, nowMs: () => now, webDir: null, auth: { mode: 'none' } });
+    const reader = createReadClient({
+      region: 'us-east-1',
+      endpoint: store.endpoint,
+      credentials: { accessKeyId: 't', secretAccessKey: 't' },
+      maxAttempts: 1,
+      requestTimeoutMs: 1000,
+    });
+    app = await buildApp({
+      source: 'embedded',
+      defaultEnv: 'demo',
+      region: 'us-east-1',
+      client: reader,
+      nowMs: () => now,
+      webDir: null,
+      auth: { mode: 'none' },
+    });
   });
   afterAll(async () => {
     await app.close();
@@ -46,14 +60,32 @@ describe('recovery', () => {
     const first = await startDynalite({});
     const port = first.port;
     await first.close();
-    const reader = createReadClient({ region: 'us-east-1', endpoint: `http://127.0.0.1:${port}`, credentials: { accessKeyId: 't', secretAccessKey: 't' }, maxAttempts: 1, requestTimeoutMs: 1000 });
+    const reader = createReadClient({
+      region: 'us-east-1',
+      endpoint: `http://127.0.0.1:${port}`,
+      credentials: { accessKeyId: 't', secretAccessKey: 't' },
+      maxAttempts: 1,
+      requestTimeoutMs: 1000,
+    });
     let now = NOW;
-    const app = await buildApp({ source: 'embedded', defaultEnv: 'demo', region: 'us-east-1', client: reader, nowMs: () => now, webDir: null, auth: { mode: 'none' } });
+    const app = await buildApp({
+      source: 'embedded',
+      defaultEnv: 'demo',
+      region: 'us-east-1',
+      client: reader,
+      nowMs: () => now,
+      webDir: null,
+      auth: { mode: 'none' },
+    });
     expect((await app.inject('/api/v1/markets')).statusCode).toBe(503);
     const again = await startDynalite({ port });
     const { createBotTables } = await import('../src/embedded/create-tables.js');
     const { DynamoDBClient } = await import('@aws-sdk/client-dynamodb');
-    const w = new DynamoDBClient({ endpoint: again.endpoint, region: 'us-east-1', credentials: { accessKeyId: 't', secretAccessKey: 't' } });
+    const w = new DynamoDBClient({
+      endpoint: again.endpoint,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 't', secretAccessKey: 't' },
+    });
     await createBotTables(w);
     now += 10_000;
     const ok = await app.inject('/api/v1/markets');

@@ -24,12 +24,40 @@ afterAll(async () => store.close());
 const T = 'dora_state_demo';
 const writes = [
   ['PutItem', () => new PutItemCommand({ TableName: T, Item: { key: { S: 'x' } } })],
-  ['UpdateItem', () => new UpdateItemCommand({ TableName: T, Key: { key: { S: 'x' } }, UpdateExpression: 'SET a = :a', ExpressionAttributeValues: { ':a': { S: '1' } } })],
+  [
+    'UpdateItem',
+    () =>
+      new UpdateItemCommand({
+        TableName: T,
+        Key: { key: { S: 'x' } },
+        UpdateExpression: 'SET a = :a',
+        ExpressionAttributeValues: { ':a': { S: '1' } },
+      }),
+  ],
   ['DeleteItem', () => new DeleteItemCommand({ TableName: T, Key: { key: { S: 'x' } } })],
-  ['BatchWriteItem', () => new BatchWriteItemCommand({ RequestItems: { [T]: [{ PutRequest: { Item: { key: { S: 'x' } } } }] } })],
-  ['TransactWriteItems', () => new TransactWriteItemsCommand({ TransactItems: [{ Put: { TableName: T, Item: { key: { S: 'x' } } } }] })],
+  [
+    'BatchWriteItem',
+    () =>
+      new BatchWriteItemCommand({ RequestItems: { [T]: [{ PutRequest: { Item: { key: { S: 'x' } } } }] } }),
+  ],
+  [
+    'TransactWriteItems',
+    () =>
+      new TransactWriteItemsCommand({
+        TransactItems: [{ Put: { TableName: T, Item: { key: { S: 'x' } } } }],
+      }),
+  ],
   ['ExecuteStatement', () => new ExecuteStatementCommand({ Statement: `SELECT * FROM ${T}` })],
-  ['CreateTable', () => new CreateTableCommand({ TableName: 'evil', AttributeDefinitions: [{ AttributeName: 'k', AttributeType: 'S' }], KeySchema: [{ AttributeName: 'k', KeyType: 'HASH' }], BillingMode: 'PAY_PER_REQUEST' })],
+  [
+    'CreateTable',
+    () =>
+      new CreateTableCommand({
+        TableName: 'evil',
+        AttributeDefinitions: [{ AttributeName: 'k', AttributeType: 'S' }],
+        KeySchema: [{ AttributeName: 'k', KeyType: 'HASH' }],
+        BillingMode: 'PAY_PER_REQUEST',
+      }),
+  ],
 ] as const;
 
 describe('read-only guard', () => {
@@ -43,10 +71,18 @@ describe('read-only guard', () => {
   });
 
   it('refuses a Scan of the decision and execution logs, allows config and trade log', async () => {
-    await expect(store.reader.raw.send(new ScanCommand({ TableName: 'dora_decision_log_prod' }))).rejects.toThrow(/not allowed/);
-    await expect(store.reader.raw.send(new ScanCommand({ TableName: 'dora_execution_log_demo' }))).rejects.toThrow(/not allowed/);
-    await expect(store.reader.raw.send(new ScanCommand({ TableName: 'dora_market_config_demo' }))).resolves.toBeDefined();
-    await expect(store.reader.raw.send(new ScanCommand({ TableName: 'dora_trade_log_demo' }))).resolves.toBeDefined();
+    await expect(
+      store.reader.raw.send(new ScanCommand({ TableName: 'dora_decision_log_prod' })),
+    ).rejects.toThrow(/not allowed/);
+    await expect(
+      store.reader.raw.send(new ScanCommand({ TableName: 'dora_execution_log_demo' })),
+    ).rejects.toThrow(/not allowed/);
+    await expect(
+      store.reader.raw.send(new ScanCommand({ TableName: 'dora_market_config_demo' })),
+    ).resolves.toBeDefined();
+    await expect(
+      store.reader.raw.send(new ScanCommand({ TableName: 'dora_trade_log_demo' })),
+    ).resolves.toBeDefined();
   });
 
   it('lets reads through and records them', async () => {

@@ -7,14 +7,36 @@ import { BACKENDS, startTestStore, type TestStore } from './helpers/store.js';
 const CONTRACT = {
   dora_market_config: { key: [['market_id', 'HASH']], gsi: {} },
   dora_state: { key: [['key', 'HASH']], gsi: {} },
-  dora_trade_log: { key: [['date', 'HASH'], ['timestamp#order_id', 'RANGE']], gsi: {} },
+  dora_trade_log: {
+    key: [
+      ['date', 'HASH'],
+      ['timestamp#order_id', 'RANGE'],
+    ],
+    gsi: {},
+  },
   dora_decision_log: {
-    key: [['date', 'HASH'], ['timestamp', 'RANGE']],
-    gsi: { 'market_id-timestamp-index': [['market_id', 'HASH'], ['timestamp', 'RANGE']] },
+    key: [
+      ['date', 'HASH'],
+      ['timestamp', 'RANGE'],
+    ],
+    gsi: {
+      'market_id-timestamp-index': [
+        ['market_id', 'HASH'],
+        ['timestamp', 'RANGE'],
+      ],
+    },
   },
   dora_execution_log: {
-    key: [['bot_run_id', 'HASH'], ['decision_id#event_ts', 'RANGE']],
-    gsi: { decision_id_event_ts: [['decision_id', 'HASH'], ['event_ts', 'RANGE']] },
+    key: [
+      ['bot_run_id', 'HASH'],
+      ['decision_id#event_ts', 'RANGE'],
+    ],
+    gsi: {
+      decision_id_event_ts: [
+        ['decision_id', 'HASH'],
+        ['event_ts', 'RANGE'],
+      ],
+    },
   },
 } as const;
 
@@ -31,7 +53,10 @@ describe.each(BACKENDS)('tables created on %s', (backend) => {
         const t = out.Table!;
         expect(t.KeySchema?.map((k) => [k.AttributeName, k.KeyType])).toEqual(want.key);
         const gsis = Object.fromEntries(
-          (t.GlobalSecondaryIndexes ?? []).map((g) => [g.IndexName, g.KeySchema?.map((k) => [k.AttributeName, k.KeyType])]),
+          (t.GlobalSecondaryIndexes ?? []).map((g) => [
+            g.IndexName,
+            g.KeySchema?.map((k) => [k.AttributeName, k.KeyType]),
+          ]),
         );
         expect(gsis).toEqual(want.gsi);
         for (const g of t.GlobalSecondaryIndexes ?? []) expect(g.Projection?.ProjectionType).toBe('ALL');

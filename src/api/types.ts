@@ -24,7 +24,16 @@ import type {
   fillWithRealizedJson,
 } from '../server/json.js';
 
-export type { AlertThresholds, ChainProblem, CompareRow, MarketRow, PnlSourcesRow, StaleItem, StaleTotals, Warning };
+export type {
+  AlertThresholds,
+  ChainProblem,
+  CompareRow,
+  MarketRow,
+  PnlSourcesRow,
+  StaleItem,
+  StaleTotals,
+  Warning,
+};
 export type { DailyEntry } from '../core/daily.js';
 export type { HistogramBin } from '../core/histogram.js';
 export type { LatencyStats } from '../core/latency.js';

@@ -37,7 +37,8 @@ function input(patch: Partial<AttentionInput> = {}): AttentionInput {
   };
 }
 
-const kinds = (i: AttentionInput) => buildAttention(i).map((a) => `${a.kind}${a.marketId ? `:${a.marketId}` : ''}`);
+const kinds = (i: AttentionInput) =>
+  buildAttention(i).map((a) => `${a.kind}${a.marketId ? `:${a.marketId}` : ''}`);
 
 describe('attention', () => {
   it('is empty ("all clear") when nothing needs a trader', () => {
@@ -48,7 +49,9 @@ describe('attention', () => {
     // 11 min 20 s without a decision ⇒ "11 min".
     const at = NOW - 11 * MIN - 20_000;
     const items = buildAttention(
-      input({ bot: { heartbeat: 'down', lastDecisionAt: iso(at), lastDecisionAgeMs: NOW - at, runId: 'run-7' } }),
+      input({
+        bot: { heartbeat: 'down', lastDecisionAt: iso(at), lastDecisionAgeMs: NOW - at, runId: 'run-7' },
+      }),
     );
     expect(items).toEqual([
       {
@@ -90,7 +93,10 @@ describe('attention', () => {
       ),
     ).toEqual(['no_recent_decision:EDGE', 'no_recent_decision:OLD', 'no_recent_decision:NEVER']);
     const [old] = buildAttention(input({ markets: [m('OLD', 7 * 60 * MIN)] }));
-    expect(old).toMatchObject({ message: 'OLD: enabled but no decision for 7 h', since: iso(NOW - 420 * MIN) });
+    expect(old).toMatchObject({
+      message: 'OLD: enabled but no decision for 7 h',
+      since: iso(NOW - 420 * MIN),
+    });
   });
 
   it('limit ≥ 100 % is critical, 99 % is not; a position with no config is a warning', () => {
@@ -105,7 +111,9 @@ describe('attention', () => {
         }),
       ),
     ).toEqual(['market_limit:AT', 'no_config:ORPHAN']);
-    expect(buildAttention(input({ markets: [market({ marketId: 'AT', netPosition: -10, limitUse: 1 })] }))[0]).toEqual({
+    expect(
+      buildAttention(input({ markets: [market({ marketId: 'AT', netPosition: -10, limitUse: 1 })] }))[0],
+    ).toEqual({
       kind: 'market_limit',
       severity: 'critical',
       marketId: 'AT',
@@ -169,7 +177,13 @@ describe('attention', () => {
       input({
         apiErrors: {
           lastUpdatedMs: NOW,
-          errors: [e('BURST', 12, 2 * MIN), e('FEW', 9, MIN), e('OLD', 40, 16 * MIN), e('EDGE', 10, 15 * MIN), e('NOTIME', 50, null)],
+          errors: [
+            e('BURST', 12, 2 * MIN),
+            e('FEW', 9, MIN),
+            e('OLD', 40, 16 * MIN),
+            e('EDGE', 10, 15 * MIN),
+            e('NOTIME', 50, null),
+          ],
         },
       }),
     );

@@ -50,7 +50,12 @@ export const API_ERROR_BURST_WITHIN_MS = 15 * 60_000;
 export interface AttentionInput {
   nowMs: number;
   loopIntervalMs: number;
-  bot: { heartbeat: HeartbeatStatus; lastDecisionAt: string | null; lastDecisionAgeMs: number | null; runId: string | null };
+  bot: {
+    heartbeat: HeartbeatStatus;
+    lastDecisionAt: string | null;
+    lastDecisionAgeMs: number | null;
+    runId: string | null;
+  };
   risk: {
     tradingHalted: boolean | null;
     haltReason: string | null;
@@ -129,7 +134,8 @@ export function buildAttention(i: AttentionInput): AttentionItem[] {
         kind: 'market_limit',
         severity: 'critical',
         marketId: m.marketId,
-        message: `${m.marketId}: position ${m.netPosition} at ${pct(m.limitUse)} of its limit ${m.maxPosition ?? ''}`.trimEnd(),
+        message:
+          `${m.marketId}: position ${m.netPosition} at ${pct(m.limitUse)} of its limit ${m.maxPosition ?? ''}`.trimEnd(),
       });
     }
     if (m.netPosition !== 0 && !m.hasConfig) {
@@ -173,9 +179,7 @@ export function buildAttention(i: AttentionInput): AttentionItem[] {
     .map((a, n) => ({ a, n }))
     .sort(
       (x, y) =>
-        rank(x.a) - rank(y.a) ||
-        KIND_ORDER.indexOf(x.a.kind) - KIND_ORDER.indexOf(y.a.kind) ||
-        x.n - y.n,
+        rank(x.a) - rank(y.a) || KIND_ORDER.indexOf(x.a.kind) - KIND_ORDER.indexOf(y.a.kind) || x.n - y.n,
     )
     .map((x) => x.a);
 }

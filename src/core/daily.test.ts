@@ -124,7 +124,10 @@ describe('intraday realized (issue 16 item 4)', () => {
     expect(pts[1]!.realized).toBeCloseTo(0.38, 12);
     expect(pts[2]!.realized).toBeCloseTo(-0.25, 12);
     // The last point is the day's realized.
-    expect(pts[2]!.realized).toBeCloseTo(dailyPnl(steps, 'UTC', ms('2026-01-02T22:00:00Z'), 1).todayRealized, 12);
+    expect(pts[2]!.realized).toBeCloseTo(
+      dailyPnl(steps, 'UTC', ms('2026-01-02T22:00:00Z'), 1).todayRealized,
+      12,
+    );
   });
 
   it('follows the zone: in Tokyo (UTC+9) Jan 2 runs 01-01T15:00Z–01-02T15:00Z, so F3 (20:00Z) is Jan 3', () => {

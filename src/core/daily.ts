@@ -92,7 +92,10 @@ export function intradayRealized(steps: readonly ReplayStep[], tz: string, nowMs
   const today = dayOf(nowMs, tz);
   const start = zonedDayStartMs(today, tz);
   const todays = steps
-    .filter((s) => s.fill.fillTimeMs >= start && s.fill.fillTimeMs <= nowMs && dayOf(s.fill.fillTimeMs, tz) === today)
+    .filter(
+      (s) =>
+        s.fill.fillTimeMs >= start && s.fill.fillTimeMs <= nowMs && dayOf(s.fill.fillTimeMs, tz) === today,
+    )
     .sort((a, b) => a.fill.fillTimeMs - b.fill.fillTimeMs);
   const out: IntradayPoint[] = [{ timeMs: start, realized: 0 }];
   let sum = 0;

@@ -413,7 +413,11 @@ describe('mismatch of a disabled market', () => {
       }),
     );
     const o = buildOverview({ ...base, latestDecisions: latest });
-    expect(o.markets.find((r) => r.marketId === 'D')?.mismatch).toMatchObject({ bid: 'none', ask: 'none', any: false });
+    expect(o.markets.find((r) => r.marketId === 'D')?.mismatch).toMatchObject({
+      bid: 'none',
+      ask: 'none',
+      any: false,
+    });
   });
 });
 
@@ -426,7 +430,11 @@ describe('TOTAL row = headline with markets outside the table (metrics.md "other
   const base = input();
   const withOthers = buildOverview({
     ...base,
-    configs: [...base.configs, config({ marketId: 'F', enabled: false }), config({ marketId: 'G', enabled: false })],
+    configs: [
+      ...base.configs,
+      config({ marketId: 'F', enabled: false }),
+      config({ marketId: 'G', enabled: false }),
+    ],
     positions: {
       positions: new Map([
         ...(base.positions?.positions ?? []),

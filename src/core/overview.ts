@@ -9,7 +9,15 @@ import { heartbeat, newestDecision, type HeartbeatStatus } from './heartbeat.js'
 import { lossHeadroom, lossLimitUse, totalLimitUse } from './limits.js';
 import { activeOrders, type ActiveOrders } from './quotes.js';
 import { reconciliationWarnings } from './reconcile.js';
-import { buildRows, isoOrNull, otherMarketIds, tableMarketIds, tableTotals, type MarketRow, type TableTotals } from './rows.js';
+import {
+  buildRows,
+  isoOrNull,
+  otherMarketIds,
+  tableMarketIds,
+  tableTotals,
+  type MarketRow,
+  type TableTotals,
+} from './rows.js';
 import { toApiTime } from './time.js';
 import { resolveTimeZone } from './tz-days.js';
 import type { BookSnapshot, Decision, Env, TargetQuote, Warning, YesNo, BidAsk } from './types.js';
@@ -209,7 +217,8 @@ export function buildOverview(input: MetricsInput): Overview {
   // the last bit: Σ over the trade log's markets and Σ positions.*.realized_pnl respectively.
   const botRealizedTotal = input.positions !== null ? totals.botRealizedPnl : null;
   // Only the positions-vs-replay comparison needs the formula-fee replay; skip it otherwise.
-  const formulaReplay = input.positions !== null ? replayFills(input.fills, { feeRule: 'formula', steps: false }) : null;
+  const formulaReplay =
+    input.positions !== null ? replayFills(input.fills, { feeRule: 'formula', steps: false }) : null;
   const warnings = reconciliationWarnings(
     ctx.replay,
     input.positions,

@@ -139,13 +139,13 @@ function replayUncached(fills: readonly Fill[], feeRule: FeeRule, keepSteps: boo
     market.lastFillAtMs = fill.fillTimeMs;
     if (keepSteps)
       steps.push({
-      fill,
-      feeUsd,
-      signedSize: fill.side === 'yes' ? fill.size : -fill.size,
-      before,
-      after,
-      realizedChange: after.realized - before.realized,
-    });
+        fill,
+        feeUsd,
+        signedSize: fill.side === 'yes' ? fill.size : -fill.size,
+        before,
+        after,
+        realizedChange: after.realized - before.realized,
+      });
   }
   let realizedTotal = 0;
   for (const market of markets.values()) realizedTotal += market.realized;

@@ -22,7 +22,8 @@ function digitsAt(text: string, from: number, to: number): number {
  */
 function parseCommonUtc(text: string): number | null | undefined {
   const n = text.length;
-  if (n < 19 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 || text.charCodeAt(10) !== 84) return undefined;
+  if (n < 19 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 || text.charCodeAt(10) !== 84)
+    return undefined;
   if (text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58) return undefined;
   let end = n;
   if (text.endsWith('+00:00')) end = n - 6;

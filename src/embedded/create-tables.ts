@@ -22,7 +22,10 @@ export function createTableInput(def: TableDef, name: string): CreateTableComman
   return {
     TableName: name,
     BillingMode: 'PAY_PER_REQUEST',
-    AttributeDefinitions: [...attrs].map((a): AttributeDefinition => ({ AttributeName: a, AttributeType: 'S' })),
+    AttributeDefinitions: [...attrs].map((a): AttributeDefinition => ({
+      AttributeName: a,
+      AttributeType: 'S',
+    })),
     KeySchema: keySchema(def.key),
     ...(def.indexes.length
       ? {

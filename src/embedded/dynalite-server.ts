@@ -10,7 +10,10 @@ export interface EmbeddedServer {
   close(): Promise<void>;
 }
 
-export async function startDynalite(opts: { dataDir?: string | null; port?: number }): Promise<EmbeddedServer> {
+export async function startDynalite(opts: {
+  dataDir?: string | null;
+  port?: number;
+}): Promise<EmbeddedServer> {
   if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true });
   const server = dynalite({
     ...(opts.dataDir ? { path: opts.dataDir } : {}),

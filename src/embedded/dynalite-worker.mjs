@@ -7,7 +7,12 @@ import dynalite from 'dynalite';
 
 const { dataDir } = workerData;
 if (dataDir) mkdirSync(dataDir, { recursive: true });
-const server = dynalite({ ...(dataDir ? { path: dataDir } : {}), createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+const server = dynalite({
+  ...(dataDir ? { path: dataDir } : {}),
+  createTableMs: 0,
+  deleteTableMs: 0,
+  updateTableMs: 0,
+});
 server.listen(0, '127.0.0.1', () => parentPort.postMessage({ port: server.address().port }));
 parentPort.on('message', (msg) => {
   if (msg === 'close') server.close(() => parentPort.postMessage('closed'));

@@ -31,12 +31,15 @@ export interface Embedded {
 
 function positiveInt(name: string, text: string | undefined, dflt: number): number {
   if (text === undefined || text === '') return dflt;
-  if (!/^\d+$/.test(text) || Number(text) < 1) throw new Error(`${name} must be a positive integer, got "${text}"`);
+  if (!/^\d+$/.test(text) || Number(text) < 1)
+    throw new Error(`${name} must be a positive integer, got "${text}"`);
   return Number(text);
 }
 
 async function isSeeded(doc: DynamoDBDocumentClient, env: Env): Promise<boolean> {
-  const out = await doc.send(new GetCommand({ TableName: tableName('dora_state', env), Key: { key: 'positions' } }));
+  const out = await doc.send(
+    new GetCommand({ TableName: tableName('dora_state', env), Key: { key: 'positions' } }),
+  );
   return out.Item !== undefined;
 }
 
@@ -88,7 +91,10 @@ export async function startEmbedded(opts: EmbeddedOptions): Promise<Embedded> {
     writeFileSync(`${path}.tmp`, JSON.stringify(sim.snapshot()));
     renameSync(`${path}.tmp`, path); // atomic: a crash mid-write leaves the previous state whole
   };
-  if (stoppedMs > 0) opts.log(`embedded store: the simulated bot stopped ${stoppedMs / 60_000} min ago (DORA_SEED_STOPPED_MINUTES)`);
+  if (stoppedMs > 0)
+    opts.log(
+      `embedded store: the simulated bot stopped ${stoppedMs / 60_000} min ago (DORA_SEED_STOPPED_MINUTES)`,
+    );
   if (opts.simulate && stoppedMs === 0) {
     for (const env of ENVS) {
       live.push(

@@ -42,7 +42,10 @@ export async function buildApp(
     logger: opts.logLevel
       ? {
           level: opts.logLevel,
-          redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'], censor: '[redacted]' },
+          redact: {
+            paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+            censor: '[redacted]',
+          },
           ...(opts.logStream ? { stream: opts.logStream } : {}),
         }
       : false,
@@ -68,7 +71,11 @@ export async function buildApp(
     const err = (thrown as FastifyError).validation ? schemaRejection(thrown as FastifyError, req) : thrown;
     if (err instanceof ApiError) {
       if (err.detail !== undefined) req.log.warn({ err: err.detail }, `${err.code}: ${err.message}`);
-      reply.code(err.statusCode).send({ error: { code: err.code, message: err.message, ...(err.param ? { param: err.param } : {}) } });
+      reply
+        .code(err.statusCode)
+        .send({
+          error: { code: err.code, message: err.message, ...(err.param ? { param: err.param } : {}) },
+        });
       return;
     }
     if (isStoreFailure(err)) {
@@ -98,7 +105,9 @@ export async function buildApp(
 
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api/') || !ctx.webDir) {
-      reply.code(404).send({ error: { code: 'not_found', message: `no route ${req.method} ${req.url.split('?')[0]}` } });
+      reply
+        .code(404)
+        .send({ error: { code: 'not_found', message: `no route ${req.method} ${req.url.split('?')[0]}` } });
       return;
     }
     // The web app routes in the browser: every other GET gets index.html; other methods on a page
@@ -124,7 +133,10 @@ export async function buildApp(
       // Vite names assets by content hash: they never change, so browsers may keep them for good;
       // index.html must always be revalidated to pick up a new build.
       setHeaders: (res, path) => {
-        res.setHeader('cache-control', /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+        res.setHeader(
+          'cache-control',
+          /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
       },
     });
   }

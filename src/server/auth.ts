@@ -20,9 +20,7 @@ import { Sessions } from './sessions.js';
 export { safeEqual } from './safe-equal.js';
 
 export type AuthConfig =
-  | { mode: 'none' }
-  | { mode: 'token'; token: string }
-  | { mode: 'basic'; user: string; bcryptHash: string };
+  { mode: 'none' } | { mode: 'token'; token: string } | { mode: 'basic'; user: string; bcryptHash: string };
 
 export const SESSION_COOKIE = 'dora_session';
 const OPEN_PATHS = new Set(['/api/v1/health', '/login']);
@@ -61,7 +59,10 @@ function deny(reply: FastifyReply, req: FastifyRequest, config: AuthConfig): voi
 }
 
 function tooMany(reply: FastifyReply, message = 'too many failed attempts; wait a minute'): FastifyReply {
-  return reply.code(429).header('retry-after', '60').send({ error: { code: 'rate_limited', message } });
+  return reply
+    .code(429)
+    .header('retry-after', '60')
+    .send({ error: { code: 'rate_limited', message } });
 }
 
 function sessionCookie(req: FastifyRequest, value: string, maxAgeS: number): string {
@@ -83,9 +84,15 @@ export async function registerAuth(
 ): Promise<AuthState> {
   if (config.mode === 'none') return { trackedClients: () => 0, bcrypt: () => null };
   const limiter = new FailureLimiter(now);
-  const sessions = new Sessions(config.mode === 'token' ? config.token : `${config.user}:${config.bcryptHash}`, now);
+  const sessions = new Sessions(
+    config.mode === 'token' ? config.token : `${config.user}:${config.bcryptHash}`,
+    now,
+  );
   const worker = config.mode === 'basic' ? new BcryptWorker() : null;
-  const basic = worker && config.mode === 'basic' ? new BasicVerifier(config.user, config.bcryptHash, (p, h) => worker.compare(p, h), { now }) : null;
+  const basic =
+    worker && config.mode === 'basic'
+      ? new BasicVerifier(config.user, config.bcryptHash, (p, h) => worker.compare(p, h), { now })
+      : null;
   if (worker) app.addHook('onClose', () => worker.close());
   const state: AuthState = {
     trackedClients: () => limiter.size,
@@ -109,16 +116,20 @@ export async function registerAuth(
       if (header.startsWith('Bearer ') && safeEqual(header.slice(7), config.token)) return undefined;
     } else if (basic && header.startsWith('Basic ')) {
       const verdict = await basic.verify(header, client);
-      if (verdict === 'busy-client') return tooMany(reply, 'a sign-in from this client is still being checked; try again');
+      if (verdict === 'busy-client')
+        return tooMany(reply, 'a sign-in from this client is still being checked; try again');
       if (verdict === 'busy') {
         return reply
           .code(503)
           .header('retry-after', '1')
-          .send({ error: { code: 'server_busy', message: 'too many sign-ins being checked; try again shortly' } });
+          .send({
+            error: { code: 'server_busy', message: 'too many sign-ins being checked; try again shortly' },
+          });
       }
       if (verdict === 'ok') {
         // The browser sends the header on every request anyway; the cookie spares it the check.
-        if (req.method === 'GET' || req.method === 'HEAD') reply.header('set-cookie', sessionCookie(req, sessions.issue(), maxAgeS));
+        if (req.method === 'GET' || req.method === 'HEAD')
+          reply.header('set-cookie', sessionCookie(req, sessions.issue(), maxAgeS));
         return undefined;
       }
     }
@@ -129,10 +140,18 @@ export async function registerAuth(
 
   if (config.mode !== 'token') return state;
   await app.register(async (scope) => {
-    await scope.register(rateLimit, { max: 10, timeWindow: 60_000, keyGenerator: (req) => clientOf(req).key });
-    scope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 4096 }, (_req, body, done) => {
-      done(null, Object.fromEntries(new URLSearchParams(String(body))));
+    await scope.register(rateLimit, {
+      max: 10,
+      timeWindow: 60_000,
+      keyGenerator: (req) => clientOf(req).key,
     });
+    scope.addContentTypeParser(
+      'application/x-www-form-urlencoded',
+      { parseAs: 'string', bodyLimit: 4096 },
+      (_req, body, done) => {
+        done(null, Object.fromEntries(new URLSearchParams(String(body))));
+      },
+    );
     scope.get('/login', async (_req, reply) => reply.type('text/html').send(loginPage(null)));
     scope.post<{ Body: { token?: string } }>('/login', async (req, reply) => {
       const client = clientOf(req).key;

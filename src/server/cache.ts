@@ -66,7 +66,12 @@ export class TtlCache {
   async getFresh<T>(key: string, load: () => Promise<T>, graceMs = 2 * this.ttlMs): Promise<CacheResult<T>> {
     const entry = this.entries.get(key) as Entry<T> | undefined;
     const age = entry?.value !== undefined ? this.now() - entry.loadedAtMs : 0;
-    if (entry?.value !== undefined && age >= this.ttlMs && age < this.ttlMs + graceMs && entry.lastError === undefined) {
+    if (
+      entry?.value !== undefined &&
+      age >= this.ttlMs &&
+      age < this.ttlMs + graceMs &&
+      entry.lastError === undefined
+    ) {
       this.refresh(entry, load).catch(() => undefined);
       return { value: entry.value, status: 'hit', loadedAtMs: entry.loadedAtMs };
     }
@@ -94,7 +99,8 @@ export class TtlCache {
       this.entries.set(key, entry);
       this.evict();
     }
-    if (entry.value !== undefined && this.now() - entry.loadedAtMs < Math.min(maxAgeMs, this.ttlMs)) return entry.value;
+    if (entry.value !== undefined && this.now() - entry.loadedAtMs < Math.min(maxAgeMs, this.ttlMs))
+      return entry.value;
     return this.refresh(entry, load);
   }
 

@@ -10,6 +10,7 @@ describe('addressKey', () => {
     expect(addressKey('2001:DB8:0001:0002:ffff::9')).toBe('2001:db8:1:2::/64');
     expect(addressKey('2001:db8::1')).toBe('2001:db8:0:0::/64');
     expect(addressKey('::1')).toBe('0:0:0:0::/64');
-    for (const junk of ['', 'not-an-ip', '1.2.3.4, 5.6.7.8', 'x'.repeat(8192), undefined]) expect(addressKey(junk)).toBeNull();
+    for (const junk of ['', 'not-an-ip', '1.2.3.4, 5.6.7.8', 'x'.repeat(8192), undefined])
+      expect(addressKey(junk)).toBeNull();
   });
 });

@@ -8,9 +8,7 @@ describe('CSV (RFC 4180)', () => {
       { a: 'has,comma', b: 'say "hi"', c: { x: 1 } },
       { a: 'line\nbreak', b: -0.42, c: true },
     ]);
-    expect(csv).toBe(
-      'a,b,c\r\nplain,0.35,\r\n"has,comma","say ""hi""",x=1\r\n"line\nbreak",-0.42,true\r\n',
-    );
+    expect(csv).toBe('a,b,c\r\nplain,0.35,\r\n"has,comma","say ""hi""",x=1\r\n"line\nbreak",-0.42,true\r\n');
   });
   it('writes only the header for no rows when columns are given', () => {
     expect(toCsv([], ['x', 'y'])).toBe('x,y\r\n');

@@ -308,8 +308,16 @@ export class EnvData {
   }
 
   /** A market's execution events in a range, ended runs from the run-events cache (market-events.ts). */
-  marketEvents(marketId: string, fromMs: number, toMs: number, opts: { attributes?: readonly string[] } = {}) {
-    return marketEventsInRange(this.client, this.env, marketId, fromMs, toMs, { ...opts, cache: this.runEvents });
+  marketEvents(
+    marketId: string,
+    fromMs: number,
+    toMs: number,
+    opts: { attributes?: readonly string[] } = {},
+  ) {
+    return marketEventsInRange(this.client, this.env, marketId, fromMs, toMs, {
+      ...opts,
+      cache: this.runEvents,
+    });
   }
 
   /** Of these runs, those that logged any ORDER_PLACE (market-events.ts; answers kept in runEvents). */
@@ -320,7 +328,8 @@ export class EnvData {
   /** Known market ids (configs and positions): anything else is a 404. */
   async knownMarket(marketId: string): Promise<boolean> {
     const [configs, state] = await Promise.all([this.configs(), this.state()]);
-    if (configs.some((c) => c.marketId === marketId) || (state.positions?.positions.has(marketId) ?? false)) return true;
+    if (configs.some((c) => c.marketId === marketId) || (state.positions?.positions.has(marketId) ?? false))
+      return true;
     // A market only the trade log knows (its config deleted, a manual trade): its fills still open.
     const history = await this.fillHistory();
     return history.fills.some((f) => f.marketId === marketId);

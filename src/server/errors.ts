@@ -26,7 +26,13 @@ export function failureName(err: unknown): string {
 
 /** The 503 for a store that did not answer: a stable code and the error's name only. */
 export function storeUnavailable(err: unknown): ApiError {
-  return new ApiError(503, 'store_unavailable', `DynamoDB did not answer (${failureName(err)}); the server log has the details`, undefined, err);
+  return new ApiError(
+    503,
+    'store_unavailable',
+    `DynamoDB did not answer (${failureName(err)}); the server log has the details`,
+    undefined,
+    err,
+  );
 }
 
 export function badParam(param: string, message: string): ApiError {

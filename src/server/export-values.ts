@@ -5,7 +5,8 @@
 
 export type ColumnKind = 'money' | 'price' | 'time' | 'timeMs' | 'date' | 'percent' | 'count' | 'plain';
 
-const PRICE = /^(best|our|target|avg)?(bid|ask)(price)?$|^mid$|^spread$|^minspread$|^avgspread$|priceyes|fairvalue|^avgcost$|^price$/i;
+const PRICE =
+  /^(best|our|target|avg)?(bid|ask)(price)?$|^mid$|^spread$|^minspread$|^avgspread$|priceyes|fairvalue|^avgcost$|^price$/i;
 const MONEY = /pnl|usd$|^fees?\b|fee$|capital|realized|unrealized|^cost$|balance|cash|exposureusd|change$/i;
 const PERCENT = /^limitUse$|Rate$|Pct$/;
 const COUNT =

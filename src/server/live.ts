@@ -112,7 +112,14 @@ class EnvPoller {
       // state follow their own few-second TTL.
       this.envs.get(this.env).expireFills();
       const { input } = await this.envs.get(this.env).metricsInput(this.ctx, 'UTC', 30);
-      const inputs = [input.fills, input.latestDecisions, input.positions, input.openOrders, input.risk, input.configs];
+      const inputs = [
+        input.fills,
+        input.latestDecisions,
+        input.positions,
+        input.openOrders,
+        input.risk,
+        input.configs,
+      ];
       if (this.primed && inputs.every((x, i) => x === this.lastInputs[i])) {
         this.heartbeatIfDue(input.nowMs);
         return;
@@ -124,7 +131,8 @@ class EnvPoller {
         const id = d.decisionId ?? d.timestampRaw;
         if (this.lastDecisionIds.get(marketId) !== id) {
           this.lastDecisionIds.set(marketId, id);
-          if (!firstRound) this.emit('decision', { env: this.env, ...decisionJson(d) } satisfies DecisionEvent);
+          if (!firstRound)
+            this.emit('decision', { env: this.env, ...decisionJson(d) } satisfies DecisionEvent);
         }
       }
       const newFills = input.fills.filter((f) => !this.seenFills.has(f.fillId ?? f.sortKey));
@@ -133,7 +141,12 @@ class EnvPoller {
         // The realized change needs the market's whole history: replay, then pick the new ones.
         const ids = new Set(newFills.map((f) => f.fillId ?? f.sortKey));
         for (const f of fillsWithRealized(input.fills)) {
-          if (ids.has(f.fillId ?? f.sortKey)) this.emit('fill', { env: this.env, ...fillJson(f), realizedChange: f.realizedChange } satisfies FillEvent);
+          if (ids.has(f.fillId ?? f.sortKey))
+            this.emit('fill', {
+              env: this.env,
+              ...fillJson(f),
+              realizedChange: f.realizedChange,
+            } satisfies FillEvent);
         }
       }
       // Changed headline figures only, so a client patches what it shows.
@@ -160,7 +173,12 @@ class EnvPoller {
     } catch (err) {
       const e = storeUnavailable(err);
       this.log?.warn({ err }, `live updates (${this.env}): ${e.message}`);
-      this.emit('error', { env: this.env, code: e.code, name: failureName(err), message: e.message } satisfies LiveErrorEvent);
+      this.emit('error', {
+        env: this.env,
+        code: e.code,
+        name: failureName(err),
+        message: e.message,
+      } satisfies LiveErrorEvent);
     } finally {
       this.running = false;
     }

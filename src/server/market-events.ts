@@ -37,11 +37,15 @@ export async function marketEventsInRange(
   const sorted = runs.runIds;
   const newest = runs.newestRunId;
   const newestStart = newest ? runStartMs(newest) : null;
-  const live = (run: string) => run === newest || newest === null || (newestStart !== null && runStartMs(run) === newestStart);
+  const live = (run: string) =>
+    run === newest || newest === null || (newestStart !== null && runStartMs(run) === newestStart);
   const attrsKey = opts.attributes?.join(',') ?? '*';
-  const read = (run: string) => readMarketExecutions(client, env, marketId, [run], { attributes: opts.attributes });
+  const read = (run: string) =>
+    readMarketExecutions(client, env, marketId, [run], { attributes: opts.attributes });
   const parts = await mapLimit(sorted, 4, (run) =>
-    live(run) || !opts.cache ? read(run) : opts.cache.get(`${env}|${marketId}|${run}|${attrsKey}`, () => read(run)),
+    live(run) || !opts.cache
+      ? read(run)
+      : opts.cache.get(`${env}|${marketId}|${run}|${attrsKey}`, () => read(run)),
   );
   const events = parts
     .flatMap((p) => p.events)

@@ -51,12 +51,14 @@ export function timeParam(q: Query, name: string, end = false): number | undefin
   if (v === undefined) return undefined;
   if (/^\d{4}-\d{2}-\d{2}$/.test(v)) {
     const ms = Date.parse(`${v}T00:00:00Z`);
-    if (Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== v) throw badParam(name, `not a date: "${v}"`);
+    if (Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== v)
+      throw badParam(name, `not a date: "${v}"`);
     return end ? ms + 86_399_999 : ms;
   }
   const ms = parseIsoUtcMs(v);
   if (ms === null) throw badParam(name, `must be an ISO time or YYYY-MM-DD, got "${v.slice(0, 40)}"`);
-  if (ms < Date.UTC(2020, 0, 1) || ms > Date.UTC(2100, 0, 1)) throw badParam(name, 'out of range (2020–2100)');
+  if (ms < Date.UTC(2020, 0, 1) || ms > Date.UTC(2100, 0, 1))
+    throw badParam(name, 'out of range (2020–2100)');
   return ms;
 }
 

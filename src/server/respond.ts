@@ -84,7 +84,9 @@ export async function cachedJson<T extends object>(
       let head = ownWarnings ? undefined : bodyHead.get(loaded);
       if (head === undefined) {
         const text = JSON.stringify(loaded.body);
-        head = Buffer.from(`${text.length > 2 ? `${text.slice(0, -1)},` : '{'}"warnings":${JSON.stringify(warnings)},`);
+        head = Buffer.from(
+          `${text.length > 2 ? `${text.slice(0, -1)},` : '{'}"warnings":${JSON.stringify(warnings)},`,
+        );
         if (!ownWarnings) bodyHead.set(loaded, head);
       }
       const tail = Buffer.from(`"meta":${JSON.stringify(meta)}}`);

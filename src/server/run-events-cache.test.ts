@@ -3,7 +3,10 @@ import type { ExecutionEvent } from '../core/types.js';
 import { RunEventsCache, type RunEvents } from './run-events-cache.js';
 
 function events(n: number): RunEvents {
-  return { events: Array.from({ length: n }, (_, i) => ({ sortKey: `k${i}` }) as ExecutionEvent), warnings: [] };
+  return {
+    events: Array.from({ length: n }, (_, i) => ({ sortKey: `k${i}` }) as ExecutionEvent),
+    warnings: [],
+  };
 }
 
 describe('RunEventsCache', () => {
@@ -54,7 +57,9 @@ describe('RunEventsCache', () => {
     await cache.get('a', async () => (loads++, events(2)));
     expect(loads).toBe(2);
     expect(cache.heldEvents).toBe(2);
-    await expect(cache.get('b', async () => Promise.reject(new Error('throttled')))).rejects.toThrow('throttled');
+    await expect(cache.get('b', async () => Promise.reject(new Error('throttled')))).rejects.toThrow(
+      'throttled',
+    );
     expect((await cache.get('b', async () => events(5))).events).toHaveLength(5);
     expect(cache.heldEvents).toBe(7);
   });

@@ -62,7 +62,10 @@ describe('xlsx export', () => {
   });
 
   it('freezes the header, filters it, sizes the columns and names the filter range', () => {
-    const rows = Array.from({ length: 3 }, (_, i) => ({ marketId: `KX-LONG-MARKET-NAME-${i}`, realizedPnl: 1234.5 }));
+    const rows = Array.from({ length: 3 }, (_, i) => ({
+      marketId: `KX-LONG-MARKET-NAME-${i}`,
+      realizedPnl: 1234.5,
+    }));
     const files = unzipEntries(toXlsx('markets', rows));
     const sheet = files.get('xl/worksheets/sheet1.xml') ?? '';
     expect(sheet).toContain('<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>');
@@ -78,7 +81,9 @@ describe('xlsx export', () => {
 
   it('keeps the XML well-formed whatever the text: U+FFFE, U+FFFF, lone surrogates, controls', () => {
     const sheet =
-      unzipEntries(toXlsx('t', [{ note: 'a\uFFFEb\uFFFFc\uD800d\uDC00e\u0007f 😀 =1+1' }])).get('xl/worksheets/sheet1.xml') ?? '';
+      unzipEntries(toXlsx('t', [{ note: 'a\uFFFEb\uFFFFc\uD800d\uDC00e\u0007f 😀 =1+1' }])).get(
+        'xl/worksheets/sheet1.xml',
+      ) ?? '';
     expect(sheet).toContain('>abcdef 😀 =1+1<');
     expect([...sheet].some((ch) => ['\uFFFE', '\uFFFF', '\u0007'].includes(ch))).toBe(false);
     expect(sheet).not.toContain('<f>'); // text is never a formula

@@ -15,10 +15,15 @@ import { columnKind, exportValue, type ColumnKind } from './export-values.js';
 /** XML 1.0 text: tabs, line ends and every other allowed character; escapes the five specials. */
 function xmlEscape(s: string): string {
   // Outside XML 1.0's Char production: C0 controls (but tab, LF, CR), lone surrogates, U+FFFE, U+FFFF.
-  return s
-    // eslint-disable-next-line no-control-regex -- the point is to remove them
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '')
-    .replace(/[<>&"]/g, (c) => `&${{ '<': 'lt', '>': 'gt', '&': 'amp', '"': 'quot' }[c]};`);
+  return (
+    s
+      // eslint-disable-next-line no-control-regex -- the point is to remove them
+      .replace(
+        /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
+        '',
+      )
+      .replace(/[<>&"]/g, (c) => `&${{ '<': 'lt', '>': 'gt', '&': 'amp', '"': 'quot' }[c]};`)
+  );
 }
 
 function column(i: number): string {
@@ -111,7 +116,9 @@ function sheetXml(rows: readonly Record<string, unknown>[], cols: readonly strin
     ),
   );
   const widths = cols
-    .map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${widthOf(c, kinds[i]!, rows)}" customWidth="1"/>`)
+    .map(
+      (c, i) => `<col min="${i + 1}" max="${i + 1}" width="${widthOf(c, kinds[i]!, rows)}" customWidth="1"/>`,
+    )
     .join('');
   const filter = cols.length ? `<autoFilter ref="${filterRef(cols.length, rows.length)}"/>` : '';
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>${widths ? `<cols>${widths}</cols>` : ''}<sheetData>${out.join('')}</sheetData>${filter}</worksheet>`;

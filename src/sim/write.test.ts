@@ -97,7 +97,9 @@ describe('writeItems', () => {
           let count = 0;
           let start: Record<string, unknown> | undefined;
           do {
-            const out = await freshDoc.send(new ScanCommand({ TableName: tableName(base, env), Select: 'COUNT', ExclusiveStartKey: start }));
+            const out = await freshDoc.send(
+              new ScanCommand({ TableName: tableName(base, env), Select: 'COUNT', ExclusiveStartKey: start }),
+            );
             count += out.Count ?? 0;
             start = out.LastEvaluatedKey;
           } while (start);

@@ -114,7 +114,11 @@ export function createReadClient(opts: ReadClientOptions): ReadClient {
     retryMode: 'adaptive',
     maxAttempts: opts.maxAttempts ?? 4,
     // throwOnRequestTimeout: without it the SDK only warns and a stalled response hangs the page.
-    requestHandler: { requestTimeout: opts.requestTimeoutMs ?? 5_000, connectionTimeout: 2_000, throwOnRequestTimeout: true },
+    requestHandler: {
+      requestTimeout: opts.requestTimeoutMs ?? 5_000,
+      connectionTimeout: 2_000,
+      throwOnRequestTimeout: true,
+    },
   });
   const perTable = new Map<string, Semaphore>();
   raw.middlewareStack.add(
@@ -124,7 +128,10 @@ export function createReadClient(opts: ReadClientOptions): ReadClient {
       if (!ALLOWED.has(operation)) throw new ReadOnlyViolation(operation, 'not a read operation');
       const table = tableOf(input);
       if (operation === 'Scan' && !SCANNABLE_TABLE_BASES.some((b) => table.startsWith(`${b}_`))) {
-        throw new ReadOnlyViolation(operation, `Scan of ${table} is not allowed: use a Query on its keys or index`);
+        throw new ReadOnlyViolation(
+          operation,
+          `Scan of ${table} is not allowed: use a Query on its keys or index`,
+        );
       }
       if (['GetItem', 'BatchGetItem', 'Query', 'Scan'].includes(operation)) {
         input['ReturnConsumedCapacity'] ??= 'TOTAL';
@@ -137,11 +144,27 @@ export function createReadClient(opts: ReadClientOptions): ReadClient {
       try {
         const result = await next(args);
         const output = result.output as unknown as Record<string, unknown>;
-        recordRequest({ operation, table, index, items: itemsOf(output), rcu: rcuOf(output), ms: performance.now() - started, error: null });
+        recordRequest({
+          operation,
+          table,
+          index,
+          items: itemsOf(output),
+          rcu: rcuOf(output),
+          ms: performance.now() - started,
+          error: null,
+        });
         return result;
       } catch (err) {
         const name = err instanceof Error ? err.name : 'Error';
-        recordRequest({ operation, table, index, items: 0, rcu: 0, ms: performance.now() - started, error: name });
+        recordRequest({
+          operation,
+          table,
+          index,
+          items: 0,
+          rcu: 0,
+          ms: performance.now() - started,
+          error: name,
+        });
         throw nameTheRequest(err, operation, table);
       } finally {
         release();

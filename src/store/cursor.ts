@@ -26,8 +26,10 @@ export function decodeCursor(
   }
   const key = p.key as Record<string, unknown>;
   const names = Object.keys(key).sort();
-  if (names.join() !== [...expected.attributes].sort().join()) throw new CursorError('cursor has unexpected attributes');
-  for (const n of names) if (typeof key[n] !== 'string') throw new CursorError('cursor has unexpected values');
+  if (names.join() !== [...expected.attributes].sort().join())
+    throw new CursorError('cursor has unexpected attributes');
+  for (const n of names)
+    if (typeof key[n] !== 'string') throw new CursorError('cursor has unexpected values');
   for (const [n, v] of Object.entries(expected.equal ?? {})) {
     if (key[n] !== v) throw new CursorError(`cursor belongs to another ${n}`);
   }

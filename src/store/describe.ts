@@ -29,7 +29,8 @@ export async function describeTable(client: ReadClient, env: Env, base: TableBas
       indexes: (out.Table?.GlobalSecondaryIndexes ?? []).map((g) => g.IndexName ?? '').filter(Boolean),
     };
   } catch (err) {
-    if (err instanceof ResourceNotFoundException) return { name, base, exists: false, itemCountHint: null, indexes: [], hasData: false };
+    if (err instanceof ResourceNotFoundException)
+      return { name, base, exists: false, itemCountHint: null, indexes: [], hasData: false };
     throw err;
   }
 }
@@ -57,13 +58,28 @@ export async function probeHasData(
     case 'dora_trade_log':
       return ((await client.doc.send(new ScanCommand({ TableName, Limit: 1 }))).Items ?? []).length > 0;
     case 'dora_state':
-      return (await client.doc.send(new GetCommand({ TableName, Key: { key: 'positions' } }))).Item !== undefined;
+      return (
+        (await client.doc.send(new GetCommand({ TableName, Key: { key: 'positions' } }))).Item !== undefined
+      );
     case 'dora_decision_log':
       for (const d of [ctx.today, ctx.yesterday]) {
-        if (await one({ KeyConditionExpression: '#d = :d', ExpressionAttributeNames: { '#d': 'date' }, ExpressionAttributeValues: { ':d': d } })) return true;
+        if (
+          await one({
+            KeyConditionExpression: '#d = :d',
+            ExpressionAttributeNames: { '#d': 'date' },
+            ExpressionAttributeValues: { ':d': d },
+          })
+        )
+          return true;
       }
       return false;
     case 'dora_execution_log':
-      return ctx.runId !== null && (await one({ KeyConditionExpression: 'bot_run_id = :r', ExpressionAttributeValues: { ':r': ctx.runId } }));
+      return (
+        ctx.runId !== null &&
+        (await one({
+          KeyConditionExpression: 'bot_run_id = :r',
+          ExpressionAttributeValues: { ':r': ctx.runId },
+        }))
+      );
   }
 }

@@ -71,7 +71,8 @@ export class FillHistory {
       // bot's worst logging lag, no earlier than that before the last full pass (a quiet log's newest
       // fill may be days old; anything logged since the full pass began is no older than this).
       let newest = this.fullLoadedAtMs - CLOCK_SKEW_MS;
-      for (const f of this.snapshot?.fills ?? []) if (f.fillTimeMs > newest && f.fillTimeMs <= now + CLOCK_SKEW_MS) newest = f.fillTimeMs;
+      for (const f of this.snapshot?.fills ?? [])
+        if (f.fillTimeMs > newest && f.fillTimeMs <= now + CLOCK_SKEW_MS) newest = f.fillTimeMs;
       const read = await readFillsSince(this.client, this.env, newest - FILL_LOG_LAG_MS, now);
       this.warningsByKey.set('recent', read.warnings);
       const fresh = read.fills.filter((f) => {
@@ -80,7 +81,11 @@ export class FillHistory {
       });
       if (this.snapshot && fresh.length === 0) {
         this.loadedAtMs = now;
-        this.snapshot = { ...this.snapshot, warnings: dedupeWarnings([...this.warningsByKey.values()].flat()), loadedAtMs: now };
+        this.snapshot = {
+          ...this.snapshot,
+          warnings: dedupeWarnings([...this.warningsByKey.values()].flat()),
+          loadedAtMs: now,
+        };
         return this.snapshot;
       }
       for (const f of fresh) this.put(f);

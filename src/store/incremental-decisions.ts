@@ -117,7 +117,11 @@ export class LatestDecisionTracker {
           TableName: table,
           KeyConditionExpression: '#d = :d AND #ts BETWEEN :from AND :to',
           ExpressionAttributeNames: { '#d': 'date', '#ts': 'timestamp' },
-          ExpressionAttributeValues: { ':d': date, ':from': toNaiveIso(fromMs), ':to': toNaiveIso(upperMs, 999) },
+          ExpressionAttributeValues: {
+            ':d': date,
+            ':from': toNaiveIso(fromMs),
+            ':to': toNaiveIso(upperMs, 999),
+          },
         },
         MAX_INCREMENT_ITEMS - read,
       );

@@ -26,7 +26,12 @@ export const FILL_LOG_LAG_MS = 10 * 60_000;
  * Trade-log items of the partitions from `sinceMs`'s UTC day through now + clock skew whose sort key
  * sorts after `sinceMs` (one Query per partition: one, two around midnight).
  */
-export async function readFillsSince(client: ReadClient, env: Env, sinceMs: number, nowMs: number): Promise<FillsRead> {
+export async function readFillsSince(
+  client: ReadClient,
+  env: Env,
+  sinceMs: number,
+  nowMs: number,
+): Promise<FillsRead> {
   const table = tableName('dora_trade_log', env);
   // The sort key starts with the fill time (aware ISO since 2025-12-26; naive before, same prefix).
   const from = toAwareIso(sinceMs).slice(0, 19);

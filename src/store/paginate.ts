@@ -36,7 +36,11 @@ export async function queryAll(
   do {
     const remaining = maxItems - items.length;
     const limit = Number.isFinite(remaining) ? Math.min(input.Limit ?? remaining, remaining) : input.Limit;
-    const page = await queryPage(doc, { ...input, ExclusiveStartKey: start, ...(limit ? { Limit: limit } : {}) });
+    const page = await queryPage(doc, {
+      ...input,
+      ExclusiveStartKey: start,
+      ...(limit ? { Limit: limit } : {}),
+    });
     items.push(...page.items);
     start = page.lastKey;
     if (items.length >= maxItems) return { items, truncated: start !== undefined };
@@ -61,7 +65,11 @@ export async function queryEach(
     const room = maxItems - read;
     const limit = Math.min(input.Limit ?? room, room);
     const out = await raw.send(
-      new RawQueryCommand({ ...input, ExclusiveStartKey: start, ...(Number.isFinite(limit) ? { Limit: limit } : {}) }),
+      new RawQueryCommand({
+        ...input,
+        ExclusiveStartKey: start,
+        ...(Number.isFinite(limit) ? { Limit: limit } : {}),
+      }),
     );
     const items = (out.Items ?? []).map(unmarshallItem);
     read += items.length;
@@ -111,7 +119,11 @@ export async function scanAll(raw: DynamoDBClient, input: RawScanInput, segments
 }
 
 /** Runs tasks with at most `limit` in flight, keeping result order. */
-export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (t: T) => Promise<R>): Promise<R[]> {
+export async function mapLimit<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (t: T) => Promise<R>,
+): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
   const worker = async () => {

@@ -98,7 +98,13 @@ export async function readDecisionById(
       lo = mid; // nothing of this market at or before mid: it is later
       continue;
     }
-    if (probe['decision_id'] === decisionId) return (await find(String(probe['timestamp']), String(probe['timestamp']), 1)) ?? { decision: null, warnings: [] };
+    if (probe['decision_id'] === decisionId)
+      return (
+        (await find(String(probe['timestamp']), String(probe['timestamp']), 1)) ?? {
+          decision: null,
+          warnings: [],
+        }
+      );
     // The newest decision at or before mid is earlier than ours ⇒ nothing in (probe, mid] ⇒ ours is after mid.
     const earlier =
       probeId?.kind === 'market' && probeId.runId === parsed.runId

@@ -19,7 +19,13 @@ function decode(raws: RawItem[], table: string) {
 }
 
 /** A market's decisions at or before a time, newest first, through the GSI. */
-function newestFirstQuery(table: string, marketId: string, atOrBeforeMs: number, limit: number, start?: RawItem) {
+function newestFirstQuery(
+  table: string,
+  marketId: string,
+  atOrBeforeMs: number,
+  limit: number,
+  start?: RawItem,
+) {
   return {
     TableName: table,
     IndexName: DECISION_GSI,
@@ -102,7 +108,10 @@ export async function readDecisionsAt(
   const warnings: Warning[] = [];
   const chunkCount = Math.min(concurrency, distinct.length);
   const chunks = Array.from({ length: chunkCount }, (_, c) =>
-    distinct.slice(Math.floor((c * distinct.length) / chunkCount), Math.floor(((c + 1) * distinct.length) / chunkCount)),
+    distinct.slice(
+      Math.floor((c * distinct.length) / chunkCount),
+      Math.floor(((c + 1) * distinct.length) / chunkCount),
+    ),
   );
   await Promise.all(chunks.map((chunk) => coverChunk(client, env, marketId, chunk, byTime, warnings)));
   return { byTime, warnings: dedupeWarnings(warnings) };
@@ -131,7 +140,10 @@ async function coverChunk(
       const d = decodeDecision(raw, table);
       if (!d.ok) warnings.push(d.warning);
       else warnings.push(...d.warnings);
-      return { ts: typeof raw['timestamp'] === 'string' ? raw['timestamp'] : '', decision: d.ok ? d.value : null };
+      return {
+        ts: typeof raw['timestamp'] === 'string' ? raw['timestamp'] : '',
+        decision: d.ok ? d.value : null,
+      };
     });
     /** Everything older than the oldest item read is unknown, unless the index has no more. */
     const complete = !page.lastKey;

@@ -184,7 +184,12 @@ async function readOwnDecisionEvents(
  * run shows one in its first page, a batch run's few events (fills, halt cancels) are read whole.
  * Past `maxItems` items without one the answer is "no" (a bound, not a quota).
  */
-export async function runLoggedPlacement(client: ReadClient, env: Env, runId: string, maxItems = 5_000): Promise<boolean> {
+export async function runLoggedPlacement(
+  client: ReadClient,
+  env: Env,
+  runId: string,
+  maxItems = 5_000,
+): Promise<boolean> {
   const table = tableName('dora_execution_log', env);
   let start: Record<string, unknown> | undefined;
   let read = 0;

@@ -38,7 +38,12 @@ export async function readAllFills(client: ReadClient, env: Env, segments = 4): 
  * Items in the UTC date partitions from fromMs's day through toMs's day. Old items sit in the
  * partition of their logging date (≥ fill date), so callers pass toMs = now and filter on fill time.
  */
-export async function readFillPartitions(client: ReadClient, env: Env, fromMs: number, toMs: number): Promise<FillsRead> {
+export async function readFillPartitions(
+  client: ReadClient,
+  env: Env,
+  fromMs: number,
+  toMs: number,
+): Promise<FillsRead> {
   const table = tableName('dora_trade_log', env);
   const dates = utcDatesBetween(fromMs, toMs);
   const pages = await mapLimit(dates, 8, (date) =>
@@ -49,7 +54,10 @@ export async function readFillPartitions(client: ReadClient, env: Env, fromMs: n
       ExpressionAttributeValues: { ':d': date },
     }),
   );
-  return decodeFills(pages.flatMap((p) => p.items), table);
+  return decodeFills(
+    pages.flatMap((p) => p.items),
+    table,
+  );
 }
 
 /** Fills whose fill time lies in [fromMs, toMs]. */

@@ -79,11 +79,17 @@ export async function readMarketRuns(
   /**
    * Newest decision of the market before `bound` (`<`, or `<=`) that is not of the runs `notRuns`: several pages only when that run wrote many decisions in its first second.
    */
-  const newestBefore = async (bound: string, inclusive: boolean, notRuns: readonly string[] = []): Promise<Seen | null> => {
+  const newestBefore = async (
+    bound: string,
+    inclusive: boolean,
+    notRuns: readonly string[] = [],
+  ): Promise<Seen | null> => {
     const excluded: Record<string, string> = {};
     notRuns.forEach((r, i) => (excluded[`:r${i}`] = r));
     const filter = notRuns.length
-      ? { FilterExpression: `attribute_not_exists(bot_run_id) OR NOT (bot_run_id IN (${Object.keys(excluded).join(', ')}))` }
+      ? {
+          FilterExpression: `attribute_not_exists(bot_run_id) OR NOT (bot_run_id IN (${Object.keys(excluded).join(', ')}))`,
+        }
       : {};
     let start: Record<string, unknown> | undefined;
     do {
@@ -143,7 +149,9 @@ export async function readMarketRuns(
       // The id's start is truncated to the second, and another run may have begun in that same
       // second: look up to the end of it, leaving out this run's own decisions.
       const bound = startMs === null ? (at.stamp as string) : toNaiveIso(startMs + 999, 999);
-      const sameSecond = [...walked].filter((r) => r === run || (startMs !== null && runStartMs(r) === startMs));
+      const sameSecond = [...walked].filter(
+        (r) => r === run || (startMs !== null && runStartMs(r) === startMs),
+      );
       at = await newestBefore(bound, startMs !== null, sameSecond);
       memo?.set(key, at?.run ?? null);
     }

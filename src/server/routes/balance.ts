@@ -9,7 +9,10 @@ import { cachedJson } from '../respond.js';
 import * as S from '../schemas.js';
 import type { BalanceResponse } from '../../api/types.js';
 
-export const balanceRoutes: FastifyPluginAsync<Pick<RouteOptions, 'ctx' | 'cache'>> = async (app, { ctx, cache }) => {
+export const balanceRoutes: FastifyPluginAsync<Pick<RouteOptions, 'ctx' | 'cache'>> = async (
+  app,
+  { ctx, cache },
+) => {
   const clients = new Map<string, KalshiBalance>();
   app.get('/api/v1/balance', { schema: { querystring: S.query({ env: S.env }) } }, async (req) => {
     const env = envParam(req.query, ctx.defaultEnv);
@@ -34,7 +37,10 @@ export const balanceRoutes: FastifyPluginAsync<Pick<RouteOptions, 'ctx' | 'cache
         return { body: { env, configured: true, ...(await kalshi.fetch()) }, warnings: [] };
       } catch (err) {
         // Our own messages (HTTP status, missing balance) are safe to show; anything else by name.
-        const message = err instanceof Error && err.message.startsWith('Kalshi balance:') ? err.message : `Kalshi balance: ${failureName(err)}`;
+        const message =
+          err instanceof Error && err.message.startsWith('Kalshi balance:')
+            ? err.message
+            : `Kalshi balance: ${failureName(err)}`;
         throw new ApiError(502, 'kalshi_unavailable', message, undefined, err);
       }
     }) satisfies Promise<BalanceResponse>;

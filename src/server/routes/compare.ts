@@ -39,7 +39,10 @@ export const compareRoutes: FastifyPluginAsync<RouteOptions> = async (app, { ctx
     const q = req.query;
     const env = envParam(q, ctx.defaultEnv);
     const format = formatParam(q);
-    const list = (strParam(q, 'markets') ?? '').split(',').filter(Boolean).map((m) => marketIdParam(m));
+    const list = (strParam(q, 'markets') ?? '')
+      .split(',')
+      .filter(Boolean)
+      .map((m) => marketIdParam(m));
     if (list.length === 0 || list.length > 12)
       throw badParam('markets', 'give 1–12 comma-separated market ids');
     const markets = [...new Set(list)];
@@ -86,6 +89,10 @@ export const compareRoutes: FastifyPluginAsync<RouteOptions> = async (app, { ctx
         };
       },
     );
-    return replyWith(reply, format, body satisfies CompareResponse, () => ({ name: `compare-${env}`, rows: body.items, columns: COMPARE_COLUMNS }));
+    return replyWith(reply, format, body satisfies CompareResponse, () => ({
+      name: `compare-${env}`,
+      rows: body.items,
+      columns: COMPARE_COLUMNS,
+    }));
   });
 };

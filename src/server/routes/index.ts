@@ -55,7 +55,11 @@ export function registerApiRoutes(
   void app.register(reconciliationRoutes, opts);
   void app.register(compareRoutes, opts);
   void app.register(balanceRoutes, { ctx, cache });
-  void app.register(metricsRoutes, { stats, sseClients: () => hub.listenerCount(), ...(auth ? { auth } : {}) });
+  void app.register(metricsRoutes, {
+    stats,
+    sseClients: () => hub.listenerCount(),
+    ...(auth ? { auth } : {}),
+  });
   void app.register(eventRoutes, { ctx, hub, streams: new Slots(limits.ssePerClient, limits.sseTotal) });
   return { envs, hub, alerts, executionLists: () => executionLists.size };
 }

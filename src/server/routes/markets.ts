@@ -36,6 +36,10 @@ export const marketRoutes: FastifyPluginAsync<RouteOptions> = async (app, { ctx,
       const { configs, warnings } = await envs.get(env).configList();
       return { body: { env, items: configs.map(configJson) }, warnings };
     });
-    return replyWith(reply, format, body satisfies MarketsResponse, () => ({ name: `markets-${env}`, rows: body.items, columns: MARKET_CONFIG_COLUMNS }));
+    return replyWith(reply, format, body satisfies MarketsResponse, () => ({
+      name: `markets-${env}`,
+      rows: body.items,
+      columns: MARKET_CONFIG_COLUMNS,
+    }));
   });
 };

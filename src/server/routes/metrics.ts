@@ -21,21 +21,35 @@ export const metricsRoutes: FastifyPluginAsync<MetricsOptions> = async (
   app.get('/metrics', { schema: { querystring: S.query({}) } }, async (_req, reply) => {
     const lines: string[] = [];
     const esc = (v: string) => v.replace(/\\/g, '\\\\').replace(/"/g, '\\"');
-    lines.push('# HELP dora_http_requests_total HTTP requests by route and status class.', '# TYPE dora_http_requests_total counter');
+    lines.push(
+      '# HELP dora_http_requests_total HTTP requests by route and status class.',
+      '# TYPE dora_http_requests_total counter',
+    );
     for (const [k, s] of routes) {
       const [method, route] = k.split(' ') as [string, string];
       lines.push(`dora_http_requests_total{method="${method}",route="${esc(route)}"} ${s.count}`);
       lines.push(`dora_http_errors_total{method="${method}",route="${esc(route)}"} ${s.errors}`);
     }
-    lines.push('# HELP dora_http_request_duration_ms HTTP request latency.', '# TYPE dora_http_request_duration_ms histogram');
+    lines.push(
+      '# HELP dora_http_request_duration_ms HTTP request latency.',
+      '# TYPE dora_http_request_duration_ms histogram',
+    );
     for (const [k, s] of routes) {
       const [method, route] = k.split(' ') as [string, string];
       const l = `method="${method}",route="${esc(route)}"`;
-      BUCKETS_MS.forEach((b, i) => lines.push(`dora_http_request_duration_ms_bucket{${l},le="${b}"} ${s.buckets[i]}`));
+      BUCKETS_MS.forEach((b, i) =>
+        lines.push(`dora_http_request_duration_ms_bucket{${l},le="${b}"} ${s.buckets[i]}`),
+      );
       lines.push(`dora_http_request_duration_ms_bucket{${l},le="+Inf"} ${s.count}`);
-      lines.push(`dora_http_request_duration_ms_sum{${l}} ${s.sumMs.toFixed(3)}`, `dora_http_request_duration_ms_count{${l}} ${s.count}`);
+      lines.push(
+        `dora_http_request_duration_ms_sum{${l}} ${s.sumMs.toFixed(3)}`,
+        `dora_http_request_duration_ms_count{${l}} ${s.count}`,
+      );
     }
-    lines.push('# HELP dora_dynamodb_requests_total DynamoDB requests by table.', '# TYPE dora_dynamodb_requests_total counter');
+    lines.push(
+      '# HELP dora_dynamodb_requests_total DynamoDB requests by table.',
+      '# TYPE dora_dynamodb_requests_total counter',
+    );
     for (const [table, t] of tableTotals()) {
       lines.push(
         `dora_dynamodb_requests_total{table="${esc(table)}"} ${t.requests}`,
@@ -45,8 +59,12 @@ export const metricsRoutes: FastifyPluginAsync<MetricsOptions> = async (
         `dora_dynamodb_ms_total{table="${esc(table)}"} ${t.ms.toFixed(3)}`,
       );
     }
-    lines.push('# HELP dora_cache_responses_total API responses by cache outcome.', '# TYPE dora_cache_responses_total counter');
-    for (const [k, v] of Object.entries(cacheCounts)) lines.push(`dora_cache_responses_total{cache="${k}"} ${v}`);
+    lines.push(
+      '# HELP dora_cache_responses_total API responses by cache outcome.',
+      '# TYPE dora_cache_responses_total counter',
+    );
+    for (const [k, v] of Object.entries(cacheCounts))
+      lines.push(`dora_cache_responses_total{cache="${k}"} ${v}`);
     const mem = process.memoryUsage();
     const loop = stats.loopDelayMs();
     lines.push(
@@ -59,7 +77,11 @@ export const metricsRoutes: FastifyPluginAsync<MetricsOptions> = async (
       '# TYPE dora_process_resident_memory_bytes gauge',
       `dora_process_resident_memory_bytes ${mem.rss}`,
     );
-    lines.push('# HELP dora_sse_clients Connected live-update clients.', '# TYPE dora_sse_clients gauge', `dora_sse_clients ${sseClients()}`);
+    lines.push(
+      '# HELP dora_sse_clients Connected live-update clients.',
+      '# TYPE dora_sse_clients gauge',
+      `dora_sse_clients ${sseClients()}`,
+    );
     lines.push(
       '# HELP dora_auth_failed_clients Clients whose failed sign-in attempts are being counted (bounded).',
       '# TYPE dora_auth_failed_clients gauge',

@@ -73,7 +73,9 @@ function computeOr400<T>(fn: () => T): T {
 }
 
 export const overviewRoutes: FastifyPluginAsync<RouteOptions> = async (app, { ctx, cache, envs }) => {
-  const overviewSchema = { querystring: S.query({ env: S.env, tz: S.text, days: S.integer(1, 365), format: S.format }) };
+  const overviewSchema = {
+    querystring: S.query({ env: S.env, tz: S.text, days: S.integer(1, 365), format: S.format }),
+  };
   app.get('/api/v1/overview', { schema: overviewSchema }, async (req, reply) => {
     const q = req.query;
     const env = envParam(q, ctx.defaultEnv);
@@ -85,10 +87,16 @@ export const overviewRoutes: FastifyPluginAsync<RouteOptions> = async (app, { ct
       const { warnings: computed, ...overview } = computeOr400(() => buildOverview(input));
       return { body: overview, warnings: [...warnings, ...computed] };
     });
-    return replyWith(reply, format, body satisfies OverviewResponse, () => ({ name: `overview-markets-${env}`, rows: body.markets, columns: MARKET_ROW_COLUMNS }));
+    return replyWith(reply, format, body satisfies OverviewResponse, () => ({
+      name: `overview-markets-${env}`,
+      rows: body.markets,
+      columns: MARKET_ROW_COLUMNS,
+    }));
   });
 
-  const staleSchema = { querystring: S.query({ env: S.env, hours: S.integer(1, 24 * 365), format: S.format }) };
+  const staleSchema = {
+    querystring: S.query({ env: S.env, hours: S.integer(1, 24 * 365), format: S.format }),
+  };
   app.get('/api/v1/stale', { schema: staleSchema }, async (req, reply) => {
     const q = req.query;
     const env = envParam(q, ctx.defaultEnv);
@@ -99,6 +107,10 @@ export const overviewRoutes: FastifyPluginAsync<RouteOptions> = async (app, { ct
       const stale = buildStale(input, hours);
       return { body: { env, hours, ...stale }, warnings };
     });
-    return replyWith(reply, format, body satisfies StaleResponse, () => ({ name: `stale-${env}-${hours}h`, rows: body.items, columns: STALE_COLUMNS }));
+    return replyWith(reply, format, body satisfies StaleResponse, () => ({
+      name: `stale-${env}-${hours}h`,
+      rows: body.items,
+      columns: STALE_COLUMNS,
+    }));
   });
 };

@@ -48,7 +48,9 @@ function chainJson(c: Chain) {
 
 export const reconciliationRoutes: FastifyPluginAsync<RouteOptions> = async (app, { ctx, cache, envs }) => {
   // `market` is checked as a path's marketId is (params.ts); `broken=true` keeps broken chains only.
-  const schema = { querystring: S.query({ env: S.env, format: S.format, market: S.text, ...S.range, broken: S.text }) };
+  const schema = {
+    querystring: S.query({ env: S.env, format: S.format, market: S.text, ...S.range, broken: S.text }),
+  };
   app.get('/api/v1/reconciliation', { schema }, async (req, reply) => {
     const q = req.query;
     const env = envParam(q, ctx.defaultEnv);
@@ -81,7 +83,9 @@ export const reconciliationRoutes: FastifyPluginAsync<RouteOptions> = async (app
           const live = (state.openOrders?.orders ?? []).filter((o) => o.marketId === marketId);
           // Runs that wanted quotes here but placed nothing for this market: did they place any
           // order at all? (one short read per such run; batch mode is a property of the run)
-          const placedHere = new Set(events.events.filter((e) => e.eventType === 'ORDER_PLACE').map((e) => e.botRunId));
+          const placedHere = new Set(
+            events.events.filter((e) => e.eventType === 'ORDER_PLACE').map((e) => e.botRunId),
+          );
           const quietRuns = [
             ...new Set(
               decisions
@@ -131,7 +135,11 @@ export const reconciliationRoutes: FastifyPluginAsync<RouteOptions> = async (app
     );
     return replyWith(reply, format, body satisfies ReconciliationResponse, () => ({
       name: `pnl-sources-${env}`,
-      rows: body.pnlSources.map(({ findings, ...s }) => ({ ...s, ...findings, explanations: s.explanations.join(' | ') })),
+      rows: body.pnlSources.map(({ findings, ...s }) => ({
+        ...s,
+        ...findings,
+        explanations: s.explanations.join(' | '),
+      })),
     }));
   });
 };

@@ -110,7 +110,11 @@ export const riskRoutes: FastifyPluginAsync<RouteOptions & { alerts: AlertRegist
         ? [{ code: 'alerts_stale', message: `the last alert evaluation failed: ${monitor.lastError}` }]
         : [],
     };
-    return replyWith(reply, format, body satisfies AlertsResponse, () => ({ name: `alerts-${env}`, rows: [...snap.active, ...snap.resolved], columns: ALERT_COLUMNS }));
+    return replyWith(reply, format, body satisfies AlertsResponse, () => ({
+      name: `alerts-${env}`,
+      rows: [...snap.active, ...snap.resolved],
+      columns: ALERT_COLUMNS,
+    }));
   });
 
   // `table` (exports only): the markets (the default) or the API errors, both tables on Risk.

@@ -20,7 +20,8 @@ import {
   optList,
   optMap,
   optNum,
-  reqStr, reqTicker,
+  reqStr,
+  reqTicker,
   softStr,
   softTime,
   type Item,
@@ -134,7 +135,8 @@ export function decodeDecision(raw: unknown, table = 'dora_decision_log'): Decod
   return decodeWith(table, DECISION_KEY, raw, (item, warnings, odd) => {
     const timestampRaw = reqStr(item, 'timestamp');
     const timeMs = parseIsoUtcMs(timestampRaw);
-    if (timeMs === null) throw new FieldError('timestamp', `not an ISO timestamp: "${timestampRaw.slice(0, 40)}"`);
+    if (timeMs === null)
+      throw new FieldError('timestamp', `not an ISO timestamp: "${timestampRaw.slice(0, 40)}"`);
     const pcMap = optMap(item, 'price_calc');
     const decisionId = softStr(item, 'decision_id', odd);
     const tq = targets(optList(item, 'target_quotes'), warnings, decisionId ?? timestampRaw);

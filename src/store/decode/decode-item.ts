@@ -27,7 +27,10 @@ export function undecodable(table: string, key: Record<string, unknown>, reason:
 export function oddFields(table: string, key: Record<string, unknown>, fields: OddFields): Warning {
   return {
     code: 'odd_field',
-    message: `${table}: item (${keyText(key)}) kept; shown empty or "invalid": ${fields.join('; ')}`.slice(0, 600),
+    message: `${table}: item (${keyText(key)}) kept; shown empty or "invalid": ${fields.join('; ')}`.slice(
+      0,
+      600,
+    ),
     detail: { table, key, fields: fields.slice(0, 20) },
   };
 }

@@ -15,7 +15,8 @@ export function decodeExecutionEvent(raw: unknown, table = 'dora_execution_log')
     const sortKey = reqStr(item, 'decision_id#event_ts');
     const eventTsRaw = reqStr(item, 'event_ts');
     const timeMs = parseIsoUtcMs(eventTsRaw);
-    if (timeMs === null) throw new FieldError('event_ts', `not an ISO timestamp: "${eventTsRaw.slice(0, 40)}"`);
+    if (timeMs === null)
+      throw new FieldError('event_ts', `not an ISO timestamp: "${eventTsRaw.slice(0, 40)}"`);
     const eventType = reqStr(item, 'event_type');
     if (!KNOWN_TYPES.has(eventType)) {
       warnings.push({
@@ -24,7 +25,8 @@ export function decodeExecutionEvent(raw: unknown, table = 'dora_execution_log')
       });
     }
     const side = optStr(item, 'side');
-    if (side !== null && !KNOWN_SIDES.has(side)) throw new FieldError('side', `unknown side "${side.slice(0, 20)}"`);
+    if (side !== null && !KNOWN_SIDES.has(side))
+      throw new FieldError('side', `unknown side "${side.slice(0, 20)}"`);
     const price = optNum(item, 'price');
     return {
       botRunId: reqStr(item, 'bot_run_id'),

@@ -98,11 +98,18 @@ export const INVALID_TIME = 'invalid';
  * which a browser's lenient date parser reads as 2035, a number, a date far in the future — is
  * noted and becomes "invalid", never a date it is not.
  */
-export function softTime(item: Item, field: string, odd: OddFields, notAfterMs?: number, path = ''): string | null {
+export function softTime(
+  item: Item,
+  field: string,
+  odd: OddFields,
+  notAfterMs?: number,
+  path = '',
+): string | null {
   const v = item[field];
   if (v === undefined || v === null || v === '') return null;
   const ms = typeof v === 'string' && v.length <= 40 ? parseIsoUtcMs(v) : null;
-  if (ms !== null && ms >= EARLIEST_MS && ms < LATEST_MS && (notAfterMs === undefined || ms <= notAfterMs)) return v as string;
+  if (ms !== null && ms >= EARLIEST_MS && ms < LATEST_MS && (notAfterMs === undefined || ms <= notAfterMs))
+    return v as string;
   odd.push(`${path}${field}: not a time (${describe(v)})`);
   return INVALID_TIME;
 }
@@ -121,7 +128,8 @@ const LATEST_MS = Date.UTC(2100, 0, 1);
 
 /** The bot began in 2025: a time before 2020 or after 2100 is a corrupt item, not a fill or decision. */
 export function checkPlausibleTime(field: string, ms: number): number {
-  if (ms < EARLIEST_MS || ms >= LATEST_MS) throw new FieldError(field, `implausible time ${new Date(ms).toISOString()}`);
+  if (ms < EARLIEST_MS || ms >= LATEST_MS)
+    throw new FieldError(field, `implausible time ${new Date(ms).toISOString()}`);
   return ms;
 }
 

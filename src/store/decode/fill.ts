@@ -3,7 +3,18 @@
 import { parseIsoUtcMs } from '../../core/time.js';
 import type { BidAsk, Decoded, Fill, YesNo } from '../../core/types.js';
 import { decodeWith } from './decode-item.js';
-import { FieldError, checkPlausibleTime, checkPriceYes, optBool, optNum, optStr, reqStr, reqTicker, softStr, type Item } from './fields.js';
+import {
+  FieldError,
+  checkPlausibleTime,
+  checkPriceYes,
+  optBool,
+  optNum,
+  optStr,
+  reqStr,
+  reqTicker,
+  softStr,
+  type Item,
+} from './fields.js';
 
 export const TRADE_KEY = ['date', 'timestamp#order_id'] as const;
 
@@ -22,7 +33,10 @@ function type(item: Item): BidAsk | null {
   return t === 'bid' || t === 'ask' ? t : null;
 }
 
-function fillTime(item: Item, sortKey: string): { ms: number; source: Fill['fillTimeSource']; raw: string | null } {
+function fillTime(
+  item: Item,
+  sortKey: string,
+): { ms: number; source: Fill['fillTimeSource']; raw: string | null } {
   const raw = optStr(item, 'fill_timestamp');
   if (raw !== null && raw !== '') {
     const ms = parseIsoUtcMs(raw);
@@ -31,7 +45,8 @@ function fillTime(item: Item, sortKey: string): { ms: number; source: Fill['fill
   }
   const prefix = sortKey.split('#')[0] ?? '';
   const ms = parseIsoUtcMs(prefix);
-  if (ms === null) throw new FieldError('fill_timestamp', 'missing, and the sort key has no timestamp prefix');
+  if (ms === null)
+    throw new FieldError('fill_timestamp', 'missing, and the sort key has no timestamp prefix');
   return { ms: checkPlausibleTime('timestamp#order_id', ms), source: 'sort_key', raw: null };
 }
 

@@ -135,7 +135,8 @@ export function decodeApiErrors(raw: unknown, table = 'dora_state'): Decoded<Api
 
 /** A missing global_config item means every default (the bot does the same). */
 export function decodeGlobalConfig(raw: unknown, table = 'dora_state'): Decoded<GlobalConfig> {
-  if (raw === undefined || raw === null) return { ok: true, value: { present: false, ...GLOBAL_CONFIG_DEFAULTS }, warnings: [] };
+  if (raw === undefined || raw === null)
+    return { ok: true, value: { present: false, ...GLOBAL_CONFIG_DEFAULTS }, warnings: [] };
   return decodeWith(table, STATE_KEY, raw, (item) => {
     const d = GLOBAL_CONFIG_DEFAULTS;
     return {

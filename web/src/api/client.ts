@@ -19,7 +19,8 @@ export class ApiRequestError extends Error {
 
 /** Leaves the app for the server's sign-in page (a full navigation: it is not an app route). */
 export function redirectToLogin(): void {
-  if (typeof window !== 'undefined' && window.location.pathname !== '/login') window.location.assign('/login');
+  if (typeof window !== 'undefined' && window.location.pathname !== '/login')
+    window.location.assign('/login');
 }
 
 export async function getJson<T>(

@@ -1,7 +1,13 @@
 // Live events → the cached overview (Condor style: the stream writes into the same cache entry the
 // first REST load filled). Pure: each returns the old object when nothing applies, else a copy that
 // shares every untouched part, so untouched panels do not re-render.
-import type { DecisionEvent, HeartbeatEvent, OverviewEvent, OverviewResponse, RecentDecision } from '@api/types';
+import type {
+  DecisionEvent,
+  HeartbeatEvent,
+  OverviewEvent,
+  OverviewResponse,
+  RecentDecision,
+} from '@api/types';
 
 /**
  * The stream computes its figures in UTC over 30 days. Groups that do not depend on the time zone

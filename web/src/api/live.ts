@@ -38,7 +38,10 @@ function parse<T>(e: Event): T | null {
 export function useLiveUpdates(env: EnvChoice | null): LiveStatus {
   const client = useQueryClient();
   // The status of this environment's stream: another environment's says nothing until ours opens.
-  const [state, setState] = useState<{ env: EnvChoice | null; status: LiveStatus }>({ env, status: 'connecting' });
+  const [state, setState] = useState<{ env: EnvChoice | null; status: LiveStatus }>({
+    env,
+    status: 'connecting',
+  });
   useEffect(() => {
     if (typeof EventSource === 'undefined') return;
     const setStatus = (status: LiveStatus) => setState({ env, status });

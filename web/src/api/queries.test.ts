@@ -39,7 +39,7 @@ describe('the query key factory', () => {
     const search = '?markets=KX-A,KX-B&env=demo';
     const view = readViewParams(search);
     const original = globalThis.fetch;
-    globalThis.fetch = (() => new Promise(() => {}));
+    globalThis.fetch = () => new Promise(() => {});
     try {
       prefetchCompare(client, search);
       const [name, env, path, params] = compareQueryArgs(

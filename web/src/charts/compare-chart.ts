@@ -135,7 +135,11 @@ export function compareTooltip(
         field === 'cumulativeRealized'
           ? formatMoney(r.v, { plus: true })
           : formatContracts(r.v, { plus: true });
-      const tone: 'pos' | 'neg' | 'flat' = text.startsWith('+') ? 'pos' : text.startsWith('\u2212') ? 'neg' : 'flat';
+      const tone: 'pos' | 'neg' | 'flat' = text.startsWith('+')
+        ? 'pos'
+        : text.startsWith('\u2212')
+          ? 'neg'
+          : 'flat';
       return { label: r.id, value: text, tone };
     });
   return { title, lines };

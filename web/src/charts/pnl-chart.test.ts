@@ -77,7 +77,10 @@ describe('pnlOptions', () => {
     const range = opts.scales?.['x']?.range as (u: uPlot, min: number, max: number) => [number, number];
     const d = 86_400;
     const u = (xs: number[]) => ({ data: [xs] }) as unknown as uPlot;
-    expect(range(u([1000, 1000 + 10 * d]), 1000, 1000 + 10 * d)).toEqual([1000 - 43_200, 1000 + 10 * d + 43_200]);
+    expect(range(u([1000, 1000 + 10 * d]), 1000, 1000 + 10 * d)).toEqual([
+      1000 - 43_200,
+      1000 + 10 * d + 43_200,
+    ]);
     // One day (a custom day in the past): the week ending with it, never a lone tick on years —
     // uPlot hands a lone time value over as [x, x + 86400 / 1e-3 s].
     expect(range(u([1000]), 1000, 1000 + 86_400_000)).toEqual([1000 - 6 * d - 43_200, 1000 + 43_200]);
@@ -167,7 +170,7 @@ describe('helpers', () => {
     expect(dayLabel(dayToSeconds('2026-01-01'))).toBe('01-01');
   });
 
-  it('day ticks are the page\'s YYYY-MM-DD, the year on the first tick and where it changes', () => {
+  it("day ticks are the page's YYYY-MM-DD, the year on the first tick and where it changes", () => {
     const ticks = ['2025-12-15', '2025-12-29', '2026-01-12', '2026-01-26'].map(dayToSeconds);
     expect(dayTicks(ticks)).toEqual(['2025-12-15', '12-29', '2026-01-12', '01-26']);
   });
@@ -221,7 +224,12 @@ describe('one day: intraday equity (issue 16 item 4)', () => {
     expect(xDayRange(last - 30 * d, last)).toEqual([last - 30 * d - d / 2, last + d / 2]);
   });
   it('intraday options: the x scale is the whole day in the zone, hours only on the axis', () => {
-    const opts = intradayOptions({ cumulative: '#00f', pos: '#0a0', neg: '#a00', axis: '#777', grid: '#eee' }, 'America/New_York', 100, 200);
+    const opts = intradayOptions(
+      { cumulative: '#00f', pos: '#0a0', neg: '#a00', axis: '#777', grid: '#eee' },
+      'America/New_York',
+      100,
+      200,
+    );
     const range = opts.scales?.['x']?.range as () => [number, number];
     expect(range()).toEqual([100, 200]);
     expect((opts.axes?.[0]?.incrs as number[]).every((s) => s >= 3600 && s <= 12 * 3600)).toBe(true);

@@ -243,9 +243,10 @@ export function intradayOptions(
       x: { time: true, range: () => [dayStartS, dayEndS] },
       usd: {
         range: (u) => {
-          const vals = [...((u.data[1] ?? []) as (number | null)[]), ...((u.data[2] ?? []) as (number | null)[])].filter(
-            (v): v is number => v !== null && v !== undefined,
-          );
+          const vals = [
+            ...((u.data[1] ?? []) as (number | null)[]),
+            ...((u.data[2] ?? []) as (number | null)[]),
+          ].filter((v): v is number => v !== null && v !== undefined);
           return moneyRange(vals.length ? Math.min(...vals) : null, vals.length ? Math.max(...vals) : null);
         },
       },
@@ -287,7 +288,9 @@ export function intradayOptions(
           size: 10,
           // Red for a loss, green otherwise: the point is the one figure of this series.
           fill: (u, sidx) => {
-            const v = ((u.data[sidx] ?? []) as (number | null)[]).findLast((x) => x !== null && x !== undefined);
+            const v = ((u.data[sidx] ?? []) as (number | null)[]).findLast(
+              (x) => x !== null && x !== undefined,
+            );
             return v !== undefined && v !== null && v < 0 ? palette.neg : palette.pos;
           },
           stroke: palette.axis,

@@ -205,10 +205,18 @@ describe('priceModel: no quote that did not exist (issue 16 item 3)', () => {
   });
 
   it('at a fill, its own decision context is the decision in force (when fresh)', () => {
-    const ctx = { time: '2026-11-25T10:24:58Z', book: { bestBid: 0.5, bestAsk: 0.55, mid: 0.525 }, targetBid: 0.49, targetAsk: 0.56, priceCalc: { fairValue: 0.52 } };
+    const ctx = {
+      time: '2026-11-25T10:24:58Z',
+      book: { bestBid: 0.5, bestAsk: 0.55, mid: 0.525 },
+      targetBid: 0.49,
+      targetAsk: 0.56,
+      priceCalc: { fairValue: 0.52 },
+    };
     const m4 = priceModel(series, [
       f('2026-11-25T10:25:00Z', { decisionContext: ctx as unknown as MarketFill['decisionContext'] }),
-      f('2026-11-25T10:35:00Z', { decisionContext: { ...ctx, time: '2026-11-25T10:30:00Z' } as unknown as MarketFill['decisionContext'] }),
+      f('2026-11-25T10:35:00Z', {
+        decisionContext: { ...ctx, time: '2026-11-25T10:30:00Z' } as unknown as MarketFill['decisionContext'],
+      }),
     ]);
     // Rows: 10:00 10:10 10:20 10:25(fill) 10:30 10:35(fill) 10:40 10:50
     expect(m4.data[COL.bestBid]).toEqual([0.4, 0.4, 0.4, 0.5, null, null, null, 0.4]);

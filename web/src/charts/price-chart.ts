@@ -6,7 +6,14 @@ import uPlot from 'uplot';
 import { formatContracts, formatMoney, formatPrice, NONE } from '@core/format';
 import type { MarketFill, SeriesPoint } from '@api/types';
 import type { TooltipLine } from './pnl-chart';
-import { chartOptions, steppedPaths, timeAxis, valueAxis, type AxisPalette, type ChartOptions } from './base-options';
+import {
+  chartOptions,
+  steppedPaths,
+  timeAxis,
+  valueAxis,
+  type AxisPalette,
+  type ChartOptions,
+} from './base-options';
 
 export interface PricePalette extends AxisPalette {
   bid: string;
@@ -172,7 +179,8 @@ export function priceModel(
         put(COL.fairValue, i, s.fairValue);
         drawnDecision = s.decisionId;
       }
-      if (once && s.decisionAt) oldBook = { decisionAt: s.decisionAt, at: s.time, bestBid: s.bestBid, bestAsk: s.bestAsk };
+      if (once && s.decisionAt)
+        oldBook = { decisionAt: s.decisionAt, at: s.time, bestBid: s.bestBid, bestAsk: s.bestAsk };
     }
     const f = r.fill;
     if (f) {
@@ -338,7 +346,12 @@ export function priceOptions(
     },
     axes: [
       timeAxis(palette),
-      valueAxis(palette, { scale: 'price', side: 3, size: 44, values: (_u, splits) => splits.map(priceTick) }),
+      valueAxis(palette, {
+        scale: 'price',
+        side: 3,
+        size: 44,
+        values: (_u, splits) => splits.map(priceTick),
+      }),
       valueAxis(palette, {
         scale: 'net',
         side: 1,

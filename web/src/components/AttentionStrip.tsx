@@ -27,9 +27,17 @@ function scrollToTable() {
   );
 }
 
-function target(item: Item, search: string, env: string): { href: string; onClick?: () => void; label: string } {
+function target(
+  item: Item,
+  search: string,
+  env: string,
+): { href: string; onClick?: () => void; label: string } {
   if (item.marketId) {
-    return { href: hrefWithView('/', search, { q: item.marketId, env }), onClick: scrollToTable, label: 'row' };
+    return {
+      href: hrefWithView('/', search, { q: item.marketId, env }),
+      onClick: scrollToTable,
+      label: 'row',
+    };
   }
   const t = ENV_TARGET[item.kind] ?? { path: '/risk', label: 'risk' };
   return { href: hrefWithView(t.path, search, { env }), label: t.label };
@@ -56,7 +64,10 @@ export function AttentionStrip({ items, env, tz, marketId }: Props) {
     if (marketId !== undefined) return null;
     return (
       <section className="attention attention-clear" data-testid="attention" aria-label="Needs attention">
-        <h2>All clear</h2> <span className="small">— nothing needs attention (bot, halt, limits, configs, decisions, API errors).</span>
+        <h2>All clear</h2>{' '}
+        <span className="small">
+          — nothing needs attention (bot, halt, limits, configs, decisions, API errors).
+        </span>
       </section>
     );
   }

@@ -22,7 +22,9 @@ export function BadLinkBanner() {
   );
   return (
     <div className="banner banner-error bad-link" role="alert" data-testid="bad-link">
-      <strong>This link has {problems.length === 1 ? 'a parameter' : 'parameters'} the dashboard cannot use:</strong>
+      <strong>
+        This link has {problems.length === 1 ? 'a parameter' : 'parameters'} the dashboard cannot use:
+      </strong>
       <ul>
         {problems.map((p) => (
           <li key={p.param}>

@@ -22,8 +22,9 @@ export function BotBanner({ bot, tz }: { bot: OverviewResponse['bot'] | undefine
         <>: the bot has logged no decision.</>
       ) : (
         <>
-          : no decision for <strong data-testid="bot-banner-age">{formatDuration(Math.max(0, now - at))}</strong>{' '}
-          (newest <span className="nowrap">{formatDateTime(bot.lastDecisionAt, tz)}</span>)
+          : no decision for{' '}
+          <strong data-testid="bot-banner-age">{formatDuration(Math.max(0, now - at))}</strong> (newest{' '}
+          <span className="nowrap">{formatDateTime(bot.lastDecisionAt, tz)}</span>)
         </>
       )}
       {bot.runId && (

@@ -30,7 +30,8 @@ function LoadError({ error, what }: { error: Error; what: string }) {
   const { pathname, search } = useLocation();
   if (error instanceof ApiRequestError && error.permanent) {
     const param = error.param;
-    const fixed = param && new URLSearchParams(search).has(param) ? withoutParams(pathname, search, [param]) : null;
+    const fixed =
+      param && new URLSearchParams(search).has(param) ? withoutParams(pathname, search, [param]) : null;
     return (
       <div className="banner banner-error" role="alert" data-testid="load-error">
         <strong>Cannot load the {what}</strong>: {describe(error)}.{' '}
@@ -77,8 +78,8 @@ export function DataBanners({ meta, error, dataUpdatedAtMs, what }: Props) {
       {error && meta && (
         <div className="banner banner-warn" role="status" data-testid="refresh-error">
           <strong>Refresh failed</strong> ({describe(error)}); showing the {what} from{' '}
-          {formatDuration(Math.max(0, now - serverNowMs(dataUpdatedAtMs)) + (meta.dataAgeMs ?? 0))} ago. Retrying
-          every 10 s.
+          {formatDuration(Math.max(0, now - serverNowMs(dataUpdatedAtMs)) + (meta.dataAgeMs ?? 0))} ago.
+          Retrying every 10 s.
         </div>
       )}
       {error && !meta && <LoadError error={error} what={what} />}

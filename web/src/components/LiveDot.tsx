@@ -23,7 +23,8 @@ export function LiveDot({ status, botStale = false }: { status: LiveStatus; botS
       }
       data-testid="live-status"
     >
-      <i className="dot" aria-hidden="true" /> <span className="live-text">{stale ? 'stale' : TEXT[status]}</span>
+      <i className="dot" aria-hidden="true" />{' '}
+      <span className="live-text">{stale ? 'stale' : TEXT[status]}</span>
     </span>
   );
 }

@@ -6,13 +6,15 @@ import { browserTimeZone, timeZoneChoices } from '../format/time';
 
 /** Every zone the browser knows, UTC first. */
 function allZones(): string[] {
-  const known =
-    typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+  const known = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
   return ['UTC', ...known.filter((z) => z !== 'UTC')];
 }
 
 export function zoneMatches(zone: string, query: string): boolean {
-  const q = query.trim().toLowerCase().replace(/[\s_]+/g, ' ');
+  const q = query
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, ' ');
   return q === '' || zone.toLowerCase().replace(/[_/]+/g, ' ').includes(q) || zone.toLowerCase().includes(q);
 }
 

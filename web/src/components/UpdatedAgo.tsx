@@ -4,13 +4,20 @@ import { formatAge } from '@core/format';
 import type { Meta, OverviewResponse } from '@api/types';
 import { useNow } from '../api/use-now';
 
-export function UpdatedAgo({ meta, bot }: { meta: Meta | undefined; bot?: OverviewResponse['bot'] | undefined }) {
+export function UpdatedAgo({
+  meta,
+  bot,
+}: {
+  meta: Meta | undefined;
+  bot?: OverviewResponse['bot'] | undefined;
+}) {
   const now = useNow();
   if (!meta) return <span className="muted small">not loaded</span>;
   const readAt = Date.parse(meta.generatedAt) - (meta.dataAgeMs ?? 0);
   // The data is as new as the bot's newest write: a stopped bot's figures are as old as its newest
   // decision however fresh the request was.
-  const botAt = bot && bot.heartbeat !== 'alive' && bot.lastDecisionAt ? Date.parse(bot.lastDecisionAt) : null;
+  const botAt =
+    bot && bot.heartbeat !== 'alive' && bot.lastDecisionAt ? Date.parse(bot.lastDecisionAt) : null;
   const dataAt = botAt === null ? readAt : Math.min(readAt, botAt);
   const title =
     (botAt !== null ? `newest bot data ${bot?.lastDecisionAt} · ` : '') +

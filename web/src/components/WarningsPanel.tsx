@@ -71,7 +71,8 @@ export function WarningsPanel({ warnings }: { warnings: Warning[] }) {
             Informational <span className="count">{info.reduce((n, [, l]) => n + l.length, 0)}</span>
             <span className="muted">
               {' '}
-              {info.map(([code, list]) => `${code} ×${list.length}`).join(' · ')} — known differences, nothing to do
+              {info.map(([code, list]) => `${code} ×${list.length}`).join(' · ')} — known differences, nothing
+              to do
             </span>
           </summary>
           {info.map(([code, list]) => (

@@ -4,8 +4,13 @@ import { groupWarnings, INFORMATIONAL_CODES, splitMessage } from './WarningsPane
 describe('warnings (issue 16 item 8)', () => {
   it('a message splits into its own first sentence and the explanation it shares', () => {
     expect(
-      splitMessage('KX-A: replay realized $1.0000 vs bot $0.9000 (difference $0.1000). The bot replays every fill. More.'),
-    ).toEqual(['KX-A: replay realized $1.0000 vs bot $0.9000 (difference $0.1000).', 'The bot replays every fill. More.']);
+      splitMessage(
+        'KX-A: replay realized $1.0000 vs bot $0.9000 (difference $0.1000). The bot replays every fill. More.',
+      ),
+    ).toEqual([
+      'KX-A: replay realized $1.0000 vs bot $0.9000 (difference $0.1000).',
+      'The bot replays every fill. More.',
+    ]);
     expect(splitMessage('one sentence only')).toEqual(['one sentence only', '']);
   });
   it('fee-era drift and the running daily_pnl are informational; a position drift is not', () => {

@@ -68,7 +68,10 @@ export function linkProblems(search: string): { param: string; message: string }
     out.push({ param: 'tz', message: `“${tz.slice(0, 64)}” is not a time zone; times are shown in UTC` });
   const range = p.get('range');
   if (range !== null && !/^\d{1,3}d$/.test(range) && range !== 'custom')
-    out.push({ param: 'range', message: `“${range.slice(0, 20)}” is not a range (1d, 7d, 30d, … or custom)` });
+    out.push({
+      param: 'range',
+      message: `“${range.slice(0, 20)}” is not a range (1d, 7d, 30d, … or custom)`,
+    });
   for (const k of ['from', 'to'] as const) {
     const v = p.get(k);
     if (v !== null && !isIsoDate(v) && Number.isNaN(Date.parse(v)))

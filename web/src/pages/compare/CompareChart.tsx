@@ -46,7 +46,7 @@ export function CompareChart({ series, field, tz, env, title, testId }: Props) {
       ...compareOptions(idsKey.split(','), field, tz, { axis: p.axis, grid: p.grid }),
       plugins: [tooltipPlugin(tooltip)],
     };
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- `theme` is not read but the palette (CSS variables) changes with it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `theme` is not read but the palette (CSS variables) changes with it.
   }, [idsKey, field, tz, theme, tooltip]);
   return (
     <Panel

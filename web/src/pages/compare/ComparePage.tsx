@@ -40,10 +40,10 @@ export function ComparePage() {
   const overview = useOverview(view);
   const [note, setNote] = useState<string | null>(null);
   const chosen = useMemo(() => new Set(markets), [markets]);
-  const q = usePageQuery<CompareResponse>(
-    ...compareQueryArgs(view.env, markets, range),
-    { refetchMs: 60_000, enabled: markets.length > 0 },
-  );
+  const q = usePageQuery<CompareResponse>(...compareQueryArgs(view.env, markets, range), {
+    refetchMs: 60_000,
+    enabled: markets.length > 0,
+  });
   const data = markets.length > 0 ? q.data : undefined;
   const env = data?.env ?? view.env ?? overview.data?.env ?? 'demo';
   // Colours follow the order of the URL, so a market keeps its colour in legend, charts and table.

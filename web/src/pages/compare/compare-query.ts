@@ -14,7 +14,11 @@ export function compareRange(search: string, tz: string): Record<string, string>
   return lookbackParams(readLookback(search, 7, 366), tz, todayIn(tz, Date.now()));
 }
 
-export function compareQueryArgs(env: EnvChoice | null, markets: readonly string[], range: Record<string, string>) {
+export function compareQueryArgs(
+  env: EnvChoice | null,
+  markets: readonly string[],
+  range: Record<string, string>,
+) {
   return ['compare', env, '/api/v1/compare', { markets: markets.join(','), ...range }] as const;
 }
 

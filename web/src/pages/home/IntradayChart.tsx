@@ -36,7 +36,7 @@ export function IntradayChart({ data }: { data: OverviewResponse }) {
   const options = useMemo(() => {
     const opts = intradayOptions(pnlPalette(), tz, dayStartS, dayEndS);
     return { ...opts, plugins: [tooltipPlugin(tooltip)] };
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- `theme`: the palette is read from CSS, which changes with the theme.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `theme`: the palette is read from CSS, which changes with the theme.
   }, [theme, tz, dayStartS, dayEndS, tooltip]);
   return (
     <UPlotChart

@@ -70,7 +70,8 @@ export function MarketsTable({ data, csvHref }: { data: OverviewResponse; csvHre
   const nowMs = Date.parse(data.meta.generatedAt);
   const columns = useMemo(() => marketColumns({ env: data.env, nowMs }), [data.env, nowMs]);
   const { search } = useLocation();
-  const openMarket = (marketId: string) => navigate(hrefWithView(MARKET_PATH, search, { m: marketId, env: data.env }));
+  const openMarket = (marketId: string) =>
+    navigate(hrefWithView(MARKET_PATH, search, { m: marketId, env: data.env }));
   const setParams = useSetPageParams();
   const sorting = useMemo(() => readSort(search), [search]);
   const filter = new URLSearchParams(search).get('q') ?? '';
@@ -104,7 +105,11 @@ export function MarketsTable({ data, csvHref }: { data: OverviewResponse; csvHre
             value={filter}
             onChange={(e) => setFilter(e.target.value)}
           />
-          <CsvExcelLinks csvHref={csvHref} testId="csv-link" title="Every row of the table (before the filter)" />
+          <CsvExcelLinks
+            csvHref={csvHref}
+            testId="csv-link"
+            title="Every row of the table (before the filter)"
+          />
         </div>
       }
     >
@@ -132,7 +137,12 @@ export function MarketsTable({ data, csvHref }: { data: OverviewResponse; csvHre
         className="markets"
         scrollRef={scrollRef}
         floatingHeader
-        virtual={{ scroll: 'window', overRows: VIRTUALIZE_OVER_ROWS, rowHeightPx: ROW_HEIGHT_PX, overscan: 12 }}
+        virtual={{
+          scroll: 'window',
+          overRows: VIRTUALIZE_OVER_ROWS,
+          rowHeightPx: ROW_HEIGHT_PX,
+          overscan: 12,
+        }}
         rowClass={(r) => (r.mismatch.any ? 'row-mismatch' : r.enabled ? '' : 'row-disabled')}
         // A row opens its market: by click anywhere on it (but its links and buttons), or Enter when
         // it has the focus; arrow keys walk the rows (Tab also does, through each row's link).
@@ -140,7 +150,11 @@ export function MarketsTable({ data, csvHref }: { data: OverviewResponse; csvHre
         onRowActivate={(r) => openMarket(r.marketId)}
         activateKeys={['Enter']}
         ignoreClicksIn="a, button"
-        empty={data.markets.length === 0 ? 'No enabled market and no open position.' : 'No market matches the filter.'}
+        empty={
+          data.markets.length === 0
+            ? 'No enabled market and no open position.'
+            : 'No market matches the filter.'
+        }
         footerRows={[
           ...(other && other.count > 0
             ? [
@@ -166,7 +180,8 @@ export function MarketsTable({ data, csvHref }: { data: OverviewResponse; csvHre
       {filter && (
         <p className="note">
           TOTAL is the API’s total over all {data.totals.markets} markets
-          {other && other.count > 0 ? ` and the ${other.count} other markets` : ''}, not only the filtered rows.
+          {other && other.count > 0 ? ` and the ${other.count} other markets` : ''}, not only the filtered
+          rows.
         </p>
       )}
     </Panel>

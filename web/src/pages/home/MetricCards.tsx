@@ -199,7 +199,10 @@ export function MetricCards({ data }: { data: OverviewResponse }) {
         testId="card-today"
         sub={
           <span className="muted">
-            {counted(pnl.fillsToday, 'fill')} · <span className="nowrap">{pnl.today} ({data.tz})</span>
+            {counted(pnl.fillsToday, 'fill')} ·{' '}
+            <span className="nowrap">
+              {pnl.today} ({data.tz})
+            </span>
           </span>
         }
       >

@@ -14,7 +14,7 @@ export function PnlChart({ daily, tz }: { daily: DailyEntry[]; tz: string }) {
   const options = useMemo(() => {
     const opts = pnlOptions(pnlPalette());
     return { ...opts, plugins: [tooltipPlugin(tooltip)] };
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- `theme` is not read here but the palette is (from CSS), and it changes with the theme.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `theme` is not read here but the palette is (from CSS), and it changes with the theme.
   }, [theme, tooltip]);
   const data = useMemo(() => pnlData(daily), [daily]);
   return (

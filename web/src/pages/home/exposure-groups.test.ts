@@ -3,16 +3,15 @@ import { describe, expect, it } from 'vitest';
 import type { ExposureByMarket } from '@api/types';
 import { groupByEvent, shortMarket } from './exposure-groups';
 
-const item = (marketId: string, eventTicker: string | null): ExposureByMarket =>
-  ({
-    marketId,
-    eventTicker,
-    enabled: true,
-    netPosition: 1,
-    exposure: 1,
-    capitalAtRisk: 0,
-    limitUse: null,
-  });
+const item = (marketId: string, eventTicker: string | null): ExposureByMarket => ({
+  marketId,
+  eventTicker,
+  enabled: true,
+  netPosition: 1,
+  exposure: 1,
+  capitalAtRisk: 0,
+  limitUse: null,
+});
 
 describe('groupByEvent', () => {
   it('groups consecutive markets of an event, keeping the API order', () => {

@@ -1,13 +1,6 @@
 // The market's header: config, position, our live orders, the newest decision's book as a depth
 // ladder, and its pricing (fair value, skew, volatility, targets). Every figure is the API's.
-import {
-  formatAge,
-  formatContracts,
-  formatMoney,
-  formatPercent,
-  formatPrice,
-  NONE,
-} from '@core/format';
+import { formatAge, formatContracts, formatMoney, formatPercent, formatPrice, NONE } from '@core/format';
 import { decisionLabelText } from '@core/decision-id';
 import { useNow } from '../../api/use-now';
 import { DepthLadder } from '../../components/DepthLadder';

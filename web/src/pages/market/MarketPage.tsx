@@ -43,7 +43,6 @@ const TAB_LABELS: Record<MarketTab, string> = {
   analytics: 'Analytics',
 };
 
-
 function ChooseMarket({ options, onPick }: { options: PickerOption[]; onPick: (m: string) => void }) {
   return (
     <Panel title="Choose a market" testId="choose-market">
@@ -80,7 +79,10 @@ export function MarketPage() {
   // A new market, environment or range starts from now; so does a refresh.
   const rangeKey = rangeKeyOf(view);
   // The first range is the one the load-time prefetch asked for (first-view.ts), when it is this one.
-  const [anchor, setAnchor] = useState(() => ({ key: rangeKey, ms: takeBootAnchor(rangeKey) ?? serverNowMs() }));
+  const [anchor, setAnchor] = useState(() => ({
+    key: rangeKey,
+    ms: takeBootAnchor(rangeKey) ?? serverNowMs(),
+  }));
   if (anchor.key !== rangeKey) setAnchor({ key: rangeKey, ms: serverNowMs() });
   const range = useMemo(() => resolveRange(view, anchor.ms), [view, anchor.ms]);
 
@@ -154,7 +156,12 @@ export function MarketPage() {
             what="market"
           />
           {overview.data && overview.data.env === (detail.data?.env ?? overview.data.env) && (
-            <AttentionStrip items={overview.data.attention} env={overview.data.env} tz={view.tz} marketId={marketId} />
+            <AttentionStrip
+              items={overview.data.attention}
+              env={overview.data.env}
+              tz={view.tz}
+              marketId={marketId}
+            />
           )}
           <Panel
             title={

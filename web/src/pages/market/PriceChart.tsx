@@ -73,7 +73,7 @@ export function PriceChart({ model, tz }: { model: PriceModel; tz: string }) {
   const options = useMemo(() => {
     const opts = priceOptions(palette(), tz, fillAt);
     return { ...opts, plugins: [tooltipPlugin(tooltip)] };
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- `theme`: the palette is read from CSS, which changes with the theme.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `theme`: the palette is read from CSS, which changes with the theme.
   }, [theme, tz, fillAt, tooltip]);
   return (
     <UPlotChart

@@ -74,9 +74,9 @@ export function PricePanel({
           {old && (
             <div className="banner banner-warn price-old-book" role="status" data-testid="old-book">
               <strong>Old book</strong>: the newest decision in force at {formatDateTime(old.at, tz)} is from{' '}
-              <span className="nowrap">{formatDateTime(old.decisionAt, tz)}</span> ({formatAge(Date.parse(old.decisionAt), now)}
-              ) — bid {formatPrice(old.bestBid)} / ask {formatPrice(old.bestAsk)}, drawn once as a dot, not carried
-              across the range.
+              <span className="nowrap">{formatDateTime(old.decisionAt, tz)}</span> (
+              {formatAge(Date.parse(old.decisionAt), now)}) — bid {formatPrice(old.bestBid)} / ask{' '}
+              {formatPrice(old.bestAsk)}, drawn once as a dot, not carried across the range.
             </div>
           )}
           <PriceChart model={model} tz={tz} />
@@ -92,9 +92,8 @@ export function PricePanel({
               <span data-testid="price-gaps">
                 {' '}
                 Lines break where the decision in force is older than 1.5 × the bot’s decision cadence (at
-                least {formatDuration(freshMs)}):{' '}
-                {model.gaps.count} gap{model.gaps.count === 1 ? '' : 's'}, the longest{' '}
-                {formatDuration(model.gaps.longestMs)}.
+                least {formatDuration(freshMs)}): {model.gaps.count} gap{model.gaps.count === 1 ? '' : 's'},
+                the longest {formatDuration(model.gaps.longestMs)}.
               </span>
             )}
           </p>

@@ -114,7 +114,7 @@ function ReplayChart({
       marker,
       seek,
     );
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- `theme` is not read but the palette (CSS variables) changes with it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `theme` is not read but the palette (CSS variables) changes with it.
   }, [tz, theme, marker, seek]);
   return (
     <div className="replay-chart">
@@ -165,7 +165,8 @@ export function ReplayPage() {
   // The step shown: from the URL's t (or the first step), then local while stepping/playing.
   // A new timeline starts at the URL's t: only when one arrives, not on every t the page writes itself.
   const [step, setStep] = useState<{ tl: Timeline | null; index: number }>({ tl: null, index: -1 });
-  if (step.tl !== tl) setStep({ tl, index: n === 0 ? -1 : params.t === null ? 0 : indexAtTime(tl, params.t) });
+  if (step.tl !== tl)
+    setStep({ tl, index: n === 0 ? -1 : params.t === null ? 0 : indexAtTime(tl, params.t) });
   const index = step.tl === tl ? step.index : -1;
   const setIndex = useCallback((i: number) => setStep({ tl, index: i }), [tl]);
   const [playing, setPlaying] = useState(false);

@@ -1,12 +1,6 @@
 // How an alert's value and threshold read: each rule measures something different (a share of a
 // limit, an age, a count, a price, contracts). Pure.
-import {
-  formatContracts,
-  formatDuration,
-  formatPercent,
-  formatPrice,
-  NONE,
-} from '@core/format';
+import { formatContracts, formatDuration, formatPercent, formatPrice, NONE } from '@core/format';
 
 const SHARE_RULES = new Set(['loss_limit', 'total_exposure', 'market_limit']);
 const AGE_RULES = new Set(['bot_down', 'bot_late', 'stale_position']);
