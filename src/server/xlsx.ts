@@ -15,15 +15,13 @@ import { columnKind, exportValue, type ColumnKind } from './export-values.js';
 /** XML 1.0 text: tabs, line ends and every other allowed character; escapes the five specials. */
 function xmlEscape(s: string): string {
   // Outside XML 1.0's Char production: C0 controls (but tab, LF, CR), lone surrogates, U+FFFE, U+FFFF.
-  return (
-    s
+  return s
+    .replace(
       // eslint-disable-next-line no-control-regex -- the point is to remove them
-      .replace(
-        /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
-        '',
-      )
-      .replace(/[<>&"]/g, (c) => `&${{ '<': 'lt', '>': 'gt', '&': 'amp', '"': 'quot' }[c]};`)
-  );
+      /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
+      '',
+    )
+    .replace(/[<>&"]/g, (c) => `&${{ '<': 'lt', '>': 'gt', '&': 'amp', '"': 'quot' }[c]};`);
 }
 
 function column(i: number): string {
