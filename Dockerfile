@@ -6,7 +6,7 @@
 # start without DORA_AUTH_TOKEN (16+ characters). See README §Deployment.
 
 # --- build: every dependency, the web app and the server bundle into dist/ -----------------------
-FROM node:20-slim AS build
+FROM node:24-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
@@ -14,7 +14,7 @@ COPY . .
 RUN npm run build
 
 # --- runtime: production dependencies and dist/ only, as the unprivileged `node` user -------------
-FROM node:20-slim AS runtime
+FROM node:24-slim AS runtime
 ENV NODE_ENV=production
 WORKDIR /app
 COPY package.json package-lock.json ./
