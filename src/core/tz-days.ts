@@ -1,6 +1,7 @@
 // Calendar days in the display time zone (metrics.md: `tz` defines days). Intl carries the IANA
 // database, so DST and zones whose day boundary is not UTC's come out right without a library.
 // Days are `YYYY-MM-DD` strings: they sort lexicographically in time order.
+import { dateTimeFormat } from './intl-cache.js';
 
 /** Thrown for a zone Intl does not know, so the server can answer 400 naming `tz`. */
 export class InvalidTimeZoneError extends Error {
@@ -11,50 +12,44 @@ export class InvalidTimeZoneError extends Error {
   }
 }
 
-interface ZoneFormatters {
-  canonical: string;
+const DATE_OPTIONS = { year: 'numeric', month: '2-digit', day: '2-digit' } as const;
+const DATE_TIME_OPTIONS = {
+  ...DATE_OPTIONS,
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+} as const;
+
+interface ZoneFormats {
   date: Intl.DateTimeFormat;
   dateTime: Intl.DateTimeFormat;
 }
+// Days are computed per fill and per point: look the zone's pair up by name, not by the option
+// objects the formatter cache keys on. Intl accepts any letter case, so names are unbounded: capped.
+const byZone = new Map<string, ZoneFormats>();
+const MAX_ZONES = 512;
 
-// Building a DateTimeFormat costs far more than using one: keep one pair per zone name. Intl
-// accepts any letter case, so the names a client can send are unbounded: cap the cache.
-const formatters = new Map<string, ZoneFormatters>();
-const MAX_CACHED_ZONES = 512;
-
-function zone(tz: string): ZoneFormatters {
-  const cached = formatters.get(tz);
-  if (cached) return cached;
-  let date: Intl.DateTimeFormat;
+/** The zone's formatters (built through the one formatter cache); throws InvalidTimeZoneError. */
+function zone(tz: string): ZoneFormats {
+  let z = byZone.get(tz);
+  if (z) return z;
   try {
-    date = new Intl.DateTimeFormat('en-US', {
-      timeZone: tz,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-    });
+    z = {
+      date: dateTimeFormat('en-US', { timeZone: tz, ...DATE_OPTIONS }),
+      dateTime: dateTimeFormat('en-US', { timeZone: tz, ...DATE_TIME_OPTIONS }),
+    };
   } catch {
     throw new InvalidTimeZoneError(tz);
   }
-  const dateTime = new Intl.DateTimeFormat('en-US', {
-    timeZone: tz,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-  });
-  const entry = { canonical: date.resolvedOptions().timeZone, date, dateTime };
-  if (formatters.size >= MAX_CACHED_ZONES) formatters.clear();
-  formatters.set(tz, entry);
-  return entry;
+  if (byZone.size >= MAX_ZONES) byZone.clear();
+  byZone.set(tz, z);
+  return z;
 }
 
 /** Validates `tz` and returns its canonical name (`utc` → `UTC`); throws InvalidTimeZoneError. */
 export function resolveTimeZone(tz: string): string {
-  return zone(tz).canonical;
+  return zone(tz).date.resolvedOptions().timeZone;
 }
 
 function partsOf(format: Intl.DateTimeFormat, ms: number): Record<string, number> {

@@ -1,6 +1,6 @@
 // Absolute times in the display time zone. Relative ages use src/core/format.ts (formatAge).
 import { NONE } from '@core/format';
-import { dateTimeFormat } from './intl-cache';
+import { dateTimeFormat } from '@core/intl-cache';
 
 const DATE_TIME_OPTIONS = {
   year: 'numeric',

@@ -2,7 +2,7 @@
 // P&L range and which display time zone. Pure functions over search strings; the hooks that read
 // the live location are in location.ts.
 
-import { isTimeZone } from '../format/intl-cache';
+import { isTimeZone } from '@core/intl-cache';
 
 export type EnvChoice = 'demo' | 'prod';
 export type RangeKey = '1d' | '7d' | '30d' | '90d' | '365d' | 'custom';

@@ -2,7 +2,7 @@
 // asks for enough days to reach its start and then shows only its own days: the entries are the
 // API's, selected, never recomputed (the cumulative line is all-time, so it stays correct).
 import type { RangeKey, ViewParams } from '../../router/view-params';
-import { dateTimeFormat } from '../../format/intl-cache';
+import { dateTimeFormat } from '@core/intl-cache';
 
 export const PRESET_DAYS: Record<Exclude<RangeKey, 'custom'>, number> = {
   '1d': 1,

@@ -5,7 +5,7 @@ import { DAY_MS, parseIsoUtcMs } from '@core/time';
 import { zoneOffsetMs as tzOffsetMs } from '@core/tz-days';
 import type { EnvChoice } from '../../router/view-params';
 import { PRESET_DAYS } from '../../router/view-params';
-import { dateTimeFormat, isTimeZone } from '../../format/intl-cache';
+import { dateTimeFormat, isTimeZone } from '@core/intl-cache';
 
 export const TABS = ['decisions', 'executions', 'fills', 'analytics'] as const;
 export type MarketTab = (typeof TABS)[number];
