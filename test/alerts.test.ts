@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import http from 'node:http';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../src/server/app.js';
+import { testApp } from './helpers/test-app.js';
 import { startTestStore, type TestStore } from './helpers/store.js';
 import { NOW, putAll, writeHandWorkedDataset } from './helpers/fixtures.js';
 import { toAwareIso } from '../src/core/time.js';
@@ -29,14 +29,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
   const url = `http://127.0.0.1:${(receiver.address() as { port: number }).port}/hook`;
-  app = await buildApp({
-    source: 'embedded',
-    defaultEnv: 'demo',
-    region: 'us-east-1',
-    client: store.reader,
-    nowMs: () => now,
-    webDir: null,
-    auth: { mode: 'none' },
+  app = await testApp(store.reader, () => now, {
     alerts: { background: false, webhook: { url, cooldownMs: COOLDOWN_MS } },
   });
 });
@@ -147,14 +140,8 @@ describe('alerts', () => {
 
 describe('GET /alerts meta (issue 17: it said hit and cost 0 whatever happened)', () => {
   const appOver = (opts: { defaultEnv: 'demo' | 'prod'; background: boolean }) =>
-    buildApp({
-      source: 'embedded',
+    testApp(store.reader, () => now, {
       defaultEnv: opts.defaultEnv,
-      region: 'us-east-1',
-      client: store.reader,
-      nowMs: () => now,
-      webDir: null,
-      auth: { mode: 'none' },
       alerts: { background: opts.background, intervalMs: 3_600_000 },
     });
 

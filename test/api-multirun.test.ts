@@ -6,7 +6,7 @@
 // chains; the TOTAL row equals the headline.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../src/server/app.js';
+import { testApp } from './helpers/test-app.js';
 import { writeItems } from '../src/sim/index.js';
 import { multiRunFixture, type MultiRunFixture } from '../src/sim/testing/multi-run-fixture.js';
 import { buildMarketAnalytics } from '../src/core/index.js';
@@ -54,15 +54,7 @@ describe.each(BACKENDS)('API on the multi-run fixture on %s', (backend) => {
   beforeAll(async () => {
     store = await startTestStore(backend);
     await writeItems(store.writer, 'demo', fx.items);
-    app = await buildApp({
-      source: 'embedded',
-      defaultEnv: 'demo',
-      region: 'us-east-1',
-      client: store.reader,
-      nowMs: () => NOW,
-      webDir: null,
-      auth: { mode: 'none' },
-    });
+    app = await testApp(store.reader, () => NOW);
   }, 240_000);
   afterAll(async () => {
     await app.close();

@@ -3,7 +3,7 @@
 // reads), CSV carries the same figures as JSON, and no response is a 500.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../src/server/app.js';
+import { testApp } from './helpers/test-app.js';
 import { generateHistory, writeItems } from '../src/sim/index.js';
 import { buildMarketAnalytics, buildOverview, buildStale } from '../src/core/index.js';
 import type { MetricsInput } from '../src/core/index.js';
@@ -37,15 +37,7 @@ beforeAll(async () => {
   store = await startTestStore();
   const history = generateHistory({ seed: 7, env: 'demo', nowMs: NOW, markets: 8, days: 6 });
   await writeItems(store.writer, 'demo', history.items);
-  app = await buildApp({
-    source: 'embedded',
-    defaultEnv: 'demo',
-    region: 'us-east-1',
-    client: store.reader,
-    nowMs: () => NOW,
-    webDir: null,
-    auth: { mode: 'none' },
-  });
+  app = await testApp(store.reader, () => NOW);
 
   // The expected figures: core applied to the generated items, decoded directly.
   const it = history.items;

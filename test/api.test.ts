@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXECUTION_EXPORT_COLUMNS, FILL_EXPORT_COLUMNS } from '../src/server/json.js';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../src/server/app.js';
+import { testApp } from './helpers/test-app.js';
 import { startTestStore, type TestStore } from './helpers/store.js';
 import { NOW, RUN, writeHandWorkedDataset } from './helpers/fixtures.js';
 
@@ -14,15 +14,7 @@ let now = NOW;
 beforeAll(async () => {
   store = await startTestStore();
   await writeHandWorkedDataset(store.writer);
-  app = await buildApp({
-    source: 'embedded',
-    defaultEnv: 'demo',
-    region: 'us-east-1',
-    client: store.reader,
-    nowMs: () => now,
-    webDir: null,
-    auth: { mode: 'none' },
-  });
+  app = await testApp(store.reader, () => now);
 });
 afterAll(async () => {
   await app.close();

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import bcrypt from 'bcryptjs';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../src/server/app.js';
+import { testApp } from './helpers/test-app.js';
 import type { AuthConfig } from '../src/server/auth.js';
 import { startTestStore, type TestStore } from './helpers/store.js';
 
@@ -15,15 +15,7 @@ beforeAll(async () => {
 afterAll(async () => store.close());
 
 function appWith(auth: AuthConfig): Promise<FastifyInstance> {
-  return buildApp({
-    source: 'embedded',
-    defaultEnv: 'demo',
-    region: 'us-east-1',
-    client: store.reader,
-    nowMs: Date.now,
-    webDir: null,
-    auth,
-  });
+  return testApp(store.reader, Date.now, { auth });
 }
 
 describe('--auth token', () => {
@@ -198,13 +190,7 @@ describe('--auth basic', () => {
 
 describe('--trust-proxy', () => {
   it('takes the scheme and client address from X-Forwarded-*: Secure cookie over https, limits per real client', async () => {
-    const app = await buildApp({
-      source: 'embedded',
-      defaultEnv: 'demo',
-      region: 'us-east-1',
-      client: store.reader,
-      nowMs: Date.now,
-      webDir: null,
+    const app = await testApp(store.reader, Date.now, {
       auth: { mode: 'token', token: TOKEN },
       trustProxy: true,
     });

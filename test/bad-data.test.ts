@@ -3,7 +3,7 @@
 // and each bad item is reported once, with its key.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../src/server/app.js';
+import { testApp } from './helpers/test-app.js';
 import { startTestStore, type TestStore } from './helpers/store.js';
 import { NOW, RUN, decisionItem, putAll, tradeItem, writeHandWorkedDataset } from './helpers/fixtures.js';
 import { toAwareIso, toNaiveIso, utcDate } from '../src/core/time.js';
@@ -15,15 +15,7 @@ async function setup(withBadItems: boolean) {
   const store = await startTestStore();
   await writeHandWorkedDataset(store.writer);
   if (withBadItems) await writeBadItems(store);
-  const app = await buildApp({
-    source: 'embedded',
-    defaultEnv: 'demo',
-    region: 'us-east-1',
-    client: store.reader,
-    nowMs: () => NOW,
-    webDir: null,
-    auth: { mode: 'none' },
-  });
+  const app = await testApp(store.reader, () => NOW);
   return { store, app };
 }
 

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import http from 'node:http';
 import { constants, generateKeyPairSync, verify } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../src/server/app.js';
+import { testApp } from './helpers/test-app.js';
 import { startTestStore, type TestStore } from './helpers/store.js';
 
 const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
@@ -41,14 +41,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((r) => kalshi.listen(0, '127.0.0.1', r));
   const baseUrl = `http://127.0.0.1:${(kalshi.address() as { port: number }).port}`;
-  app = await buildApp({
-    source: 'embedded',
-    defaultEnv: 'demo',
-    region: 'us-east-1',
-    client: store.reader,
-    nowMs: Date.now,
-    webDir: null,
-    auth: { mode: 'none' },
+  app = await testApp(store.reader, Date.now, {
     kalshi: { prod: { keyId: 'key-123', privateKeyPem: PEM, baseUrl } },
   });
 });

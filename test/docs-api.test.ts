@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../src/server/app.js';
+import { testApp } from './helpers/test-app.js';
 import { createReadClient, type ReadClient } from '../src/store/client.js';
 
 const doc = readFileSync(new URL('../docs/api.md', import.meta.url), 'utf8');
@@ -18,15 +18,7 @@ beforeAll(async () => {
     credentials: { accessKeyId: 'x', secretAccessKey: 'x' },
   });
   // Token auth registers its sign-in routes too; webDir null leaves out per-file static routes.
-  app = await buildApp({
-    source: 'embedded',
-    defaultEnv: 'demo',
-    region: 'us-east-1',
-    client,
-    nowMs: Date.now,
-    webDir: null,
-    auth: { mode: 'token', token: 'docs-test-token-0123456789' },
-  });
+  app = await testApp(client, Date.now, { auth: { mode: 'token', token: 'docs-test-token-0123456789' } });
   await app.ready();
 });
 afterAll(async () => {

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { toAwareIso } from '../src/core/time.js';
-import { buildApp } from '../src/server/app.js';
+import { testApp } from './helpers/test-app.js';
 import { roundAsShown } from '../src/server/export-values.js';
 import { EXECUTION_EXPORT_COLUMNS, FILL_EXPORT_COLUMNS } from '../src/server/json.js';
 import { startTestStore, type TestStore } from './helpers/store.js';
@@ -75,15 +75,7 @@ beforeAll(async () => {
       orderId: 'o9',
     }),
   ]);
-  app = await buildApp({
-    source: 'embedded',
-    defaultEnv: 'demo',
-    region: 'us-east-1',
-    client: store.reader,
-    nowMs: () => NOW,
-    webDir: null,
-    auth: { mode: 'none' },
-  });
+  app = await testApp(store.reader, () => NOW);
 });
 afterAll(async () => {
   await app.close();

@@ -3,7 +3,7 @@
 // range with more rows than an export carries is refused with a 400 naming the parameter.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../src/server/app.js';
+import { testApp } from './helpers/test-app.js';
 import { exportCsv, exportRows } from '../src/server/export-rows.js';
 import { ApiError } from '../src/server/errors.js';
 import { startTestStore, type TestStore } from './helpers/store.js';
@@ -25,15 +25,7 @@ beforeAll(async () => {
       decisionItem({ ms: NOW - 120_000 - i * 30_000, market: 'KX-A', loop: 1000 + i, bid: 0.4, ask: 0.5 }),
     ),
   );
-  app = await buildApp({
-    source: 'embedded',
-    defaultEnv: 'demo',
-    region: 'us-east-1',
-    client: store.reader,
-    nowMs: () => NOW,
-    webDir: null,
-    auth: { mode: 'none' },
-  });
+  app = await testApp(store.reader, () => NOW);
 });
 afterAll(async () => {
   await app.close();

@@ -4,7 +4,7 @@
 // server recovers by itself when the faults stop.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../src/server/app.js';
+import { testApp } from './helpers/test-app.js';
 import { createReadClient } from '../src/store/client.js';
 import { startTestStore, type TestStore } from './helpers/store.js';
 import { startFaultProxy, type Fault, type FaultProxy } from './helpers/fault-proxy.js';
@@ -32,16 +32,7 @@ beforeAll(async () => {
     requestTimeoutMs: REQUEST_TIMEOUT_MS,
     maxAttempts: ATTEMPTS,
   });
-  app = await buildApp({
-    source: 'embedded',
-    defaultEnv: 'demo',
-    region: 'us-east-1',
-    client,
-    nowMs: () => now,
-    webDir: null,
-    auth: { mode: 'none' },
-    deadlineMs: SERVER_DEADLINE_MS,
-  });
+  app = await testApp(client, () => now, { deadlineMs: SERVER_DEADLINE_MS });
 });
 afterAll(async () => {
   await app.close();

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../src/server/app.js';
+import { testApp } from './helpers/test-app.js';
 import { onRequest } from '../src/store/stats.js';
 import { startTestStore, type TestStore } from './helpers/store.js';
 import { NOW, RUN, writeHandWorkedDataset } from './helpers/fixtures.js';
@@ -13,15 +13,7 @@ let app: FastifyInstance;
 beforeAll(async () => {
   store = await startTestStore();
   await writeHandWorkedDataset(store.writer);
-  app = await buildApp({
-    source: 'embedded',
-    defaultEnv: 'demo',
-    region: 'us-east-1',
-    client: store.reader,
-    nowMs: () => NOW,
-    webDir: null,
-    auth: { mode: 'none' },
-  });
+  app = await testApp(store.reader, () => NOW);
 });
 afterAll(async () => {
   await app.close();

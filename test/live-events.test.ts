@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import http from 'node:http';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../src/server/app.js';
+import { testApp } from './helpers/test-app.js';
 import { startTestStore, type TestStore } from './helpers/store.js';
 import { NOW, putAll, tradeItem, writeHandWorkedDataset } from './helpers/fixtures.js';
 
@@ -15,16 +15,7 @@ let now = NOW;
 beforeAll(async () => {
   store = await startTestStore();
   await writeHandWorkedDataset(store.writer);
-  app = await buildApp({
-    source: 'embedded',
-    defaultEnv: 'demo',
-    region: 'us-east-1',
-    client: store.reader,
-    nowMs: () => now,
-    webDir: null,
-    auth: { mode: 'none' },
-    livePollMs: 200,
-  });
+  app = await testApp(store.reader, () => now, { livePollMs: 200 });
   await app.listen({ host: '127.0.0.1', port: 0 });
   base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
 });

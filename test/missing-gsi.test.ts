@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CreateTableCommand, DeleteTableCommand } from '@aws-sdk/client-dynamodb';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../src/server/app.js';
+import { testApp } from './helpers/test-app.js';
 import { createTableInput } from '../src/embedded/create-tables.js';
 import { TABLE_DEFS } from '../src/store/tables.js';
 import { onRequest } from '../src/store/stats.js';
@@ -21,15 +21,7 @@ describe.each(BACKENDS)('decision log without its GSI on %s', (backend) => {
       new CreateTableCommand(createTableInput({ ...TABLE_DEFS.dora_decision_log, indexes: [] }, name)),
     );
     await writeHandWorkedDataset(store.writer);
-    app = await buildApp({
-      source: 'embedded',
-      defaultEnv: 'demo',
-      region: 'us-east-1',
-      client: store.reader,
-      nowMs: () => NOW,
-      webDir: null,
-      auth: { mode: 'none' },
-    });
+    app = await testApp(store.reader, () => NOW);
   }, 120_000);
   afterAll(async () => {
     await app?.close();

@@ -2,7 +2,7 @@
 // saying its age once something is cached; recovery by itself when the store answers again.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../src/server/app.js';
+import { testApp } from './helpers/test-app.js';
 import { createReadClient } from '../src/store/client.js';
 import { startDynalite } from '../src/embedded/dynalite-server.js';
 import { startTestStore, type TestStore } from './helpers/store.js';
@@ -22,15 +22,7 @@ describe('store failures', () => {
       maxAttempts: 1,
       requestTimeoutMs: 1000,
     });
-    app = await buildApp({
-      source: 'embedded',
-      defaultEnv: 'demo',
-      region: 'us-east-1',
-      client: reader,
-      nowMs: () => now,
-      webDir: null,
-      auth: { mode: 'none' },
-    });
+    app = await testApp(reader, () => now);
   });
   afterAll(async () => {
     await app.close();
@@ -68,15 +60,7 @@ describe('recovery', () => {
       requestTimeoutMs: 1000,
     });
     let now = NOW;
-    const app = await buildApp({
-      source: 'embedded',
-      defaultEnv: 'demo',
-      region: 'us-east-1',
-      client: reader,
-      nowMs: () => now,
-      webDir: null,
-      auth: { mode: 'none' },
-    });
+    const app = await testApp(reader, () => now);
     expect((await app.inject('/api/v1/markets')).statusCode).toBe(503);
     const again = await startDynalite({ port });
     const { createBotTables } = await import('../src/embedded/create-tables.js');
