@@ -71,11 +71,9 @@ export async function buildApp(
     const err = (thrown as FastifyError).validation ? schemaRejection(thrown as FastifyError, req) : thrown;
     if (err instanceof ApiError) {
       if (err.detail !== undefined) req.log.warn({ err: err.detail }, `${err.code}: ${err.message}`);
-      reply
-        .code(err.statusCode)
-        .send({
-          error: { code: err.code, message: err.message, ...(err.param ? { param: err.param } : {}) },
-        });
+      reply.code(err.statusCode).send({
+        error: { code: err.code, message: err.message, ...(err.param ? { param: err.param } : {}) },
+      });
       return;
     }
     if (isStoreFailure(err)) {
