@@ -40,6 +40,7 @@ export interface MarketAttribution extends AttributionFigures {
   realizedUsd: number;
   unrealizedStartUsd: number | null;
   unrealizedEndUsd: number | null;
+  /** The marks used; null when unknown, and when flat there (no mark is needed or read). */
   midStartYes: number | null;
   midEndYes: number | null;
   netStart: number;
