@@ -136,3 +136,48 @@ export {
   formatPercent,
   formatPrice,
 } from './format.js';
+export {
+  decisionAtFromList,
+  decisionAtFromMaps,
+  decisionMid,
+  midAt,
+  midMaxAgeMs,
+  type DecisionAt,
+  type MidAt,
+  type MidUnknownReason,
+} from './mid-at.js';
+export {
+  fillMarkouts,
+  fillSign,
+  HORIZONS,
+  markoutSummary,
+  markoutTimes,
+  markValue,
+  type EdgeSummary,
+  type FillMarkout,
+  type HorizonName,
+  type HorizonSummary,
+  type MarkoutSummary,
+  type MarkValue,
+} from './markouts.js';
+export {
+  attribution,
+  attributionCents,
+  attributionTimes,
+  dailyAttribution,
+  sumAttributions,
+  type AttributionCents,
+  type AttributionReport,
+  type AttributionSum,
+  type DailyAttribution,
+  type MarketAttribution,
+} from './attribution.js';
+export {
+  fillActivity,
+  quotedHours,
+  quoteHealth,
+  targetsKey,
+  type FillActivity,
+  type QuoteHealth,
+  type QuoteHealthOptions,
+} from './quote-health.js';
