@@ -10,6 +10,8 @@ import type { Alert, AlertThresholds } from '../core/alerts.js';
 import type { MarketAnalytics } from '../core/analytics.js';
 import type { ChainOrder, ChainProblem, RunReport } from '../core/chains.js';
 import type { ComparePoint, CompareRow } from '../core/compare.js';
+import type { HorizonSummary } from '../core/markouts.js';
+import type { FillActivity, QuoteHealth } from '../core/quote-health.js';
 import type { Overview } from '../core/overview.js';
 import type { PnlSourcesRow } from '../core/pnl-sources.js';
 import type { MarketReplay } from '../core/replay.js';
@@ -343,4 +345,85 @@ export interface LiveErrorEvent {
   code: string;
   name: string;
   message: string;
+}
+
+// --- GET /api/v1/markets/:marketId/quality and GET /api/v1/quality (metrics.md "Market-making
+// quality"; api.md §Added). Money in dollars (`…Usd` in core; the API keeps api.md's short names),
+// per-contract figures in cents, shares as fractions 0–1 like limitUse.
+
+/** One point of the markout curve. */
+export type QualityHorizon = Pick<
+  HorizonSummary,
+  'h' | 'seconds' | 'count' | 'contracts' | 'perContractCents' | 'adverseCount' | 'adverseCents'
+>;
+
+export interface QualityMarkouts {
+  /** Edge at fill (spread capture) per contract over the fills with a known mid. */
+  edge: { count: number; contracts: number; perContractCents: number | null };
+  horizons: QualityHorizon[];
+}
+
+/** total = spreadCapture + inventory − fees, to the cent (inventory is derived from the rounded three). */
+export interface QualityAttribution {
+  /** Null when a mark is unknown while a position is held (never guessed). */
+  total: number | null;
+  spreadCapture: number;
+  inventory: number | null;
+  fees: number;
+}
+
+export interface QualityDay extends QualityAttribution {
+  /** YYYY-MM-DD in the request's tz. */
+  date: string;
+}
+
+export type QualityQuotes = Pick<
+  QuoteHealth,
+  | 'decisions'
+  | 'quotedPct'
+  | 'twoSidedPct'
+  | 'atTouchBidPct'
+  | 'atTouchAskPct'
+  | 'distanceBidCents'
+  | 'distanceAskCents'
+  | 'requotes'
+  | 'requotesPerHour'
+  | 'quotedHours'
+>;
+
+export type QualityFills = Pick<
+  FillActivity,
+  | 'fills'
+  | 'contracts'
+  | 'acceptedPlacements'
+  | 'cancels'
+  | 'fillRate'
+  | 'contractsPerQuotedHour'
+  | 'cancelToFill'
+>;
+
+/** The four blocks of one market (or of all markets together). */
+export interface QualityBlocks {
+  markouts: QualityMarkouts;
+  attribution: QualityAttribution;
+  /** The attribution per calendar day (tz), for the stacked daily chart; days add up to the range. */
+  daily: QualityDay[];
+  quotes: QualityQuotes;
+  fills: QualityFills;
+}
+
+export interface MarketQualityResponse extends QualityBlocks, Envelope {
+  env: Env;
+  marketId: string;
+  from: string;
+  to: string;
+}
+
+export interface QualityResponse extends Envelope {
+  env: Env;
+  from: string;
+  to: string;
+  markets: (QualityBlocks & { marketId: string })[];
+  /** All markets together: markouts over every fill, attribution summed over markets with a known total. */
+  all: QualityBlocks & { unknownMarkets: string[] };
 }
