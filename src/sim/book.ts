@@ -22,7 +22,7 @@ export function evolveFair(rng: Rng, spec: MarketSpec, dyn: MarketDyn, toUs: num
   if (dtHours === 0) return;
   const home = logit(spec.initialPriceYes);
   let x = dyn.fvLogit + spec.volLogitPerSqrtHour * Math.sqrt(dtHours) * rng.normal();
-  x += (home - x) * Math.min(1, 0.004 * dtHours);
+  x += (home - x) * Math.min(1, (spec.meanReversionPerHour ?? 0.004) * dtHours);
   // News: occasional jumps that run straight through stale quotes (adverse selection), so the
   // bot's realized P&L is a realistic mix of wins and losses rather than pure spread capture.
   if (rng.chance(Math.min(1, spec.jumpsPerHour * dtHours))) x += rng.normal() * 0.7;
@@ -97,11 +97,38 @@ export function fillProbability(
   dyn: MarketDyn,
   dtHours: number,
   multiplier: number,
+  spec?: Pick<MarketSpec, 'fillBoost'>,
 ): number {
   const fvCents = fairPriceYes(dyn) * 100;
   const behindTicks = order.side === 'bid' ? fvCents - order.cents : order.cents - fvCents;
-  const rate = Math.min(30, BASE_FILLS_PER_HOUR * multiplier * Math.exp(-behindTicks / 1.5));
+  const boost = spec?.fillBoost?.[order.side] ?? 1;
+  const rate = Math.min(30, BASE_FILLS_PER_HOUR * multiplier * boost * Math.exp(-behindTicks / 1.5));
   return 1 - Math.exp(-rate * dtHours);
+}
+
+/**
+ * An informed taker (`informed` flow) in (fromUs, toUs] with probability 1 − exp(−rate·dt): it hits
+ * our bid (it knows the price is going down) or lifts our ask, more often toward the market's
+ * starting price, and the fair value then jumps 2–4¢ through our price. Returns the order it
+ * takes and the cents fair value jumps to, or null. Draws from `rng` only for `informed` markets.
+ */
+export function informedTaker(
+  rng: Rng,
+  spec: MarketSpec,
+  dyn: MarketDyn,
+  dtHours: number,
+): { order: SimOrder; toCents: number } | null {
+  const rate = spec.flow === 'informed' ? (spec.informedPerHour ?? 0) : 0;
+  if (rate <= 0 || dtHours <= 0) return null;
+  if (!rng.chance(1 - Math.exp(-rate * dtHours))) return null;
+  // Down (hit the bid) with probability rising as the price sits above where it started.
+  const pDown = Math.min(0.9, Math.max(0.1, 0.5 + (dyn.fvLogit - logit(spec.initialPriceYes)) * 0.8));
+  const down = rng.chance(pDown);
+  const jump = rng.uniform(2, 4);
+  const order = down ? dyn.bid : dyn.ask;
+  if (!order) return null;
+  const toCents = Math.max(1.5, Math.min(98.5, down ? order.cents - jump : order.cents + jump));
+  return { order, toCents };
 }
 
 export function pushTrades(dyn: MarketDyn, trades: SimPublicTrade[]): void {

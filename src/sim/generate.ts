@@ -230,7 +230,7 @@ export function generateHistory(options: GenerateOptions): GenerateResult {
  * The manager disables one quoted market between the `before` run and the next: it had orders
  * resting when the bot stopped, gets no decision in the next run, and that run's startup cancel
  * cancels its orders under the system decision id (contract §6.17). Prefers the latest ordinary
- * market in config order that has an order resting.
+ * market in config order that has an order resting, among the markets of the default flow first.
  */
 function disableBetweenRuns(markets: SimMarket[], stoppedUs: number, runs: RunPlan[]): void {
   const next = runs.find((r) => r.startUs > stoppedUs);
@@ -243,7 +243,13 @@ function disableBetweenRuns(markets: SimMarket[], stoppedUs: number, runs: RunPl
       m.spec.settle === null &&
       ['normal', 'volatile', 'low_price', 'high_price'].includes(m.spec.role),
   );
-  const pick = quoting.filter((m) => m.spec.role === 'normal').pop() ?? quoting.pop();
+  // Markets with a flow of their own (markets.ts MarketFlow) keep their whole history to show it.
+  const plain = quoting.filter((m) => (m.spec.flow ?? 'mixed') === 'mixed');
+  const pick =
+    plain.filter((m) => m.spec.role === 'normal').pop() ??
+    plain.pop() ??
+    quoting.filter((m) => m.spec.role === 'normal').pop() ??
+    quoting.pop();
   if (!pick) return;
   pick.spec.disabledAtUs = stoppedUs + Math.round((next.startUs - stoppedUs) / 2);
   pick.spec.disabledReason = 'Low volume: 0 fills in the last 72h';

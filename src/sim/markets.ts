@@ -17,6 +17,33 @@ export type MarketRole =
   | 'created_mid' // configured mid-history
   | 'exiting'; // the manager's exit action: min_spread 0.50
 
+/**
+ * Who trades against our resting quotes (issue 19), so the market-making quality figures
+ * (metrics.md §"Market-making quality") differ from market to market:
+ * - `mixed`: the default — fills a little likelier once fair value has moved through the quote,
+ *   now and then a news jump; a bit of everything.
+ * - `informed` (adverse selection): besides the ordinary fills, informed takers hit the quote just
+ *   before the price jumps through it (2–4¢ past our price, toward where it came from more often
+ *   than not, so it stays in range). Edge at fill stays the half spread, the 5 m markout goes
+ *   negative: adverse selection of a few cents per contract.
+ * - `uninformed` (earns the spread): plenty of fills from uninformed flow at the quote, a quiet
+ *   mean-reverting mid, no news: positive edge and markouts that stay near it.
+ * - `one_way` (rarely two-sided): buyers lift the ask often, sellers hit the bid rarely, and the
+ *   inventory limit is one quote's size — so the bot sits short at its limit most of the time and
+ *   quotes only the bid (the ask size max_inventory_yes + net is 0).
+ */
+export type MarketFlow = 'mixed' | 'informed' | 'uninformed' | 'one_way';
+
+/**
+ * Flows of markets by catalog index; every other market is `mixed`. With the catalog above:
+ * - 0 `KXNEXTCOACHOUTNFL-26-2-TB`: `uninformed` — earns the spread;
+ * - 1 `KXNEXTCOACHOUTNFL-26-2-NYJ`: `informed` — strong adverse selection;
+ * - 7 `KXFEDDECISION-26DEC-H0` (the `high_price` market, a favourite buyers keep lifting):
+ *   `one_way` — rarely two-sided.
+ * Assigned without drawing from the world RNG, so every other market's config is unchanged.
+ */
+const FLOW_PLAN: Partial<Record<number, MarketFlow>> = { 0: 'uninformed', 1: 'informed', 7: 'one_way' };
+
 /** Roles of the first markets, in catalog order; every further market is `normal`. */
 const ROLE_PLAN: MarketRole[] = [
   'normal',
@@ -107,6 +134,15 @@ export interface MarketSpec {
   tradeNoiseTicks: number;
   emptyBidProb: number;
   emptyAskProb: number;
+  /** Who trades against our quotes (see MarketFlow). Absent in states saved by older versions:
+   *  `mixed`, and so are the three fields below. */
+  flow?: MarketFlow;
+  /** Multiplies the ordinary fill rate of a resting order per side (default 1 each). */
+  fillBoost?: { bid: number; ask: number };
+  /** Informed takers per hour (`informed` flow; default 0). */
+  informedPerHour?: number;
+  /** Pull of fair value back to its starting price, per hour (default 0.004). */
+  meanReversionPerHour?: number;
 }
 
 export interface MarketPlanInput {
@@ -168,6 +204,7 @@ export function buildMarketSpecs(rng: Rng, input: MarketPlanInput): MarketSpec[]
     }
     if (rng.chance(0.2)) spec.fairValueAttr = Math.round(spec.initialPriceYes * 100) / 100;
     applyRole(spec, rng, at, startUs);
+    applyFlow(spec, FLOW_PLAN[i] ?? 'mixed');
     specs.push(spec);
   }
   // Optional-attribute edge cases on ordinary markets: event_ticker "" and absent, toxicity_score.
@@ -237,6 +274,40 @@ function applyRole(spec: MarketSpec, rng: Rng, at: (f: number) => number, startU
       spec.jumpsPerHour = 0;
       break;
     case 'normal':
+      break;
+  }
+}
+
+/** The flow's dynamics (MarketFlow), set over the role's; draws nothing from the RNG. */
+function applyFlow(spec: MarketSpec, flow: MarketFlow): void {
+  spec.flow = flow;
+  switch (flow) {
+    case 'informed':
+      spec.informedPerHour = 0.4;
+      // The other makers know the flow is toxic and keep the book wide (which also keeps the
+      // volatility filter, whose threshold is the spread, from pulling the quotes after most jumps).
+      spec.spreadTicks = Math.max(spec.spreadTicks, 5);
+      // The jumps fade over hours (half-life ~1.4 h): the 5 m markout keeps them, and the public
+      // trades of the last 12 h stay close enough for the volatility filter to let quotes through.
+      spec.meanReversionPerHour = 0.5;
+      // Room for the runs of same-side fills the informed takers leave behind.
+      spec.maxInventoryYes = Math.max(spec.maxInventoryYes, 6 * spec.quoteSize);
+      spec.maxInventoryNo = Math.max(spec.maxInventoryNo, spec.maxInventoryYes);
+      break;
+    case 'uninformed':
+      spec.fillBoost = { bid: 5, ask: 5 };
+      spec.jumpsPerHour = 0;
+      spec.volLogitPerSqrtHour = 0.02;
+      spec.meanReversionPerHour = 0.5;
+      spec.maxInventoryYes = Math.max(spec.maxInventoryYes, 5 * spec.quoteSize);
+      spec.maxInventoryNo = Math.max(spec.maxInventoryNo, spec.maxInventoryYes);
+      break;
+    case 'one_way':
+      spec.fillBoost = { bid: 0.8, ask: 20 };
+      spec.maxInventoryYes = spec.quoteSize;
+      spec.maxInventoryNo = spec.quoteSize;
+      break;
+    case 'mixed':
       break;
   }
 }

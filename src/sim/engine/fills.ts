@@ -1,7 +1,15 @@
 // Moving a market forward in time (fair value, public trades, settlement) and turning the fills
 // of our resting orders into position changes, trade-log items and FILL events.
 import { applyFill, closingPnlUsd } from '../avg-cost.js';
-import { fairPriceYes, fillProbability, logit, publicTrades, pushTrades, evolveFair } from '../book.js';
+import {
+  evolveFair,
+  fairPriceYes,
+  fillProbability,
+  informedTaker,
+  logit,
+  publicTrades,
+  pushTrades,
+} from '../book.js';
 import { ceilCentFeeUsd, makerFeeUsd } from '../fees.js';
 import { HOUR_US, kalshiTime, SECOND_US } from '../format.js';
 import { fillEventItem } from '../items/execution.js';
@@ -35,7 +43,7 @@ export function advanceMarket(ctx: BotCtx, m: SimMarket, toUs: number): OurFill[
   const usedMs = new Set<number>();
   for (const order of [dyn.bid, dyn.ask]) {
     if (!order || dtHours <= 0) continue;
-    const p = fillProbability(order, dyn, dtHours, ctx.state.fillRateMultiplier);
+    const p = fillProbability(order, dyn, dtHours, ctx.state.fillRateMultiplier, spec);
     let fillUs: number | null = rng.chance(p)
       ? pickFillUs(rng, Math.max(fromUs, order.placedUs), endUs, usedMs)
       : null;
@@ -73,6 +81,32 @@ export function advanceMarket(ctx: BotCtx, m: SimMarket, toUs: number): OurFill[
     if (order.remaining === 0) {
       if (order.side === 'bid') dyn.bid = null;
       else dyn.ask = null;
+    }
+  }
+  const informed = informedTaker(rng, spec, dyn, dtHours);
+  if (informed && informed.order.remaining > 0) {
+    // Adverse selection: the taker takes the whole order, then the price runs through it — the
+    // fill is before the jump, so the decision in force at the fill still shows the old mid.
+    const { order } = informed;
+    const fillUs = pickFillUs(rng, Math.max(fromUs, order.placedUs), endUs, usedMs);
+    if (fillUs !== null) {
+      const size = order.remaining;
+      order.remaining = 0;
+      fills.push({
+        order,
+        fill: {
+          marketId: spec.ticker,
+          side: order.side === 'bid' ? 'yes' : 'no',
+          priceYes: order.cents / 100,
+          size,
+          orderId: order.orderId,
+          fillId: rng.uuid(),
+          fillUs,
+        },
+      });
+      if (order.side === 'bid') dyn.bid = null;
+      else dyn.ask = null;
+      dyn.fvLogit = logit(informed.toCents / 100);
     }
   }
   fills.sort((a, b) => a.fill.fillUs - b.fill.fillUs);
