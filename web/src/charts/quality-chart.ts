@@ -95,7 +95,7 @@ export function markoutTooltip(
       const v = p?.perContractCents ?? null;
       const text = formatCents(v, { plus: true });
       const count = p ? `${formatContracts(p.count)} fill${p.count === 1 ? '' : 's'}` : 'no fill';
-      return { v, line: { label, value: `${text} · ${count}`, tone: toneOf(text) } as TooltipLine };
+      return { v, line: { label, value: `${text} · ${count}`, tone: toneOf(text) } };
     })
     .sort((a, b) => (b.v ?? -Infinity) - (a.v ?? -Infinity));
   return { title: `Markout at ${horizonLabel(hz.h)} (¢ per contract)`, lines: rows.map((r) => r.line) };
