@@ -11,6 +11,7 @@ import { DataBanners } from '../../components/DataBanners';
 import { ExportLinks } from '../../components/ExportLinks';
 import { Panel } from '../../components/Panel';
 import type { EnvChoice } from '../../router/view-params';
+import { useTheme } from '../../theme/theme';
 import { FIGURES, FigureCell } from '../quality/quality-columns';
 import {
   AttributionDailyChart,
@@ -83,13 +84,15 @@ export function QualityPanel({ env, marketId, range, tz }: Props) {
     placeholderData: keepPreviousData,
   });
   const data = q.data;
+  const theme = useTheme();
   const row = useMemo(() => (data ? qualityRow(marketId, data) : null), [data, marketId]);
   const lines = useMemo(
     (): CurveLine[] =>
       data
         ? [{ label: marketId, color: cssVar('--chart-line', '#3b6fd8'), horizons: data.markouts.horizons }]
         : [],
-    [data, marketId],
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `theme` is not read but the line's colour (a CSS variable) changes with it.
+    [data, marketId, theme],
   );
   return (
     <Panel

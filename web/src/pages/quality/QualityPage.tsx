@@ -20,6 +20,7 @@ import { WarningsPanel } from '../../components/WarningsPanel';
 import { signedCents } from '../../format/figures';
 import { SignedFigure } from '../../components/Figure';
 import { useViewParams } from '../../router/view-hooks';
+import { useTheme } from '../../theme/theme';
 import { describeLookback, readLookback } from '../common/lookback';
 import { LookbackControls } from '../common/LookbackControls';
 import { useSearch, useSetPageParams } from '../common/page-hooks';
@@ -136,6 +137,7 @@ export function QualityPage() {
   const data = q.data;
   const env = data?.env ?? view.env ?? 'demo';
   const narrow = useMedia('(max-width: 700px)');
+  const theme = useTheme();
 
   const curve = useMemo(() => (data ? curveMarkets(search, data.markets) : []), [data, search]);
   const curveKey = curve.join(',');
@@ -153,7 +155,8 @@ export function QualityPage() {
           horizons: byId.get(id)?.markouts.horizons ?? [],
         })),
     ];
-  }, [data, curveKey]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `theme` is not read but allColor() (a CSS variable) changes with it.
+  }, [data, curveKey, theme]);
   const counts = useMemo(() => {
     const m = new Map<string, { edge: number | null; fills: number }>();
     if (!data) return m;
