@@ -10,7 +10,7 @@ import type { Alert, AlertThresholds } from '../core/alerts.js';
 import type { MarketAnalytics } from '../core/analytics.js';
 import type { ChainOrder, ChainProblem, RunReport } from '../core/chains.js';
 import type { ComparePoint, CompareRow } from '../core/compare.js';
-import type { HorizonSummary } from '../core/markouts.js';
+import type { HorizonName, HorizonSummary } from '../core/markouts.js';
 import type { FillActivity, QuoteHealth } from '../core/quote-health.js';
 import type { Overview } from '../core/overview.js';
 import type { PnlSourcesRow } from '../core/pnl-sources.js';
@@ -176,6 +176,10 @@ export interface DecisionDetailResponse extends Envelope {
 export type MarketFill = ReplayFill & {
   /** The decision in force at the fill (null with `context=false` or without the GSI). */
   decisionContext: DecisionJson | null;
+  /** Edge at fill, cents per contract (metrics.md "Market-making quality"); null when mid(t_fill) is unknown. */
+  edgeCents: number | null;
+  /** Markout per horizon, cents per contract; null when t_fill + h is after now or the mid is unknown. */
+  markouts: Partial<Record<HorizonName, number | null>>;
 };
 
 export interface FillsResponse extends Envelope {

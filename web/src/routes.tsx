@@ -73,6 +73,16 @@ export const ROUTES: readonly PageRoute[] = [
       import('./pages/compare/compare-query').then((m) => m.prefetchCompare(client, search)),
   },
   {
+    path: '/quality',
+    label: 'Quality',
+    ...lazyPage(
+      () => import('./pages/quality/QualityPage'),
+      (m) => m.QualityPage,
+    ),
+    prefetch: (client, search) =>
+      import('./pages/quality/quality-query').then((m) => m.prefetchQuality(client, search)),
+  },
+  {
     path: '/replay',
     label: 'Replay',
     ...lazyPage(

@@ -15,8 +15,10 @@ import type {
   FillsResponse,
   HealthResponse,
   MarketDetailResponse,
+  MarketQualityResponse,
   MarketsResponse,
   OverviewResponse,
+  QualityResponse,
   SeriesResponse,
   Warning,
 } from '@api/types';
@@ -58,6 +60,11 @@ export const queryKeys = {
     from: string,
     to: string,
   ) => [`replay-${part}`, envKey(env), marketId, from, to] as const,
+  /** GET /api/v1/quality: every market's market-making quality over a range (`days` or `from`/`to`, tz). */
+  quality: (env: EnvChoice | null, range: Params) => ['quality', envKey(env), range] as const,
+  /** GET /api/v1/markets/:id/quality over the deep dive's absolute range (its Analytics tab). */
+  marketQuality: (env: EnvChoice | null, marketId: string | null, range: ResolvedRange, tz: string) =>
+    ['market-quality', envKey(env), marketId, range.from, range.to, tz] as const,
   /** A page's single GET (risk, alerts, stale, reconciliation, compare). */
   page: (name: string, env: EnvChoice | null, path: string, params: Params) =>
     [name, envKey(env), path, params] as const,
@@ -257,6 +264,39 @@ export function decisionDetailOptions(env: EnvChoice | null, decisionId: string 
     // A decision never changes; only its chain grows (new fills until the next decision).
     staleTime: 30_000,
     refetchInterval: false,
+  });
+}
+
+// --- Market-making quality -----------------------------------------------------------------------
+
+export const QUALITY_PATH = '/api/v1/quality';
+
+/** The Quality page's one GET: `range` is `{days}` or `{from, to}` (lookbackParams) and `tz`. */
+export function qualityOptions(env: EnvChoice | null, range: Params) {
+  return queryOptions({
+    queryKey: queryKeys.quality(env, range),
+    queryFn: () => getJson<QualityResponse>(QUALITY_PATH, { env: env ?? undefined, ...range }),
+    retry,
+    refetchInterval: 60_000,
+  });
+}
+
+export function marketQualityOptions(
+  env: EnvChoice | null,
+  marketId: string | null,
+  range: ResolvedRange,
+  tz: string,
+  enabled = true,
+) {
+  return queryOptions({
+    queryKey: queryKeys.marketQuality(env, marketId, range, tz),
+    queryFn: () =>
+      getJson<MarketQualityResponse>(marketPath(marketId as string, '/quality'), {
+        ...rangeParams(env, range),
+        tz,
+      }),
+    enabled: enabled && marketId !== null,
+    ...RANGE_QUERY,
   });
 }
 

@@ -1,6 +1,6 @@
 // Signed figures for display: the text comes from src/core/format.ts (the only rounding), the
 // colour from that text's sign — so a value that rounds to $0.00 is neither green nor red.
-import { formatContracts, formatMoney, MINUS } from '@core/format';
+import { formatContracts, formatMoney, MINUS, NONE } from '@core/format';
 
 export type Tone = 'pos' | 'neg' | 'flat';
 
@@ -34,4 +34,22 @@ export function signedContracts(n: number | null | undefined): Signed {
 export function differsByCent(ours: number | null | undefined, bots: number | null | undefined): boolean {
   if (ours === null || ours === undefined || bots === null || bots === undefined) return false;
   return Math.abs(ours - bots) >= 0.01 - 1e-9;
+}
+
+/**
+ * Cents per contract (markouts, edge, distance to touch): one decimal, `+1.3¢`, `−0.5¢`; a value
+ * that rounds to zero shows no sign. null is the dash.
+ */
+export function formatCents(cents: number | null | undefined, options: { plus?: boolean } = {}): string {
+  if (cents === null || cents === undefined || !Number.isFinite(cents)) return NONE;
+  const text = Math.abs(cents).toFixed(1);
+  if (text === '0.0') return '0.0¢';
+  if (cents < 0) return `${MINUS}${text}¢`;
+  return `${options.plus ? '+' : ''}${text}¢`;
+}
+
+/** Signed cents per contract, green/red by the shown sign. */
+export function signedCents(cents: number | null | undefined): Signed {
+  const text = formatCents(cents, { plus: true });
+  return { text, tone: toneOf(text) };
 }

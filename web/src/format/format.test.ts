@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { differsByCent, signedContracts, signedMoney, toneOf } from './figures';
+import { differsByCent, formatCents, signedCents, signedContracts, signedMoney, toneOf } from './figures';
 import { formatDateTime, timeZoneChoices } from './time';
 
 describe('signed figures', () => {
@@ -43,5 +43,17 @@ describe('times', () => {
       'Europe/Berlin',
       'Australia/Sydney',
     ]);
+  });
+});
+
+describe('cents per contract', () => {
+  it('shows one decimal, the typographic minus, no sign at zero and the dash for null', () => {
+    expect(formatCents(1.25, { plus: true })).toBe('+1.3¢');
+    expect(formatCents(-0.44)).toBe('−0.4¢');
+    expect(formatCents(-0.04, { plus: true })).toBe('0.0¢');
+    expect(formatCents(2)).toBe('2.0¢');
+    expect(formatCents(null)).toBe('—');
+    expect(signedCents(-1)).toEqual({ text: '−1.0¢', tone: 'neg' });
+    expect(signedCents(0.01)).toEqual({ text: '0.0¢', tone: 'flat' });
   });
 });

@@ -1,4 +1,5 @@
-// Execution analytics of the range (GET /analytics): latency cards for placements, cancels and all
+// Market-making quality of the range (QualityPanel: GET /quality), then execution analytics of the
+// range (GET /analytics): latency cards for placements, cancels and all
 // results, the timeline of events by type, the latency histogram, latency over time (placements
 // and cancels as points from the events list, the API's per-bucket P50/P95 as lines), and outcome
 // counts with the top error codes.
@@ -13,6 +14,7 @@ import type { EnvChoice } from '../../router/view-params';
 import { HistogramChart, LatencyChart, TimelineChart } from './AnalyticsCharts';
 import { LATENCY_FIELDS, latencyCells, outcomeRows } from './analytics-rows';
 import { statusClass } from './ChainTables';
+import { QualityPanel } from './QualityPanel';
 import { marketPath, useAnalytics, useDecisionPages, useExecutionPages } from './market-queries';
 import type { ResolvedRange } from './market-params';
 import type { AnalyticsResponse } from '@api/types';
@@ -168,6 +170,7 @@ export function AnalyticsTab({ env, marketId, range, tz }: Props) {
   const empty = data !== undefined && data.eventCount === 0;
   return (
     <div className="analytics" data-testid="analytics">
+      <QualityPanel env={env} marketId={marketId} range={range} tz={tz} />
       <DataBanners meta={data?.meta} error={a.error} dataUpdatedAtMs={a.dataUpdatedAt} what="analytics" />
       {!data && a.isPending && <p className="muted">Loading analytics…</p>}
       {empty && (

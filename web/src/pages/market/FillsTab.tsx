@@ -6,7 +6,7 @@ import { createColumnHelper } from '@tanstack/react-table';
 import { formatContracts, formatMoney, formatPrice, NONE } from '@core/format';
 import { SignedFigure } from '../../components/Figure';
 import { WarningsPanel } from '../../components/WarningsPanel';
-import { signedContracts, signedMoney } from '../../format/figures';
+import { signedCents, signedContracts, signedMoney } from '../../format/figures';
 import { formatDateTime } from '../../format/time';
 import type { EnvChoice } from '../../router/view-params';
 import { DecisionDetail } from './DecisionDetail';
@@ -49,6 +49,28 @@ function fillColumns(tz: string) {
       cell: (c) => <SignedFigure value={signedMoney(c.getValue())} />,
       meta: { numeric: true, help: 'Our replay’s realized change for this fill, fee included' },
     }),
+    col.accessor((f) => f.edgeCents ?? null, {
+      id: 'edge',
+      header: 'Edge ¢',
+      cell: (c) => (
+        <CentsCell
+          v={c.getValue()}
+          why={c.row.original.edgeCents === undefined ? NOT_SENT : NO_MID_AT_FILL}
+        />
+      ),
+      meta: {
+        numeric: true,
+        help: 'Edge at fill: s·(mid at the fill − price), ¢ per contract (positive: bought below / sold above the mid)',
+      },
+    }),
+    col.accessor((f) => f.markouts?.['5m'] ?? null, {
+      id: 'markout5m',
+      header: 'Markout 5 m ¢',
+      cell: (c) => (
+        <CentsCell v={c.getValue()} why={c.row.original.markouts === undefined ? NOT_SENT : NO_MID_5M} />
+      ),
+      meta: { numeric: true, help: 'Markout at 5 min: s·(mid 5 min after the fill − price), ¢ per contract' },
+    }),
     col.accessor('pnlRealizedStoredUsd', {
       id: 'botPnl',
       header: 'Bot pnl_realized',
@@ -88,6 +110,21 @@ function fillColumns(tz: string) {
       },
     }),
   ]);
+}
+
+const NOT_SENT = 'The server sent no quality figures (an older server)';
+const NO_MID_AT_FILL = 'Mid unknown at the fill: the decision in force was too old';
+const NO_MID_5M = 'Not yet 5 min after the fill, or the mid was unknown then';
+
+/** Cents per contract, signed; null is the dash with why. */
+function CentsCell({ v, why }: { v: number | null; why: string }) {
+  if (v === null)
+    return (
+      <span className="muted" title={why}>
+        {NONE}
+      </span>
+    );
+  return <SignedFigure value={signedCents(v)} />;
 }
 
 function Totals({ fills }: { fills: MarketFill[] }) {
