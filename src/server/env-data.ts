@@ -3,7 +3,7 @@
 // routes read nothing but through it: the request-specific reads (a range, an id) pass through
 // below without a cache of their own, so the client stays out of the route modules.
 import type { MetricsInput } from '../core/index.js';
-import type { Decision, Env, MarketConfig, Warning } from '../core/types.js';
+import type { Decision, Env, Fill, MarketConfig, Warning } from '../core/types.js';
 import type { ReadClient } from '../store/client.js';
 import { describeTable } from '../store/describe.js';
 import { FillHistory, type FillHistorySnapshot } from '../store/fill-history.js';
@@ -26,6 +26,7 @@ import { DECISION_GSI } from '../store/tables.js';
 import { TtlCache } from './cache.js';
 import { marketEventsInRange, runsWithPlacements } from './market-events.js';
 import { RunEventsCache } from './run-events-cache.js';
+import { fillsQuality, MAX_QUALITY_DECISIONS, marketQualityParts, type QualityRange } from './quality.js';
 
 export interface LatestDecisions {
   byMarket: Map<string, Decision>;
@@ -323,6 +324,19 @@ export class EnvData {
   /** Of these runs, those that logged any ORDER_PLACE (market-events.ts; answers kept in runEvents). */
   runsWithPlacements(runIds: readonly string[]) {
     return runsWithPlacements(this.client, this.env, runIds, this.runEvents);
+  }
+
+  /**
+   * One market's market-making quality over [fromMs, toMs] (tz: the daily split), read with tight
+   * index reads only (quality.ts); `maxDecisions` caps the decisions read for quote health.
+   */
+  marketQuality(marketId: string, range: QualityRange, maxDecisions = MAX_QUALITY_DECISIONS) {
+    return marketQualityParts(this, marketId, range, { nowMs: this.now(), maxDecisions });
+  }
+
+  /** Edge at fill and markouts of these fills of one market (the fills list's columns). */
+  fillsQuality(marketId: string, fills: readonly Fill[]) {
+    return fillsQuality(this, marketId, fills, this.now());
   }
 
   /** Known market ids (configs and positions): anything else is a 404. */
