@@ -53,7 +53,8 @@ import type { FastifyInstance } from 'fastify';
 import { toAwareIso } from '../src/core/time.js';
 import type { MarketQualityResponse, QualityResponse, FillsResponse } from '../src/api/types.js';
 import { onRequest, type RequestRecord } from '../src/store/stats.js';
-import { QUALITY_EXPORT_COLUMNS } from '../src/server/quality.js';
+import { marketBlocks, QUALITY_EXPORT_COLUMNS } from '../src/server/quality.js';
+import { EnvData } from '../src/server/env-data.js';
 import { MARKET_FILL_EXPORT_COLUMNS } from '../src/server/json.js';
 import { startTestStore, type TestStore } from './helpers/store.js';
 import { testApp } from './helpers/test-app.js';
@@ -328,6 +329,34 @@ describe('GET /api/v1/markets/:marketId/quality', () => {
 
   it('404 for a market nobody knows', async () => {
     expect((await app.inject(`/api/v1/markets/KX-NOPE/quality?${RANGE}`)).statusCode).toBe(404);
+  });
+});
+
+describe('more decisions than one answer reads', () => {
+  it('covers the newest ones only, says where it starts, and warns', async () => {
+    // A cap of 3 reads D6, D5, D4 (newest first). D4's millisecond may hold unread ties, so the
+    // window starts just after it and D4 is the `previous`: decisions D5, D6; D5 repeats D4's
+    // targets, D6 changes them → 1 requote. Fills in [09:30:00.001, to]: F2 and F3, 5 contracts.
+    const data = new EnvData(store.reader, 'demo', () => NOW);
+    const parts = await data.marketQuality(
+      'KX-Q',
+      { fromMs: at(9, 0), toMs: at(11, 0) - 1, tz: 'UTC' },
+      { maxDecisions: 3 },
+    );
+    const b = marketBlocks(parts);
+    expect(b.quotes).toMatchObject({
+      decisions: 2,
+      quotedPct: 1,
+      twoSidedPct: 1,
+      requotes: 1,
+      truncated: true,
+      coveredFrom: '2026-01-05T09:30:00.001Z',
+    });
+    expect(b.fills).toMatchObject({ fills: 2, contracts: 5 });
+    expect(parts.warnings.map((w) => w.code)).toContain('quality_decisions_capped');
+    // Markouts and attribution still cover the whole range.
+    expect(b.attribution).toEqual({ total: 0.6, spreadCapture: 0.14, inventory: 0.5, fees: 0.04 });
+    expect(b.markouts.edge.count).toBe(2);
   });
 });
 

@@ -80,6 +80,7 @@ export class EnvData {
   async decisionsAt(
     marketId: string,
     timesMs: readonly number[],
+    concurrency?: number,
   ): Promise<{ byTime: Map<number, Decision | null>; warnings: Warning[] }> {
     const settledBefore = this.now() - 60_000;
     const byTime = new Map<number, Decision | null>();
@@ -90,7 +91,7 @@ export class EnvData {
       else missing.push(t);
     }
     const read = missing.length
-      ? await readDecisionsAt(this.client, this.env, marketId, missing)
+      ? await readDecisionsAt(this.client, this.env, marketId, missing, concurrency)
       : { byTime: new Map(), warnings: [] };
     for (const [t, d] of read.byTime) {
       byTime.set(t, d);
@@ -330,8 +331,16 @@ export class EnvData {
    * One market's market-making quality over [fromMs, toMs] (tz: the daily split), read with tight
    * index reads only (quality.ts); `maxDecisions` caps the decisions read for quote health.
    */
-  marketQuality(marketId: string, range: QualityRange, maxDecisions = MAX_QUALITY_DECISIONS) {
-    return marketQualityParts(this, marketId, range, { nowMs: this.now(), maxDecisions });
+  marketQuality(
+    marketId: string,
+    range: QualityRange,
+    opts: { maxDecisions?: number; readConcurrency?: number } = {},
+  ) {
+    return marketQualityParts(this, marketId, range, {
+      nowMs: this.now(),
+      maxDecisions: opts.maxDecisions ?? MAX_QUALITY_DECISIONS,
+      ...(opts.readConcurrency === undefined ? {} : { readConcurrency: opts.readConcurrency }),
+    });
   }
 
   /** Edge at fill and markouts of these fills of one market (the fills list's columns). */

@@ -48,7 +48,13 @@ import type { EnvData } from './env-data.js';
 
 /** Decisions read per market for quote health: the market page, and each row of the all-markets table. */
 export const MAX_QUALITY_DECISIONS = 10_000;
-export const MAX_QUALITY_DECISIONS_PER_ROW = 2_000;
+export const MAX_QUALITY_DECISIONS_PER_ROW = 1_000;
+/**
+ * Parallel reads per market of the decision-in-force lookups in the all-markets table (markets run
+ * several at once already): fewer, longer covering reads — on D, 7 days, about half the requests
+ * of the default 32 chunks, and no slower.
+ */
+export const ROW_READ_CONCURRENCY = 4;
 
 export interface QualityRange {
   fromMs: number;
@@ -120,7 +126,7 @@ export async function marketQualityParts(
   data: EnvData,
   marketId: string,
   range: QualityRange,
-  opts: { nowMs: number; maxDecisions: number },
+  opts: { nowMs: number; maxDecisions: number; readConcurrency?: number },
 ): Promise<MarketQualityParts> {
   const { fromMs, toMs, tz } = range;
   const [history, state] = await Promise.all([data.fillHistory(), data.state()]);
@@ -134,7 +140,7 @@ export async function marketQualityParts(
   for (const t of attributionTimes(steps, { fromMs, toMs, tz }).get(marketId) ?? []) times.add(t);
 
   const [at, read] = await Promise.all([
-    data.decisionsAt(marketId, [...times]),
+    data.decisionsAt(marketId, [...times], opts.readConcurrency),
     decisionsInRange(data, marketId, fromMs, toMs, opts.maxDecisions),
   ]);
   const decisionAt = decisionAtFromMaps(new Map([[marketId, at.byTime]]));

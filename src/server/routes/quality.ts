@@ -10,6 +10,7 @@ import { envParam, formatParam, rangeParams, tzParam } from '../params.js';
 import {
   allBlocks,
   MAX_QUALITY_DECISIONS_PER_ROW,
+  ROW_READ_CONCURRENCY,
   marketBlocks,
   QUALITY_EXPORT_COLUMNS,
   qualityRow,
@@ -80,7 +81,11 @@ export const qualityRoutes: FastifyPluginAsync<RouteOptions> = async (app, { ctx
           if (f.fillTimeMs >= fromMs && f.fillTimeMs <= toMs) ids.add(f.marketId);
         const markets = [...ids].sort();
         const parts: MarketQualityParts[] = await mapLimit(markets, MARKET_CONCURRENCY, (m) =>
-          data.marketQuality(m, { fromMs, toMs, tz }, MAX_QUALITY_DECISIONS_PER_ROW),
+          data.marketQuality(
+            m,
+            { fromMs, toMs, tz },
+            { maxDecisions: MAX_QUALITY_DECISIONS_PER_ROW, readConcurrency: ROW_READ_CONCURRENCY },
+          ),
         );
         return {
           body: {
