@@ -14,6 +14,7 @@ import { liveCostSuite } from './live.js';
 import { memorySuite } from './memory.js';
 import { originalSuite } from './original.js';
 import { overview } from './overview.js';
+import { qualitySuite } from './quality.js';
 import { Report } from './report.js';
 import { sseSuite } from './sse.js';
 
@@ -29,6 +30,7 @@ const RUNNERS: Record<Suite, (bench: Bench) => Promise<void>> = {
   original: originalSuite,
   'live-cost': liveCostSuite,
   'first-view': firstViewSuite,
+  quality: qualitySuite,
 };
 
 function log(msg: string): void {

@@ -1,7 +1,7 @@
 // The HTTP API against a real embedded DynamoDB holding a hand-worked dataset: every figure checked
 // against arithmetic written out here, plus validation, 404s, CSV, cache and its DynamoDB cost.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXECUTION_EXPORT_COLUMNS, FILL_EXPORT_COLUMNS } from '../src/server/json.js';
+import { EXECUTION_EXPORT_COLUMNS, MARKET_FILL_EXPORT_COLUMNS } from '../src/server/json.js';
 import type { FastifyInstance } from 'fastify';
 import { testApp } from './helpers/test-app.js';
 import { startTestStore, type TestStore } from './helpers/store.js';
@@ -357,9 +357,12 @@ describe('every list endpoint exports', () => {
   it.each([
     [
       'fills',
-      FILL_EXPORT_COLUMNS,
+      MARKET_FILL_EXPORT_COLUMNS,
+      // `markouts` becomes a column per horizon (markout5s … markout1d).
       (r: Record<string, unknown>) => [
-        ...Object.keys(r).filter((k) => k !== 'decisionContext'),
+        ...Object.keys(r)
+          .filter((k) => k !== 'decisionContext')
+          .flatMap((k) => (k === 'markouts' ? Object.keys(r[k] as object).map((h) => `markout${h}`) : [k])),
         'decisionId',
       ],
     ],

@@ -174,6 +174,13 @@ export interface DecisionDetailResponse extends Envelope {
 // --- GET /api/v1/markets/:id/fills, /executions, /analytics ---
 
 export type MarketFill = ReplayFill & {
+  /**
+   * Edge at fill (spread capture) per contract, cents: s · (mid(t_fill) − price) · 100; null when
+   * mid(t_fill) is unknown (metrics.md "Market-making quality").
+   */
+  edgeCents: number | null;
+  /** Markout per contract at each horizon, cents; null while t_fill + h is after now or the mid is unknown. */
+  markouts: Record<HorizonName, number | null>;
   /** The decision in force at the fill (null with `context=false` or without the GSI). */
   decisionContext: DecisionJson | null;
   /** Edge at fill, cents per contract (metrics.md "Market-making quality"); null when mid(t_fill) is unknown. */
@@ -393,7 +400,15 @@ export type QualityQuotes = Pick<
   | 'requotes'
   | 'requotesPerHour'
   | 'quotedHours'
->;
+> & {
+  /**
+   * Where the quotes and fills blocks start: `from`, or — when the market has more decisions in the
+   * range than one answer reads (truncated) — the newest decisions' start. Both blocks then cover
+   * [coveredFrom, to]; markouts and attribution always cover the whole range.
+   */
+  coveredFrom: string;
+  truncated: boolean;
+};
 
 export type QualityFills = Pick<
   FillActivity,

@@ -3,7 +3,7 @@
 // routes read nothing but through it: the request-specific reads (a range, an id) pass through
 // below without a cache of their own, so the client stays out of the route modules.
 import type { MetricsInput } from '../core/index.js';
-import type { Decision, Env, MarketConfig, Warning } from '../core/types.js';
+import type { Decision, Env, Fill, MarketConfig, Warning } from '../core/types.js';
 import type { ReadClient } from '../store/client.js';
 import { describeTable } from '../store/describe.js';
 import { FillHistory, type FillHistorySnapshot } from '../store/fill-history.js';
@@ -26,6 +26,7 @@ import { DECISION_GSI } from '../store/tables.js';
 import { TtlCache } from './cache.js';
 import { marketEventsInRange, runsWithPlacements } from './market-events.js';
 import { RunEventsCache } from './run-events-cache.js';
+import { fillsQuality, MAX_QUALITY_DECISIONS, marketQualityParts, type QualityRange } from './quality.js';
 
 export interface LatestDecisions {
   byMarket: Map<string, Decision>;
@@ -79,6 +80,7 @@ export class EnvData {
   async decisionsAt(
     marketId: string,
     timesMs: readonly number[],
+    concurrency?: number,
   ): Promise<{ byTime: Map<number, Decision | null>; warnings: Warning[] }> {
     const settledBefore = this.now() - 60_000;
     const byTime = new Map<number, Decision | null>();
@@ -89,7 +91,7 @@ export class EnvData {
       else missing.push(t);
     }
     const read = missing.length
-      ? await readDecisionsAt(this.client, this.env, marketId, missing)
+      ? await readDecisionsAt(this.client, this.env, marketId, missing, concurrency)
       : { byTime: new Map(), warnings: [] };
     for (const [t, d] of read.byTime) {
       byTime.set(t, d);
@@ -323,6 +325,27 @@ export class EnvData {
   /** Of these runs, those that logged any ORDER_PLACE (market-events.ts; answers kept in runEvents). */
   runsWithPlacements(runIds: readonly string[]) {
     return runsWithPlacements(this.client, this.env, runIds, this.runEvents);
+  }
+
+  /**
+   * One market's market-making quality over [fromMs, toMs] (tz: the daily split), read with tight
+   * index reads only (quality.ts); `maxDecisions` caps the decisions read for quote health.
+   */
+  marketQuality(
+    marketId: string,
+    range: QualityRange,
+    opts: { maxDecisions?: number; readConcurrency?: number } = {},
+  ) {
+    return marketQualityParts(this, marketId, range, {
+      nowMs: this.now(),
+      maxDecisions: opts.maxDecisions ?? MAX_QUALITY_DECISIONS,
+      ...(opts.readConcurrency === undefined ? {} : { readConcurrency: opts.readConcurrency }),
+    });
+  }
+
+  /** Edge at fill and markouts of these fills of one market (the fills list's columns). */
+  fillsQuality(marketId: string, fills: readonly Fill[]) {
+    return fillsQuality(this, marketId, fills, this.now());
   }
 
   /** Known market ids (configs and positions): anything else is a 404. */

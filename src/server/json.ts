@@ -2,6 +2,7 @@
 import { toApiTime } from '../core/time.js';
 import { parseDecisionId } from '../core/decision-id.js';
 import type { FillWithRealized } from '../core/fills.js';
+import type { HorizonName } from '../core/markouts.js';
 import type { Decision, ExecutionEvent, Fill, MarketConfig } from '../core/types.js';
 
 const iso = (ms: number | null) => (ms === null ? null : toApiTime(ms));
@@ -101,6 +102,29 @@ export function fillExportRow(f: ReturnType<typeof fillWithRealizedJson>, decisi
   return { ...f, decisionId };
 }
 
+/** A fills-list row: the fill with its edge and markouts (cents per contract), one column per horizon. */
+export function marketFillExportRow(
+  f: ReturnType<typeof fillWithRealizedJson> & {
+    edgeCents: number | null;
+    markouts: Record<HorizonName, number | null>;
+  },
+  decisionId: string | null,
+) {
+  const { markouts, ...rest } = f;
+  return {
+    ...rest,
+    markout5s: markouts['5s'],
+    markout30s: markouts['30s'],
+    markout1m: markouts['1m'],
+    markout5m: markouts['5m'],
+    markout30m: markouts['30m'],
+    markout1h: markouts['1h'],
+    markout4h: markouts['4h'],
+    markout1d: markouts['1d'],
+    decisionId,
+  };
+}
+
 export function executionJson(e: ExecutionEvent) {
   const id = parseDecisionId(e.decisionId);
   return {
@@ -150,6 +174,20 @@ export const FILL_EXPORT_COLUMNS = [
   'netAfter',
   'decisionId',
 ] as const satisfies readonly (keyof ReturnType<typeof fillExportRow>)[];
+/** The fills list's export: the fill columns, then edge at fill and the markout at each horizon. */
+export const MARKET_FILL_EXPORT_COLUMNS = [
+  ...FILL_EXPORT_COLUMNS.filter((c) => c !== 'decisionId'),
+  'edgeCents',
+  'markout5s',
+  'markout30s',
+  'markout1m',
+  'markout5m',
+  'markout30m',
+  'markout1h',
+  'markout4h',
+  'markout1d',
+  'decisionId',
+] as const satisfies readonly (keyof ReturnType<typeof marketFillExportRow>)[];
 export const EXECUTION_EXPORT_COLUMNS = [
   'botRunId',
   'decisionId',

@@ -17,6 +17,7 @@ import { seriesRoutes } from './series.js';
 import { riskRoutes } from './risk.js';
 import { reconciliationRoutes } from './reconciliation.js';
 import { compareRoutes } from './compare.js';
+import { qualityRoutes } from './quality.js';
 import { balanceRoutes } from './balance.js';
 import { eventRoutes } from './events.js';
 import { LiveHub } from '../live.js';
@@ -54,6 +55,7 @@ export function registerApiRoutes(
   void app.register(riskRoutes, { ...opts, alerts });
   void app.register(reconciliationRoutes, opts);
   void app.register(compareRoutes, opts);
+  void app.register(qualityRoutes, opts);
   void app.register(balanceRoutes, { ctx, cache });
   void app.register(metricsRoutes, {
     stats,

@@ -21,10 +21,12 @@ import {
   decisionJson,
   EXECUTION_EXPORT_COLUMNS,
   executionJson,
-  FILL_EXPORT_COLUMNS,
-  fillExportRow,
   fillWithRealizedJson,
+  MARKET_FILL_EXPORT_COLUMNS,
+  marketFillExportRow,
 } from '../json.js';
+import { fillIdentity } from '../../core/dedupe.js';
+import { unknownFillQuality, type FillQuality } from '../quality.js';
 import { envParam, formatParam, intParam, rangeParams, strParam, tableParam } from '../params.js';
 import { cachedJson } from '../respond.js';
 import * as S from '../schemas.js';
@@ -193,6 +195,10 @@ export const marketDetailRoutes: FastifyPluginAsync<RouteOptions & { executionLi
           if (shown.length > 5000)
             throw badParam('from', `range holds ${shown.length} fills; narrow it to at most 5000`);
           const gsi = await envs.get(env).hasDecisionGsi();
+          // Edge at fill and markouts: the decision in force at each fill and each fill + h ≤ now.
+          const quality = gsi
+            ? await envs.get(env).fillsQuality(marketId, shown)
+            : { byFill: new Map<string, FillQuality>(), warnings: [] };
           const context =
             withContext && gsi
               ? await envs.get(env).decisionsAt(
@@ -208,19 +214,23 @@ export const marketDetailRoutes: FastifyPluginAsync<RouteOptions & { executionLi
               to: toApiTime(toMs),
               items: shown.map((f) => {
                 const d = context.byTime.get(f.fillTimeMs);
-                return { ...fillWithRealizedJson(f), decisionContext: d ? decisionJson(d) : null };
+                return {
+                  ...fillWithRealizedJson(f),
+                  ...(quality.byFill.get(fillIdentity(f)) ?? unknownFillQuality()),
+                  decisionContext: d ? decisionJson(d) : null,
+                };
               }),
             },
-            warnings: context.warnings,
+            warnings: [...context.warnings, ...quality.warnings],
           };
         },
       );
       return replyWith(reply, format, body satisfies FillsResponse, () => ({
         name: `fills-${env}-${marketId}`,
         rows: body.items.map(({ decisionContext, ...f }) =>
-          fillExportRow(f, decisionContext?.decisionId ?? null),
+          marketFillExportRow(f, decisionContext?.decisionId ?? null),
         ),
-        columns: FILL_EXPORT_COLUMNS,
+        columns: MARKET_FILL_EXPORT_COLUMNS,
       }));
     },
   );
