@@ -183,10 +183,6 @@ export type MarketFill = ReplayFill & {
   markouts: Record<HorizonName, number | null>;
   /** The decision in force at the fill (null with `context=false` or without the GSI). */
   decisionContext: DecisionJson | null;
-  /** Edge at fill, cents per contract (metrics.md "Market-making quality"); null when mid(t_fill) is unknown. */
-  edgeCents: number | null;
-  /** Markout per horizon, cents per contract; null when t_fill + h is after now or the mid is unknown. */
-  markouts: Partial<Record<HorizonName, number | null>>;
 };
 
 export interface FillsResponse extends Envelope {

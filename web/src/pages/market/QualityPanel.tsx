@@ -4,6 +4,7 @@
 import { useMemo } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { formatContracts } from '@core/format';
+import { formatDateTime } from '../../format/time';
 import { marketPath, marketQualityOptions } from '../../api/queries';
 import { cssVar } from '../../charts/palette';
 import type { CurveLine } from '../../charts/quality-chart';
@@ -136,6 +137,13 @@ export function QualityPanel({ env, marketId, range, tz }: Props) {
             </div>
             <div>
               <h3 className="sub-head">Quote health</h3>
+              {data.quotes.truncated && (
+                <p className="banner banner-warn" role="status" data-testid="market-quality-covered">
+                  Quote health and fill figures cover only the newest decisions, from{' '}
+                  {formatDateTime(data.quotes.coveredFrom, tz)}: the range holds more than one answer reads.
+                  Markouts and attribution cover the whole range.
+                </p>
+              )}
               <Facts
                 row={row}
                 fields={QUOTE_FIELDS}

@@ -36,6 +36,8 @@ export function blocks(over: Partial<QualityBlocks> = {}): QualityBlocks {
       requotes: 12,
       requotesPerHour: 6,
       quotedHours: 1.8,
+      coveredFrom: '2026-12-01T00:00:00.000Z',
+      truncated: false,
     },
     fills: {
       fills: 3,
