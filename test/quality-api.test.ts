@@ -299,6 +299,22 @@ describe('GET /api/v1/markets/:marketId/quality', () => {
     expect(body.attribution.total).toBe(0.6);
   });
 
+  it('all markets: a day on which a mark is unknown has no total (never a partial sum); capture and fees still add up', async () => {
+    const body = await getJson<QualityResponse>(`/api/v1/quality?${RANGE}&tz=Pacific/Kiritimati`);
+    expect(body.all.daily.map((d) => d.date)).toEqual(['2026-01-05', '2026-01-06']);
+    for (const [i, day] of body.all.daily.entries()) {
+      const perMarket = body.markets.map((m) => m.daily[i]!);
+      expect(perMarket.some((d) => d.total === null)).toBe(true);
+      expect(day.total).toBeNull();
+      expect(day.inventory).toBeNull();
+      const sum = (f: 'spreadCapture' | 'fees') =>
+        Math.round(perMarket.reduce((s, d) => s + d[f], 0) * 100) / 100;
+      expect(day.spreadCapture).toBe(sum('spreadCapture'));
+      expect(day.fees).toBe(sum('fees'));
+    }
+    expect(body.all.daily[0]!.spreadCapture).toBeGreaterThanOrEqual(0.14);
+  });
+
   it('exports the flat figures as one CSV row', async () => {
     const res = await app.inject(`/api/v1/markets/KX-Q/quality?${RANGE}&format=csv`);
     expect(res.statusCode).toBe(200);

@@ -304,7 +304,19 @@ export function allBlocks(
     const day = parts
       .map((p) => p.daily[i]?.attribution ?? null)
       .filter((a): a is MarketAttribution => a !== null);
-    // As the range's: summed over the markets whose day total is known.
+    // A day on which any market's mark is unknown has no known total (never a partial sum drawn as
+    // the day's): its spread capture and fees are known all the same, summed over every market.
+    if (day.some((a) => a.totalUsd === null)) {
+      return {
+        date,
+        ...attributionBlock({
+          totalUsd: null,
+          inventoryUsd: null,
+          spreadCaptureUsd: day.reduce((s, a) => s + a.spreadCaptureUsd, 0),
+          feesUsd: day.reduce((s, a) => s + a.feesUsd, 0),
+        }),
+      };
+    }
     return { date, ...attributionBlock(sumAttributions(day)) };
   });
   let decisions = 0;
