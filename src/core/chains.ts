@@ -5,6 +5,7 @@
 // decisions and fills are never broken chains for that reason.
 import { parseDecisionId, runStartMs } from './decision-id.js';
 import type { Decision, ExecutionEvent, Fill, OpenOrder } from './types.js';
+import { targetsKey } from './targets-key.js';
 
 export type ChainProblem =
   /** A placement was attempted and did not end ACCEPTED (REJECTED, ERROR, or no result at all). */
@@ -192,13 +193,6 @@ function runAt(sortedRuns: readonly RunAcc[], t: number): RunAcc | null {
     else break;
   }
   return found ?? candidates[0] ?? null;
-}
-
-function targetsKey(d: Decision): string {
-  return d.targetQuotes
-    .map((q) => `${q.side}@${q.priceYes.toFixed(4)}x${q.size}`)
-    .sort()
-    .join(',');
 }
 
 /** decisions: any order; events and fills: of the same market and range. */

@@ -29,6 +29,7 @@ import { buildChains, type ChainOptions } from './chains.js';
 import { parseDecisionId } from './decision-id.js';
 import { prepareFills } from './dedupe.js';
 import { midMaxAgeMs } from './mid-at.js';
+import { targetsKey } from './targets-key.js';
 import type { Decision, ExecutionEvent, Fill, TargetQuote } from './types.js';
 
 const PRICE_EPSILON = 1e-9;
@@ -71,13 +72,7 @@ function best(targets: readonly TargetQuote[], side: 'bid' | 'ask'): number | nu
   return out;
 }
 
-/** The target set as a comparable key: (side, price to 4 dp, size), order-free (as chains.ts). */
-export function targetsKey(d: Pick<Decision, 'targetQuotes'>): string {
-  return d.targetQuotes
-    .map((q) => `${q.side}@${q.priceYes.toFixed(4)}x${q.size}`)
-    .sort()
-    .join(',');
-}
+export { targetsKey };
 
 /** The market's decisions in [fromMs, toMs], oldest first, system decisions left out. */
 function inRange(decisions: readonly Decision[], fromMs: number, toMs: number): Decision[] {

@@ -1,7 +1,8 @@
 // Decisions of the range, newest first, loaded page by page (cursor API) as the table scrolls.
 // Selecting a row opens its detail beside the table.
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { createColumnHelper } from '@tanstack/react-table';
+import { decisionChanges, quoteChanged, type DecisionChange } from '@core/decision-diff';
 import { decisionLabelText, parseDecisionId } from '@core/decision-id';
 import { formatContracts, formatPrice, NONE } from '@core/format';
 import { DataBanners } from '../../components/DataBanners';
@@ -30,7 +31,7 @@ function shortId(id: string | null): string {
   return `${p.runId.slice(p.runId.lastIndexOf('-') + 1)}:${decisionLabelText(id)}`;
 }
 
-function decisionColumns(tz: string) {
+function decisionColumns(tz: string, changes: ReadonlyMap<string, DecisionChange[] | null>) {
   return col.columns([
     col.accessor('time', { id: 'time', header: 'Time', cell: (c) => formatDateTime(c.getValue(), tz) }),
     col.accessor('decisionId', {
@@ -101,6 +102,24 @@ function decisionColumns(tz: string) {
       cell: (c) => formatContracts(c.getValue()),
       meta: { numeric: true, help: 'Number of target quotes' },
     }),
+    col.display({
+      id: 'changed',
+      header: 'Changed',
+      cell: (c) => {
+        const list = changes.get(decisionRowId(c.row.original));
+        // null: the decision before it is on a page not loaded yet.
+        if (list === null || list === undefined) return <span className="muted small">{NONE}</span>;
+        if (list.length === 0) return <span className="muted small">nothing</span>;
+        return (
+          <span className="small" data-testid="decision-changes">
+            {list.map((x) => x.text).join(' · ')}
+          </span>
+        );
+      },
+      meta: {
+        help: 'What changed from the decision before it (quotes first); — when that one is not loaded yet',
+      },
+    }),
   ]);
 }
 
@@ -116,7 +135,22 @@ interface Props {
 export function DecisionsTab({ env, marketId, range, tz, selectedId, onSelect }: Props) {
   const q = useDecisionPages(env, marketId, range);
   const { items, duplicates } = useMemo(() => flattenPages(q.data?.pages, decisionRowId), [q.data]);
-  const columns = useMemo(() => decisionColumns(tz), [tz]);
+  const [onlyChanges, setOnlyChanges] = useState(false);
+  // Newest first: the decision before items[i] is items[i + 1]; the oldest loaded one's is known
+  // only once the next page is (or when the range has no more).
+  const changes = useMemo(() => {
+    const out = new Map<string, DecisionChange[] | null>();
+    items.forEach((d, i) => {
+      const prev = items[i + 1] ?? null;
+      out.set(decisionRowId(d), prev || !q.hasNextPage ? decisionChanges(d, prev) : null);
+    });
+    return out;
+  }, [items, q.hasNextPage]);
+  const shown = useMemo(
+    () => (onlyChanges ? items.filter((d, i) => quoteChanged(d, items[i + 1] ?? null)) : items),
+    [items, onlyChanges],
+  );
+  const columns = useMemo(() => decisionColumns(tz, changes), [tz, changes]);
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = q;
   const loadMore = useCallback(() => {
     if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
@@ -139,6 +173,29 @@ export function DecisionsTab({ env, marketId, range, tz, selectedId, onSelect }:
             {hasNextPage ? ' · scroll for more' : q.data ? ' · all of the range' : ''}
           </span>
           {duplicates > 0 && <span className="warn-text small">{duplicates} repeated rows dropped</span>}
+          <label
+            className="small"
+            title="Show only the decisions whose target quotes differ from the decision before"
+          >
+            <input
+              type="checkbox"
+              checked={onlyChanges}
+              onChange={(e) => setOnlyChanges(e.target.checked)}
+              data-testid="decisions-only-changes"
+            />{' '}
+            Only quote changes{onlyChanges ? ` (${shown.length.toLocaleString('en-US')} of the loaded)` : ''}
+          </label>
+          {onlyChanges && hasNextPage && (
+            <button
+              type="button"
+              className="btn small"
+              onClick={loadMore}
+              disabled={isFetchingNextPage}
+              data-testid="decisions-load-more"
+            >
+              {isFetchingNextPage ? 'Loading…' : `Load ${DECISIONS_PAGE_SIZE} more`}
+            </button>
+          )}
           <CsvExcelLinks
             csvHref={href}
             testId="csv-decisions"
@@ -156,7 +213,7 @@ export function DecisionsTab({ env, marketId, range, tz, selectedId, onSelect }:
           {...LONG_LIST}
           features={tableKit}
           columns={columns}
-          data={items}
+          data={shown}
           getRowId={decisionRowId}
           selectedId={selectedId}
           onRowActivate={(d) => onSelect(decisionRowId(d) === selectedId ? null : decisionRowId(d))}
@@ -168,7 +225,9 @@ export function DecisionsTab({ env, marketId, range, tz, selectedId, onSelect }:
               ? 'Loading decisions…'
               : q.error
                 ? 'Decisions could not be loaded.'
-                : 'No decision in this range.'
+                : onlyChanges && items.length > 0
+                  ? 'No quote change among the decisions loaded.'
+                  : 'No decision in this range.'
           }
           tail={
             isFetchingNextPage
