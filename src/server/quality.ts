@@ -35,7 +35,7 @@ import { decisionAtFromMaps } from '../core/mid-at.js';
 import { fillActivity, quoteHealth, type FillActivity, type QuoteHealth } from '../core/quote-health.js';
 import { replayFills } from '../core/replay.js';
 import { toApiTime } from '../core/time.js';
-import type { Decision, Fill, Warning } from '../core/types.js';
+import type { Decision, Fill, Warning, ExecutionEvent } from '../core/types.js';
 import type {
   QualityAttribution,
   QualityBlocks,
@@ -44,7 +44,30 @@ import type {
   QualityMarkouts,
   QualityQuotes,
 } from '../api/types.js';
-import type { EnvData } from './env-data.js';
+import type { FillHistorySnapshot } from '../store/fill-history.js';
+import type { DecisionPage, readMarketDecisions } from '../store/read-decisions.js';
+import type { StateItems } from '../store/read-state.js';
+
+/**
+ * The reads quality needs, as EnvData provides them (cached, single-flight). Named here rather than
+ * importing EnvData, which calls this module: no import circle.
+ */
+export interface QualitySource {
+  fillHistory(): Promise<FillHistorySnapshot>;
+  state(): Promise<StateItems>;
+  decisionsAt(
+    marketId: string,
+    timesMs: readonly number[],
+    concurrency?: number,
+  ): Promise<{ byTime: Map<number, Decision | null>; warnings: Warning[] }>;
+  readMarketDecisions(q: Parameters<typeof readMarketDecisions>[2]): Promise<DecisionPage>;
+  marketEvents(
+    marketId: string,
+    fromMs: number,
+    toMs: number,
+  ): Promise<{ events: ExecutionEvent[]; warnings: Warning[] }>;
+  runsWithPlacements(runIds: readonly string[]): Promise<Set<string>>;
+}
 
 /** Decisions read per market for quote health: the market page, and each row of the all-markets table. */
 export const MAX_QUALITY_DECISIONS = 10_000;
@@ -87,7 +110,13 @@ export interface MarketQualityParts {
 }
 
 /** The market's decisions in [fromMs, toMs], newest first, up to `max`. */
-async function decisionsInRange(data: EnvData, marketId: string, fromMs: number, toMs: number, max: number) {
+async function decisionsInRange(
+  data: QualitySource,
+  marketId: string,
+  fromMs: number,
+  toMs: number,
+  max: number,
+) {
   const out: Decision[] = [];
   const warnings: Warning[] = [];
   let cursor: string | null = null;
@@ -123,7 +152,7 @@ function sideCounts(decisions: readonly Decision[]): SideCounts {
 
 /** Everything one market's blocks need, read and computed (see the header for the reads). */
 export async function marketQualityParts(
-  data: EnvData,
+  data: QualitySource,
   marketId: string,
   range: QualityRange,
   opts: { nowMs: number; maxDecisions: number; readConcurrency?: number },
@@ -396,7 +425,7 @@ export interface FillQuality {
 }
 
 export async function fillsQuality(
-  data: EnvData,
+  data: QualitySource,
   marketId: string,
   fills: readonly Fill[],
   nowMs: number,
