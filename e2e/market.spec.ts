@@ -4,6 +4,7 @@
 // statistics, the infinite decisions list pages without duplicates or gaps, controls live in the
 // URL, and each tab is screenshot in both themes.
 import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
+import { decisionChanges, quoteChanged } from '../src/core/decision-diff.js';
 import { decisionLabelText } from '../src/core/decision-id.js';
 import { formatContracts, formatPrice } from '../src/core/format.js';
 import { formatDateTime } from '../web/src/format/time.js';
@@ -179,7 +180,7 @@ test('decisions: the first rows are the API’s for the page’s range, with eve
     await expect(row).toHaveAttribute('data-row-id', d.decisionId ?? '');
     const cells = await cellTexts(row);
     expect(cells[0]).toBe(formatDateTime(d.time, 'UTC'));
-    expect(cells.slice(2)).toEqual([
+    expect(cells.slice(2, 12)).toEqual([
       formatPrice(d.book?.bestBid),
       formatPrice(d.book?.bestAsk),
       formatPrice(d.book?.spread),
@@ -191,7 +192,31 @@ test('decisions: the first rows are the API’s for the page’s range, with eve
       d.priceCalc?.logic ?? '—',
       formatContracts(d.numTargets),
     ]);
+    // What changed from the decision before it (the next item, newest first).
+    const changes = decisionChanges(d, body.items[i + 1] ?? null).map((c) => c.text);
+    expect(cells[12]).toBe(changes.length ? changes.join(' · ') : 'nothing');
   }
+});
+
+test('decisions: “only quote changes” keeps exactly the loaded decisions whose targets changed', async ({
+  page,
+  request,
+}) => {
+  const range = await openMarket(page);
+  const body = await api<DecisionsPage>(request, m('/decisions'), { ...range, limit: 200 });
+  const rows = page.getByTestId('decisions-table').locator('tbody tr[data-row-id]');
+  await expect(rows.first()).toBeVisible();
+  await page.getByTestId('decisions-only-changes').check();
+  // The first page's quote changes, as core computes them from the API's items.
+  const expected = body.items
+    .filter((d, i) => i + 1 < body.items.length && quoteChanged(d, body.items[i + 1]!))
+    .map((d) => d.decisionId ?? '');
+  expect(expected.length).toBeGreaterThan(0);
+  await expect(rows.first()).toHaveAttribute('data-row-id', expected[0]!);
+  const shown = await rows.evaluateAll((rs) => rs.map((r) => r.getAttribute('data-row-id') ?? ''));
+  expect(shown.slice(0, Math.min(5, expected.length))).toEqual(expected.slice(0, Math.min(5, shown.length)));
+  for (const text of await page.getByTestId('decision-changes').allTextContents())
+    expect(text).toMatch(/^(bid|ask|quotes) /);
 });
 
 test('decisions: scrolling past several pages loads them without duplicates or gaps', async ({
