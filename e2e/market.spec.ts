@@ -7,6 +7,7 @@ import { expect, test, type APIRequestContext, type Locator, type Page } from '@
 import { decisionChanges, quoteChanged } from '../src/core/decision-diff.js';
 import { decisionLabelText } from '../src/core/decision-id.js';
 import { formatContracts, formatPrice } from '../src/core/format.js';
+import { formatCents } from '../web/src/format/figures.js';
 import { formatDateTime } from '../web/src/format/time.js';
 import { latencyCells, LATENCY_FIELDS } from '../web/src/pages/market/analytics-rows.js';
 import type {
@@ -466,7 +467,12 @@ test('fills: every fill of the range with its decision context, totals, and a fi
       formatPrice(f.priceYes),
       formatContracts(f.size),
     ]);
-    expect(cells[7]).toBe(formatContracts(f.netAfter, { plus: true }));
+    // Edge at fill and the 5 m markout (¢ per contract), then the bot's pnl and the position.
+    expect(cells.slice(6, 8)).toEqual([
+      formatCents(f.edgeCents, { plus: true }),
+      formatCents(f.markouts['5m'], { plus: true }),
+    ]);
+    expect(cells[9]).toBe(formatContracts(f.netAfter, { plus: true }));
   }
   const bought = body.items.filter((f) => f.type === 'bid').reduce((n, f) => n + f.size, 0);
   await expect(page.getByTestId('fill-totals')).toContainText(`Bought ${formatContracts(bought)}`);
