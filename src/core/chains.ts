@@ -195,6 +195,26 @@ function runAt(sortedRuns: readonly RunAcc[], t: number): RunAcc | null {
   return found ?? candidates[0] ?? null;
 }
 
+/**
+ * Runs that wanted quotes for this market (a decision with targets) but placed nothing for it in
+ * these events: whether they placed any order at all decides their mode (batch mode is a property of
+ * the run), which the caller reads for `runsWithPlacements`, one short read per run.
+ */
+export function runsToCheckForPlacements(
+  decisions: readonly Decision[],
+  events: readonly ExecutionEvent[],
+): string[] {
+  const placedHere = new Set(events.filter((e) => e.eventType === 'ORDER_PLACE').map((e) => e.botRunId));
+  return [
+    ...new Set(
+      decisions
+        .filter((d) => d.targetQuotes.length > 0)
+        .map((d) => d.botRunId ?? (d.decisionId ? parseDecisionId(d.decisionId)?.runId : null) ?? '')
+        .filter((run) => run !== '' && !placedHere.has(run)),
+    ),
+  ];
+}
+
 /** decisions: any order; events and fills: of the same market and range. */
 export function buildChains(
   decisions: readonly Decision[],

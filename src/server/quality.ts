@@ -11,7 +11,7 @@
 //   decisions only (`coveredFrom`, `truncated`, and a warning say so);
 // - the market's execution events of that window (EnvData.marketEvents, the run walk), and which
 //   quiet runs placed at all, as the chains tab reads them, so run modes are the chains tab's.
-import { EXECUTION_LOG_TTL_MS } from '../core/chains.js';
+import { EXECUTION_LOG_TTL_MS, runsToCheckForPlacements } from '../core/chains.js';
 import {
   attribution,
   attributionCents,
@@ -21,7 +21,6 @@ import {
   type AttributionFigures,
   type MarketAttribution,
 } from '../core/attribution.js';
-import { parseDecisionId } from '../core/decision-id.js';
 import { fillIdentity } from '../core/dedupe.js';
 import {
   fillMarkouts,
@@ -202,20 +201,9 @@ export async function marketQualityParts(
 
   const events = await data.marketEvents(marketId, coveredFromMs, toMs);
   warnings.push(...events.warnings);
-  // Runs that wanted quotes here but placed nothing for this market: did they place anything at
-  // all? (as the chains tab asks: batch mode is a property of the run)
-  const placedHere = new Set(
-    events.events.filter((e) => e.eventType === 'ORDER_PLACE').map((e) => e.botRunId),
+  const runsWithPlacements = await data.runsWithPlacements(
+    runsToCheckForPlacements(decisions, events.events),
   );
-  const quietRuns = [
-    ...new Set(
-      decisions
-        .filter((d) => d.targetQuotes.length > 0)
-        .map((d) => d.botRunId ?? (d.decisionId ? parseDecisionId(d.decisionId)?.runId : null) ?? '')
-        .filter((run) => run !== '' && !placedHere.has(run)),
-    ),
-  ];
-  const runsWithPlacements = await data.runsWithPlacements(quietRuns);
   const fills = fillActivity(decisions, events.events, marketFills, {
     fromMs: coveredFromMs,
     toMs,

@@ -2,7 +2,12 @@
 // broken links highlighted; (b) the P&L sources side by side per market with the explanation of
 // each difference; (c) position drift between the trade-log replay and the bot.
 import type { FastifyPluginAsync } from 'fastify';
-import { buildChains, EXECUTION_LOG_TTL_MS, type Chain } from '../../core/chains.js';
+import {
+  buildChains,
+  EXECUTION_LOG_TTL_MS,
+  runsToCheckForPlacements,
+  type Chain,
+} from '../../core/chains.js';
 import { pnlSources } from '../../core/pnl-sources.js';
 import { dedupeFills } from '../../core/dedupe.js';
 import { toApiTime } from '../../core/time.js';
@@ -11,7 +16,6 @@ import type { RouteOptions } from '../context.js';
 import type { EnvData } from '../env-data.js';
 import { requireDecisionGsi, requireMarket } from '../guards.js';
 import { decisionJson, executionJson, fillJson } from '../json.js';
-import { parseDecisionId } from '../../core/decision-id.js';
 import { envParam, formatParam, marketIdParam, rangeParams, strParam } from '../params.js';
 import { cachedJson } from '../respond.js';
 import * as S from '../schemas.js';
@@ -81,20 +85,9 @@ export const reconciliationRoutes: FastifyPluginAsync<RouteOptions> = async (app
             (f) => f.marketId === marketId && f.fillTimeMs >= fromMs && f.fillTimeMs <= toMs,
           );
           const live = (state.openOrders?.orders ?? []).filter((o) => o.marketId === marketId);
-          // Runs that wanted quotes here but placed nothing for this market: did they place any
-          // order at all? (one short read per such run; batch mode is a property of the run)
-          const placedHere = new Set(
-            events.events.filter((e) => e.eventType === 'ORDER_PLACE').map((e) => e.botRunId),
+          const runsWithOrders = await data.runsWithPlacements(
+            runsToCheckForPlacements(decisions, events.events),
           );
-          const quietRuns = [
-            ...new Set(
-              decisions
-                .filter((d) => d.targetQuotes.length > 0)
-                .map((d) => d.botRunId ?? (d.decisionId ? parseDecisionId(d.decisionId)?.runId : null) ?? '')
-                .filter((run) => run !== '' && !placedHere.has(run)),
-            ),
-          ];
-          const runsWithOrders = await data.runsWithPlacements(quietRuns);
           const report = buildChains(decisions, events.events, fills, live, {
             eventsKeptSinceMs: ctx.nowMs() - EXECUTION_LOG_TTL_MS,
             runsWithPlacements: runsWithOrders,
