@@ -26,6 +26,27 @@ export interface OurFill {
 }
 
 /**
+ * `size` contracts of our resting order filled at `fillUs` (its price): the order leaves the book
+ * once nothing of it remains.
+ */
+function takeFrom(rng: Rng, m: SimMarket, order: SimOrder, size: number, fillUs: number): SimFill {
+  order.remaining -= size;
+  if (order.remaining === 0) {
+    if (order.side === 'bid') m.dyn.bid = null;
+    else m.dyn.ask = null;
+  }
+  return {
+    marketId: m.spec.ticker,
+    side: order.side === 'bid' ? 'yes' : 'no',
+    priceYes: order.cents / 100,
+    size,
+    orderId: order.orderId,
+    fillId: rng.uuid(),
+    fillUs,
+  };
+}
+
+/**
  * Advances a market to `toUs` and returns our fills in (lastUs, toUs], oldest first. A market
  * that reaches its settlement time is frozen at the settlement price and Kalshi drops its orders.
  */
@@ -64,24 +85,11 @@ export function advanceMarket(ctx: BotCtx, m: SimMarket, toUs: number): OurFill[
     }
     if (fillUs === null) continue;
     const size = rng.chance(0.6) ? order.remaining : rng.int(1, order.remaining);
-    order.remaining -= size;
     fills.push({
       order,
       ...(logAtUs === undefined ? {} : { logAtUs }),
-      fill: {
-        marketId: spec.ticker,
-        side: order.side === 'bid' ? 'yes' : 'no',
-        priceYes: order.cents / 100,
-        size,
-        orderId: order.orderId,
-        fillId: rng.uuid(),
-        fillUs,
-      },
+      fill: takeFrom(rng, m, order, size, fillUs),
     });
-    if (order.remaining === 0) {
-      if (order.side === 'bid') dyn.bid = null;
-      else dyn.ask = null;
-    }
   }
   const informed = informedTaker(rng, spec, dyn, dtHours);
   if (informed && informed.order.remaining > 0) {
@@ -90,22 +98,7 @@ export function advanceMarket(ctx: BotCtx, m: SimMarket, toUs: number): OurFill[
     const { order } = informed;
     const fillUs = pickFillUs(rng, Math.max(fromUs, order.placedUs), endUs, usedMs);
     if (fillUs !== null) {
-      const size = order.remaining;
-      order.remaining = 0;
-      fills.push({
-        order,
-        fill: {
-          marketId: spec.ticker,
-          side: order.side === 'bid' ? 'yes' : 'no',
-          priceYes: order.cents / 100,
-          size,
-          orderId: order.orderId,
-          fillId: rng.uuid(),
-          fillUs,
-        },
-      });
-      if (order.side === 'bid') dyn.bid = null;
-      else dyn.ask = null;
+      fills.push({ order, fill: takeFrom(rng, m, order, order.remaining, fillUs) });
       dyn.fvLogit = logit(informed.toCents / 100);
     }
   }
