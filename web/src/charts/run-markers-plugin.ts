@@ -6,7 +6,7 @@
 // list beside the chart (RunMarkerList), since the chart itself is one image.
 import uPlot from 'uplot';
 import { AXIS_FONT } from './base-options';
-import { markerNear, placeLabels, visibleMarkers, type RunMarker } from './run-markers';
+import { markerNear, placeLabels, visibleMarkers, type LabelBox, type RunMarker } from './run-markers';
 
 export interface RunMarkerColors {
   restart: string;
@@ -83,7 +83,8 @@ export function runMarkersPlugin(markers: () => readonly RunMarker[], colors: Ru
   }
 
   /** The overlay's elements: one per drawn marker, positioned on its line. */
-  function mirror(pos: { px: number; marker: RunMarker }[], boxes: readonly (object | null)[]): void {
+  function mirror(pos: { px: number; marker: RunMarker }[], boxes: readonly (LabelBox | null)[]): void {
+    const r = uPlot.pxRatio;
     if (!layer) return;
     layer.replaceChildren(
       ...pos.map((p, i) => {
@@ -97,7 +98,13 @@ export function runMarkersPlugin(markers: () => readonly RunMarker[], colors: Ru
         el.dataset['start'] = s.start;
         el.dataset['version'] = s.version ?? '';
         el.dataset['previousVersion'] = s.previousVersion ?? '';
-        el.dataset['label'] = boxes[i] ? p.marker.label : '';
+        const box = boxes[i];
+        el.dataset['label'] = box ? p.marker.label : '';
+        // Where its label is drawn (CSS px from the plot's left), so a test can see none overlap.
+        if (box) {
+          el.dataset['labelLeft'] = String(Math.round((box.left / r) * 10) / 10);
+          el.dataset['labelWidth'] = String(Math.round((box.width / r) * 10) / 10);
+        }
         return el;
       }),
     );
