@@ -156,6 +156,38 @@ export interface SeriesResponse extends Envelope {
   items: SeriesPoint[];
 }
 
+// --- GET /api/v1/markets/:id/runs ---
+
+/** A bot run seen for the market (its decisions or the bot's "ALL" records). */
+export interface RunJson {
+  runId: string;
+  /** The process start its id names (UTC, to the second); null for an id of another form. */
+  start: string | null;
+  /** `bot_version` as the bot wrote it (`unknown` included); null when not read. */
+  version: string | null;
+}
+
+/** A run that began in the range: a restart, and a version change when `versionChanged`. */
+export interface RunStartJson {
+  runId: string;
+  start: string;
+  version: string | null;
+  previousRunId: string | null;
+  previousVersion: string | null;
+  versionChanged: boolean;
+}
+
+export interface RunsResponse extends Envelope {
+  env: Env;
+  marketId: string;
+  from: string;
+  to: string;
+  /** Every run found, oldest first: those that began in the range and the one in force at its start. */
+  runs: RunJson[];
+  /** The runs that began in the range, oldest first (core/run-starts.ts). */
+  starts: RunStartJson[];
+}
+
 // --- GET /api/v1/markets/:id/decisions and /api/v1/decisions/:id ---
 
 export interface DecisionsPage extends Envelope {

@@ -24,7 +24,7 @@ import { readConfigs, readStateItems, type StateItems } from '../store/read-stat
 import { LatestDecisionTracker } from '../store/incremental-decisions.js';
 import { DECISION_GSI } from '../store/tables.js';
 import { TtlCache } from './cache.js';
-import { marketEventsInRange, runsWithPlacements } from './market-events.js';
+import { marketEventsInRange, runsInRange, runsWithPlacements } from './market-events.js';
 import { RunEventsCache } from './run-events-cache.js';
 import { fillsQuality, MAX_QUALITY_DECISIONS, marketQualityParts, type QualityRange } from './quality.js';
 
@@ -320,6 +320,14 @@ export class EnvData {
       ...opts,
       cache: this.runEvents,
     });
+  }
+
+  /**
+   * The bot runs seen for a market in a range, with each run's version (market-events.ts: the walk
+   * of contract §6.17; its fixed steps and the versions are kept in runEvents).
+   */
+  marketRuns(marketId: string, fromMs: number, toMs: number) {
+    return runsInRange(this.client, this.env, marketId, fromMs, toMs, this.runEvents);
   }
 
   /** Of these runs, those that logged any ORDER_PLACE (market-events.ts; answers kept in runEvents). */

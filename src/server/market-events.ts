@@ -19,7 +19,7 @@ export function runsInRange(
   toMs: number,
   cache?: RunEventsCache,
 ): Promise<MarketRuns> {
-  return readMarketRuns(client, env, marketId, fromMs, toMs, cache?.runSteps);
+  return readMarketRuns(client, env, marketId, fromMs, toMs, cache?.runSteps, cache?.runVersions);
 }
 
 export async function marketEventsInRange(

@@ -37,6 +37,9 @@ export class RunEventsCache {
    */
   readonly runSteps: RunStepMemo = new BoundedMemo(20_000);
 
+  /** Each run's `bot_version` (set once per process, never rewritten), for the runs route's markers. */
+  readonly runVersions: RunStepMemo = new BoundedMemo(20_000);
+
   /** Runs that logged an ORDER_PLACE (§6.19): "yes" for good, "no" for 5 minutes. */
   readonly placedRuns = new PlacedRuns(20_000, 5 * 60_000, () => this.now());
 

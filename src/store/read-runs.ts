@@ -23,9 +23,17 @@ export interface RunStepMemo {
   set(key: string, previousRunId: string | null): void;
 }
 
+/** The version each run wrote (constant per process): kept by the caller like the steps. */
+export type RunVersionMemo = RunStepMemo;
+
 export interface MarketRuns {
   /** Run ids, oldest first (ids begin with their start time). */
   runIds: string[];
+  /**
+   * The `bot_version` of each run in `runIds`, read from one of its items (the bot sets it once per
+   * process); null when no item of the run carried one or the item was not read.
+   */
+  versions: Map<string, string | null>;
   /**
    * The run that wrote last in the range (its newest decision or system record), which may still
    * be writing; null when none was seen. Two runs can share a start second, so not "the greatest id".
@@ -43,9 +51,9 @@ const MAX_SKIPS = 5;
 /** Page size of a step: a run's own decisions in its first second are filtered out, rarely more. */
 const STEP_PAGE = 10;
 
-const PROJECTION = 'bot_run_id, decision_id, #ts';
+const PROJECTION = 'bot_run_id, bot_version, decision_id, #ts';
 
-type Seen = { run: string | null; stamp: string | null };
+type Seen = { run: string | null; stamp: string | null; version?: string | null };
 
 function runIdOf(item: Record<string, unknown>): string | null {
   const run = item['bot_run_id'];
@@ -56,7 +64,12 @@ function runIdOf(item: Record<string, unknown>): string | null {
 
 function seenOf(item: Record<string, unknown>): Seen {
   const stamp = item['timestamp'];
-  return { run: runIdOf(item), stamp: typeof stamp === 'string' ? stamp : null };
+  const version = item['bot_version'];
+  return {
+    run: runIdOf(item),
+    stamp: typeof stamp === 'string' ? stamp : null,
+    version: typeof version === 'string' && version ? version : null,
+  };
 }
 
 export async function readMarketRuns(
@@ -66,14 +79,22 @@ export async function readMarketRuns(
   fromMs: number,
   toMs: number,
   memo?: RunStepMemo,
+  versionMemo?: RunVersionMemo,
 ): Promise<MarketRuns> {
   const table = tableName('dora_decision_log', env);
   const runs = new Set<string>();
+  const versions = new Map<string, string | null>();
   const warnings: Warning[] = [];
   let requests = 0;
   let newest: Seen = { run: null, stamp: null };
   const see = (s: Seen) => {
     if (s.run && s.stamp && (newest.stamp === null || s.stamp > newest.stamp)) newest = s;
+  };
+  /** An item read: its run's version, for this answer and (never changing) for later walks. */
+  const noteVersion = (s: Seen | null) => {
+    if (!s?.run || !s.version) return;
+    versions.set(s.run, s.version);
+    versionMemo?.set(`${env}|${s.run}`, s.version);
   };
 
   /**
@@ -107,7 +128,11 @@ export async function readMarketRuns(
         ...(start ? { ExclusiveStartKey: start } : {}),
       });
       const item = page.items[0];
-      if (item) return seenOf(item);
+      if (item) {
+        const seen = seenOf(item);
+        noteVersion(seen);
+        return seen;
+      }
       start = page.lastKey;
     } while (start);
     return null;
@@ -178,6 +203,7 @@ export async function readMarketRuns(
         const s = seenOf(item);
         if (s.run) {
           runs.add(s.run);
+          noteVersion(s);
           see(s);
         }
       }
@@ -186,5 +212,15 @@ export async function readMarketRuns(
   };
 
   await Promise.all([walk(), system()]);
-  return { runIds: [...runs].sort(), newestRunId: newest.run, requests, warnings };
+  const runIds = [...runs].sort();
+  // A step answered by the memo read no item: its run's version comes from the walk that did.
+  for (const run of runIds)
+    if (!versions.has(run)) versions.set(run, versionMemo?.get(`${env}|${run}`) ?? null);
+  return {
+    runIds,
+    versions: new Map(runIds.map((r) => [r, versions.get(r) ?? null])),
+    newestRunId: newest.run,
+    requests,
+    warnings,
+  };
 }

@@ -14,6 +14,7 @@ import { marketRoutes } from './markets.js';
 import { marketDetailRoutes } from './market-detail.js';
 import { overviewRoutes } from './overview.js';
 import { seriesRoutes } from './series.js';
+import { runRoutes } from './runs.js';
 import { riskRoutes } from './risk.js';
 import { reconciliationRoutes } from './reconciliation.js';
 import { compareRoutes } from './compare.js';
@@ -52,6 +53,7 @@ export function registerApiRoutes(
   void app.register(overviewRoutes, opts);
   void app.register(marketDetailRoutes, { ...opts, executionLists });
   void app.register(seriesRoutes, opts);
+  void app.register(runRoutes, opts);
   void app.register(riskRoutes, { ...opts, alerts });
   void app.register(reconciliationRoutes, opts);
   void app.register(compareRoutes, opts);

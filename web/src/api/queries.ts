@@ -19,6 +19,7 @@ import type {
   MarketsResponse,
   OverviewResponse,
   QualityResponse,
+  RunsResponse,
   SeriesResponse,
   Warning,
 } from '@api/types';
@@ -46,7 +47,7 @@ export const queryKeys = {
   market: (env: EnvChoice | null, marketId: string | null) =>
     [...queryKeys.marketDetails(), envKey(env), marketId] as const,
   marketRange: (
-    part: 'series' | 'fills' | 'analytics' | 'decisions' | 'executions',
+    part: 'series' | 'fills' | 'runs' | 'analytics' | 'decisions' | 'executions',
     env: EnvChoice | null,
     marketId: string | null,
     range: ResolvedRange,
@@ -179,6 +180,16 @@ export function seriesOptions(env: EnvChoice | null, marketId: string | null, ra
         ...rangeParams(env, range),
         points: SERIES_POINTS,
       }),
+    enabled: marketId !== null,
+    ...RANGE_QUERY,
+  });
+}
+
+/** The runs that began in the range (restarts, version changes): the charts' markers. */
+export function runsOptions(env: EnvChoice | null, marketId: string | null, range: ResolvedRange) {
+  return queryOptions({
+    queryKey: queryKeys.marketRange('runs', env, marketId, range),
+    queryFn: () => getJson<RunsResponse>(marketPath(marketId as string, '/runs'), rangeParams(env, range)),
     enabled: marketId !== null,
     ...RANGE_QUERY,
   });

@@ -1,5 +1,6 @@
 // Chart colours come from the theme's CSS variables, so charts match the page in both themes.
 import type { PnlPalette } from './pnl-chart';
+import type { RunMarkerColors } from './run-markers-plugin';
 
 export function cssVar(name: string, fallback: string): string {
   const v = getComputedStyle(document.documentElement).getPropertyValue(name).trim();
@@ -14,5 +15,14 @@ export function pnlPalette(): PnlPalette {
     neg: cssVar('--neg-bar', '#ef4444'),
     axis: cssVar('--muted', '#667085'),
     grid: cssVar('--grid', '#e3e6ea'),
+  };
+}
+
+/** Bot restart and version-change markers (run-markers-plugin.ts), in the theme's colours. */
+export function runMarkerColors(): RunMarkerColors {
+  return {
+    restart: cssVar('--run-restart', '#7c3aed'),
+    version: cssVar('--run-version', '#0e7490'),
+    labelBg: cssVar('--panel', '#ffffff'),
   };
 }

@@ -29,11 +29,13 @@ import {
   useFills,
   useMarketDetail,
   useMarketList,
+  useRuns,
   useSeries,
 } from './market-queries';
 import { rangeKeyOf, takeBootAnchor } from './first-view';
 import { pickerOptions, type PickerOption } from './picker-options';
 import { PricePanel } from './PricePanel';
+import { runsFor } from './RunMarkers';
 import './market.css';
 
 const TAB_LABELS: Record<MarketTab, string> = {
@@ -90,6 +92,7 @@ export function MarketPage() {
   const detail = useMarketDetail(view.env, marketId);
   const series = useSeries(view.env, marketId, range);
   const fills = useFills(view.env, marketId, range);
+  const runs = useRuns(view.env, marketId, range);
   const decisions = useDecisionPages(view.env, marketId, range);
   // The executions tab's count reads every event of the range (tens of thousands on a busy market):
   // off its own tab it waits for the first decisions, so that read does not compete with them.
@@ -191,6 +194,8 @@ export function MarketPage() {
             tz={view.tz}
             {...(overview.data ? { freshMs: overview.data.bot.aliveUnderMs } : {})}
             netNow={detail.data?.position?.netPosition ?? null}
+            runs={runsFor(runs.data, marketId, range)}
+            runsError={runs.error}
           />
           <div className="tabs" role="tablist" aria-label="Market detail">
             {TABS.map((t) => (

@@ -3,7 +3,7 @@
 // elsewhere, the decision in force at the hovered time.
 import { useMemo } from 'react';
 import type uPlot from 'uplot';
-import { cssVar } from '../../charts/palette';
+import { cssVar, runMarkerColors } from '../../charts/palette';
 import {
   fillTooltip,
   markerRadius,
@@ -13,6 +13,8 @@ import {
   type PriceModel,
   type PricePalette,
 } from '../../charts/price-chart';
+import { markerTooltip, type RunMarker } from '../../charts/run-markers';
+import { markerAtCursor, runMarkersPlugin } from '../../charts/run-markers-plugin';
 import { tooltipPlugin, useLatestCallback, useTooltipContent } from '../../charts/tooltip-plugin';
 import { UPlotChart } from '../../charts/UPlotChart';
 import { formatDateTime } from '../../format/time';
@@ -55,9 +57,25 @@ function fillUnderCursor(u: uPlot, fillAt: readonly (MarketFill | null)[]): numb
   return p && (p.x - left) ** 2 + (p.y - top) ** 2 <= r * r ? best : null;
 }
 
-export function PriceChart({ model, tz }: { model: PriceModel; tz: string }) {
+/** Markers that make a new chart when they change: which runs, and of which kind. */
+export const markersKey = (markers: readonly RunMarker[]) =>
+  markers.map((m) => `${m.start.runId}:${m.kind}:${m.x}`).join(',');
+
+export function PriceChart({
+  model,
+  tz,
+  markers = [],
+}: {
+  model: PriceModel;
+  tz: string;
+  /** Bot restarts and version changes (run-markers.ts), drawn as dashed lines. */
+  markers?: readonly RunMarker[];
+}) {
   const theme = useTheme();
   const tooltip = useTooltipContent((u, idx) => {
+    // On a restart or version-change line: what happened there.
+    const m = markerAtCursor(u, markers);
+    if (m) return markerTooltip(m, tz, formatDateTime);
     const fi = fillUnderCursor(u, model.fillAt);
     const f = fi === null ? null : model.fillAt[fi];
     if (f) return fillTooltip(f, tz, formatDateTime);
@@ -70,11 +88,13 @@ export function PriceChart({ model, tz }: { model: PriceModel; tz: string }) {
   });
   // The fill markers are drawn from the latest model: new data needs no new chart.
   const fillAt = useLatestCallback(() => model.fillAt);
+  const markerList = useLatestCallback(() => markers);
+  const key = markersKey(markers);
   const options = useMemo(() => {
     const opts = priceOptions(palette(), tz, fillAt);
-    return { ...opts, plugins: [tooltipPlugin(tooltip)] };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- `theme`: the palette is read from CSS, which changes with the theme.
-  }, [theme, tz, fillAt, tooltip]);
+    return { ...opts, plugins: [runMarkersPlugin(markerList, runMarkerColors()), tooltipPlugin(tooltip)] };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `theme`: the palette is read from CSS, which changes with the theme; `key`: new markers are drawn by a new chart (they change only with a new answer).
+  }, [theme, tz, fillAt, markerList, tooltip, key]);
   return (
     <UPlotChart
       options={options}

@@ -5,8 +5,10 @@ import { useNow } from '../../api/use-now';
 import { DEFAULT_FRESH_MS, priceModel } from '../../charts/price-chart';
 import { formatDateTime } from '../../format/time';
 import { Panel } from '../../components/Panel';
+import { runMarkers } from '../../charts/run-markers';
 import { PriceChart } from './PriceChart';
-import type { FillsResponse, SeriesResponse } from '@api/types';
+import { RunMarkerLegend, RunMarkerList } from './RunMarkers';
+import type { FillsResponse, RunsResponse, SeriesResponse } from '@api/types';
 
 interface Props {
   series: SeriesResponse | undefined;
@@ -18,6 +20,9 @@ interface Props {
   freshMs?: number;
   /** The market's net position now (drawn flat when no fill falls in the range). */
   netNow?: number | null;
+  /** The runs answer for exactly this range (runsFor), or null: restart and version markers. */
+  runs?: RunsResponse | null;
+  runsError?: Error | null;
 }
 
 export function PricePanel({
@@ -28,12 +33,15 @@ export function PricePanel({
   tz,
   freshMs = DEFAULT_FRESH_MS,
   netNow = null,
+  runs = null,
+  runsError = null,
 }: Props) {
   const hasBook = series?.items.some((p) => p.decisionId !== null) ?? false;
   const model = useMemo(
     () => priceModel(series?.items ?? [], fills?.items ?? [], freshMs, netNow),
     [series, fills, freshMs, netNow],
   );
+  const markers = useMemo(() => runMarkers(runs?.starts), [runs]);
   const now = useNow();
   const old = model.oldBook;
   return (
@@ -61,7 +69,10 @@ export function PricePanel({
         <span>
           <i className="sw sw-line" /> net position (right axis)
         </span>
-        <span className="muted">drag to zoom · double-click to reset · hover a fill for its decision</span>
+        <RunMarkerLegend markers={markers} />
+        <span className="muted">
+          drag to zoom · double-click to reset · hover a fill for its decision, a dashed line for its restart
+        </span>
         {loading && <span className="muted">updating…</span>}
       </div>
       {seriesError && (
@@ -79,7 +90,8 @@ export function PricePanel({
               {formatPrice(old.bestAsk)}, drawn once as a dot, not carried across the range.
             </div>
           )}
-          <PriceChart model={model} tz={tz} />
+          <PriceChart model={model} tz={tz} markers={markers} />
+          <RunMarkerList markers={markers} runs={runs} error={runsError} tz={tz} testId="price-run-markers" />
           <p className="note">
             The book and targets are the decision in force at {series ? formatContracts(series.points) : '…'}{' '}
             evenly spaced times

@@ -23,6 +23,9 @@ import {
 } from '../quality/QualityCharts';
 import { qualityRow, type QualityField, type QualityRow } from '../quality/quality-rows';
 import type { ResolvedRange } from './market-params';
+import { dayX, runMarkers } from '../../charts/run-markers';
+import { useRuns } from './market-queries';
+import { RunMarkerList, runsFor } from './RunMarkers';
 import '../quality/quality.css';
 
 const MARKOUT_FIELDS: QualityField[] = ['edgeCents', 'markout5m', 'markout1h', 'adverse5m'];
@@ -86,6 +89,10 @@ export function QualityPanel({ env, marketId, range, tz }: Props) {
   });
   const data = q.data;
   const theme = useTheme();
+  // The restarts of the range (the price chart's query: one request for both charts).
+  const runsQ = useRuns(env, marketId, range);
+  const runs = runsFor(runsQ.data, marketId, range);
+  const markers = useMemo(() => runMarkers(runs?.starts, dayX(tz)), [runs, tz]);
   const row = useMemo(() => (data ? qualityRow(marketId, data) : null), [data, marketId]);
   const lines = useMemo(
     (): CurveLine[] =>
@@ -169,7 +176,19 @@ export function QualityPanel({ env, marketId, range, tz }: Props) {
               <h3 className="sub-head">Attribution per day ({tz})</h3>
               {data.daily.length > 0 ? (
                 <>
-                  <AttributionDailyChart days={data.daily} tz={tz} testId="market-quality-daily-chart" />
+                  <AttributionDailyChart
+                    days={data.daily}
+                    tz={tz}
+                    testId="market-quality-daily-chart"
+                    markers={markers}
+                  />
+                  <RunMarkerList
+                    markers={markers}
+                    runs={runs}
+                    error={runsQ.error}
+                    tz={tz}
+                    testId="daily-run-markers"
+                  />
                   <details className="chart-text">
                     <summary>The days as a table</summary>
                     <AttributionDaysTable days={data.daily} tz={tz} testId="market-quality-daily-table" />

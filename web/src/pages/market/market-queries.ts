@@ -11,6 +11,7 @@ import {
   fillsOptions,
   marketDetailOptions,
   marketsOptions,
+  runsOptions,
   seriesOptions,
 } from '../../api/queries';
 import type { EnvChoice } from '../../router/view-params';
@@ -42,6 +43,14 @@ export function useMarketDetail(env: EnvChoice | null, marketId: string | null) 
 
 export function useSeries(env: EnvChoice | null, marketId: string | null, range: ResolvedRange) {
   return useQuery({ ...seriesOptions(env, marketId, range), placeholderData: keepPreviousData });
+}
+
+/**
+ * The runs of the range: both charts' restart and version markers read this one entry. No previous
+ * range's answer stands in while it loads: a marker is drawn only from the answer for this range.
+ */
+export function useRuns(env: EnvChoice | null, marketId: string | null, range: ResolvedRange) {
+  return useQuery(runsOptions(env, marketId, range));
 }
 
 export function useFills(env: EnvChoice | null, marketId: string | null, range: ResolvedRange) {

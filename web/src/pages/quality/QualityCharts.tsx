@@ -5,7 +5,7 @@ import { useMemo } from 'react';
 import { formatContracts, formatMoney } from '@core/format';
 import { HORIZONS } from '@core/markouts';
 import type { QualityAttribution, QualityDay } from '@api/types';
-import { cssVar, pnlPalette } from '../../charts/palette';
+import { cssVar, pnlPalette, runMarkerColors } from '../../charts/palette';
 import {
   ATTRIBUTION_COLORS,
   ATTRIBUTION_PARTS,
@@ -18,7 +18,10 @@ import {
   markoutTooltip,
   type CurveLine,
 } from '../../charts/quality-chart';
-import { tooltipPlugin, useTooltipContent } from '../../charts/tooltip-plugin';
+import { markerTooltip, type RunMarker } from '../../charts/run-markers';
+import { markerAtCursor, runMarkersPlugin } from '../../charts/run-markers-plugin';
+import { tooltipPlugin, useLatestCallback, useTooltipContent } from '../../charts/tooltip-plugin';
+import { formatDateTime } from '../../format/time';
 import { UPlotChart } from '../../charts/UPlotChart';
 import { SignedFigure } from '../../components/Figure';
 import { signedCents, signedMoney } from '../../format/figures';
@@ -130,22 +133,31 @@ export function AttributionDailyChart({
   days,
   tz,
   testId,
+  markers = [],
 }: {
   days: QualityDay[];
   tz: string;
   testId: string;
+  /** Bot restarts and version changes placed in their day's slot (run-markers.ts dayX); the deep dive's. */
+  markers?: readonly RunMarker[];
 }) {
   const theme = useTheme();
   const model = useMemo(() => attributionModel(days), [days]);
-  const tooltip = useTooltipContent((_u, idx) => attributionTooltip(days, idx, tz));
+  const tooltip = useTooltipContent((u, idx) => {
+    const m = markerAtCursor(u, markers);
+    if (m) return markerTooltip(m, tz, formatDateTime);
+    return attributionTooltip(days, idx, tz);
+  });
+  const markerList = useLatestCallback(() => markers);
+  const key = markers.map((m) => `${m.start.runId}:${m.kind}:${m.x}`).join(',');
   const options = useMemo(() => {
     const p = pnlPalette();
     return {
       ...attributionOptions(model, { axis: p.axis, grid: p.grid, total: allColor() }),
-      plugins: [tooltipPlugin(tooltip)],
+      plugins: [runMarkersPlugin(markerList, runMarkerColors()), tooltipPlugin(tooltip)],
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- `theme` is not read but the palette (CSS variables) changes with it; the draw order is fixed.
-  }, [theme, tooltip]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `theme` is not read but the palette (CSS variables) changes with it; the draw order is fixed; `key`: new markers make a new chart.
+  }, [theme, tooltip, markerList, key]);
   return (
     <>
       <ul className="chart-legend" aria-hidden="true">
@@ -157,6 +169,16 @@ export function AttributionDailyChart({
         <li>
           <i className="sw sw-dot" style={{ background: allColor() }} /> Total
         </li>
+        {markers.some((m) => m.kind === 'restart') && (
+          <li>
+            <i className="sw sw-restart" /> bot restart (at its time of day)
+          </li>
+        )}
+        {markers.some((m) => m.kind === 'version') && (
+          <li>
+            <i className="sw sw-version" /> version change
+          </li>
+        )}
       </ul>
       <UPlotChart
         options={options}
