@@ -124,8 +124,7 @@ export function retryAfterMs(header: string | null, nowMs: number): number | nul
 }
 
 function seconds(ms: number): string {
-  const s = ms / 1000;
-  return `${Number.isInteger(s) ? s : s.toFixed(1)} s`;
+  return `${Math.round(ms / 10) / 100} s`;
 }
 
 export class MarketDataClient {
