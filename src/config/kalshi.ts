@@ -7,6 +7,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Options } from '../cli/options.js';
 import type { KalshiConfig } from '../server/kalshi-balance.js';
+import type { KalshiCredentials } from '../store/kalshi/market-data-client.js';
+import type { MarketDataEnvOptions } from '../store/kalshi/market-data-source.js';
 import { maskAccessKeyId, MASK } from './mask.js';
 import type { AwsSecrets } from './secrets-file.js';
 import { ConfigError } from './toml-file.js';
@@ -52,6 +54,33 @@ export function kalshiFrom(o: Options, secrets: AwsSecrets | null, cwd: string):
       baseUrl: opt.url,
       description: `key id ${maskAccessKeyId(keyId.value)} (${keyId.origin}), private key ${MASK} (${pem.origin})`,
     };
+  }
+  return out;
+}
+
+/**
+ * Where each environment's Kalshi market data comes from (issue 20), for createMarketDataSource:
+ * `--kalshi-<env>-url` (or its default) with that env's credentials, if any, for the settlements;
+ * in the embedded mode, unless the URL was set (flag, environment or config file), the simulated
+ * Kalshi of the embedded store, with the key it accepts. Market data itself needs no credentials.
+ */
+export function marketDataEnvs(
+  o: Pick<Options, 'kalshi' | 'origins'>,
+  kalshi: Kalshi,
+  embedded: { kalshi: Record<'prod' | 'demo', { url: string; credentials: KalshiCredentials }> } | null,
+): Record<'prod' | 'demo', MarketDataEnvOptions> {
+  const out = {} as Record<'prod' | 'demo', MarketDataEnvOptions>;
+  for (const env of ['prod', 'demo'] as const) {
+    const fake = embedded?.kalshi[env];
+    const urlSet = (o.origins[`kalshi-${env}-url`]?.kind ?? 'default') !== 'default';
+    const creds = kalshi[env];
+    out[env] =
+      fake && !urlSet
+        ? { baseUrl: fake.url, credentials: fake.credentials }
+        : {
+            baseUrl: o.kalshi[env].url,
+            credentials: creds ? { keyId: creds.keyId, privateKeyPem: creds.privateKeyPem } : null,
+          };
   }
   return out;
 }

@@ -12,6 +12,7 @@ import type { SimState } from '../sim/types.js';
 import { writeItems } from '../sim/write.js';
 import { createBotTables } from './create-tables.js';
 import { startDynaliteWorker } from './dynalite-server.js';
+import { startFakeKalshi, type FakeKalshi } from './fake-kalshi.js';
 
 export interface EmbeddedOptions {
   /** null ⇒ in memory. */
@@ -26,6 +27,11 @@ export interface EmbeddedOptions {
 
 export interface Embedded {
   endpoint: string;
+  /**
+   * Per environment, the simulated Kalshi market-data API (fake-kalshi.ts): its base URL and the key
+   * its settlements endpoint accepts. The market-data source uses them unless --kalshi-<env>-url is set.
+   */
+  kalshi: Record<Env, { url: string; credentials: { keyId: string; privateKeyPem: string } }>;
   stop(): Promise<void>;
 }
 
@@ -118,9 +124,28 @@ export async function startEmbedded(opts: EmbeddedOptions): Promise<Embedded> {
     opts.log('embedded store: simulated bot running (a decision per market every ~5 s)');
   }
 
+  // Kalshi's market data for the simulated markets, on loopback: titles, close times, settlements.
+  const fakes = new Map<Env, FakeKalshi>();
+  for (const env of ENVS) {
+    const state = states.get(env) ?? live[ENVS.indexOf(env)]?.snapshot();
+    fakes.set(
+      env,
+      await startFakeKalshi({
+        specs: state?.markets.map((m) => m.spec) ?? [],
+        positions: state?.positions ?? {},
+        now,
+      }),
+    );
+  }
+  const kalshi = Object.fromEntries(
+    [...fakes].map(([env, f]) => [env, { url: f.url, credentials: f.credentials }]),
+  ) as Embedded['kalshi'];
+
   return {
     endpoint: server.endpoint,
+    kalshi,
     stop: async () => {
+      await Promise.all([...fakes.values()].map((f) => f.close()));
       await Promise.all(live.map((l) => l.stop()));
       for (const env of ENVS) persist(env);
       raw.destroy();

@@ -1,8 +1,9 @@
 // The cash balance is not in DynamoDB (contract §0.8): it comes from Kalshi's portfolio balance
-// endpoint, which needs the account's API key. Requests are signed as Kalshi specifies: RSA-PSS
-// (SHA-256, salt = digest length) over `timestamp + method + path`, in three KALSHI-ACCESS headers.
-// The private key stays in this process; nothing of it reaches a response or a log.
-import { constants, createPrivateKey, sign, type KeyObject } from 'node:crypto';
+// endpoint, which needs the account's API key. Requests are signed as Kalshi specifies
+// (src/store/kalshi/sign.ts). The private key stays in this process; nothing of it reaches a
+// response or a log.
+import { createPrivateKey, type KeyObject } from 'node:crypto';
+import { signedHeaders } from '../store/kalshi/sign.js';
 
 export interface KalshiConfig {
   keyId: string;
@@ -19,14 +20,6 @@ export interface Balance {
 
 const PATH = '/trade-api/v2/portfolio/balance';
 
-export function signRequest(key: KeyObject, timestampMs: string, method: string, path: string): string {
-  return sign('sha256', Buffer.from(`${timestampMs}${method}${path}`), {
-    key,
-    padding: constants.RSA_PKCS1_PSS_PADDING,
-    saltLength: constants.RSA_PSS_SALTLEN_DIGEST,
-  }).toString('base64');
-}
-
 export class KalshiBalance {
   private readonly key: KeyObject;
   constructor(
@@ -37,12 +30,9 @@ export class KalshiBalance {
   }
 
   async fetch(): Promise<Balance> {
-    const ts = String(this.now());
     const res = await fetch(new URL(PATH, this.config.baseUrl), {
       headers: {
-        'KALSHI-ACCESS-KEY': this.config.keyId,
-        'KALSHI-ACCESS-TIMESTAMP': ts,
-        'KALSHI-ACCESS-SIGNATURE': signRequest(this.key, ts, 'GET', PATH),
+        ...signedHeaders(this.key, this.config.keyId, this.now(), 'GET', PATH),
         accept: 'application/json',
       },
       signal: AbortSignal.timeout(5_000),
