@@ -167,10 +167,35 @@ export async function marketQualityParts(
   for (const t of markoutTimes(inRange, opts.nowMs).get(marketId) ?? []) times.add(t);
   for (const t of attributionTimes(steps, { fromMs, toMs, tz }).get(marketId) ?? []) times.add(t);
 
-  const [at, read] = await Promise.all([
-    data.decisionsAt(marketId, [...times], opts.readConcurrency),
-    decisionsInRange(data, marketId, fromMs, toMs, opts.maxDecisions),
-  ]);
+  // Two independent chains at once: the decisions in force (markouts, attribution, `previous`), and
+  // the range's decisions → the window's execution events → which quiet runs placed. The second
+  // needs the first only for `previous` (before the range, or the oldest read when capped), so the
+  // execution reads no longer wait for the decision-in-force reads.
+  const atP = data.decisionsAt(marketId, [...times], opts.readConcurrency);
+  const activityP = (async () => {
+    const read = await decisionsInRange(data, marketId, fromMs, toMs, opts.maxDecisions);
+    // Quote health over what was read: past the cap, the window of the newest decisions. The oldest
+    // read millisecond may hold unread ties: it is left out, and its decision is the `previous`.
+    let decisions = read.decisions;
+    let coveredFromMs = fromMs;
+    let oldestRead: Decision | null = null;
+    if (read.truncated && decisions.length > 0) {
+      oldestRead = decisions[decisions.length - 1] as Decision;
+      coveredFromMs = oldestRead.timeMs + 1;
+      decisions = decisions.filter((d) => d.timeMs >= coveredFromMs);
+    }
+    const events = await data.marketEvents(marketId, coveredFromMs, toMs);
+    const runsWithPlacements = await data.runsWithPlacements(
+      runsToCheckForPlacements(decisions, events.events),
+    );
+    return { read, decisions, coveredFromMs, oldestRead, events, runsWithPlacements };
+  })();
+  // Both settle before either is used, so a failure of one never leaves the other unobserved.
+  const [atS, activityS] = await Promise.allSettled([atP, activityP]);
+  if (atS.status === 'rejected') throw atS.reason;
+  if (activityS.status === 'rejected') throw activityS.reason;
+  const at = atS.value;
+  const { read, decisions, coveredFromMs, oldestRead, events, runsWithPlacements } = activityS.value;
   const decisionAt = decisionAtFromMaps(new Map([[marketId, at.byTime]]));
 
   const rows = fillMarkouts(inRange, decisionAt, { nowMs: opts.nowMs, loopIntervalMs });
@@ -180,17 +205,9 @@ export async function marketQualityParts(
     attribution: d.markets.find((m) => m.marketId === marketId) ?? null,
   }));
 
-  // Quote health over what was read: past the cap, the window of the newest decisions. The oldest
-  // read millisecond may hold unread ties: it is left out, and its decision is the `previous`.
-  let decisions = read.decisions;
-  let coveredFromMs = fromMs;
-  let previous: Decision | null = at.byTime.get(fromMs - 1) ?? null;
+  const previous: Decision | null = oldestRead ?? at.byTime.get(fromMs - 1) ?? null;
   const warnings: Warning[] = [...at.warnings, ...read.warnings];
-  if (read.truncated && decisions.length > 0) {
-    const oldest = decisions[decisions.length - 1] as Decision;
-    coveredFromMs = oldest.timeMs + 1;
-    previous = oldest;
-    decisions = decisions.filter((d) => d.timeMs >= coveredFromMs);
+  if (oldestRead !== null) {
     warnings.push({
       code: 'quality_decisions_capped',
       message: `${marketId}: more than ${opts.maxDecisions} decisions in the range; quote health and fill activity cover ${toApiTime(coveredFromMs)} to ${toApiTime(toMs)}`,
@@ -198,12 +215,7 @@ export async function marketQualityParts(
     });
   }
   const quotes = quoteHealth(decisions, { fromMs: coveredFromMs, toMs, loopIntervalMs, previous });
-
-  const events = await data.marketEvents(marketId, coveredFromMs, toMs);
   warnings.push(...events.warnings);
-  const runsWithPlacements = await data.runsWithPlacements(
-    runsToCheckForPlacements(decisions, events.events),
-  );
   const fills = fillActivity(decisions, events.events, marketFills, {
     fromMs: coveredFromMs,
     toMs,
