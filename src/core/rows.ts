@@ -96,13 +96,27 @@ export function marketRow(ctx: MetricsContext, marketId: string): MarketRow {
     avgCost !== null &&
     ((net > 0 && quotes.ourAskActive && quotes.ourAsk !== null && quotes.ourAsk > avgCost) ||
       (net < 0 && quotes.ourBidActive && quotes.ourBid !== null && quotes.ourBid < avgCost));
+  // Key order is the JSON's and the CSV's column order (title beside the ticker).
   return {
     marketId,
+    title: lifecycle.title,
+    subtitle: lifecycle.subtitle,
     eventTicker: config?.eventTicker ?? null,
+    closeTime: lifecycle.closeTime,
+    closesInMs: lifecycle.closesInMs,
+    closingSoon: lifecycle.closingSoon,
+    marketStatus: lifecycle.marketStatus,
+    marketPhase: lifecycle.marketPhase,
+    result: lifecycle.result,
     enabled: config?.enabled ?? false,
     hasConfig: config !== null,
     realizedPnl: replayed?.realized ?? 0,
     botRealizedPnl: holding.botRealized,
+    settlementPnl: lifecycle.settlementPnl,
+    settlementSource: lifecycle.settlementSource,
+    settlementPnlPosition: lifecycle.settlementPnlPosition,
+    settlementPnlAccount: lifecycle.settlementPnlAccount,
+    settlementDifference: lifecycle.settlementDifference,
     pnl24h: w.pnl,
     unrealizedWorst: unrealized.worst,
     unrealizedBest: unrealized.best,
@@ -149,7 +163,6 @@ export function marketRow(ctx: MetricsContext, marketId: string): MarketRow {
       ctx.input.nowMs,
       ctx.orders.get(marketId) ?? [],
     ),
-    ...lifecycle,
   };
 }
 
