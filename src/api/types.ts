@@ -11,6 +11,7 @@ import type { MarketAnalytics } from '../core/analytics.js';
 import type { ChainOrder, ChainProblem, RunReport } from '../core/chains.js';
 import type { ComparePoint, CompareRow } from '../core/compare.js';
 import type { HorizonName, HorizonSummary } from '../core/markouts.js';
+import type { ExposureByCloseDate, LifecycleStatus } from '../core/lifecycle.js';
 import type { FillActivity, QuoteHealth } from '../core/quote-health.js';
 import type { Overview } from '../core/overview.js';
 import type { PnlSourcesRow } from '../core/pnl-sources.js';
@@ -42,6 +43,12 @@ export type { LatencyStats } from '../core/latency.js';
 export type { TimelineBucket } from '../core/analytics.js';
 export type { ExposureByMarket, RecentDecision, RecentFill } from '../core/overview.js';
 export type { OtherMarketsTotals, RowTotals, TableTotals } from '../core/rows.js';
+export type {
+  ExposureByCloseDate,
+  LifecycleStatus,
+  MarketPhase,
+  SettlementSource,
+} from '../core/lifecycle.js';
 
 // --- Envelope: every JSON body but health's and the live events' ---
 
@@ -72,6 +79,24 @@ export type ExecutionJson = ReturnType<typeof executionJson>;
 
 // --- GET /api/v1/health (no envelope: load balancers read it) ---
 
+/**
+ * The market-data block of health (issue 20): the source's status (src/store/kalshi/source.ts
+ * MarketDataStatus, mapped field by field in routes/health.ts so a change there fails the type
+ * check; spelled out because this module reaches nothing of src/store).
+ */
+export interface MarketDataStatusJson {
+  /** Base URL of Kalshi's market-data API (never credentials). */
+  source: string;
+  /** Kalshi credentials configured: the account's settlements are read too. */
+  settlementsEnabled: boolean;
+  fetchedAt: string | null;
+  ageMs: number | null;
+  lastError: string | null;
+  lastErrorAt: string | null;
+  requests: number;
+  errors: number;
+}
+
 export interface TableHealth {
   name: string;
   base: string;
@@ -92,6 +117,11 @@ export interface HealthResponse {
   warnings?: Warning[];
   /** Set on a 503: the store could not be reached. */
   error?: { code: string; name: string; message: string };
+  /**
+   * Kalshi market data (issue 20): where it comes from, how old, its errors; null when not
+   * configured. Present on a 503 too: it does not depend on the store.
+   */
+  marketData: MarketDataStatusJson | null;
 }
 
 // --- GET /api/v1/overview and /api/v1/stale ---
@@ -123,6 +153,13 @@ export interface MarketPosition extends MarketRow {
 export interface MarketDetailResponse extends Envelope {
   env: Env;
   marketId: string;
+  /** Lifecycle (metrics.md §"Market lifecycle"), as on `position`; null when unknown. */
+  title: string | null;
+  closeTime: string | null;
+  marketStatus: string | null;
+  result: string | null;
+  settlementPnl: number | null;
+  lifecycle: LifecycleStatus;
   config: MarketConfigJson | null;
   position: MarketPosition | null;
   latestDecision: DecisionJson | null;
@@ -260,7 +297,13 @@ export interface AlertsResponse extends Envelope {
 export type RiskMarket = Pick<
   MarketRow,
   | 'marketId'
+  | 'title'
   | 'eventTicker'
+  | 'closeTime'
+  | 'closesInMs'
+  | 'closingSoon'
+  | 'marketStatus'
+  | 'settlementPnl'
   | 'enabled'
   | 'netPosition'
   | 'maxInventoryYes'
@@ -279,7 +322,11 @@ export interface RiskResponse extends Envelope {
   env: Env;
   bot: Overview['bot'];
   risk: Overview['risk'];
-  exposure: Pick<Overview['exposure'], 'total' | 'enabled' | 'capitalAtRisk' | 'totalLimitUse'>;
+  exposure: Pick<Overview['exposure'], 'total' | 'enabled' | 'capitalAtRisk' | 'totalLimitUse'> & {
+    /** Held markets by the UTC date of their close time (null: unknown), oldest date first. */
+    byCloseDate: ExposureByCloseDate[];
+  };
+  lifecycle: LifecycleStatus;
   markets: RiskMarket[];
   apiErrors: ApiErrorRow[];
   apiErrorsUpdatedAt: string | null;
@@ -365,6 +412,7 @@ export interface OverviewEvent {
   orders?: Overview['orders'];
   risk?: Overview['risk'];
   totals?: Overview['totals'];
+  lifecycle?: Overview['lifecycle'];
 }
 
 export interface HeartbeatEvent {

@@ -13,7 +13,9 @@ export type AttentionKind =
   | 'loss_limit'
   | 'total_exposure'
   | 'market_limit'
+  | 'market_settled'
   | 'no_config'
+  | 'market_closed'
   | 'no_recent_decision'
   | 'api_errors';
 
@@ -35,7 +37,9 @@ const KIND_ORDER: readonly AttentionKind[] = [
   'loss_limit',
   'total_exposure',
   'market_limit',
+  'market_settled',
   'no_config',
+  'market_closed',
   'no_recent_decision',
   'api_errors',
 ];
@@ -66,10 +70,12 @@ export interface AttentionInput {
   };
   exposure: { total: number; totalLimitUse: number | null };
   maxTotalExposure: number;
-  markets: readonly Pick<
+  markets: readonly (Pick<
     MarketRow,
     'marketId' | 'enabled' | 'hasConfig' | 'netPosition' | 'limitUse' | 'maxPosition' | 'decisionAt'
-  >[];
+  > &
+    /** Lifecycle (metrics.md §"Market lifecycle"); absent or null when the market data does not know it. */
+    Partial<Pick<MarketRow, 'marketPhase' | 'marketStatus' | 'result' | 'settlementPnl' | 'closeTime'>>)[];
   apiErrors: ApiErrorsState | null;
 }
 
@@ -81,6 +87,36 @@ export function silence(ms: number): string {
   return h < 48 ? `${h} h` : `${Math.floor(h / 24)} d ${h % 24} h`;
 }
 const pct = (x: number) => `${Math.round(x * 100)}%`;
+const usd = (x: number) => `${x < 0 ? '−' : '+'}$${Math.abs(x).toFixed(2)}`;
+
+/**
+ * metrics.md `attention`: "a market settled or closed with a position". Settled is critical: the
+ * position no longer exists at Kalshi, its payout is in no realized figure, and the unrealized the
+ * dashboard shows for it values a book that no longer exists. Closed (awaiting the result) warns.
+ */
+function lifecycleItem(m: AttentionInput['markets'][number]): AttentionItem | null {
+  if (m.netPosition === 0 || !m.marketPhase || m.marketPhase === 'open') return null;
+  const status = m.marketStatus ?? m.marketPhase;
+  if (m.marketPhase === 'settled') {
+    const payout =
+      m.settlementPnl === null || m.settlementPnl === undefined
+        ? 'settlement P&L unknown'
+        : `settlement P&L ${usd(m.settlementPnl)}, not in realized P&L`;
+    return {
+      kind: 'market_settled',
+      severity: 'critical',
+      marketId: m.marketId,
+      message: `${m.marketId}: ${status}${m.result ? ` (result ${m.result})` : ''} with position ${m.netPosition} still in the bot's positions — ${payout}; its unrealized P&L values a book that no longer exists and is meaningless`,
+    };
+  }
+  return {
+    kind: 'market_closed',
+    severity: 'warning',
+    marketId: m.marketId,
+    message: `${m.marketId}: ${status} with position ${m.netPosition} — awaiting settlement; its unrealized P&L values a frozen book`,
+    ...(m.closeTime ? { since: m.closeTime } : {}),
+  };
+}
 
 export function buildAttention(i: AttentionInput): AttentionItem[] {
   const out: AttentionItem[] = [];
@@ -138,6 +174,8 @@ export function buildAttention(i: AttentionInput): AttentionItem[] {
           `${m.marketId}: position ${m.netPosition} at ${pct(m.limitUse)} of its limit ${m.maxPosition ?? ''}`.trimEnd(),
       });
     }
+    const lifecycle = lifecycleItem(m);
+    if (lifecycle) out.push(lifecycle);
     if (m.netPosition !== 0 && !m.hasConfig) {
       out.push({
         kind: 'no_config',

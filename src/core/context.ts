@@ -3,6 +3,7 @@ import { ordersByMarket } from './quotes.js';
 import { replayFills, type ReplayResult } from './replay.js';
 import type { Holding } from './unrealized.js';
 import { last24h, type WindowStats } from './window.js';
+import type { MarketDataView } from './market-info.js';
 import type {
   ApiErrorsState,
   Decision,
@@ -39,6 +40,11 @@ export interface MetricsInput {
   newestDecisionAny: Decision | null;
   /** The bot's api_errors item (attention's API-error bursts); absent ⇒ none known. */
   apiErrors?: ApiErrorsState | null;
+  /**
+   * Kalshi's market data as known now (metrics.md §"Market lifecycle"); absent or null ⇒ not
+   * configured: every lifecycle figure is null and says so.
+   */
+  marketData?: MarketDataView | null;
 }
 
 export interface MarketHolding extends Holding {

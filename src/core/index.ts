@@ -111,6 +111,17 @@ export { heartbeat, newestDecision, type Heartbeat, type HeartbeatStatus } from 
 export { limitUse, lossHeadroom, lossLimitUse, totalLimitUse } from './limits.js';
 export { buildAttention, type AttentionItem, type AttentionKind } from './attention.js';
 export {
+  exposureByCloseDate,
+  lifecycleStatus,
+  marketLifecycle,
+  settlementFigures,
+  settlementTotals,
+  type ExposureByCloseDate,
+  type LifecycleStatus,
+  type MarketLifecycle,
+  type SettlementTotals,
+} from './lifecycle.js';
+export {
   latencyBreakdown,
   latencyStats,
   percentile,

@@ -6,6 +6,7 @@ import { dailyPnl, type DailyEntry } from './daily.js';
 import { compareStrings } from './dedupe.js';
 import { exposureTotals } from './exposure.js';
 import { heartbeat, newestDecision, type HeartbeatStatus } from './heartbeat.js';
+import { lifecycleStatus, settlementTotals, type LifecycleStatus } from './lifecycle.js';
 import { lossHeadroom, lossLimitUse, totalLimitUse } from './limits.js';
 import { activeOrders, type ActiveOrders } from './quotes.js';
 import { reconciliationWarnings } from './reconcile.js';
@@ -81,6 +82,15 @@ export interface Overview {
     unrealizedBest: number;
     unrealizedMid: number;
     unrealizedMidMissing: number;
+    /**
+     * Σ settlement P&L of settled markets (metrics.md §"Market lifecycle"); null while the market
+     * data is unavailable. Beside realizedTotal, never in it: the trade log has no settlements.
+     */
+    settlementTotal: number | null;
+    /** realizedTotal + settlementTotal; null with settlementTotal. */
+    realizedInclSettlement: number | null;
+    /** Markets holding a position that the market data does not know: left out of settlementTotal. */
+    settlementUnknown: number;
     daily: DailyEntry[];
     /** Today's realized P&L fill by fill: the day's start (0), then the running sum at each fill. */
     intraday: { at: string; realized: number }[];
@@ -127,6 +137,8 @@ export interface Overview {
   totals: TableTotals;
   /** Where the displayed positions came from (`replay` only when the positions item is missing). */
   positionSource: 'positions' | 'replay';
+  /** Whether the lifecycle figures (titles, close times, settlements) are known, and if not why. */
+  lifecycle: LifecycleStatus;
   /** metrics.md `attention`: what a trader must act on, most severe first; empty ⇒ all clear. */
   attention: AttentionItem[];
   warnings: Warning[];
@@ -208,7 +220,10 @@ export function buildOverview(input: MetricsInput): Overview {
   const { nowMs, globalConfig: gc, risk, openOrders } = input;
   const tableIds = tableMarketIds(ctx);
   const rows = buildRows(ctx, tableIds);
-  const totals = tableTotals(rows, buildRows(ctx, otherMarketIds(ctx, tableIds)));
+  const others = buildRows(ctx, otherMarketIds(ctx, tableIds));
+  const totals = tableTotals(rows, others);
+  const lifecycle = lifecycleStatus(input.marketData);
+  const settlement = settlementTotals([...rows, ...others], totals.realizedPnl, lifecycle);
   const daily = dailyPnl(ctx.replay.steps, tz, nowMs, input.days);
   const exposure = exposureTotals(ctx.holdings.values(), (id) => ctx.configs.get(id)?.enabled ?? false);
   const newest = newestDecision([input.newestDecisionAny, ...input.latestDecisions.values()]);
@@ -279,6 +294,7 @@ export function buildOverview(input: MetricsInput): Overview {
       unrealizedBest: totals.unrealizedBest,
       unrealizedMid: totals.unrealizedMid,
       unrealizedMidMissing: totals.unrealizedMidMissing,
+      ...settlement,
       daily: daily.daily,
       intraday: daily.intraday.map((p) => ({ at: toApiTime(p.timeMs), realized: p.realized })),
     },
@@ -304,6 +320,7 @@ export function buildOverview(input: MetricsInput): Overview {
     markets: rows,
     totals,
     positionSource: ctx.holdingSource,
+    lifecycle,
     attention,
     warnings,
   };

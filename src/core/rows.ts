@@ -3,6 +3,7 @@
 import { capitalAtRisk, exposureOf } from './exposure.js';
 import { holdingOf, type MetricsContext } from './context.js';
 import { limitUse } from './limits.js';
+import { marketLifecycle, type MarketLifecycle } from './lifecycle.js';
 import { mismatchOf, type Mismatch } from './mismatch.js';
 import { exitOrder, quoteState, spreadHealth, type SpreadHealth } from './quotes.js';
 import { compareStrings } from './dedupe.js';
@@ -10,7 +11,8 @@ import { toApiTime } from './time.js';
 import { avgCostOf, unrealizedOf } from './unrealized.js';
 import { EMPTY_WINDOW } from './window.js';
 
-export interface MarketRow {
+/** Lifecycle columns (title, close time, status, result, settlement P&L) come from MarketLifecycle. */
+export interface MarketRow extends MarketLifecycle {
   marketId: string;
   eventTicker: string | null;
   enabled: boolean;
@@ -83,17 +85,38 @@ export function marketRow(ctx: MetricsContext, marketId: string): MarketRow {
   const net = holding.net;
   const replayedNet = replayed?.net ?? 0;
   const minSpread = config?.minSpread ?? null;
+  const view = ctx.input.marketData ?? null;
+  const lifecycle = marketLifecycle(
+    holding,
+    view?.markets.get(marketId),
+    view?.settlements?.get(marketId),
+    ctx.input.nowMs,
+  );
   const exitProfitable =
     avgCost !== null &&
     ((net > 0 && quotes.ourAskActive && quotes.ourAsk !== null && quotes.ourAsk > avgCost) ||
       (net < 0 && quotes.ourBidActive && quotes.ourBid !== null && quotes.ourBid < avgCost));
+  // Key order is the JSON's and the CSV's column order (title beside the ticker).
   return {
     marketId,
+    title: lifecycle.title,
+    subtitle: lifecycle.subtitle,
     eventTicker: config?.eventTicker ?? null,
+    closeTime: lifecycle.closeTime,
+    closesInMs: lifecycle.closesInMs,
+    closingSoon: lifecycle.closingSoon,
+    marketStatus: lifecycle.marketStatus,
+    marketPhase: lifecycle.marketPhase,
+    result: lifecycle.result,
     enabled: config?.enabled ?? false,
     hasConfig: config !== null,
     realizedPnl: replayed?.realized ?? 0,
     botRealizedPnl: holding.botRealized,
+    settlementPnl: lifecycle.settlementPnl,
+    settlementSource: lifecycle.settlementSource,
+    settlementPnlPosition: lifecycle.settlementPnlPosition,
+    settlementPnlAccount: lifecycle.settlementPnlAccount,
+    settlementDifference: lifecycle.settlementDifference,
     pnl24h: w.pnl,
     unrealizedWorst: unrealized.worst,
     unrealizedBest: unrealized.best,
@@ -202,6 +225,8 @@ export interface RowTotals {
   pos24h: number;
   exposure: number;
   capitalAtRisk: number;
+  /** Σ of the non-null settlementPnl (metrics.md "realized incl. settlement"). */
+  settlementPnl: number;
 }
 
 /** The "other markets (n)" row: what markets outside the table add to the TOTAL row. */
@@ -218,6 +243,8 @@ export interface OtherMarketsTotals {
   filled24h: number;
   pos24h: number;
   fills24h: number;
+  /** Account settlements of flat markets (the position formula gives 0 or null when flat). */
+  settlementPnl: number;
 }
 
 export interface TableTotals extends RowTotals {
@@ -245,6 +272,7 @@ export function tableTotals(rows: readonly MarketRow[], others: readonly MarketR
     filled24h: o.filled24h,
     pos24h: o.pos24h,
     fills24h,
+    settlementPnl: o.settlementPnl,
   };
   const t = sumRows([...rows, ...others]);
   return { ...t, markets: rows.length, otherMarkets };
@@ -266,6 +294,7 @@ export function sumRows(rows: readonly MarketRow[]): RowTotals {
     pos24h: 0,
     exposure: 0,
     capitalAtRisk: 0,
+    settlementPnl: 0,
   };
   for (const r of rows) {
     t.netPosition += r.netPosition;
@@ -280,6 +309,7 @@ export function sumRows(rows: readonly MarketRow[]): RowTotals {
     t.pos24h += r.pos24h;
     t.exposure += r.exposure;
     t.capitalAtRisk += r.capitalAtRisk;
+    t.settlementPnl += r.settlementPnl ?? 0;
   }
   return t;
 }

@@ -1,6 +1,7 @@
 // What every route needs: where the data comes from and how to read it. No figures live here.
 import type { Env } from '../core/types.js';
 import type { ReadClient } from '../store/client.js';
+import type { MarketDataSource } from '../store/kalshi/source.js';
 import type { AuthConfig } from './auth.js';
 import type { AlertOptions } from './alert-monitor.js';
 import type { KalshiConfig } from './kalshi-balance.js';
@@ -40,6 +41,12 @@ export interface AppContext {
   kalshi?: Partial<Record<Env, KalshiConfig>>;
   /** How often the live poller reads while someone listens (default 3 s). */
   livePollMs?: number;
+  /**
+   * Kalshi's market data (titles, close times, results, account settlements; issue 20), read from
+   * its cache without waiting. Absent or null ⇒ every lifecycle figure is null and the `lifecycle`
+   * block says "market data not configured".
+   */
+  marketData?: MarketDataSource | null;
 }
 
 /** The options of a route plugin (routes/*.ts): the app's context, the shared answer cache, the data. */

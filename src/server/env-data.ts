@@ -21,6 +21,8 @@ import {
 } from '../store/read-decisions.js';
 import { readDecisionExecutions } from '../store/read-executions.js';
 import { readConfigs, readStateItems, type StateItems } from '../store/read-state.js';
+import type { MarketDataSource } from '../store/kalshi/source.js';
+import { marketDataView } from './market-data.js';
 import { LatestDecisionTracker } from '../store/incremental-decisions.js';
 import { DECISION_GSI } from '../store/tables.js';
 import { TtlCache } from './cache.js';
@@ -238,14 +240,22 @@ export class EnvData {
    * The snapshot as core's input: what the overview, stale list, risk page, market header, alerts
    * and live poller compute from. The region and the clock are the app's (AppContext satisfies
    * `ctx`; importing its type here would close a circle, context.ts → alert-monitor.ts →
-   * env-data.ts); "now" is read after the snapshot has loaded.
+   * env-data.ts); "now" is read after the snapshot has loaded. The market data is the source's
+   * cached view for the configured and held markets (and `alsoTickers`), taken at once, never
+   * awaited: it is not a part of the snapshot and no cache keys on it.
    */
   async metricsInput(
-    ctx: { region: string; nowMs: () => number },
+    ctx: { region: string; nowMs: () => number; marketData?: MarketDataSource | null },
     tz: string,
     days: number,
+    alsoTickers: readonly string[] = [],
   ): Promise<{ input: MetricsInput; warnings: Warning[] }> {
     const snap = await this.snapshot();
+    const tickers = [
+      ...snap.configs.map((c) => c.marketId),
+      ...(snap.state.positions?.positions.keys() ?? []),
+      ...alsoTickers,
+    ];
     return {
       input: {
         env: this.env,
@@ -262,6 +272,7 @@ export class EnvData {
         latestDecisions: snap.decisions.byMarket,
         newestDecisionAny: snap.decisions.newestAny,
         apiErrors: snap.state.apiErrors,
+        marketData: marketDataView(ctx.marketData, this.env, tickers),
       },
       warnings: snap.warnings,
     };

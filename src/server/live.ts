@@ -5,6 +5,7 @@
 // increasing ids and a ring buffer replays missed ones to a client reconnecting with Last-Event-ID.
 import { buildOverview, fillsWithRealized } from '../core/index.js';
 import type { Env } from '../core/types.js';
+import type { MarketDataView } from '../core/market-info.js';
 import type { DecisionEvent, LiveErrorEvent, FillEvent } from '../api/types.js';
 import type { AppContext } from './context.js';
 import type { EnvRegistry } from './env-data.js';
@@ -119,6 +120,8 @@ class EnvPoller {
         input.openOrders,
         input.risk,
         input.configs,
+        // The market data's view is a new object each call: compare what it says, not its identity.
+        lifecycleKey(input.marketData),
       ];
       if (this.primed && inputs.every((x, i) => x === this.lastInputs[i])) {
         this.heartbeatIfDue(input.nowMs);
@@ -156,6 +159,7 @@ class EnvPoller {
         orders: overview.orders,
         risk: overview.risk,
         totals: overview.totals,
+        lifecycle: overview.lifecycle,
       };
       const changed: Record<string, unknown> = {};
       for (const [k, v] of Object.entries(figures)) {
@@ -183,6 +187,12 @@ class EnvPoller {
       this.running = false;
     }
   }
+}
+
+/** What a market-data view says, as a value: a new fetch or a new reason changes it. */
+function lifecycleKey(view: MarketDataView | null | undefined): string {
+  if (!view) return 'none';
+  return [view.fetchedAt, view.unavailable, view.markets.size, view.settlements?.size ?? -1].join('|');
 }
 
 export class LiveHub {

@@ -9,15 +9,48 @@ import { envParam } from '../params.js';
 import { failureName, storeUnavailable } from '../errors.js';
 import { withTally } from '../../store/stats.js';
 import { DECISION_GSI, EXECUTION_GSI } from '../../store/tables.js';
-import type { Warning } from '../../core/types.js';
+import type { Env, Warning } from '../../core/types.js';
 import * as S from '../schemas.js';
-import type { HealthResponse } from '../../api/types.js';
+import type { HealthResponse, MarketDataStatusJson } from '../../api/types.js';
+
+/** The source's status, every field named (none passed through unseen on this open route). */
+function marketDataStatus(ctx: AppContext, env: Env): MarketDataStatusJson | null {
+  if (!ctx.marketData) return null;
+  try {
+    const s = ctx.marketData.status(env);
+    return {
+      source: s.source,
+      settlementsEnabled: s.settlementsEnabled,
+      fetchedAt: s.fetchedAt,
+      ageMs: s.ageMs,
+      lastError: s.lastError,
+      lastErrorAt: s.lastErrorAt,
+      requests: s.requests,
+      errors: s.errors,
+    };
+  } catch (err) {
+    // Health must answer whatever the source does.
+    const message = err instanceof Error ? err.message : String(err);
+    return {
+      source: 'unknown',
+      settlementsEnabled: false,
+      fetchedAt: null,
+      ageMs: null,
+      lastError: `status failed: ${message}`,
+      lastErrorAt: null,
+      requests: 0,
+      errors: 0,
+    };
+  }
+}
 
 export const healthRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, { ctx }) => {
   // Load balancers poll health every few seconds: one set of reads per env per TTL, shared.
   const cache = new TtlCache(5_000, ctx.nowMs);
   app.get('/api/v1/health', { schema: { querystring: S.query({ env: S.env }) } }, async (req, reply) => {
     const env = envParam(req.query, ctx.defaultEnv);
+    // The market-data source's own status: no request of its own, never waits, store or no store.
+    const marketData = marketDataStatus(ctx, env);
     try {
       const { result: tables, tally } = await cache.strict(`health:${env}`, () =>
         withTally(async () => {
@@ -68,6 +101,7 @@ export const healthRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app,
         tables,
         meta: { generatedAt: new Date(ctx.nowMs()).toISOString(), cache: 'miss', dynamo: tally },
         warnings,
+        marketData,
       } satisfies HealthResponse;
     } catch (err) {
       // Open to anyone (load balancers): the error's name and a stable code, the rest in the log.
@@ -81,6 +115,7 @@ export const healthRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app,
         region: ctx.region,
         tables: [],
         error: { code: e.code, name: failureName(err), message: e.message },
+        marketData,
       } satisfies HealthResponse;
     }
   });

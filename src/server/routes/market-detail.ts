@@ -6,6 +6,7 @@ import {
   buildMarketAnalytics,
   buildRows,
   fillsWithRealized,
+  lifecycleStatus,
   outcomeRows,
   type Outcomes,
 } from '../../core/index.js';
@@ -128,7 +129,7 @@ export const marketDetailRoutes: FastifyPluginAsync<RouteOptions & { executionLi
       await requireMarket(envs, env, marketId);
       return cachedJson(cache, `market:${env}:${marketId}`, ctx.nowMs(), async () => {
         const gsi = await envs.get(env).hasDecisionGsi();
-        const { input, warnings } = await envs.get(env).metricsInput(ctx, 'UTC', 1);
+        const { input, warnings } = await envs.get(env).metricsInput(ctx, 'UTC', 1, [marketId]);
         // The newest decision, fresh through the GSI; without it, whatever the bounded read found.
         const latest = gsi
           ? await envs.get(env).readLatestDecision(marketId)
@@ -143,6 +144,13 @@ export const marketDetailRoutes: FastifyPluginAsync<RouteOptions & { executionLi
           body: {
             env,
             marketId,
+            // Lifecycle (api.md §Added), also on `position` with the rest of the row's columns.
+            title: row?.title ?? null,
+            closeTime: row?.closeTime ?? null,
+            marketStatus: row?.marketStatus ?? null,
+            result: row?.result ?? null,
+            settlementPnl: row?.settlementPnl ?? null,
+            lifecycle: lifecycleStatus(input.marketData),
             config: config ? configJson(config) : null,
             position: row
               ? {

@@ -1,7 +1,7 @@
 // GET /api/v1/alerts and GET /api/v1/risk: the alert list (first and last seen) and everything a
 // risk view needs — limit use per market and in total, loss-limit use, halt, the bot's API errors.
 import type { FastifyPluginAsync } from 'fastify';
-import { buildOverview } from '../../core/index.js';
+import { buildOverview, exposureByCloseDate } from '../../core/index.js';
 import type { MarketRow } from '../../core/rows.js';
 import { toApiTime } from '../../core/time.js';
 import type { AlertRegistry, TrackedAlert } from '../alert-monitor.js';
@@ -18,7 +18,13 @@ import type { AlertsResponse, RiskResponse } from '../../api/types.js';
 function riskRow(r: MarketRow) {
   return {
     marketId: r.marketId,
+    title: r.title,
     eventTicker: r.eventTicker,
+    closeTime: r.closeTime,
+    closesInMs: r.closesInMs,
+    closingSoon: r.closingSoon,
+    marketStatus: r.marketStatus,
+    settlementPnl: r.settlementPnl,
     enabled: r.enabled,
     netPosition: r.netPosition,
     maxInventoryYes: r.maxInventoryYes,
@@ -36,7 +42,13 @@ function riskRow(r: MarketRow) {
 /** CSV/xlsx columns of /risk's markets and of /alerts (see columnsOf). */
 export const RISK_COLUMNS = columnsOf<ReturnType<typeof riskRow>>({
   marketId: true,
+  title: true,
   eventTicker: true,
+  closeTime: true,
+  closesInMs: true,
+  closingSoon: true,
+  marketStatus: true,
+  settlementPnl: true,
   enabled: true,
   netPosition: true,
   maxInventoryYes: true,
@@ -142,7 +154,10 @@ export const riskRoutes: FastifyPluginAsync<RouteOptions & { alerts: AlertRegist
             enabled: o.exposure.enabled,
             capitalAtRisk: o.exposure.capitalAtRisk,
             totalLimitUse: o.exposure.totalLimitUse,
+            // metrics.md "exposure by close date": Σ capitalAtRisk (and |net|) by UTC close date.
+            byCloseDate: exposureByCloseDate(o.markets),
           },
+          lifecycle: o.lifecycle,
           markets,
           apiErrors: (state.apiErrors?.errors ?? [])
             .map((e) => ({ ...e, lastErrorAt: e.lastErrorAtMs === null ? null : toApiTime(e.lastErrorAtMs) }))
