@@ -11,6 +11,8 @@ import { createReadClient, type ReadClient } from './store/client.js';
 import { buildApp } from './server/app.js';
 import { webDir } from './web-build.js';
 import { startEmbedded, type Embedded } from './embedded/start.js';
+import { marketDataEnvs } from './config/kalshi.js';
+import { createMarketDataSource } from './store/kalshi/market-data-source.js';
 import type { AuthConfig } from './server/auth.js';
 
 function log(msg: string): void {
@@ -90,6 +92,10 @@ async function main(): Promise<void> {
     client = await awsClient(o, cfg.credentials);
   }
 
+  // Titles, close times and settlements from Kalshi's market data (issue 20): the embedded mode's
+  // own Kalshi-compatible server unless --kalshi-<env>-url says otherwise. Read in the background;
+  // a page never waits for it.
+  const marketData = createMarketDataSource({ envs: marketDataEnvs(o, cfg.kalshi, embedded), log });
   const web = await webDir(log);
   const app = await buildApp(
     {
@@ -103,6 +109,7 @@ async function main(): Promise<void> {
       // Alerts are evaluated in the background once an environment is asked about, and posted to
       // the webhook when one is configured.
       kalshi: cfg.kalshi,
+      marketData,
       trustProxy: o.trustProxy,
       hosts: { listen: o.host, allowed: o.allowedHosts },
       alerts: {
@@ -136,6 +143,7 @@ async function main(): Promise<void> {
   const shutdown = async () => {
     log('shutting down…');
     await app.close();
+    marketData.close();
     client.destroy();
     await embedded?.stop();
     process.exit(0);

@@ -233,6 +233,17 @@ describe('lifecycle status, settlement totals', () => {
     // Unavailable: unknown, not zero.
     const u = settlementTotals(rows, 1.25, lifecycleStatus(view({ fetchedAt: null, unavailable: 'down' })));
     expect(u).toEqual({ settlementTotal: null, realizedInclSettlement: null, settlementUnknown: 3 });
+    // Credentials configured but nothing fetched yet (the first seconds after start): still unknown,
+    // never a 0 that would say nothing settled.
+    const loading = settlementTotals(
+      rows,
+      1.25,
+      lifecycleStatus(
+        view({ fetchedAt: null, unavailable: 'Kalshi market data loading', settlements: new Map() }),
+      ),
+    );
+    expect(loading.settlementTotal).toBeNull();
+    expect(loading.realizedInclSettlement).toBeNull();
   });
   it('property: Σ per market = settlementTotal, and incl. − realized = total', () => {
     const pnl = fc.option(

@@ -96,7 +96,10 @@ export function settlementFigures(
     settlementSource: acct !== null ? 'account' : position !== null ? 'position' : null,
     settlementPnlPosition: position,
     settlementPnlAccount: acct,
-    settlementDifference: acct !== null && position !== null ? acct - position : null,
+    // To the cent: both are whole-cent amounts, and a float residue (−1.8e-15) would read as a
+    // difference that is not there.
+    settlementDifference:
+      acct !== null && position !== null ? Math.round((acct - position) * 100) / 100 : null,
   };
 }
 
@@ -215,7 +218,9 @@ export function settlementTotals(
     if (r.settlementPnl !== null) sum += r.settlementPnl;
     else if (r.netPosition !== 0 && r.marketPhase === null) unknown += 1;
   }
-  const known = status.available || status.accountSettlements;
+  // Only a fetch makes the sum mean anything: before the first one (or with credentials configured
+  // but nothing fetched yet) a 0 would claim that nothing settled.
+  const known = status.available;
   return {
     settlementTotal: known ? sum : null,
     realizedInclSettlement: known ? realizedTotal + sum : null,
