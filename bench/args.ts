@@ -12,6 +12,7 @@ export const SUITES = [
   'original',
   'live-cost',
   'first-view',
+  'first-view-api',
   'quality',
 ] as const;
 export type Suite = (typeof SUITES)[number];
@@ -37,6 +38,8 @@ const DESCRIPTIONS: Record<Suite, string> = {
     'live updates: DynamoDB requests and items per refresh and per minute, no client / 1 / 50 clients, $/day, at the market counts of S, D, L (CI: S)',
   'first-view':
     'time to the first view on a cold server, on D: deep dive of a quiet market over 30 days (≤ 500 ms) and Compare of 6 markets over 7 days (≤ 1 s), with a trace of the API requests',
+  'first-view-api':
+    "the server's share of those first views, cold, on D, no browser: the page's API requests side by side, the first rows (≤ 500 ms) and /compare (≤ 1 s), with DynamoDB requests",
   quality:
     "market-making quality, cold, on D: markouts for every fill of the busiest market over 30 days (≤ 1 s) and all markets' quality table over 7 days (≤ 2 s), with DynamoDB requests",
   original:

@@ -8,6 +8,7 @@ import { apiSuite } from './api.js';
 import { browserSuite } from './browser.js';
 import { deepDiveSuite } from './deepdive.js';
 import { firstViewSuite } from './first-view.js';
+import { firstViewApiSuite } from './first-view-api.js';
 import { Bench } from './harness.js';
 import { loadSuite } from './load.js';
 import { liveCostSuite } from './live.js';
@@ -30,6 +31,7 @@ const RUNNERS: Record<Suite, (bench: Bench) => Promise<void>> = {
   original: originalSuite,
   'live-cost': liveCostSuite,
   'first-view': firstViewSuite,
+  'first-view-api': firstViewApiSuite,
   quality: qualitySuite,
 };
 

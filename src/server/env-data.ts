@@ -287,8 +287,8 @@ export class EnvData {
    * compare spreads): they move with every "last N days" range, so keeping them in decisionsAt's
    * cache would only push out the fill times that do come back.
    */
-  readDecisionsAt(marketId: string, timesMs: readonly number[]) {
-    return readDecisionsAt(this.client, this.env, marketId, timesMs);
+  readDecisionsAt(marketId: string, timesMs: readonly number[], concurrency?: number) {
+    return readDecisionsAt(this.client, this.env, marketId, timesMs, concurrency);
   }
 
   /** A market's newest decision through the GSI, bounded by now + clock skew (the market header). */
