@@ -21,6 +21,7 @@ import {
   NET_INCRS,
   priceModel,
   priceOptions,
+  priceXRange,
   sampleTooltip,
 } from './price-chart';
 
@@ -231,6 +232,41 @@ describe('priceModel: no quote that did not exist (issue 16 item 3)', () => {
   it('isolated points: values with no drawn neighbour', () => {
     expect(isolatedPoints([null, 1, null, 2, 3, null, 4])).toEqual([1, 6]);
     expect(isolatedPoints([])).toEqual([]);
+  });
+});
+
+describe('price chart x range (the page’s range, not only the data that has arrived)', () => {
+  const range = [1000, 5000] as const;
+
+  it('auto range (the data’s first and last x): the whole page range, never cutting the data', () => {
+    // Only the fills in (the series still loading): a restart before the first or after the last
+    // fill is still inside the x scale, so it is drawn as the list under the chart says.
+    expect(priceXRange([2000, 3000, 4000], 2000, 4000, range)).toEqual([1000, 5000]);
+    // A previous range's answer shown while the new one loads is not cut.
+    expect(priceXRange([500, 3000, 5500], 500, 5500, range)).toEqual([500, 5500]);
+    // One point: uPlot's lone-x widening (86400 / ms) is replaced by the range.
+    expect(priceXRange([2000], 2000, 2000 + 86_400_000, range)).toEqual([1000, 5000]);
+  });
+
+  it('a zoom is kept; no range known: uPlot’s own', () => {
+    expect(priceXRange([2000, 3000, 4000], 2500, 3500, range)).toEqual([2500, 3500]);
+    expect(priceXRange([2000, 3000, 4000], 1500, 3500, range)).toEqual([1500, 3500]);
+    expect(priceXRange([2000, 3000, 4000], 2000, 4000, null)).toEqual([2000, 4000]);
+  });
+
+  it('the options read the range on every autoscale', () => {
+    let r: readonly [number, number] | null = null;
+    const opts = priceOptions(
+      { bid: '', ask: '', mid: '', target: '', fair: '', net: '', outline: '', axis: '', grid: '' },
+      'UTC',
+      () => [],
+      () => r,
+    );
+    const x = opts.scales?.['x']?.range as (u: uPlot, a: number, b: number) => [number, number];
+    const u = { data: [[2000, 4000]] } as unknown as uPlot;
+    expect(x(u, 2000, 4000)).toEqual([2000, 4000]);
+    r = range;
+    expect(x(u, 2000, 4000)).toEqual([1000, 5000]);
   });
 });
 

@@ -287,10 +287,37 @@ const priceTick = (v: number) => `${Math.round(v * 100)}¢`;
 /** Tick steps of the net-position axis: whole contracts (1, 2, 5, 10, …). */
 export const NET_INCRS: number[] = [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000, 10_000];
 
+/**
+ * The x range of the price chart: the page's whole range [from, to] (seconds) when the chart shows
+ * all it holds — uPlot's auto range is exactly the data's first and last x (a double-click reset
+ * too) — so that the chart spans the range it is the chart of, whatever has arrived: with only the
+ * fills in (the series still loading, or failed) it is not cut to the first and last fill, and a
+ * restart marker of the range (drawn only inside the x scale) is never left off while the list
+ * under the chart counts it. The data is never cut: a range narrower than the data (a previous
+ * range's answer shown while the new one loads) widens to it. A zoom (any other min, max) is kept.
+ */
+export function priceXRange(
+  xs: ArrayLike<number> | undefined,
+  min: number | null,
+  max: number | null,
+  range: readonly [number, number] | null,
+): uPlot.Range.MinMax {
+  const n = xs?.length ?? 0;
+  if (!range || n === 0 || min === null || max === null) return [min, max];
+  const first = xs![0]!;
+  const last = xs![n - 1]!;
+  // uPlot widens a lone x by 86400 / ms (1000 days in seconds): the point itself is the data.
+  const auto = min === first && (n === 1 || max === last);
+  if (!auto) return [min, max];
+  return [Math.min(first, range[0]), Math.max(last, range[1])];
+}
+
 export function priceOptions(
   palette: PricePalette,
   tz: string,
   fillAt: () => (MarketFill | null)[],
+  /** The page's range in seconds (read on every autoscale), or null: the data's own extent. */
+  xRange: () => readonly [number, number] | null = () => null,
 ): ChartOptions {
   const step = steppedPaths();
   const line = (label: string, stroke: string, extra: Partial<uPlot.Series> = {}): uPlot.Series => ({
@@ -327,7 +354,10 @@ export function priceOptions(
     padding: [8, 4, 0, 4],
     cursor: { points: { show: false } },
     scales: {
-      x: { time: true },
+      x: {
+        time: true,
+        range: (u, min, max) => priceXRange(u.data[0], min, max, xRange()),
+      },
       price: {
         range: (_u, min, max) => {
           const lo = Math.max(0, (min ?? 0) - 0.02);

@@ -196,6 +196,7 @@ export function MarketPage() {
             netNow={detail.data?.position?.netPosition ?? null}
             runs={runsFor(runs.data, marketId, range)}
             runsError={runs.error}
+            range={range}
           />
           <div className="tabs" role="tablist" aria-label="Market detail">
             {TABS.map((t) => (

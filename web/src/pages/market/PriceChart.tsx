@@ -65,11 +65,14 @@ export function PriceChart({
   model,
   tz,
   markers = [],
+  range = null,
 }: {
   model: PriceModel;
   tz: string;
   /** Bot restarts and version changes (run-markers.ts), drawn as dashed lines. */
   markers?: readonly RunMarker[];
+  /** The page's range: the x axis spans it whatever data has arrived (priceXRange). */
+  range?: { from: string; to: string } | null;
 }) {
   const theme = useTheme();
   const tooltip = useTooltipContent((u, idx) => {
@@ -89,12 +92,17 @@ export function PriceChart({
   // The fill markers are drawn from the latest model: new data needs no new chart.
   const fillAt = useLatestCallback(() => model.fillAt);
   const markerList = useLatestCallback(() => markers);
+  const xRange = useLatestCallback((): readonly [number, number] | null => {
+    const from = range ? Date.parse(range.from) / 1000 : NaN;
+    const to = range ? Date.parse(range.to) / 1000 : NaN;
+    return Number.isFinite(from) && Number.isFinite(to) && from < to ? [from, to] : null;
+  });
   const key = markersKey(markers);
   const options = useMemo(() => {
-    const opts = priceOptions(palette(), tz, fillAt);
+    const opts = priceOptions(palette(), tz, fillAt, xRange);
     return { ...opts, plugins: [runMarkersPlugin(markerList, runMarkerColors()), tooltipPlugin(tooltip)] };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `theme`: the palette is read from CSS, which changes with the theme; `key`: new markers are drawn by a new chart (they change only with a new answer).
-  }, [theme, tz, fillAt, markerList, tooltip, key]);
+  }, [theme, tz, fillAt, markerList, xRange, tooltip, key]);
   return (
     <UPlotChart
       options={options}

@@ -23,6 +23,8 @@ interface Props {
   /** The runs answer for exactly this range (runsFor), or null: restart and version markers. */
   runs?: RunsResponse | null;
   runsError?: Error | null;
+  /** The page's range: the chart's x axis spans it (not only the data that has arrived). */
+  range?: { from: string; to: string } | null;
 }
 
 export function PricePanel({
@@ -35,6 +37,7 @@ export function PricePanel({
   netNow = null,
   runs = null,
   runsError = null,
+  range = null,
 }: Props) {
   const hasBook = series?.items.some((p) => p.decisionId !== null) ?? false;
   const model = useMemo(
@@ -90,7 +93,7 @@ export function PricePanel({
               {formatPrice(old.bestAsk)}, drawn once as a dot, not carried across the range.
             </div>
           )}
-          <PriceChart model={model} tz={tz} markers={markers} />
+          <PriceChart model={model} tz={tz} markers={markers} range={range} />
           <RunMarkerList markers={markers} runs={runs} error={runsError} tz={tz} testId="price-run-markers" />
           <p className="note">
             The book and targets are the decision in force at {series ? formatContracts(series.points) : '…'}{' '}
