@@ -51,21 +51,27 @@ export function runMarkersPlugin(markers: () => readonly RunMarker[], colors: Ru
     ctx.save();
     ctx.font = AXIS_FONT.replace(/^\d+px/, `${Math.round(LABEL_FONT_PX * r)}px`);
     ctx.textBaseline = 'top';
+    // The context keeps the alignment of whatever uPlot drew last (a left axis leaves it 'right',
+    // which put each label's text a label's width left of its box, across its own line).
+    ctx.textAlign = 'left';
     const widths = pos.map((p) => ctx.measureText(p.marker.label).width + 2 * LABEL_PAD * r);
     const boxes = placeLabels(
       pos.map((p, i) => ({ px: p.px * r, width: widths[i]!, kind: p.marker.kind })),
       width,
     );
-    pos.forEach((p, i) => {
-      const color = colors[p.marker.kind];
+    // Every line first, then the labels over them: a line never runs through another's label text.
+    ctx.setLineDash([4 * r, 3 * r]);
+    ctx.lineWidth = Math.max(1, r);
+    pos.forEach((p) => {
       const x = Math.round(left + p.px * r) + 0.5;
       ctx.beginPath();
-      ctx.setLineDash([4 * r, 3 * r]);
-      ctx.lineWidth = Math.max(1, r);
-      ctx.strokeStyle = color;
+      ctx.strokeStyle = colors[p.marker.kind];
       ctx.moveTo(x, top);
       ctx.lineTo(x, top + height);
       ctx.stroke();
+    });
+    pos.forEach((p, i) => {
+      const color = colors[p.marker.kind];
       const box = boxes[i];
       if (!box) return;
       const bx = left + box.left;
