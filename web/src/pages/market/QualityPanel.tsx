@@ -26,6 +26,9 @@ import type { ResolvedRange } from './market-params';
 import { dayX, runMarkers } from '../../charts/run-markers';
 import { useRuns } from './market-queries';
 import { RunMarkerList, runsFor } from './RunMarkers';
+// The chart legends' base style (.chart-legend) is in pages.css, which the deep dive does not load
+// otherwise: opened directly, its legends were bulleted lists.
+import '../common/pages.css';
 import '../quality/quality.css';
 
 const MARKOUT_FIELDS: QualityField[] = ['edgeCents', 'markout5m', 'markout1h', 'adverse5m'];
