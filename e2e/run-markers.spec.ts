@@ -78,11 +78,19 @@ async function openDeepDive(
   await expect(page.getByTestId('price-chart').locator('canvas').first()).toBeVisible({ timeout: 30_000 });
   // The list under the chart appears once the runs answer is in (a count, or "no restart").
   await expect(page.getByTestId('price-run-markers')).toBeAttached({ timeout: 30_000 });
+  // The book series is in too (the chart then holds all it will): the screenshots show the book.
+  // The markers do not wait for it — the x axis spans the page's range from the first fill on
+  // (priceXRange, unit-tested) — but a chart half loaded is no picture of the page.
+  await expect(page.getByTestId('price-panel').getByText('updating…')).toHaveCount(0, { timeout: 30_000 });
+  await expect(
+    page.getByTestId('price-panel').getByText(/decision in force at [\d,]+ evenly spaced times/),
+  ).toBeVisible();
   await nextFrames(page);
   const range = await pageRange(page);
-  const body = bodies.find(
-    (b) => Date.parse(b.from) === Date.parse(range.from) && Date.parse(b.to) === Date.parse(range.to),
-  );
+  // The newest answer for the page's range: the one it renders (a refetch may have followed).
+  const body = bodies
+    .filter((b) => Date.parse(b.from) === Date.parse(range.from) && Date.parse(b.to) === Date.parse(range.to))
+    .at(-1);
   expect(body, 'the page asked GET /runs for its own range').toBeDefined();
   return { ...(body as RunsResponse), range };
 }
@@ -108,7 +116,9 @@ test('price chart: one marker per run start the API reports in the range, of the
   // The same markers in words for screen readers.
   await expect(page.getByTestId('price-run-markers')).toHaveAttribute('data-count', String(want.length));
 
-  // Hovering a marker's line shows what happened there.
+  // Hovering a marker's line shows what happened there. The chart sits below the fold of a 720 px
+  // viewport: scrolled into view first, or the mouse would move outside the page.
+  await chart.scrollIntoViewIfNeeded();
   const first = chart.locator('[data-testid="run-marker"]').first();
   const box = await first.boundingBox();
   const plot = await chart.locator('.u-over').boundingBox();
@@ -163,7 +173,7 @@ for (const size of [
       const body = await openDeepDive(page);
       const chart = page.getByTestId('price-chart');
       const drawn = await markersOf(chart);
-      expect(drawn.length).toBe(startedIn(body, body.range.from, body.range.to).length);
+      expect(drawn.map((d) => d.runId).sort()).toEqual(startedIn(body, body.range.from, body.range.to));
       // The labels drawn never overlap (placeLabels thins them on a narrow plot; lines all stay).
       const boxes = await chart
         .locator('[data-testid="run-marker"]:not([data-label=""])')
@@ -179,17 +189,37 @@ for (const size of [
         expect(boxes[i]!.left).toBeGreaterThanOrEqual(boxes[i - 1]!.left + boxes[i - 1]!.width);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow).toBeLessThanOrEqual(0);
+      // The sticky top bar would be drawn over whatever part of a panel is scrolled under it.
+      const unstick = '.topbar { position: static !important; }';
       await page.getByTestId('price-panel').screenshot({
         path: `test-results/run-markers-price-${size.name}-${theme}.png`,
+        style: unstick,
       });
       await page.goto(`${server.url}/market?m=${encodeURIComponent(market)}&env=demo&tz=UTC&tab=analytics`);
       const daily = page.getByTestId('market-quality-daily-chart');
       await expect(daily.locator('canvas').first()).toBeVisible({ timeout: 30_000 });
+      await expect(page.getByTestId('daily-run-markers')).toBeAttached({ timeout: 30_000 });
       await nextFrames(page);
-      await daily.scrollIntoViewIfNeeded();
-      await page.getByTestId('market-quality').screenshot({
-        path: `test-results/run-markers-pnl-${size.name}-${theme}.png`,
-      });
+      // The attribution chart: its heading, legend, chart and the list of restarts under it.
+      const heading = page
+        .getByTestId('market-quality')
+        .getByRole('heading', { name: /Attribution per day/ });
+      await heading.scrollIntoViewIfNeeded();
+      const top = await heading.boundingBox();
+      const bottom = await page.getByTestId('daily-run-markers').boundingBox();
+      const col = await daily.boundingBox();
+      expect(top && bottom && col).toBeTruthy();
+      if (top && bottom && col)
+        await page.screenshot({
+          path: `test-results/run-markers-pnl-${size.name}-${theme}.png`,
+          style: unstick,
+          clip: {
+            x: Math.max(0, col.x - 8),
+            y: Math.max(0, top.y - 6),
+            width: Math.min(size.width - Math.max(0, col.x - 8), col.width + 16),
+            height: bottom.y + bottom.height + 6 - Math.max(0, top.y - 6),
+          },
+        });
       await context.close();
     });
   }
