@@ -1,4 +1,4 @@
-// The README's screenshots: Home, a market's deep dive and Risk, at 1440×900 and 390×844, light and
+// The README's screenshots: Home, a market's deep dive, Risk and Quality, at 1440×900 and 390×844, light and
 // dark, on the embedded store with the simulated bot running. Not part of the suite (it writes into
 // docs/): run it with
 //   DORA_DOCS_SCREENSHOTS=1 npx playwright test -c e2e/playwright.config.ts e2e/docs-screenshots.spec.ts
@@ -27,7 +27,9 @@ async function settle(page: Page): Promise<void> {
   await loaded(page);
 }
 
-test('docs screenshots: Home, deep dive and Risk at both sizes and both themes', async ({ browser }) => {
+test('docs screenshots: Home, deep dive, Risk and Quality at both sizes and both themes', async ({
+  browser,
+}) => {
   test.setTimeout(300_000);
   const overview = (await (await fetch(`${server.url}/api/v1/overview?env=demo`)).json()) as {
     markets: { marketId: string; enabled: boolean; netPosition: number; fills24h: number }[];
@@ -44,6 +46,7 @@ test('docs screenshots: Home, deep dive and Risk at both sizes and both themes',
       ready: 'price-chart',
     },
     { name: 'risk', path: '/risk?env=demo', ready: 'env-badge' },
+    { name: 'quality', path: '/quality?env=demo', ready: 'quality-table' },
   ];
   for (const size of SIZES) {
     for (const theme of THEMES) {
