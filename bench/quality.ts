@@ -20,7 +20,13 @@ async function coldRoute(set: OpenSet, url: string, primeUrl: string, runs: numb
     const app = await newApp(set);
     try {
       assertOk(await get(app, primeUrl), primeUrl);
-      const m = await set.recorder.measure(() => get(app, url));
+      // Past the answer deadline (10 s) the route says 503 while its load goes on: ask again (the
+      // same single-flight load) until it answers, so a slow table is measured, not a crash.
+      const m = await set.recorder.measure(async () => {
+        let g = await get(app, url);
+        for (let i = 0; i < 10 && g.status === 503; i++) g = await get(app, url);
+        return g;
+      });
       assertOk(m.result, url);
       return m;
     } finally {

@@ -4,11 +4,11 @@
 // begins_with (contract §2.5). Never a Scan.
 import type { Env, ExecutionEvent, Warning } from '../core/types.js';
 import type { ReadClient } from '../store/client.js';
-import { readMarketRuns, type MarketRuns } from '../store/read-runs.js';
+import { readMarketRuns, type MarketRuns, type WalkOptions } from '../store/read-runs.js';
 import { runStartMs } from '../core/decision-id.js';
 import { readMarketExecutions, runLoggedPlacement } from '../store/read-executions.js';
 import { mapLimit } from '../store/paginate.js';
-import type { RunEventsCache } from './run-events-cache.js';
+import type { RunEvents, RunEventsCache } from './run-events-cache.js';
 
 /** The runs that can hold the market's events in the range: walked back, one request per run. */
 export function runsInRange(
@@ -18,8 +18,12 @@ export function runsInRange(
   fromMs: number,
   toMs: number,
   cache?: RunEventsCache,
+  onRun?: WalkOptions['onRun'],
 ): Promise<MarketRuns> {
-  return readMarketRuns(client, env, marketId, fromMs, toMs, cache?.runSteps, cache?.runVersions);
+  return readMarketRuns(client, env, marketId, fromMs, toMs, cache?.runSteps, cache?.runVersions, {
+    systemShare: cache ? (key, load) => cache.shared.get(`all|${key}`, load) : undefined,
+    onRun,
+  });
 }
 
 export async function marketEventsInRange(
@@ -30,7 +34,33 @@ export async function marketEventsInRange(
   toMs: number,
   opts: { attributes?: readonly string[]; cache?: RunEventsCache } = {},
 ): Promise<{ events: ExecutionEvent[]; warnings: Warning[] }> {
-  const runs = await runsInRange(client, env, marketId, fromMs, toMs, opts.cache);
+  const cache = opts.cache;
+  const attrsKey = opts.attributes?.join(',') ?? '*';
+  const keyOf = (run: string) => `${env}|${marketId}|${run}|${attrsKey}`;
+  const read = (run: string) =>
+    readMarketExecutions(client, env, marketId, [run], {
+      attributes: opts.attributes,
+      systemShare: cache ? (key, load) => cache.shared.get(`sys|${env}|${key}`, load) : undefined,
+    });
+  // Pipelined (issue 18): each run's events are read as soon as the walk finds it, not after the
+  // whole walk. A run found by a later step that began before the run of the range end's newest
+  // decision has been followed by that run and is over: read through the cache at once. Any other
+  // (the newest decision's run, the runs of "ALL" records) may be the live run: read now, and held
+  // by the cache below only once the walk has shown it is over — as before.
+  const started = new Map<string, { events: Promise<RunEvents>; cached: boolean }>();
+  let endRunStart: number | null = null;
+  const limit = limiter(4);
+  const onRun = (run: string, walkStep: number | null) => {
+    if (started.has(run)) return;
+    const start = runStartMs(run);
+    if (walkStep === 0) endRunStart = start;
+    const ended =
+      walkStep !== null && walkStep > 0 && endRunStart !== null && start !== null && start < endRunStart;
+    if (cache && ended)
+      started.set(run, { events: cache.get(keyOf(run), () => limit(() => read(run))), cached: true });
+    else started.set(run, { events: limit(() => read(run)), cached: false });
+  };
+  const runs = await runsInRange(client, env, marketId, fromMs, toMs, cache, onRun);
   // One bot process at a time: every run but the one that wrote last has been followed by another
   // and is over; that one may still be writing and is always read (so is any run that began in its
   // start second, whose order the ids cannot tell).
@@ -39,19 +69,43 @@ export async function marketEventsInRange(
   const newestStart = newest ? runStartMs(newest) : null;
   const live = (run: string) =>
     run === newest || newest === null || (newestStart !== null && runStartMs(run) === newestStart);
-  const attrsKey = opts.attributes?.join(',') ?? '*';
-  const read = (run: string) =>
-    readMarketExecutions(client, env, marketId, [run], { attributes: opts.attributes });
-  const parts = await mapLimit(sorted, 4, (run) =>
-    live(run) || !opts.cache
-      ? read(run)
-      : opts.cache.get(`${env}|${marketId}|${run}|${attrsKey}`, () => read(run)),
+  const parts = await Promise.all(
+    sorted.map(async (run) => {
+      const early = started.get(run) ?? { events: limit(() => read(run)), cached: false };
+      if (!cache) return early.events;
+      if (live(run)) {
+        // Held as over, yet the live run: forget it, and read it fresh as a live run always is.
+        if (early.cached) {
+          cache.delete(keyOf(run));
+          return read(run);
+        }
+        return early.events;
+      }
+      return early.cached ? early.events : cache.get(keyOf(run), () => early.events);
+    }),
   );
   const events = parts
     .flatMap((p) => p.events)
     .filter((e) => e.timeMs >= fromMs && e.timeMs <= toMs)
     .sort((a, b) => b.timeMs - a.timeMs || (a.sortKey < b.sortKey ? 1 : -1));
   return { events, warnings: [...runs.warnings, ...parts.flatMap((p) => p.warnings)] };
+}
+
+/** At most `n` of the given tasks running at once, in the order they were handed in. */
+function limiter(n: number): <T>(task: () => Promise<T>) => Promise<T> {
+  let active = 0;
+  const waiting: (() => void)[] = [];
+  return async <T>(task: () => Promise<T>): Promise<T> => {
+    if (active >= n) await new Promise<void>((resolve) => waiting.push(resolve));
+    else active++;
+    try {
+      return await task();
+    } finally {
+      const next = waiting.shift();
+      if (next) next();
+      else active--;
+    }
+  };
 }
 
 /**

@@ -43,6 +43,26 @@ export class RunEventsCache {
   /** Runs that logged an ORDER_PLACE (§6.19): "yes" for good, "no" for 5 minutes. */
   readonly placedRuns = new PlacedRuns(20_000, 5 * 60_000, () => this.now());
 
+  /**
+   * Reads shared by the markets of one page for a few seconds (single-flight): a run's
+   * system-decision events (every market's, filtered per market) and a range's "ALL" records. The
+   * same reads each market made for itself; held no longer than an answer (3 s), so a live run's
+   * new records show as soon as they did.
+   */
+  readonly shared = new SharedLoads(3_000, 2_000, () => this.now());
+
+  /** Whether an entry is held and fresh (loaded or loading). */
+  has(key: string): boolean {
+    const known = this.entries.get(key);
+    return known !== undefined && this.now() - known.atMs < this.maxAgeMs;
+  }
+
+  /** Forgets an entry (a run held as ended that turned out to be the live one). */
+  delete(key: string): void {
+    const known = this.entries.get(key);
+    if (known) this.remove(key, known);
+  }
+
   get heldEvents(): number {
     return this.held;
   }
@@ -125,5 +145,33 @@ class PlacedRuns {
       const oldest = this.map.keys().next();
       if (!oldest.done) this.map.delete(oldest.value);
     }
+  }
+}
+
+/**
+ * Single-flight loads kept `ttlMs` after they began, at most `max` of them (oldest first out); a
+ * failed load is forgotten at once.
+ */
+export class SharedLoads {
+  private readonly map = new Map<string, { value: Promise<unknown>; atMs: number }>();
+  constructor(
+    private readonly ttlMs: number,
+    private readonly max: number,
+    private readonly now: () => number,
+  ) {}
+  get<T>(key: string, load: () => Promise<T>): Promise<T> {
+    const known = this.map.get(key);
+    if (known && this.now() - known.atMs < this.ttlMs) return known.value as Promise<T>;
+    const entry = { value: load() as Promise<unknown>, atMs: this.now() };
+    this.map.delete(key);
+    this.map.set(key, entry);
+    entry.value.catch(() => {
+      if (this.map.get(key) === entry) this.map.delete(key);
+    });
+    for (const k of this.map.keys()) {
+      if (this.map.size <= this.max) break;
+      this.map.delete(k);
+    }
+    return entry.value as Promise<T>;
   }
 }

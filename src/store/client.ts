@@ -1,5 +1,6 @@
 // The one way to talk to DynamoDB from the dashboard: a client that can only read. The guard is SDK
 // middleware, so no code path (ours or a library's) can send a write, whatever command it builds.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { recordRequest } from './stats.js';
@@ -55,18 +56,67 @@ function rcuOf(output: Record<string, unknown>): number {
 
 /** At most this many requests in flight per table, so one busy page cannot starve the others. */
 const PER_TABLE_CONCURRENCY = 32;
+/**
+ * Of those, at most this many for bulk reads (any request not marked urgent): the rest are kept for
+ * the urgent lane, so a dependent chain of reads (a run walk, issue 18) does not queue behind a
+ * page's many independent reads, here or in the store (one request at a time per step of the chain,
+ * each of which set the wall time when it waited behind 40 sampled lookups a market).
+ */
+const PER_TABLE_BULK = 24;
+
+const lane = new AsyncLocalStorage<'urgent'>();
+
+/**
+ * Runs fn with its DynamoDB requests in the urgent lane: they take a free slot before any waiting
+ * bulk request, and slots the bulk reads cannot fill. For dependent chains (each read needs the one
+ * before), whose length sets a page's time; never for the bulk of a page's reads.
+ */
+export function urgent<T>(fn: () => Promise<T>): Promise<T> {
+  return lane.run('urgent', fn);
+}
 
 class Semaphore {
   private active = 0;
-  private readonly waiting: (() => void)[] = [];
-  constructor(private readonly limit: number) {}
-  async acquire(): Promise<() => void> {
-    if (this.active >= this.limit) await new Promise<void>((resolve) => this.waiting.push(resolve));
-    this.active++;
+  private bulkActive = 0;
+  private readonly waitingUrgent: (() => void)[] = [];
+  private readonly waitingBulk: (() => void)[] = [];
+  constructor(
+    private readonly limit: number,
+    private readonly bulkLimit: number,
+  ) {}
+  /** A slot, taken at once or handed over by a release (which counts it in for the waiter). */
+  async acquire(isUrgent: boolean): Promise<() => void> {
+    const free = this.active < this.limit;
+    if (isUrgent ? free : free && this.bulkActive < this.bulkLimit && !this.waitingUrgent.length) {
+      this.take(isUrgent);
+    } else {
+      await new Promise<void>((resolve) => (isUrgent ? this.waitingUrgent : this.waitingBulk).push(resolve));
+    }
     return () => {
       this.active--;
-      this.waiting.shift()?.();
+      if (!isUrgent) this.bulkActive--;
+      this.wake();
     };
+  }
+  private take(isUrgent: boolean): void {
+    this.active++;
+    if (!isUrgent) this.bulkActive++;
+  }
+  /** Freed slots go to the urgent lane first; to a bulk waiter only within the bulk share. */
+  private wake(): void {
+    while (this.active < this.limit) {
+      const urgentNext = this.waitingUrgent.shift();
+      if (urgentNext) {
+        this.take(true);
+        urgentNext();
+        continue;
+      }
+      if (this.bulkActive >= this.bulkLimit) return;
+      const bulkNext = this.waitingBulk.shift();
+      if (!bulkNext) return;
+      this.take(false);
+      bulkNext();
+    }
   }
 }
 
@@ -138,8 +188,8 @@ export function createReadClient(opts: ReadClientOptions): ReadClient {
       }
       const index = typeof input['IndexName'] === 'string' ? input['IndexName'] : null;
       let gate = perTable.get(table);
-      if (!gate) perTable.set(table, (gate = new Semaphore(PER_TABLE_CONCURRENCY)));
-      const release = await gate.acquire();
+      if (!gate) perTable.set(table, (gate = new Semaphore(PER_TABLE_CONCURRENCY, PER_TABLE_BULK)));
+      const release = await gate.acquire(lane.getStore() === 'urgent');
       const started = performance.now();
       try {
         const result = await next(args);

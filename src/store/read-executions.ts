@@ -64,7 +64,16 @@ export async function readMarketExecutions(
   env: Env,
   marketId: string,
   runIds: readonly string[],
-  opts: { attributes?: readonly string[]; maxItemsPerRun?: number } = {},
+  opts: {
+    attributes?: readonly string[] | undefined;
+    maxItemsPerRun?: number;
+    /**
+     * Shares each run's system-decision events between the markets of a page: read once for every
+     * market (key: run and attributes) and filtered here on `market`, instead of one filtered read
+     * of the same key range per market.
+     */
+    systemShare?: RunSystemShare | undefined;
+  } = {},
 ): Promise<{ events: ExecutionEvent[]; warnings: Warning[] }> {
   const table = tableName('dora_execution_log', env);
   const names: Record<string, string> = { '#sk': 'decision_id#event_ts' };
@@ -87,7 +96,26 @@ export async function readMarketExecutions(
     { run, system: false },
     { run, system: true },
   ]);
+  const share = opts.systemShare;
   await mapLimit(reads, 4, async ({ run, system }) => {
+    if (system && share) {
+      const all = await share(`${run}|${opts.attributes?.join(',') ?? '*'}`, () =>
+        readRunSystemItems(client, table, run, opts.attributes, maxItems),
+      );
+      // What the filtered read returns: this market's items, without `market` unless asked for.
+      const keepMarket = !opts.attributes || opts.attributes.includes('market');
+      const mine: RawItem[] = [];
+      for (const item of all) {
+        if (item['market'] !== marketId) continue;
+        if (keepMarket) mine.push(item);
+        else {
+          const { market: _market, ...rest } = item;
+          mine.push(rest);
+        }
+      }
+      onPage(mine.slice(0, maxItems));
+      return;
+    }
     await (system
       ? queryEach(
           client.raw,
@@ -110,6 +138,45 @@ export async function readMarketExecutions(
       : readOwnDecisionEvents(client, table, run, marketId, names, projected, maxItems, onPage));
   });
   return { events: [...byKey.values()], warnings };
+}
+
+/** A single-flight share of a run's system-decision items (all markets), keyed by run and attributes. */
+export type RunSystemShare = (key: string, load: () => Promise<RawItem[]>) => Promise<RawItem[]>;
+
+/**
+ * Every market's events under a run's system decisions (`<run>:startup_cancel:…` and the halt and
+ * cleanup forms, which sort after every ticker), with `market` among the attributes so each market's
+ * can be picked out. The same key range the per-market filtered read covers.
+ */
+async function readRunSystemItems(
+  client: ReadClient,
+  table: string,
+  run: string,
+  attributes: readonly string[] | undefined,
+  maxItems: number,
+): Promise<RawItem[]> {
+  const names: Record<string, string> = { '#sk': 'decision_id#event_ts' };
+  const wanted = attributes ? [...new Set([...attributes, 'market'])] : null;
+  const projection = wanted?.map((a, i) => {
+    names[`#p${i}`] = a;
+    return `#p${i}`;
+  });
+  const items: RawItem[] = [];
+  await queryEach(
+    client.raw,
+    {
+      TableName: table,
+      KeyConditionExpression: 'bot_run_id = :r AND #sk BETWEEN :a AND :z',
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: { ':r': { S: run }, ':a': { S: `${run}:a` }, ':z': { S: `${run}:z\uffff` } },
+      ...(projection ? { ProjectionExpression: projection.join(', ') } : {}),
+    },
+    maxItems,
+    (page) => {
+      for (const item of page) items.push(item);
+    },
+  );
+  return items;
 }
 
 /**

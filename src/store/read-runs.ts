@@ -9,7 +9,7 @@
 import type { Env, Warning } from '../core/types.js';
 import { parseDecisionId, runStartMs } from '../core/decision-id.js';
 import { toNaiveIso } from '../core/time.js';
-import type { ReadClient } from './client.js';
+import { urgent, type ReadClient } from './client.js';
 import { queryPage } from './paginate.js';
 import { DECISION_GSI, tableName } from './tables.js';
 
@@ -53,7 +53,7 @@ const STEP_PAGE = 10;
 
 const PROJECTION = 'bot_run_id, bot_version, decision_id, #ts';
 
-type Seen = { run: string | null; stamp: string | null; version?: string | null };
+export type Seen = { run: string | null; stamp: string | null; version?: string | null };
 
 function runIdOf(item: Record<string, unknown>): string | null {
   const run = item['bot_run_id'];
@@ -72,6 +72,26 @@ function seenOf(item: Record<string, unknown>): Seen {
   };
 }
 
+/** The "ALL" records' items of a range, as the walk reads them (shared by the markets of a page). */
+export interface SystemRecords {
+  seen: Seen[];
+  requests: number;
+}
+
+/** A single-flight share of the "ALL" records' read, keyed by the caller (e.g. env and range). */
+export type SystemRecordsShare = (key: string, load: () => Promise<SystemRecords>) => Promise<SystemRecords>;
+
+export interface WalkOptions {
+  /** Shares the "ALL" records' read between the markets of a page (one read, not one a market). */
+  systemShare?: SystemRecordsShare | undefined;
+  /**
+   * Called as each run is found, before the walk ends, so its events can be read at once
+   * (pipelined). `walkStep` is the step that found it (0: the newest decision at the range end;
+   * null: an "ALL" record).
+   */
+  onRun?: ((run: string, walkStep: number | null) => void) | undefined;
+}
+
 export async function readMarketRuns(
   client: ReadClient,
   env: Env,
@@ -80,6 +100,7 @@ export async function readMarketRuns(
   toMs: number,
   memo?: RunStepMemo,
   versionMemo?: RunVersionMemo,
+  opts: WalkOptions = {},
 ): Promise<MarketRuns> {
   const table = tableName('dora_decision_log', env);
   const runs = new Set<string>();
@@ -143,7 +164,8 @@ export async function readMarketRuns(
     let at = await newestBefore(toNaiveIso(toMs, 999), true);
     if (at) see(at);
     let skips = 0;
-    while (at) {
+    let step = 0;
+    for (; at; step++) {
       const run = at.run;
       if (!run) {
         // Old-era decision (no run id): no execution log existed then; look a little further.
@@ -153,7 +175,10 @@ export async function readMarketRuns(
       }
       if (walked.has(run)) return;
       walked.add(run);
-      runs.add(run);
+      if (!runs.has(run)) {
+        runs.add(run);
+        opts.onRun?.(run, step);
+      }
       const startMs = runStartMs(run);
       // Began before the range (and not in its first second, which another run may share).
       if (startMs !== null && startMs + 1_000 <= fromMs) return;
@@ -182,10 +207,13 @@ export async function readMarketRuns(
     }
   };
 
-  const system = async () => {
+  /** The "ALL" records of the range (the same for every market: shared when the caller can). */
+  const readSystem = async (): Promise<SystemRecords> => {
+    const seen: Seen[] = [];
+    let read = 0;
     let start: Record<string, unknown> | undefined;
     do {
-      requests++;
+      read++;
       const page = await queryPage(client.doc, {
         TableName: table,
         IndexName: DECISION_GSI,
@@ -199,19 +227,36 @@ export async function readMarketRuns(
         ProjectionExpression: PROJECTION,
         ...(start ? { ExclusiveStartKey: start } : {}),
       });
-      for (const item of page.items) {
-        const s = seenOf(item);
-        if (s.run) {
-          runs.add(s.run);
-          noteVersion(s);
-          see(s);
-        }
-      }
+      for (const item of page.items) seen.push(seenOf(item));
       start = page.lastKey;
     } while (start);
+    return { seen, requests: read };
+  };
+  const system = async () => {
+    let loaded = false;
+    const load = () => {
+      loaded = true;
+      return readSystem();
+    };
+    const records = opts.systemShare
+      ? await opts.systemShare(`${env}|${fromMs}|${toMs}`, load)
+      : await load();
+    // Counted by the walk that read them, not by those that shared the read.
+    if (loaded) requests += records.requests;
+    for (const s of records.seen) {
+      if (s.run) {
+        if (!runs.has(s.run)) {
+          runs.add(s.run);
+          opts.onRun?.(s.run, null);
+        }
+        noteVersion(s);
+        see(s);
+      }
+    }
   };
 
-  await Promise.all([walk(), system()]);
+  // The walk is a chain of dependent reads, a page's critical path: the urgent lane (client.ts).
+  await Promise.all([urgent(walk), urgent(system)]);
   const runIds = [...runs].sort();
   // A step answered by the memo read no item: its run's version comes from the walk that did.
   for (const run of runIds)
