@@ -75,7 +75,7 @@ export function urgent<T>(fn: () => Promise<T>): Promise<T> {
   return lane.run('urgent', fn);
 }
 
-class Semaphore {
+export class Semaphore {
   private active = 0;
   private bulkActive = 0;
   private readonly waitingUrgent: (() => void)[] = [];
