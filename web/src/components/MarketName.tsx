@@ -3,25 +3,7 @@
 // market data does not know the market, or is unavailable) the ticker stands alone.
 import type { ReactNode } from 'react';
 import { useMarketTitles } from '../api/market-titles';
-import { Link } from '../router/Link';
-import { useLocation } from '../router/location';
-import { hrefWithView } from '../router/view-params';
-
-/** The deep dive's path (pages/home/MarketLink.tsx names the same). */
-const MARKET_PATH = '/market';
-
-function TickerLink({ marketId, env }: { marketId: string; env: string }) {
-  const { search } = useLocation();
-  return (
-    <Link
-      href={hrefWithView(MARKET_PATH, search, { m: marketId, env })}
-      className="market-link mono"
-      title={`Open ${marketId}`}
-    >
-      {marketId}
-    </Link>
-  );
-}
+import { MarketLink } from './MarketLink';
 
 interface Props {
   marketId: string;
@@ -45,7 +27,7 @@ export function MarketName({ marketId, title: given, env, tags, inline = false, 
         {env === undefined ? (
           <span className="mono mname-id">{marketId}</span>
         ) : (
-          <TickerLink marketId={marketId} env={env} />
+          <MarketLink marketId={marketId} env={env} />
         )}
         {tags}
       </span>
@@ -59,7 +41,13 @@ export function MarketName({ marketId, title: given, env, tags, inline = false, 
 }
 
 /** The "closes < 24 h" tag of a market closing within a day (the API's `closingSoon`). */
-export function ClosingSoonTag({ closingSoon, closeText }: { closingSoon: boolean | null; closeText?: string }) {
+export function ClosingSoonTag({
+  closingSoon,
+  closeText,
+}: {
+  closingSoon: boolean | null;
+  closeText?: string;
+}) {
   if (!closingSoon) return null;
   return (
     <span

@@ -74,7 +74,8 @@ function RealizedInclSettlement({
       sub={
         <>
           <span className="muted">
-            settlements <SignedFigure value={signedMoney(pnl.settlementTotal)} testId="card-settlement-total" />
+            settlements{' '}
+            <SignedFigure value={signedMoney(pnl.settlementTotal)} testId="card-settlement-total" />
           </span>
           {pnl.settlementUnknown > 0 && (
             <span

@@ -176,7 +176,11 @@ export function marketColumns(ctx: TableContext) {
         help: 'Settlement P&L of a settled market: Kalshi’s account settlement when there is one (acct), else the position at the result. Not in realized P&L: the trade log has no settlements',
         total: (t) =>
           ctx.lifecycleUnavailable !== null ? (
-            <span className="muted" title={ctx.lifecycleUnavailable} data-testid="total-settlement-unavailable">
+            <span
+              className="muted"
+              title={ctx.lifecycleUnavailable}
+              data-testid="total-settlement-unavailable"
+            >
               unavailable
             </span>
           ) : (
