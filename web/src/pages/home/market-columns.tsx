@@ -122,7 +122,7 @@ export function marketColumns(ctx: TableContext) {
     col.accessor((r) => (r.title ? `${r.marketId} ${r.title}` : r.marketId), {
       id: 'market',
       header: 'Market',
-      size: 250,
+      size: 270,
       sortFn: 'alphanumeric',
       cell: (c) => <MarketNameCell row={c.row.original} env={ctx.env} />,
       meta: {

@@ -29,7 +29,7 @@ export function CloseDatePanel({ data, nowMs }: { data: RiskResponse; nowMs: num
       {groups.length === 0 ? (
         <p className="muted">No open position.</p>
       ) : (
-        <div className="mini-scroll">
+        <div className="close-dates-scroll">
           <table className="grid compact close-dates" data-testid="close-date-table">
             <thead>
               <tr>

@@ -26,7 +26,8 @@ function ClosesIn({ m, tz }: { m: RiskMarket; tz: string }) {
       data-testid="risk-closes-in"
       title={`Closes ${formatDateTime(m.closeTime, tz)} · Kalshi status: ${m.marketStatus ?? 'unknown'}`}
     >
-      {c.kind === 'open' ? `closes in ${c.text}` : c.text}
+      {c.kind === 'open' && <span className="closes-prefix">closes in </span>}
+      {c.text}
     </span>
   );
 }
