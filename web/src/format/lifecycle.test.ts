@@ -125,10 +125,18 @@ describe('settlement source and lifecycle notes', () => {
   it('fresh: no note; missing or old: the reason', () => {
     expect(lifecycleNote({ available: true, unavailable: null })).toBeNull();
     expect(lifecycleNote({ available: false, unavailable: 'Kalshi market data loading' })).toBe(
-      'Kalshi market data unavailable: Kalshi market data loading',
+      'Kalshi market data loading',
     );
-    expect(lifecycleNote({ available: true, unavailable: 'unreachable: ECONNREFUSED' })).toBe(
-      'Kalshi market data is old: unreachable: ECONNREFUSED',
+    expect(lifecycleNote({ available: false, unavailable: 'market data not configured' })).toBe(
+      'Kalshi market data: market data not configured',
+    );
+    expect(
+      lifecycleNote({
+        available: true,
+        unavailable: 'Kalshi market data unreachable: ECONNREFUSED (last good data 5 min ago)',
+      }),
+    ).toBe(
+      'Kalshi market data unreachable: ECONNREFUSED (last good data 5 min ago) — showing the last good data',
     );
   });
   it('close-date labels in UTC', () => {

@@ -93,10 +93,12 @@ export function settlementSourceText(r: {
   return 'Not settled, or unknown';
 }
 
-/** The `lifecycle` block as one line for a note or tooltip: null when fresh. */
+/**
+ * The `lifecycle` block as one line for a note or tooltip: null when fresh. The source's reasons
+ * already name Kalshi ("Kalshi market data unreachable: …"); others get it said.
+ */
 export function lifecycleNote(l: { available: boolean; unavailable: string | null }): string | null {
   if (l.unavailable === null) return null;
-  return l.available
-    ? `Kalshi market data is old: ${l.unavailable}`
-    : `Kalshi market data unavailable: ${l.unavailable}`;
+  const reason = /^kalshi/i.test(l.unavailable) ? l.unavailable : `Kalshi market data: ${l.unavailable}`;
+  return l.available ? `${reason} — showing the last good data` : reason;
 }

@@ -133,7 +133,7 @@ function LifecycleFacts({ data, tz }: { data: MarketDetailResponse; tz: string }
   if (!data.lifecycle.available)
     return (
       <p className="muted small" data-testid="lifecycle-facts">
-        Kalshi market data unavailable: {data.lifecycle.unavailable ?? 'not fetched yet'}.
+        Unavailable — {note ?? 'Kalshi market data not fetched yet'}.
       </p>
     );
   if (data.marketStatus === null)

@@ -23,7 +23,7 @@ export function CloseDatePanel({ data, nowMs }: { data: RiskResponse; nowMs: num
       {note && (
         <p className="note warn-text" data-testid="close-date-unavailable">
           {note}
-          {data.lifecycle.available ? '' : ': every position is under “close date unknown”.'}
+          {data.lifecycle.available ? '' : ' — every position is under “close date unknown”.'}
         </p>
       )}
       {groups.length === 0 ? (

@@ -43,7 +43,7 @@ function MarketDataFacts({
         <dt>Settlements</dt>
         <dd data-testid="market-data-settlements">
           {data.settlementsEnabled
-            ? 'read (Kalshi credentials configured): the account’s settlement P&L wins'
+            ? 'read from the account: its settlement P&L wins over the position’s'
             : 'not read (no Kalshi credentials): settlement P&L from the positions'}
         </dd>
         <dt>Last fetch</dt>
