@@ -1,6 +1,7 @@
 // The app shell: the top bar, the live stream of the environment, and the page of the URL.
 import { Suspense, useEffect } from 'react';
 import { useLiveUpdates } from './api/live';
+import { MarketTitlesProvider } from './api/market-titles';
 import { useOverview } from './api/overview-query';
 import { BotBanner } from './components/BotBanner';
 import { BadLinkBanner } from './components/BadLinkBanner';
@@ -37,9 +38,11 @@ export function App() {
       <BadLinkBanner />
       <BotBanner bot={overview.data?.bot} tz={view.tz} />
       <main className="content" id="content" tabIndex={-1}>
-        <Suspense fallback={<p className="muted">Loading…</p>}>
-          {route ? <route.Page /> : <NotFound />}
-        </Suspense>
+        <MarketTitlesProvider markets={overview.data?.markets}>
+          <Suspense fallback={<p className="muted">Loading…</p>}>
+            {route ? <route.Page /> : <NotFound />}
+          </Suspense>
+        </MarketTitlesProvider>
       </main>
     </div>
   );

@@ -38,6 +38,12 @@ export function applyOverviewEvent(old: OverviewResponse, ev: OverviewEvent): Ov
     next.totals = ev.totals;
     changed = true;
   }
+  // Kalshi's market data came (or went): the block at once; the rows' titles and close times come
+  // with the refetch that follows (overviewEventNeedsRefetch).
+  if (ev.lifecycle) {
+    next.lifecycle = ev.lifecycle;
+    changed = true;
+  }
   return changed ? next : old;
 }
 
@@ -48,7 +54,7 @@ export function applyOverviewEvent(old: OverviewResponse, ev: OverviewEvent): Ov
  * rest of what open orders move.
  */
 export function overviewEventNeedsRefetch(ev: OverviewEvent): boolean {
-  return Boolean(ev.pnl || ev.exposure || ev.risk || ev.totals);
+  return Boolean(ev.pnl || ev.exposure || ev.risk || ev.totals || ev.lifecycle);
 }
 
 export function applyHeartbeat(old: OverviewResponse, ev: HeartbeatEvent): OverviewResponse {

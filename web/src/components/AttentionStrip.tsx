@@ -4,6 +4,7 @@
 // shows the items of its market and the environment's bot/halt items.
 import { formatAge } from '@core/format';
 import type { OverviewResponse } from '@api/types';
+import { useMarketTitles } from '../api/market-titles';
 import { useNow } from '../api/use-now';
 import { Link } from '../router/Link';
 import { useLocation } from '../router/location';
@@ -54,6 +55,7 @@ interface Props {
 export function AttentionStrip({ items, env, tz, marketId }: Props) {
   const { search } = useLocation();
   const now = useNow();
+  const titles = useMarketTitles();
   // On the deep dive the bot's own items are the banner above every page already.
   const shown =
     marketId === undefined
@@ -87,9 +89,20 @@ export function AttentionStrip({ items, env, tz, marketId }: Props) {
           return (
             <li key={`${a.kind}:${a.marketId ?? ''}:${i}`} data-testid="attention-item" data-kind={a.kind}>
               <span className={`attention-sev attention-sev-${a.severity}`}>{a.severity}</span>
-              <Link href={t.href} onClick={t.onClick} title={`Go to its ${t.label}`}>
-                {a.message}
-              </Link>
+              <span className="attention-body">
+                <Link href={t.href} onClick={t.onClick} title={`Go to its ${t.label}`}>
+                  {a.message}
+                </Link>
+                {a.marketId && titles.get(a.marketId) && (
+                  <span
+                    className="attention-title muted"
+                    title={titles.get(a.marketId)}
+                    data-testid="attention-title"
+                  >
+                    {titles.get(a.marketId)}
+                  </span>
+                )}
+              </span>
               {a.since && (
                 <span className="attention-since" title={formatDateTime(a.since, tz)}>
                   since {formatAge(Date.parse(a.since), now)}

@@ -9,6 +9,8 @@ export interface MarketOption {
   marketId: string;
   eventTicker: string | null;
   enabled: boolean;
+  /** Kalshi's title where known: shown under the ticker and matched by the search. */
+  title?: string | null;
 }
 
 export type SearchHit =
@@ -98,9 +100,16 @@ export function MarketSearch({
                 </>
               ) : (
                 <>
-                  <span className="mono msearch-id">
-                    {chosen?.has(h.option.marketId) ? '✓ ' : ''}
-                    {h.option.marketId}
+                  <span className="msearch-name">
+                    <span className="mono msearch-id">
+                      {chosen?.has(h.option.marketId) ? '✓ ' : ''}
+                      {h.option.marketId}
+                    </span>
+                    {h.option.title && (
+                      <span className="muted small msearch-title" title={h.option.title}>
+                        {h.option.title}
+                      </span>
+                    )}
                   </span>
                   <span className="muted small msearch-event">{h.option.eventTicker ?? ''}</span>
                   {!h.option.enabled && <span className="tag">off</span>}

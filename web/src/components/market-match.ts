@@ -12,7 +12,11 @@ export function hasEveryWord(text: string, words: readonly string[]): boolean {
   return words.every((w) => hay.includes(w));
 }
 
-/** The text a market is found by: its ticker and its event. */
-export function marketText(o: { marketId: string; eventTicker: string | null }): string {
-  return `${o.marketId} ${o.eventTicker ?? ''}`;
+/** The text a market is found by: its ticker, its event and Kalshi's title where known. */
+export function marketText(o: {
+  marketId: string;
+  eventTicker: string | null;
+  title?: string | null;
+}): string {
+  return `${o.marketId} ${o.eventTicker ?? ''} ${o.title ?? ''}`;
 }

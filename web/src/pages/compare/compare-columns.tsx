@@ -5,7 +5,7 @@ import { SignedFigure } from '../../components/Figure';
 import { orUndef, sortColumnHelper } from '../../components/table-features';
 import { seriesColor } from '../../charts/compare-chart';
 import { signedContracts, signedMoney } from '../../format/figures';
-import { MarketLink } from '../home/MarketLink';
+import { MarketName } from '../../components/MarketName';
 
 const col = sortColumnHelper<CompareRow>();
 
@@ -16,13 +16,13 @@ export function compareColumns(env: string, order: readonly string[]) {
       header: 'Market',
       sortFn: 'alphanumeric',
       cell: (c) => (
-        <span>
+        <span className="swatch-name">
           <i
             className="sw"
             style={{ background: seriesColor(order.indexOf(c.getValue())) }}
             aria-hidden="true"
-          />{' '}
-          <MarketLink marketId={c.getValue()} env={env} />
+          />
+          <MarketName marketId={c.getValue()} env={env} />
         </span>
       ),
     }),

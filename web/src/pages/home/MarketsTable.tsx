@@ -22,7 +22,8 @@ import { navigate, useLocation } from '../../router/location';
 import { hrefWithView } from '../../router/view-params';
 
 const VIRTUALIZE_OVER_ROWS = 100;
-const ROW_HEIGHT_PX = 29;
+// Two lines: the ticker and Kalshi's title beneath it (cockpit-tables.css sets the same height).
+const ROW_HEIGHT_PX = 38;
 
 type MarketColumn = Column<typeof marketFeatures, MarketRow, unknown>;
 
@@ -68,7 +69,13 @@ function SyncedCaption({ at, tz }: { at: string | null; tz: string }) {
 export function MarketsTable({ data, csvHref }: { data: OverviewResponse; csvHref: string }) {
   // Ages in cells are relative to when the server made this body: they move with each refresh.
   const nowMs = Date.parse(data.meta.generatedAt);
-  const columns = useMemo(() => marketColumns({ env: data.env, nowMs }), [data.env, nowMs]);
+  // No settlement total until the market data was fetched: the TOTAL then says why, never $0.00.
+  const lifecycleUnavailable =
+    data.pnl.settlementTotal === null ? (data.lifecycle.unavailable ?? 'market data not fetched yet') : null;
+  const columns = useMemo(
+    () => marketColumns({ env: data.env, nowMs, tz: data.tz, lifecycleUnavailable }),
+    [data.env, nowMs, data.tz, lifecycleUnavailable],
+  );
   const { search } = useLocation();
   const openMarket = (marketId: string) =>
     navigate(hrefWithView(MARKET_PATH, search, { m: marketId, env: data.env }));
@@ -100,7 +107,7 @@ export function MarketsTable({ data, csvHref }: { data: OverviewResponse; csvHre
           <input
             type="search"
             className="filter"
-            placeholder="Filter event or market…"
+            placeholder="Filter event, market or title…"
             aria-label="Filter markets"
             value={filter}
             onChange={(e) => setFilter(e.target.value)}

@@ -7,6 +7,7 @@ import { BalanceCard } from '../../components/BalanceCard';
 import { SignedFigure } from '../../components/Figure';
 import { MetricCard } from '../../components/MetricCard';
 import { differsByCent, signedMoney } from '../../format/figures';
+import { lifecycleNote } from '../../format/lifecycle';
 
 /** "1 bid", "2 bids", "0 fills": a count with its noun, singular for one. */
 export function counted(n: number, noun: string): string {
@@ -31,6 +32,70 @@ function Realized({ pnl }: { pnl: OverviewResponse['pnl'] }) {
       }
     >
       <SignedFigure value={signedMoney(pnl.realizedTotal)} />
+    </MetricCard>
+  );
+}
+
+/**
+ * Realized incl. settlements (metrics.md §"Market lifecycle"): beside the replayed realized figure,
+ * never replacing it — the bot's trade log has no settlements. Without Kalshi's market data it
+ * reads "unavailable" with the reason, never $0.00.
+ */
+function RealizedInclSettlement({
+  pnl,
+  lifecycle,
+}: {
+  pnl: OverviewResponse['pnl'];
+  lifecycle: OverviewResponse['lifecycle'];
+}) {
+  const note = lifecycleNote(lifecycle);
+  if (pnl.realizedInclSettlement === null || pnl.settlementTotal === null) {
+    const reason = lifecycle.unavailable ?? 'market data not fetched yet';
+    return (
+      <MetricCard
+        label="Realized incl. settlements"
+        testId="card-realized-settled"
+        title={`Realized + settlement P&L of settled markets. ${note ?? reason}`}
+        sub={
+          <span className="muted small" data-testid="card-realized-settled-reason">
+            {reason}
+          </span>
+        }
+      >
+        <span className="muted">unavailable</span>
+      </MetricCard>
+    );
+  }
+  return (
+    <MetricCard
+      label="Realized incl. settlements"
+      testId="card-realized-settled"
+      title={`Realized (the trade-log replay) + settlement P&L of the markets Kalshi has settled while the bot held them: the trade log has no settlements.${lifecycle.accountSettlements ? ' Settlement P&L is Kalshi’s account figure where it has one.' : ''}${note ? ` ${note}.` : ''}`}
+      sub={
+        <>
+          <span className="muted">
+            settlements{' '}
+            <SignedFigure value={signedMoney(pnl.settlementTotal)} testId="card-settlement-total" />
+          </span>
+          {pnl.settlementUnknown > 0 && (
+            <span
+              className="warn-text small"
+              title="Markets holding a position that Kalshi's market data does not know: left out of the settlement total"
+            >
+              {' '}
+              · {pnl.settlementUnknown} unknown
+            </span>
+          )}
+          {note && (
+            <span className="warn-text small" title={note}>
+              {' '}
+              · data old
+            </span>
+          )}
+        </>
+      }
+    >
+      <SignedFigure value={signedMoney(pnl.realizedInclSettlement)} />
     </MetricCard>
   );
 }
@@ -194,6 +259,7 @@ export function MetricCards({ data }: { data: OverviewResponse }) {
   return (
     <div className="cards" data-testid="metric-cards" ref={ref}>
       <Realized pnl={pnl} />
+      <RealizedInclSettlement pnl={pnl} lifecycle={data.lifecycle} />
       <MetricCard
         label="Today's P&L"
         testId="card-today"

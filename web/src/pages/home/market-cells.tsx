@@ -12,7 +12,9 @@ import {
 import type { MarketRow } from '@api/types';
 import { SignedFigure } from '../../components/Figure';
 import { differsByCent, signedContracts, signedMoney } from '../../format/figures';
-import { MarketLink } from './MarketLink';
+import { ClosingSoonTag, MarketName } from '../../components/MarketName';
+import { closesIn, settlementSourceText } from '../../format/lifecycle';
+import { formatDateTime } from '../../format/time';
 
 /** Limit use in percent, warn-coloured from 80 % and red at the limit. */
 export function LimitUseCell({ row }: { row: MarketRow }) {
@@ -22,21 +24,75 @@ export function LimitUseCell({ row }: { row: MarketRow }) {
 }
 
 /**
- * The market's link, tagged when the bot does not quote it or it has no config item. The name
- * gives way (ellipsis) before a tag does: a tag is never clipped.
+ * The market's link with Kalshi's title beneath, tagged when the bot does not quote it, it has no
+ * config item, or it closes within 24 h. The name gives way (ellipsis) before a tag does: a tag is
+ * never clipped.
  */
-export function MarketNameCell({ row, env }: { row: MarketRow; env: string }) {
+export function MarketNameCell({
+  row,
+  env,
+}: {
+  row: Pick<MarketRow, 'marketId' | 'title' | 'enabled' | 'hasConfig' | 'closingSoon'>;
+  env: string;
+}) {
   return (
-    <span className="market-name">
-      <MarketLink marketId={row.marketId} env={env} />
-      {!row.enabled && (
-        <span className="tag" title="not quoting (disabled in its config)">
-          off
-        </span>
-      )}
-      {!row.hasConfig && (
-        <span className="tag tag-warn" title="a position without a config item">
-          no config
+    <MarketName
+      marketId={row.marketId}
+      title={row.title}
+      env={env}
+      className="market-name"
+      tags={
+        <>
+          {!row.enabled && (
+            <span className="tag" title="not quoting (disabled in its config)">
+              off
+            </span>
+          )}
+          {!row.hasConfig && (
+            <span className="tag tag-warn" title="a position without a config item">
+              no config
+            </span>
+          )}
+          <ClosingSoonTag closingSoon={row.closingSoon} />
+        </>
+      }
+    />
+  );
+}
+
+/** Time until the market closes; past it, closed or settled with the result (the API's phase). */
+export function ClosesInCell({
+  row,
+  tz,
+}: {
+  row: Pick<MarketRow, 'closesInMs' | 'closeTime' | 'marketStatus'> &
+    Partial<Pick<MarketRow, 'marketPhase' | 'result'>>;
+  tz: string;
+}) {
+  const c = closesIn(row);
+  if (c.kind === 'unknown') return <span className="muted">{NONE}</span>;
+  return (
+    <span
+      className={`closes-${c.kind}`}
+      data-testid="closes-in"
+      title={`Close time ${formatDateTime(row.closeTime, tz)} · Kalshi status: ${row.marketStatus ?? 'unknown'}`}
+    >
+      {c.text}
+    </span>
+  );
+}
+
+/** Settlement P&L (the account's figure when there is one), its source and any difference in the tooltip. */
+export function SettlementCell({ row }: { row: MarketRow }) {
+  if (row.settlementPnl === null) return <span className="muted">{NONE}</span>;
+  const diff = row.settlementDifference !== null && row.settlementDifference !== 0;
+  return (
+    <span title={settlementSourceText(row)} data-testid="settlement-pnl">
+      <SignedFigure value={signedMoney(row.settlementPnl)} />
+      {row.settlementSource === 'account' && <span className="beside muted small">acct</span>}
+      {diff && (
+        <span className="beside warn-text small">
+          Δ {formatMoney(row.settlementDifference, { plus: true })}
         </span>
       )}
     </span>

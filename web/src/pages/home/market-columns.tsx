@@ -22,6 +22,7 @@ import { SignedFigure } from '../../components/Figure';
 import { signedContracts, signedMoney } from '../../format/figures';
 import {
   AvgCostCell,
+  ClosesInCell,
   CreatedCell,
   FilledCell,
   LimitUseCell,
@@ -31,13 +32,18 @@ import {
   NetCell,
   QuoteCell,
   RealizedCell,
+  SettlementCell,
 } from './market-cells';
+import { closesInSortKey } from '../../format/lifecycle';
 import { realizedPnlColumn, unrealizedBestColumn, unrealizedWorstColumn } from './position-columns';
 
 /** What the table's cells need besides the row. */
 export interface TableContext {
   env: string;
   nowMs: number;
+  tz: string;
+  /** Why Kalshi's market data is missing (the settlement TOTAL then says so, never $0.00); null: known. */
+  lifecycleUnavailable: string | null;
 }
 
 export interface MarketColumnMeta {
@@ -112,10 +118,11 @@ export function marketColumns(ctx: TableContext) {
         ),
       },
     }),
-    col.accessor('marketId', {
+    // Sorted by ticker; the filter finds a market by its title too.
+    col.accessor((r) => (r.title ? `${r.marketId} ${r.title}` : r.marketId), {
       id: 'market',
       header: 'Market',
-      size: 250,
+      size: 270,
       sortFn: 'alphanumeric',
       cell: (c) => <MarketNameCell row={c.row.original} env={ctx.env} />,
       meta: {
@@ -128,6 +135,16 @@ export function marketColumns(ctx: TableContext) {
         other: () => (
           <span className="muted">disabled and flat, with fills or the bot’s realized P&amp;L</span>
         ),
+      },
+    }),
+    col.accessor(closesInSortKey, {
+      id: 'closesIn',
+      header: 'Closes in',
+      sortFn: 'basic',
+      sortUndefined: 'last',
+      cell: (c) => <ClosesInCell row={c.row.original} tz={ctx.tz} />,
+      meta: {
+        help: 'Until Kalshi’s close time; past it, closed, or settled with the result. Sorted: settled, closed, then soonest first',
       },
     }),
     col.accessor(riskKey, {
@@ -146,6 +163,30 @@ export function marketColumns(ctx: TableContext) {
         ...realizedPnlColumn.meta,
         total: (t) => <RealizedCell ours={t.realizedPnl} bots={t.botRealizedPnl} />,
         other: (o) => <RealizedCell ours={o.realizedPnl} bots={o.botRealizedPnl} />,
+      },
+    }),
+    col.accessor((r) => num(r.settlementPnl), {
+      id: 'settlementPnl',
+      header: 'Settlement',
+      sortFn: 'basic',
+      sortUndefined: 'last',
+      cell: (c) => <SettlementCell row={c.row.original} />,
+      meta: {
+        numeric: true,
+        help: 'Settlement P&L of a settled market: Kalshi’s account settlement when there is one (acct), else the position at the result. Not in realized P&L: the trade log has no settlements',
+        total: (t) =>
+          ctx.lifecycleUnavailable !== null ? (
+            <span
+              className="muted"
+              title={ctx.lifecycleUnavailable}
+              data-testid="total-settlement-unavailable"
+            >
+              unavailable
+            </span>
+          ) : (
+            <SignedFigure value={signedMoney(t.settlementPnl)} />
+          ),
+        other: (o) => <SignedFigure value={signedMoney(o.settlementPnl)} />,
       },
     }),
     col.accessor('pnl24h', {

@@ -7,6 +7,8 @@ import { DepthLadder } from '../../components/DepthLadder';
 import { SignedFigure } from '../../components/Figure';
 import { differsByCent, signedContracts, signedMoney } from '../../format/figures';
 import { formatDateTime } from '../../format/time';
+import { closesIn, lifecycleNote } from '../../format/lifecycle';
+import { ClosingSoonTag } from '../../components/MarketName';
 import { Facts, type Fact } from './Facts';
 import type { DecisionJson, MarketDetailResponse, MarketPosition } from '@api/types';
 
@@ -117,6 +119,86 @@ function PositionFacts({ p }: { p: MarketPosition }) {
     ['Filled 24h', `${formatContracts(p.filled24h)} (${formatContracts(p.pos24h, { plus: true })} net)`],
   ];
   return <Facts items={items} testId="position-facts" />;
+}
+
+/**
+ * Kalshi's facts of the market (metrics.md §"Market lifecycle"): title, status, close time and
+ * time left; once settled, the result and the settlement P&L with where it comes from (Kalshi's
+ * account figure wins, the difference from the position's figure shown). Without market data:
+ * "unavailable" and why.
+ */
+function LifecycleFacts({ data, tz }: { data: MarketDetailResponse; tz: string }) {
+  const p = data.position;
+  const note = lifecycleNote(data.lifecycle);
+  if (!data.lifecycle.available)
+    return (
+      <p className="muted small" data-testid="lifecycle-facts">
+        Unavailable — {note ?? 'Kalshi market data not fetched yet'}.
+      </p>
+    );
+  if (data.marketStatus === null)
+    return (
+      <p className="muted small" data-testid="lifecycle-facts">
+        Kalshi’s market data does not know this market.
+      </p>
+    );
+  // The row's figures where the market has one; else the close time against the answer's time.
+  const closesInMs = p
+    ? p.closesInMs
+    : data.closeTime
+      ? Date.parse(data.closeTime) - Date.parse(data.meta.generatedAt)
+      : null;
+  const c = closesIn({ closesInMs, marketStatus: data.marketStatus, result: data.result });
+  const items: Fact[] = [
+    ['Title', <span className="wrap-anywhere">{data.title ?? NONE}</span>],
+    ['Kalshi status', <span data-testid="lifecycle-status">{data.marketStatus}</span>],
+    ['Close time', data.closeTime ? <WholeDate text={formatDateTime(data.closeTime, tz)} /> : NONE],
+    [
+      'Closes in',
+      <span className={`closes-${c.kind}`} data-testid="lifecycle-closes-in">
+        {c.text}
+        {p?.closingSoon && <ClosingSoonTag closingSoon />}
+      </span>,
+    ],
+  ];
+  if (c.kind === 'settled') {
+    items.push(['Result', <strong data-testid="lifecycle-result">{data.result ?? 'not given'}</strong>]);
+    items.push([
+      'Settlement P&L',
+      data.settlementPnl === null ? (
+        <span className="muted">unknown</span>
+      ) : (
+        <span data-testid="lifecycle-settlement">
+          <SignedFigure value={signedMoney(data.settlementPnl)} />
+          {p?.settlementSource && (
+            <span className="beside muted small">
+              {p.settlementSource === 'account' ? 'Kalshi account' : 'from the position'}
+            </span>
+          )}
+        </span>
+      ),
+      'Not in realized P&L: the bot’s trade log has no settlements',
+    ]);
+    if (p && p.settlementSource === 'account' && p.settlementPnlPosition !== null)
+      items.push([
+        'Position’s figure',
+        <>
+          <SignedFigure value={signedMoney(p.settlementPnlPosition)} />
+          {p.settlementDifference !== null && p.settlementDifference !== 0 && (
+            <span className="beside warn-text small" data-testid="lifecycle-difference">
+              account − position {formatMoney(p.settlementDifference, { plus: true })}
+            </span>
+          )}
+        </>,
+        'From the bot’s position and the result; Kalshi’s account figure above wins',
+      ]);
+  }
+  return (
+    <>
+      {note && <p className="note warn-text">{note}</p>}
+      <Facts items={items} testId="lifecycle-facts" />
+    </>
+  );
 }
 
 function OrdersTable({ data, tz }: { data: MarketDetailResponse; tz: string }) {
@@ -240,6 +322,10 @@ export function MarketHeader({ data, tz, onOpenDecision }: Props) {
   const p = data.position;
   return (
     <div className="market-header" data-testid="market-header">
+      <section className="mh-box">
+        <h3>Market (Kalshi)</h3>
+        <LifecycleFacts data={data} tz={tz} />
+      </section>
       <section className="mh-box">
         <h3>Config</h3>
         <ConfigFacts data={data} tz={tz} />

@@ -9,6 +9,7 @@ import { isMarketQueryKey, queryKeys } from '../../api/queries';
 import { useOverview } from '../../api/overview-query';
 import { serverNowMs } from '../../api/server-clock';
 import { AttentionStrip } from '../../components/AttentionStrip';
+import { MarketName } from '../../components/MarketName';
 import { DataBanners } from '../../components/DataBanners';
 import { Panel } from '../../components/Panel';
 import { WarningsPanel } from '../../components/WarningsPanel';
@@ -57,6 +58,12 @@ function ChooseMarket({ options, onPick }: { options: PickerOption[]; onPick: (m
               <button type="button" className="linkish mono" onClick={() => onPick(o.marketId)}>
                 {o.marketId}
               </button>
+              {o.title && (
+                <span className="muted small picker-title" title={o.title}>
+                  {' '}
+                  {o.title}
+                </span>
+              )}
               {!o.enabled && <span className="tag">{o.hasConfig ? 'off' : 'no config'}</span>}
             </li>
           ))}
@@ -169,7 +176,12 @@ export function MarketPage() {
           <Panel
             title={
               <>
-                <span className="mono">{marketId}</span>{' '}
+                <MarketName
+                  marketId={marketId}
+                  {...(detail.data ? { title: detail.data.title } : {})}
+                  inline
+                  className="header-name"
+                />{' '}
                 {detail.data?.config && !detail.data.config.enabled && <span className="tag">disabled</span>}
                 {detail.data && !detail.data.config && <span className="tag tag-warn">no config</span>}
               </>

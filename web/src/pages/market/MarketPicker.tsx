@@ -29,6 +29,11 @@ export function MarketPicker({ options, value, onPick, loading }: Props) {
         placeholder={loading ? 'Loading markets…' : 'Type to search markets…'}
         value={query ?? value ?? ''}
       />
+      {current?.title && query === null && (
+        <span className="muted small picker-title picker-current-title" title={current.title}>
+          {current.title}
+        </span>
+      )}
       {current && query === null && (
         <span
           className={`tag ${current.enabled ? 'tag-on' : ''}`}
@@ -46,7 +51,14 @@ export function MarketPicker({ options, value, onPick, loading }: Props) {
               {...optionProps(i, o)}
               className={`picker-option ${i === active ? 'active' : ''} ${o.enabled ? '' : 'off'}`}
             >
-              <span className="mono picker-id">{o.marketId}</span>
+              <span className="picker-name">
+                <span className="mono picker-id">{o.marketId}</span>
+                {o.title && (
+                  <span className="muted small picker-title" title={o.title}>
+                    {o.title}
+                  </span>
+                )}
+              </span>
               <span className="muted small picker-event">{o.eventTicker ?? ''}</span>
               <span className="picker-flags">
                 {o.net !== null && o.net !== 0 && (

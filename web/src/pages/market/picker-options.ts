@@ -10,11 +10,14 @@ export interface PickerOption {
   hasConfig: boolean;
   /** The bot's net position where the overview knows it, else null. */
   net: number | null;
+  /** Kalshi's title where the overview knows it (found by the search too), else null. */
+  title: string | null;
 }
 
 export function pickerOptions(
   configs: readonly MarketConfigJson[],
-  rows: readonly Pick<MarketRow, 'marketId' | 'eventTicker' | 'enabled' | 'hasConfig' | 'netPosition'>[],
+  rows: readonly (Pick<MarketRow, 'marketId' | 'eventTicker' | 'enabled' | 'hasConfig' | 'netPosition'> &
+    Partial<Pick<MarketRow, 'title'>>)[],
 ): PickerOption[] {
   const byId = new Map<string, PickerOption>();
   for (const c of configs) {
@@ -24,18 +27,22 @@ export function pickerOptions(
       enabled: c.enabled,
       hasConfig: true,
       net: null,
+      title: null,
     });
   }
   for (const r of rows) {
     const known = byId.get(r.marketId);
-    if (known) known.net = r.netPosition;
-    else
+    if (known) {
+      known.net = r.netPosition;
+      known.title = r.title ?? null;
+    } else
       byId.set(r.marketId, {
         marketId: r.marketId,
         eventTicker: r.eventTicker,
         enabled: r.enabled,
         hasConfig: r.hasConfig,
         net: r.netPosition,
+        title: r.title ?? null,
       });
   }
   return [...byId.values()].sort(

@@ -17,7 +17,7 @@ import { SignedFigure } from '../../components/Figure';
 import { orUndef, type DataColumnMeta } from '../../components/table-features';
 import { seriesColor } from '../../charts/compare-chart';
 import { formatCents, signedCents, signedMoney } from '../../format/figures';
-import { MarketLink } from '../home/MarketLink';
+import { MarketName } from '../../components/MarketName';
 import { nullReason, type QualityField, type QualityRow } from './quality-rows';
 
 const meta: DataColumnMeta = {};
@@ -196,7 +196,7 @@ export function qualityColumns(env: string, colorOf: (marketId: string) => numbe
         return (
           <span className="quality-market">
             {i >= 0 && <i className="sw" style={{ background: seriesColor(i) }} aria-hidden="true" />}
-            <MarketLink marketId={c.getValue()} env={env} />
+            <MarketName marketId={c.getValue()} env={env} />
           </span>
         );
       },

@@ -8,7 +8,7 @@ import { blocks } from './fixtures';
 import { FIGURES, FigureCell, MARKET_COLUMN, qualityColumns, qualityFeatures } from './quality-columns';
 import { qualityRow } from './quality-rows';
 
-vi.mock('../home/MarketLink', () => ({
+vi.mock('../../components/MarketLink', () => ({
   MarketLink: ({ marketId }: { marketId: string }) => <a href={`/market?m=${marketId}`}>{marketId}</a>,
 }));
 

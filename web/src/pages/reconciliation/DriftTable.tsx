@@ -5,7 +5,7 @@ import { SignedFigure } from '../../components/Figure';
 import { DataTable, SORTED_LIST } from '../../components/DataTable';
 import { sortColumnHelper, sortFeatures } from '../../components/table-features';
 import { signedContracts } from '../../format/figures';
-import { MarketLink } from '../home/MarketLink';
+import { MarketName } from '../../components/MarketName';
 
 const col = sortColumnHelper<DriftRow>();
 
@@ -15,7 +15,7 @@ function columns(env: string) {
       id: 'market',
       header: 'Market',
       sortFn: 'alphanumeric',
-      cell: (c) => <MarketLink marketId={c.getValue()} env={env} />,
+      cell: (c) => <MarketName marketId={c.getValue()} env={env} />,
     }),
     col.accessor((r) => r.botNet ?? undefined, {
       id: 'botNet',

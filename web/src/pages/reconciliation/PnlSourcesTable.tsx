@@ -7,7 +7,7 @@ import { SignedFigure } from '../../components/Figure';
 import { DataTable, SORTED_LIST } from '../../components/DataTable';
 import { orUndef, sortColumnHelper, sortFeatures } from '../../components/table-features';
 import { signedMoney } from '../../format/figures';
-import { MarketLink } from '../home/MarketLink';
+import { MarketName } from '../../components/MarketName';
 
 const col = sortColumnHelper<PnlSourcesRow>();
 
@@ -25,7 +25,7 @@ function columns(env: string) {
       id: 'market',
       header: 'Market',
       sortFn: 'alphanumeric',
-      cell: (c) => <MarketLink marketId={c.getValue()} env={env} />,
+      cell: (c) => <MarketName marketId={c.getValue()} env={env} />,
     }),
     col.accessor('fills', {
       id: 'fills',

@@ -7,7 +7,7 @@ import { useNow } from '../../api/use-now';
 import { ExportLinks } from '../../components/ExportLinks';
 import { Panel } from '../../components/Panel';
 import { formatDateTime } from '../../format/time';
-import { MarketLink } from '../home/MarketLink';
+import { MarketName } from '../../components/MarketName';
 import { alertValueText, ruleLabel } from './alert-format';
 import { TimeZoneSelect } from '../../components/TimeZoneSelect';
 import { useSetPageParams } from '../common/page-hooks';
@@ -49,7 +49,7 @@ function AlertRows({
           </td>
           <td className="mono small">{ruleLabel(a.rule)}</td>
           <td>
-            {a.marketId ? <MarketLink marketId={a.marketId} env={env} /> : <span className="muted">all</span>}
+            {a.marketId ? <MarketName marketId={a.marketId} env={env} /> : <span className="muted">all</span>}
           </td>
           <td className="msg">{a.message}</td>
           <td className="num fig">{alertValueText(a.rule, a.value, a.threshold)}</td>

@@ -7,7 +7,7 @@ import { useNow } from '../../api/use-now';
 import { ExportLinks } from '../../components/ExportLinks';
 import { Panel } from '../../components/Panel';
 import { formatDateTime } from '../../format/time';
-import { MarketLink } from '../home/MarketLink';
+import { MarketName } from '../../components/MarketName';
 
 export function ApiErrorsPanel({
   errors,
@@ -65,7 +65,7 @@ export function ApiErrorsPanel({
                   data-testid="api-error-row"
                 >
                   <td>
-                    <MarketLink marketId={e.marketId} env={env} />
+                    <MarketName marketId={e.marketId} env={env} />
                   </td>
                   <td className="num fig" data-testid="api-error-count">
                     {e.count}

@@ -4,7 +4,33 @@
 import { formatContracts, formatMoney, formatPercent } from '@core/format';
 import type { RiskMarket } from '@api/types';
 import { signedContracts } from '../../format/figures';
-import { MarketLink } from '../home/MarketLink';
+import { ClosingSoonTag, MarketName } from '../../components/MarketName';
+import { closesIn, closesInSortKey } from '../../format/lifecycle';
+import { formatDateTime } from '../../format/time';
+
+export type LimitOrder = 'limit' | 'closes';
+
+/** The bars in the API's order (fullest first), or by close: settled, closed, soonest, unknown last. */
+export function orderMarkets(markets: readonly RiskMarket[], order: LimitOrder): RiskMarket[] {
+  if (order === 'limit') return [...markets];
+  const key = (m: RiskMarket) => closesInSortKey(m) ?? Number.POSITIVE_INFINITY;
+  return [...markets].sort((a, b) => key(a) - key(b));
+}
+
+function ClosesIn({ m, tz }: { m: RiskMarket; tz: string }) {
+  const c = closesIn(m);
+  if (c.kind === 'unknown') return null;
+  return (
+    <span
+      className={`small closes-${c.kind}`}
+      data-testid="risk-closes-in"
+      title={`Closes ${formatDateTime(m.closeTime, tz)} · Kalshi status: ${m.marketStatus ?? 'unknown'}`}
+    >
+      {c.kind === 'open' && <span className="closes-prefix">closes in </span>}
+      {c.text}
+    </span>
+  );
+}
 
 function barTone(use: number, warnAt: number): string {
   if (use >= 1) return 'lbar-bad';
@@ -12,7 +38,17 @@ function barTone(use: number, warnAt: number): string {
   return 'lbar-ok';
 }
 
-export function LimitBars({ markets, env, warnAt }: { markets: RiskMarket[]; env: string; warnAt: number }) {
+export function LimitBars({
+  markets,
+  env,
+  warnAt,
+  tz,
+}: {
+  markets: RiskMarket[];
+  env: string;
+  warnAt: number;
+  tz: string;
+}) {
   if (markets.length === 0) {
     return (
       <p className="empty-state" data-testid="limit-bars">
@@ -29,8 +65,17 @@ export function LimitBars({ markets, env, warnAt }: { markets: RiskMarket[]; env
         return (
           <li key={m.marketId} className={`lbar ${m.enabled ? '' : 'disabled'}`} data-testid="limit-bar">
             <span className="lbar-label">
-              <MarketLink marketId={m.marketId} env={env} />
-              {!m.enabled && <span className="tag">off</span>}
+              <MarketName
+                marketId={m.marketId}
+                title={m.title}
+                env={env}
+                tags={
+                  <>
+                    {!m.enabled && <span className="tag">off</span>}
+                    <ClosingSoonTag closingSoon={m.closingSoon} />
+                  </>
+                }
+              />
             </span>
             <span
               className="lbar-track"
@@ -59,6 +104,7 @@ export function LimitBars({ markets, env, warnAt }: { markets: RiskMarket[]; env
               {signedContracts(m.netPosition).text} / {formatContracts(m.maxInventoryYes)}
             </span>
             <span className="lbar-flags">
+              <ClosesIn m={m} tz={tz} />
               <span className="muted small" title="capital at risk">
                 {formatMoney(m.capitalAtRisk)}
               </span>

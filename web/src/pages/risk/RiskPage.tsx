@@ -9,7 +9,9 @@ import { useViewParams } from '../../router/view-hooks';
 import { usePageQuery } from '../common/queries';
 import { AlertsPanel } from './AlertsPanel';
 import { ApiErrorsPanel } from './ApiErrorsPanel';
-import { LimitBars } from './LimitBars';
+import { CloseDatePanel } from './CloseDatePanel';
+import { LimitBars, orderMarkets, type LimitOrder } from './LimitBars';
+import { useSearch, useSetPageParams } from '../common/page-hooks';
 import { RiskCards } from './RiskCards';
 import '../common/pages.css';
 
@@ -20,6 +22,9 @@ export function RiskPage() {
   const data = risk.data;
   const env = data?.env ?? alerts.data?.env ?? view.env ?? 'demo';
   const warnAt = alerts.data?.thresholds.marketLimitUseWarn ?? 0.9;
+  // `?order=closes`: the bars by close (settled, closed, soonest first); default the API's order.
+  const order: LimitOrder = new URLSearchParams(useSearch()).get('order') === 'closes' ? 'closes' : 'limit';
+  const setParams = useSetPageParams();
   return (
     <div className="page risk-page">
       <DataBanners
@@ -51,6 +56,17 @@ export function RiskPage() {
           testId="limits-panel"
           actions={
             <div className="controls">
+              <label className="small">
+                Order{' '}
+                <select
+                  value={order}
+                  onChange={(e) => setParams({ order: e.target.value === 'closes' ? 'closes' : null })}
+                  data-testid="limits-order"
+                >
+                  <option value="limit">limit use</option>
+                  <option value="closes">closes in</option>
+                </select>
+              </label>
               <span className="legend small">
                 <span>
                   <i className="lbar-mark-sw" /> alert from {Math.round(warnAt * 100)}%
@@ -66,19 +82,22 @@ export function RiskPage() {
           }
         >
           {data ? (
-            <LimitBars markets={data.markets} env={env} warnAt={warnAt} />
+            <LimitBars markets={orderMarkets(data.markets, order)} env={env} warnAt={warnAt} tz={view.tz} />
           ) : (
             <p className="muted">{risk.isPending ? 'Loading…' : 'Not loaded.'}</p>
           )}
         </Panel>
         {data && (
-          <ApiErrorsPanel
-            errors={data.apiErrors}
-            updatedAt={data.apiErrorsUpdatedAt}
-            env={env}
-            tz={view.tz}
-            warnAt={alerts.data?.thresholds.apiErrorsWarn}
-          />
+          <div className="risk-side">
+            <CloseDatePanel data={data} nowMs={Date.parse(data.meta.generatedAt)} />
+            <ApiErrorsPanel
+              errors={data.apiErrors}
+              updatedAt={data.apiErrorsUpdatedAt}
+              env={env}
+              tz={view.tz}
+              warnAt={alerts.data?.thresholds.apiErrorsWarn}
+            />
+          </div>
         )}
       </div>
       {alerts.data ? (

@@ -6,7 +6,8 @@ import { SignedFigure } from '../../components/Figure';
 import { orUndef, sortColumnHelper } from '../../components/table-features';
 import { signedMoney } from '../../format/figures';
 import { formatDateTime } from '../../format/time';
-import { MarketNameCell, NetCell, QuoteCell } from '../home/market-cells';
+import { closesInSortKey } from '../../format/lifecycle';
+import { ClosesInCell, MarketNameCell, NetCell, QuoteCell } from '../home/market-cells';
 import { realizedPnlColumn, unrealizedBestColumn, unrealizedWorstColumn } from '../home/position-columns';
 
 const col = sortColumnHelper<StaleItem>();
@@ -34,6 +35,16 @@ export function staleColumns(env: string, tz: string, totals: StaleTotals) {
             TOTAL <span className="muted">· {totals.count} positions</span>
           </strong>
         ),
+      },
+    }),
+    col.accessor(closesInSortKey, {
+      id: 'closesIn',
+      header: 'Closes in',
+      sortFn: 'basic',
+      sortUndefined: 'last',
+      cell: (c) => <ClosesInCell row={c.row.original} tz={tz} />,
+      meta: {
+        help: 'Until Kalshi’s close time; past it, closed, or settled with the result (a settled market’s position is no longer at Kalshi)',
       },
     }),
     col.accessor('netPosition', {

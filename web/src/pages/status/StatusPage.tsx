@@ -1,9 +1,91 @@
 import { useQuery } from '@tanstack/react-query';
+import { formatDuration } from '@core/format';
+import type { HealthResponse, OverviewResponse } from '@api/types';
+import { lifecycleNote } from '../../format/lifecycle';
 import { healthOptions } from '../../api/queries';
 import { useOverview } from '../../api/overview-query';
 import { TimeZoneSelect } from '../../components/TimeZoneSelect';
 import { formatDateTime } from '../../format/time';
 import { useSetViewParams, useViewParams } from '../../router/view-hooks';
+
+/**
+ * Kalshi's market data (titles, close times, statuses, results; settlements with credentials):
+ * where it comes from, how old it is, its last error. It never delays a page: without it the
+ * lifecycle figures say "unavailable" and why.
+ */
+function MarketDataFacts({
+  data,
+  lifecycle,
+  at,
+}: {
+  data: HealthResponse['marketData'];
+  lifecycle: OverviewResponse['lifecycle'] | undefined;
+  at: (iso: string | null | undefined) => string;
+}) {
+  if (data === null)
+    return (
+      <>
+        <h2 className="status-sub">Market data (Kalshi)</h2>
+        <p className="muted" data-testid="market-data">
+          Not configured: titles, close times and settlements are unavailable.
+        </p>
+      </>
+    );
+  const note = lifecycle ? lifecycleNote(lifecycle) : null;
+  return (
+    <>
+      <h2 className="status-sub">Market data (Kalshi)</h2>
+      <dl className="facts" data-testid="market-data">
+        <dt>Source</dt>
+        <dd className="mono" data-testid="market-data-source">
+          {data.source}
+        </dd>
+        <dt>Settlements</dt>
+        <dd data-testid="market-data-settlements">
+          {data.settlementsEnabled
+            ? 'read from the account: its settlement P&L wins over the position’s'
+            : 'not read (no Kalshi credentials): settlement P&L from the positions'}
+        </dd>
+        <dt>Last fetch</dt>
+        <dd data-testid="market-data-fetched">
+          {data.fetchedAt ? (
+            <>
+              {at(data.fetchedAt)}{' '}
+              <span className="muted">
+                ({data.ageMs === null ? '—' : `${formatDuration(data.ageMs)} old`})
+              </span>
+            </>
+          ) : (
+            <span className="warn-text">never</span>
+          )}
+        </dd>
+        <dt>Last error</dt>
+        <dd data-testid="market-data-error">
+          {data.lastError ? (
+            <span className="warn-text">
+              {data.lastError} <span className="muted">at {at(data.lastErrorAt)}</span>
+            </span>
+          ) : (
+            <span className="muted">none</span>
+          )}
+        </dd>
+        <dt>Requests</dt>
+        <dd data-testid="market-data-requests">
+          {data.requests.toLocaleString('en-US')} requests ·{' '}
+          <span className={data.errors > 0 ? 'warn-text' : ''}>
+            {data.errors.toLocaleString('en-US')} errors
+          </span>
+        </dd>
+        {note && (
+          <>
+            <dt>Pages</dt>
+            <dd className="warn-text">{note}</dd>
+          </>
+        )}
+      </dl>
+    </>
+  );
+}
 
 /** Shows that the data is there: each table, whether it exists, how many items, its indexes. */
 export function StatusPage() {
@@ -63,6 +145,7 @@ export function StatusPage() {
               : '…'}
         </dd>
       </dl>
+      <MarketDataFacts data={health.data.marketData} lifecycle={overview.data?.lifecycle} at={at} />
       <table className="grid" data-testid="tables">
         <thead>
           <tr>
