@@ -98,7 +98,7 @@ test('the CSV export link serves the markets table', async ({ page, request }) =
   const res = await request.get(`${server.url}${href}`);
   expect(res.ok()).toBe(true);
   expect(res.headers()['content-type']).toContain('text/csv');
-  expect((await res.text()).split('\n')[0]).toContain('marketId,eventTicker');
+  expect((await res.text()).split('\n')[0]).toContain('marketId,title,subtitle,eventTicker');
 });
 
 test('switching to prod changes the URL, the colours and the data', async ({ page, request }) => {
