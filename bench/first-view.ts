@@ -83,6 +83,12 @@ async function visit(browser: Browser, url: string, selector: string): Promise<V
     page.on('pageerror', (e) => errors.push(e.message));
     const pending: Promise<Call | null>[] = [];
     page.on('response', (res) => pending.push(callOf(res)));
+    // The page's API requests still open (the live feed aside): the visit ends when they are done.
+    const open = new Set<unknown>();
+    const isData = (u: string) => u.includes('/api/') && !u.includes('/api/v1/events');
+    page.on('request', (req) => void (isData(req.url()) && open.add(req)));
+    page.on('requestfinished', (req) => void open.delete(req));
+    page.on('requestfailed', (req) => void open.delete(req));
     await page.addInitScript({ content: probe(selector) });
     await page.goto(url, { waitUntil: 'commit' });
     const origin = await page.evaluate<number>('performance.timeOrigin');
@@ -97,6 +103,10 @@ async function visit(browser: Browser, url: string, selector: string): Promise<V
         );
       await page.waitForTimeout(25);
     }
+    // The trader reads the page before opening the next: let this page's other requests (its charts,
+    // fills, executions) finish, so the next visit is not timed behind this one's tail on the server.
+    const settleBy = performance.now() + TIMEOUT_MS;
+    while (open.size > 0 && performance.now() < settleBy) await page.waitForTimeout(50);
     // Requests that started before the first view are the ones on its path.
     const calls = (await Promise.all(pending))
       .filter((c): c is Call => c !== null)
