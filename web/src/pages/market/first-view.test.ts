@@ -30,7 +30,7 @@ describe('the deep dive prefetch at page load', () => {
     await vi.waitFor(() => expect(client.getQueryState(key)?.status).toBe('success'));
     expect(urls).toHaveLength(1);
     expect(urls[0]).toContain('/api/v1/markets/KX-A/decisions?');
-    expect(urls[0]).toContain('limit=200');
+    expect(urls[0]).toContain('limit=50'); // the smaller first page (DECISIONS_FIRST_PAGE_SIZE)
   });
 
   it('no market or another tab: nothing asked; another range or a late mount starts from its own now', () => {
