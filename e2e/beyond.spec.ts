@@ -99,7 +99,8 @@ test('stale positions: the API’s rows and totals, hours in the URL, exports', 
   await expect(table.locator('tbody tr')).toHaveCount(stale.items.length);
   const ids = await table.locator('tbody tr .market-link').allTextContents();
   expect(ids).toEqual(stale.items.map((i) => i.marketId));
-  const nets = await table.locator('tbody tr td:nth-child(2) .fig').allTextContents();
+  // Column 2 is "Closes in" (Kalshi market data), column 3 the net position.
+  const nets = await table.locator('tbody tr td:nth-child(3) .fig').allTextContents();
   expect(nets).toEqual(stale.items.map((i) => signedContracts(i.netPosition)));
   await expect(page.getByTestId('card-stale-count').locator('.card-value')).toHaveText(
     String(stale.totals.count),
