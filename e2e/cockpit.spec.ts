@@ -249,6 +249,9 @@ test.describe('a stopped bot (heartbeat past down)', () => {
     await expect(page.getByTestId('price-gaps')).toContainText('1 gap');
     // Hovering the middle of the range: no figures passed off as a quote of that time.
     const over = page.getByTestId('price-chart').locator('.u-over');
+    // The deep dive's header (with the Kalshi market box) puts the chart below a 900 px fold: a
+    // mouse moved to coordinates outside the viewport hovers nothing.
+    await over.scrollIntoViewIfNeeded();
     const box = (await over.boundingBox())!;
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     await expect(page.locator('.chart-tooltip')).toContainText('No fresh decision');
@@ -291,6 +294,9 @@ test.describe('a stopped bot (heartbeat past down)', () => {
     await expect(page.getByTestId('price-chart').locator('canvas')).toBeVisible();
     await expect(page.getByTestId('price-gaps')).toContainText(/\d+ gaps?, the longest/);
     const over = page.getByTestId('price-chart').locator('.u-over');
+    // The deep dive's header (with the Kalshi market box) puts the chart below a 900 px fold: a
+    // mouse moved to coordinates outside the viewport hovers nothing.
+    await over.scrollIntoViewIfNeeded();
     const box = (await over.boundingBox())!;
     await page.mouse.move(box.x + box.width - 2, box.y + box.height / 2);
     await expect(page.locator('.chart-tooltip')).toContainText('No fresh decision');

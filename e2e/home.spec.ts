@@ -164,6 +164,8 @@ test('the chart is kept across refreshes: same canvas, hover tooltip still there
   await openHome(page);
   const canvas = page.getByTestId('pnl-chart').locator('canvas');
   await canvas.evaluate((c) => (c.dataset['mark'] = 'first'));
+  // A long attention list can put the chart below the fold, where a mouse move hovers nothing.
+  await page.getByTestId('pnl-chart').locator('.u-over').scrollIntoViewIfNeeded();
   const box = (await page.getByTestId('pnl-chart').locator('.u-over').boundingBox())!;
   await page.mouse.move(box.x + box.width * 0.8, box.y + box.height / 2);
   const tooltip = page.locator('.chart-tooltip');
@@ -181,6 +183,7 @@ test('a drag-zoom survives a live refresh', async ({ page }) => {
   await page.setViewportSize({ width: 1440, height: 900 });
   await openHome(page);
   const over = page.getByTestId('pnl-chart').locator('.u-over');
+  await over.scrollIntoViewIfNeeded();
   const box = (await over.boundingBox())!;
   const at = (fx: number) => ({ x: box.x + box.width * fx, y: box.y + box.height / 2 });
   const dayUnderCursor = async (fx: number) => {
