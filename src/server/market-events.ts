@@ -56,9 +56,13 @@ export async function marketEventsInRange(
     if (walkStep === 0) endRunStart = start;
     const ended =
       walkStep !== null && walkStep > 0 && endRunStart !== null && start !== null && start < endRunStart;
-    if (cache && ended)
-      started.set(run, { events: cache.get(keyOf(run), () => limit(() => read(run))), cached: true });
-    else started.set(run, { events: limit(() => read(run)), cached: false });
+    const events =
+      cache && ended ? cache.get(keyOf(run), () => limit(() => read(run))) : limit(() => read(run));
+    // Started before anything awaits it: a read that fails while the walk is still going (or for a
+    // run the walk then leaves out, or when the walk itself fails) must not be an unhandled
+    // rejection. The failure still reaches the answer through the await below.
+    events.catch(() => undefined);
+    started.set(run, { events, cached: Boolean(cache && ended) });
   };
   const runs = await runsInRange(client, env, marketId, fromMs, toMs, cache, onRun);
   // One bot process at a time: every run but the one that wrote last has been followed by another
