@@ -171,12 +171,17 @@ test('decisions: the first rows are the API’s for the page’s range, with eve
   request,
 }) => {
   const range = await openMarket(page);
-  const body = await api<DecisionsPage>(request, m('/decisions'), { ...range, limit: 200 });
-  expect(body.items.length).toBeGreaterThan(5);
   const rows = page.getByTestId('decisions-table').locator('tbody tr[data-row-id]');
   await expect(rows.first()).toBeVisible();
+  // The simulated bot keeps deciding: read the page's newest row first, then ask the API, whose
+  // answer (a moment later) may start with newer decisions; the page's rows follow from that one.
+  const firstId = await rows.first().getAttribute('data-row-id');
+  const body = await api<DecisionsPage>(request, m('/decisions'), { ...range, limit: 200 });
+  const k = body.items.findIndex((d) => (d.decisionId ?? '') === firstId);
+  expect(k, `the page's newest decision ${firstId} is in the API's answer`).toBeGreaterThanOrEqual(0);
+  expect(body.items.length).toBeGreaterThan(k + 5);
   for (let i = 0; i < 5; i++) {
-    const d = body.items[i] as DecisionJson;
+    const d = body.items[k + i] as DecisionJson;
     const row = rows.nth(i);
     await expect(row).toHaveAttribute('data-row-id', d.decisionId ?? '');
     const cells = await cellTexts(row);
@@ -194,7 +199,7 @@ test('decisions: the first rows are the API’s for the page’s range, with eve
       formatContracts(d.numTargets),
     ]);
     // What changed from the decision before it (the next item, newest first).
-    const changes = decisionChanges(d, body.items[i + 1] ?? null).map((c) => c.text);
+    const changes = decisionChanges(d, body.items[k + i + 1] ?? null).map((c) => c.text);
     expect(cells[12]).toBe(changes.length ? changes.join(' · ') : 'nothing');
   }
 });
