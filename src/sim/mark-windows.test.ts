@@ -30,15 +30,19 @@ describe('markWindows', () => {
   });
 
   it('clips to the history and merges overlapping windows', () => {
-    expect(markWindows({ ...base, lookbackDays: [30, 0.25] })).toEqual([
-      { fromUs: 0, toUs: 12 * HOUR_US },
+    // 29.995 days: the range starts 7.2 min into the history, the window at its first instant.
+    expect(markWindows({ ...base, lookbackDays: [29.995, 0.25] })).toEqual([
+      { fromUs: 0, toUs: 432_000_000 + 12 * HOUR_US },
       { fromUs: 29.75 * DAY_US - 10 * MINUTE_US, toUs: 30 * DAY_US },
     ]);
     expect(markWindows({ ...base, lookbackDays: [7, 7.2] })).toEqual([
       { fromUs: 22.8 * DAY_US - 10 * MINUTE_US, toUs: 23 * DAY_US + 12 * HOUR_US },
     ]);
-    expect(markWindows({ ...base, lookbackDays: [40] })).toEqual([]);
     expect(markWindows({ ...base, lookbackDays: [] })).toEqual([]);
+  });
+
+  it('gives none to a lookback reaching the history start (its range starts flat)', () => {
+    expect(markWindows({ ...base, lookbackDays: [30, 40] })).toEqual([]);
   });
 });
 

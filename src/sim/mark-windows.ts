@@ -32,17 +32,18 @@ export interface MarkWindowOptions {
 
 /**
  * The windows, clipped to the history and merged where they overlap, oldest first. A lookback as
- * long as the history (or longer) starts at the history's first instant, when nothing is held yet;
- * its window still matters once the demo has run a while, so it is kept while it overlaps.
+ * long as the history (or longer) gets none: its range starts before the first fill, flat, so no
+ * mark is needed when the demo starts (and the browser tests' 7-day seeds stay small); as the demo
+ * runs, its start moves into the history's first hours and their positions are unmarked.
  */
 export function markWindows(o: MarkWindowOptions): MarkWindow[] {
   const raw = o.lookbackDays
     .map((days) => o.endUs - Math.round(days * DAY_US))
+    .filter((startUs) => startUs > o.historyStartUs)
     .map((startUs) => ({
       fromUs: Math.max(o.historyStartUs, startUs - o.beforeUs),
       toUs: Math.min(o.endUs, startUs + o.afterUs),
     }))
-    .filter((w) => w.toUs > w.fromUs)
     .sort((a, b) => a.fromUs - b.fromUs);
   const out: MarkWindow[] = [];
   for (const w of raw) {
