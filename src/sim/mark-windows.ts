@@ -1,4 +1,4 @@
-// Where the sampled history keeps a decision every loop-ish (every `cadenceUs`) although it is old.
+// Where the sampled history keeps a decision per market more often than once a minute although it is old.
 //
 // Why: the dashboard's P&L attribution over a lookback of N days marks each position held at its
 // start at mid(now − N days), and metrics.md makes that mid unknown unless the market's decision in
