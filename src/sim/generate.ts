@@ -11,6 +11,7 @@ import { saveState } from './engine/save.js';
 import type { EraClock } from './eras.js';
 import { DAY_US, HOUR_US, MINUTE_US, MS_US, msToUs, SECOND_US, usToMs } from './format.js';
 import { globalConfigItem, marketConfigItem, marketUpdateLastRunItem } from './items/state.js';
+import { markWindows } from './mark-windows.js';
 import { buildMarketSpecs } from './markets.js';
 import { newPrngState, Rng } from './prng.js';
 import { planRuns, sampleTimes, type Cadence, type RunPlan } from './schedule.js';
@@ -34,6 +35,19 @@ export interface GenerateOptions {
   recentCadenceMs?: number;
   /** Length of the recent, finely sampled window (default 6 h). */
   recentWindowMs?: number;
+  /**
+   * Lookbacks (days) whose range start the dashboard can mark: around now − days the history is
+   * decided every `markCadenceMs` (mark-windows.ts says why). Default [7], the Quality page's range.
+   */
+  markLookbackDays?: readonly number[];
+  /** How long after now − days the dense stretch lasts: how long the demo can run (default 12 h). */
+  markWindowMs?: number;
+  /**
+   * Decision interval there (default 45 s): under the 60 s staleness bound of mid(t) even after a
+   * sampled instant rounds up to the next loop (≤ 1 period, ~7 s) and the markets' order in the loop
+   * shifts by a few seconds.
+   */
+  markCadenceMs?: number;
   /** Execution events are written for the newest days only (default 2; TTL is 30). */
   executionLogDays?: number;
   /** The bot's loop_interval_ms (default 5000). */
@@ -80,10 +94,16 @@ export const GENERATE_DEFAULTS = {
   historyCadenceMs: 30 * 60_000,
   recentCadenceMs: 60_000,
   recentWindowMs: 6 * 3_600_000,
+  markLookbackDays: [7],
+  markWindowMs: 12 * 3_600_000,
+  markCadenceMs: 45_000,
   executionLogDays: 2,
   loopMs: 5000,
   tradeDatesFixed: false,
 } as const;
+
+/** A mark window starts this long before its range start: a mark right at it has a decision. */
+const MARK_LEAD_US = 10 * MINUTE_US;
 
 export function generateHistory(options: GenerateOptions): GenerateResult {
   const o: Required<GenerateOptions> = {
@@ -150,6 +170,14 @@ export function generateHistory(options: GenerateOptions): GenerateResult {
     historyUs: historyCadenceUs,
     recentUs: o.recentCadenceMs * MS_US,
     recentWindowUs: o.recentWindowMs * MS_US,
+    markWindows: markWindows({
+      historyStartUs: startUs,
+      endUs,
+      lookbackDays: o.markLookbackDays,
+      beforeUs: MARK_LEAD_US,
+      afterUs: o.markWindowMs * MS_US,
+    }),
+    markUs: o.markCadenceMs * MS_US,
   };
 
   const runs = planRuns(

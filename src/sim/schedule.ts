@@ -4,6 +4,7 @@
 // samples (the real 5 s loop would be ~17k decisions per market per day).
 import type { EraClock } from './eras.js';
 import { DAY_US, HOUR_US, MINUTE_US } from './format.js';
+import type { MarkWindow } from './mark-windows.js';
 import type { ExecMode, RunEnd } from './types.js';
 import type { Rng } from './prng.js';
 
@@ -129,9 +130,15 @@ export interface Cadence {
   recentUs: number;
   /** The newest part of the history sampled at the recent cadence. */
   recentWindowUs: number;
+  /** Older stretches decided every `markUs` so the dashboard can mark a range start (mark-windows.ts). */
+  markWindows: readonly MarkWindow[];
+  markUs: number;
 }
 
-/** Sampled instants in [fromUs, toUs): coarse for old history, fine for the newest hours. */
+/**
+ * Sampled instants in [fromUs, toUs), ascending: coarse for old history, fine for the newest hours
+ * and inside the mark windows.
+ */
 export function sampleTimes(
   fromUs: number,
   toUs: number,
@@ -147,5 +154,9 @@ export function sampleTimes(
     if (g >= fromUs) out.push(g);
     g += g >= recentFromUs ? c.recentUs : c.historyUs;
   }
-  return out;
+  // Each mark window on a grid of its own, anchored at its start (again independent of the runs).
+  for (const w of c.markWindows) {
+    for (let t = w.fromUs; t < Math.min(w.toUs, toUs); t += c.markUs) if (t >= fromUs) out.push(t);
+  }
+  return out.sort((a, b) => a - b);
 }
