@@ -4,7 +4,8 @@
 // reads): the page's first screen (first-screen/) starts the load as the HTML is asked for, and the
 // app's own request for the same comparison, a second later, must find that load, not start another.
 // Within the window a request's "now" is the first one's: its range ends up to `windowMs` ago, no
-// older than a cached answer may be (the answer cache's TTL).
+// older than the answer cache may hand out an answer (its TTL and the grace in which it answers with
+// the previous value while it refreshes).
 
 export class RecentAnchors {
   private readonly anchors = new Map<string, number>();

@@ -67,8 +67,10 @@ export function registerApiRoutes(
   void app.register(runRoutes, opts);
   void app.register(riskRoutes, { ...opts, alerts });
   void app.register(reconciliationRoutes, opts);
-  // Lookbacks ending now share their end for as long as an answer may be cached (recent-anchors.ts).
-  const anchors = new RecentAnchors(3_000);
+  // Lookbacks ending now share their end for as long as the cache may answer with an answer that old
+  // (TTL + getFresh's grace of 2 TTL; recent-anchors.ts): a Compare cold on a loaded machine takes
+  // seconds, and the app's request must still find the load the page's request started.
+  const anchors = new RecentAnchors(9_000);
   void app.register(compareRoutes, { ...opts, anchors });
   void app.register(qualityRoutes, opts);
   void app.register(balanceRoutes, { ctx, cache });
