@@ -111,7 +111,7 @@ export function compareScreen(a: { search: string; body: CompareResponse }): str
     .join('');
   return (
     `<div class="page compare-page">` +
-    `<ul class="chips" aria-label="Compared markets">${chips}</ul>` +
+    `<ul class="chips">${chips}</ul>` +
     `<section class="panel "><header class="panel-head"><h2>Per-market statistics <span class="count">${body.items.length}</span></h2></header>` +
     `<div class="panel-body"><div class="table-scroll dtable-scroll" data-testid="compare-table-scroll">` +
     `<table class="grid dtable" data-testid="compare-table"><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table>` +

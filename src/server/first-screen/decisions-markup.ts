@@ -113,27 +113,21 @@ function table(items: readonly DecisionJson[], hasNextPage: boolean, tz: string)
   );
 }
 
-/** The market page's first screen: its name, the tabs, and the decisions tab with the first page. */
+/**
+ * The market page's first screen: its name and the decisions tab with the first page. No tabs nor
+ * controls: nothing a reader (or a test) could take for the app's working ones before it is there.
+ */
 export function decisionsScreen(a: { env: Env; marketId: string; tz: string; page: DecisionsPage }): string {
   const { items, nextCursor } = a.page;
   const hasNextPage = nextCursor !== null;
   const id = escapeHtml(a.marketId);
   const count = `${items.length.toLocaleString('en-US')} decisions loaded${hasNextPage ? ' · scroll for more' : ' · all of the range'}`;
-  const tabs = ['Decisions', 'Executions', 'Fills', 'Analytics']
-    .map(
-      (t, i) =>
-        `<button type="button" role="tab" aria-selected="${i === 0}" class="${i === 0 ? 'active' : ''}">${t}${
-          i === 0 ? `<span class="count">${items.length}${hasNextPage ? '+' : ''}</span>` : ''
-        }</button>`,
-    )
-    .join('');
   return (
     `<div class="market-page">` +
     `<section class="panel header-panel"><header class="panel-head"><h2>` +
     `<span class="mname mname-inline header-name" data-market-name="${id}"><span class="mname-line"><span class="mono mname-id">${id}</span></span></span>` +
     `</h2></header><div class="panel-body"><p class="muted">Loading the market…</p></div></section>` +
-    `<div class="tabs" role="tablist" aria-label="Market detail">${tabs}</div>` +
-    `<div role="tabpanel" class="tabpanel"><div class="tab-body "><div class="tab-main">` +
+    `<div class="tabpanel"><div class="tab-body "><div class="tab-main">` +
     `<div class="tab-bar"><span class="muted small">${count}</span></div>` +
     table(items, hasNextPage, a.tz) +
     `</div></div></div></div>`
