@@ -67,6 +67,8 @@ describe('the deep dive with its first screen', () => {
     expect(page.headers['cache-control']).toBe('no-cache');
     expect(page.headers['content-security-policy']).toContain("script-src 'self'");
     expect(page.body.startsWith(SHELL.slice(0, SHELL.indexOf('<div id="root">')))).toBe(true);
+    // Past Chromium's 1 KiB before the root, so the head is not held back (serve-page.ts).
+    expect(Buffer.byteLength(page.body.slice(0, page.body.indexOf('<div id="root">')))).toBeGreaterThan(1024);
     const island = islandOf(page.body);
     expect(island?.path).toBe('/market');
     expect(island?.search).toBe('?m=KX-A&env=demo&range=7d');
