@@ -75,7 +75,10 @@ function marketHref(search: string, marketId: string, env: string): string {
   return `/market?${out.toString()}`;
 }
 
-/** Compare's first screen: the chips of the compared markets and the statistics table. */
+/**
+ * Compare's first screen: the statistics table. Not the chips: their styles come with the page's
+ * own code, and unstyled they are a bulleted list the app then replaces.
+ */
 export function compareScreen(a: { search: string; body: CompareResponse }): string {
   const { body } = a;
   const order = body.series.map((s) => s.marketId);
@@ -104,14 +107,8 @@ export function compareScreen(a: { search: string; body: CompareResponse }): str
         `<tr data-row-id="${escapeHtml(r.marketId)}">${cols.map((c) => `<td class="${cls(c)}">${c.cell(r)}</td>`).join('')}</tr>`,
     )
     .join('');
-  const chips = body.items
-    .map(
-      (r) => `<li class="chip">${swatch(r.marketId)}<span class="mono">${escapeHtml(r.marketId)}</span></li>`,
-    )
-    .join('');
   return (
     `<div class="page compare-page">` +
-    `<ul class="chips">${chips}</ul>` +
     `<section class="panel "><header class="panel-head"><h2>Per-market statistics <span class="count">${body.items.length}</span></h2></header>` +
     `<div class="panel-body"><div class="table-scroll dtable-scroll" data-testid="compare-table-scroll">` +
     `<table class="grid dtable" data-testid="compare-table"><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table>` +
