@@ -147,10 +147,9 @@ async function cellTexts(row: Locator): Promise<string[]> {
   return (await row.locator('td').allTextContents()).map((t) => t.trim());
 }
 
-test('the first decisions page is asked for once, as the page loads, for the range the page shows', async ({
-  page,
-}) => {
-  // Issue 18: the load-time prefetch and the page share one query (same key, same range anchor).
+test('the first decisions page is asked for at most once, for the range the page shows', async ({ page }) => {
+  // Issue 18: the server's first screen carries the first page (no request at all); past its
+  // deadline the load-time prefetch and the page share one query (same key, same range anchor).
   const firstPages: string[] = [];
   page.on('request', (r) => {
     if (/\/api\/v1\/markets\/[^/]+\/decisions\?/.test(r.url()) && !r.url().includes('cursor='))
@@ -161,9 +160,11 @@ test('the first decisions page is asked for once, as the page loads, for the ran
   // Time passing is the point: a second request for the first page (a prefetch not shared with the
   // page's query) would go out around the first rows; none may come in the half second after them.
   await page.waitForTimeout(500);
-  expect(firstPages).toHaveLength(1);
-  const asked = new URL(firstPages[0]!).searchParams;
-  expect([asked.get('from'), asked.get('to')]).toEqual([range.from, range.to]);
+  expect(firstPages.length).toBeLessThanOrEqual(1);
+  for (const url of firstPages) {
+    const asked = new URL(url).searchParams;
+    expect([asked.get('from'), asked.get('to')]).toEqual([range.from, range.to]);
+  }
 });
 
 test('decisions: the first rows are the API’s for the page’s range, with every column', async ({

@@ -3,6 +3,8 @@
 // path (startup_cancel, halt_cancel, fatal_cleanup_cancel). Its third part is a time, not a loop.
 // Tickers are upper case and contain no ':', system kinds are lower case, so the two never collide.
 
+import { NONE } from './format.js';
+
 /** The id forms the bot writes for its "ALL" records, with the `reason` each record carries. */
 export const SYSTEM_DECISION_KINDS = {
   startup_cancel: 'startup_cancel',
@@ -100,4 +102,16 @@ export function decisionLabelText(id: string): string {
 /** True for a system ("ALL") decision id: `<run>:<startup_cancel|halt_cancel|…>:<YYYYMMDD-HHMMSS>`. */
 export function isSystemDecisionId(id: string | null | undefined): boolean {
   return !!id && parseDecisionId(id)?.kind === 'system';
+}
+
+/**
+ * The deep dive's decisions table's id: the run's random suffix and the loop (`94fb48:289`; the
+ * market part is the page's market). A system record's id names its reason instead
+ * (`94fb48:startup cancel`). An id of another form is shown whole; none is the dash.
+ */
+export function shortDecisionId(id: string | null): string {
+  if (!id) return NONE;
+  const p = parseDecisionId(id);
+  if (!p) return id;
+  return `${p.runId.slice(p.runId.lastIndexOf('-') + 1)}:${decisionLabelText(id)}`;
 }

@@ -8,6 +8,7 @@ import { registerAuth } from './auth.js';
 import { serializeReply } from './respond.js';
 import { registerSecurityHeaders } from './security-headers.js';
 import { registerHostCheck } from './host-check.js';
+import { serveFirstScreen } from './first-screen/serve-page.js';
 import { ApiError, isStoreFailure, storeUnavailable } from './errors.js';
 import { AJV_OPTIONS, schemaRejection } from './schemas.js';
 import { healthRoutes, registerApiRoutes } from './routes/index.js';
@@ -92,7 +93,7 @@ export async function buildApp(
   });
 
   await app.register(healthRoutes, { ctx });
-  const internals = registerApiRoutes(app, ctx, auth);
+  const { firstLoads, ...internals } = registerApiRoutes(app, ctx, auth);
   app.decorate('dora', internals);
   app.addHook('onClose', async () => {
     internals.hub.stopAll();
@@ -117,7 +118,18 @@ export async function buildApp(
         .send({ error: { code: 'method_not_allowed', message: `${req.method} is not allowed here` } });
       return;
     }
-    reply.type('text/html').sendFile('index.html');
+    // The deep dive and Compare come with their first screen (first-screen/serve-page.ts); every
+    // other page, and any request of theirs that has none, gets index.html as it is.
+    serveFirstScreen(req, reply, {
+      webDir: ctx.webDir,
+      defaultEnv: ctx.defaultEnv,
+      nowMs: ctx.nowMs,
+      loads: firstLoads,
+      ...(ctx.firstScreenDeadlineMs ? { deadlineMs: ctx.firstScreenDeadlineMs } : {}),
+    }).catch((err: unknown) => {
+      req.log.error(err);
+      if (!reply.sent) void reply.code(200).type('text/html').sendFile('index.html');
+    });
   });
 
   if (ctx.webDir && existsSync(ctx.webDir)) {

@@ -47,6 +47,8 @@ export interface AppContext {
    * block says "market data not configured".
    */
   marketData?: MarketDataSource | null;
+  /** How long a page request waits for its first screen's data (first-screen/serve-page.ts; tests). */
+  firstScreenDeadlineMs?: Partial<Record<'market' | 'compare', number>>;
 }
 
 /** The options of a route plugin (routes/*.ts): the app's context, the shared answer cache, the data. */

@@ -101,3 +101,14 @@ export function marketIdParam(raw: string): string {
   if (!MARKET_ID_RE.test(raw)) throw badParam('marketId', rejection('marketId', raw, MARKET_ID));
   return raw;
 }
+
+/** `markets` of /compare: 1–12 comma-separated ids, each checked as marketIdParam, duplicates dropped. */
+export function compareMarketsParam(raw: string | undefined): string[] {
+  const list = (raw ?? '')
+    .split(',')
+    .filter(Boolean)
+    .map((m) => marketIdParam(m));
+  if (list.length === 0 || list.length > 12)
+    throw badParam('markets', 'give 1–12 comma-separated market ids');
+  return [...new Set(list)];
+}

@@ -4,6 +4,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { matchRoute } from './router/match';
 import { ROUTES } from './routes';
 import { initTheme } from './theme/theme';
+import { takeFirstData } from './api/first-data';
 import './styles.css';
 
 // Before the first render, so the page never flashes the wrong theme.
@@ -24,11 +25,14 @@ const root = createRoot(document.getElementById('root') as HTMLElement);
 // That first render is a transition, which React renders in slices of a few milliseconds, yielding
 // to the browser between them, instead of in one task for the shell and the page.
 const route = matchRoute(ROUTES, window.location.pathname);
+// The server's first screen of this page, if it wrote one: its data seeds the page's query (the
+// page's prefetch does it, under the page's own key), and the first render replaces its markup.
+const first = takeFirstData();
 void Promise.all([
   import('./App'),
   Promise.resolve(route?.load()).catch(() => undefined),
   // Beside the page's code: its first data (a failure is left to the page's own query).
-  route?.prefetch?.(queryClient, window.location.search).catch(() => undefined),
+  route?.prefetch?.(queryClient, window.location.search, first).catch(() => undefined),
 ]).then(([{ App }]) => {
   startTransition(() => {
     root.render(

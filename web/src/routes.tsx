@@ -3,6 +3,7 @@
 // downloads nor evaluates the others (nor their charts and tables) before it can start. main.tsx
 // loads the URL's page beside the shell, so the first render already has it.
 import type { QueryClient } from '@tanstack/react-query';
+import type { FirstDataIsland } from '@api/first-screen';
 import { lazy, type ComponentType } from 'react';
 
 export interface PageRoute {
@@ -11,8 +12,11 @@ export interface PageRoute {
   Page: ComponentType;
   /** Fetches and evaluates the page's code (what Page does as it first renders). */
   load: () => Promise<unknown>;
-  /** At page load: asks for the page's first data as soon as its code is in, before it renders. */
-  prefetch?: (client: QueryClient, search: string) => Promise<void>;
+  /**
+   * At page load: asks for the page's first data as soon as its code is in, before it renders — or
+   * takes it from the server's first screen (`first`, api/first-data.ts) when the HTML carried it.
+   */
+  prefetch?: (client: QueryClient, search: string, first: FirstDataIsland | null) => Promise<void>;
 }
 
 function lazyPage<M>(load: () => Promise<M>, pick: (m: M) => ComponentType) {
@@ -35,8 +39,8 @@ export const ROUTES: readonly PageRoute[] = [
       () => import('./pages/market/MarketPage'),
       (m) => m.MarketPage,
     ),
-    prefetch: (client, search) =>
-      import('./pages/market/first-view').then((m) => m.prefetchFirstView(client, search)),
+    prefetch: (client, search, first) =>
+      import('./pages/market/first-view').then((m) => m.prefetchFirstView(client, search, first)),
   },
   {
     path: '/stale',
@@ -69,8 +73,8 @@ export const ROUTES: readonly PageRoute[] = [
       () => import('./pages/compare/ComparePage'),
       (m) => m.ComparePage,
     ),
-    prefetch: (client, search) =>
-      import('./pages/compare/compare-query').then((m) => m.prefetchCompare(client, search)),
+    prefetch: (client, search, first) =>
+      import('./pages/compare/compare-query').then((m) => m.prefetchCompare(client, search, first)),
   },
   {
     path: '/quality',

@@ -15,13 +15,14 @@ import { CLOCK_SKEW_MS } from '../../store/read-decisions.js';
 import { ANALYTICS_ATTRIBUTES } from '../../store/read-executions.js';
 import type { RouteOptions } from '../context.js';
 import { columnsOf } from '../csv.js';
-import { badParam } from '../errors.js';
 import { requireDecisionGsi, requireMarket } from '../guards.js';
-import { envParam, formatParam, marketIdParam, rangeParams, strParam } from '../params.js';
+import { compareMarketsParam, envParam, formatParam, rangeParams, strParam } from '../params.js';
+import type { RecentAnchors } from '../recent-anchors.js';
 import { cachedJson } from '../respond.js';
 import * as S from '../schemas.js';
 import { replyWith } from '../table-reply.js';
 import type { CompareResponse } from '../../api/types.js';
+import type { Env } from '../../core/types.js';
 
 const SPREAD_SAMPLES = 40;
 /**
@@ -45,69 +46,88 @@ const COMPARE_COLUMNS = columnsOf<CompareRow>({
   netAtEnd: true,
 });
 
-export const compareRoutes: FastifyPluginAsync<RouteOptions> = async (app, { ctx, cache, envs }) => {
+export interface CompareArgs {
+  env: Env;
+  /** 1–12 distinct market ids, checked (marketIdParam). */
+  markets: readonly string[];
+  fromMs: number;
+  toMs: number;
+}
+
+/**
+ * The comparison's JSON body through the answer cache: the route's, and the page route's first
+ * screen (first-screen/), which asks for the same key so the two share one load.
+ */
+export async function compareAnswer({ ctx, cache, envs }: RouteOptions, a: CompareArgs) {
+  const { env, markets, fromMs, toMs } = a;
+  for (const m of markets) await requireMarket(envs, env, m);
+  await requireDecisionGsi(envs, env);
+  return cachedJson(cache, `compare:${env}:${markets.join(',')}:${fromMs}:${toMs}`, ctx.nowMs(), async () => {
+    const data = envs.get(env);
+    // Beside the reads, not before them (a refresh of the fills is a read of its own).
+    const historyRead = data.fillHistory();
+    const endMs = Math.min(toMs, ctx.nowMs() + CLOCK_SKEW_MS);
+    const times = Array.from({ length: SPREAD_SAMPLES }, (_, i) =>
+      Math.round(fromMs + (i * (endMs - fromMs)) / (SPREAD_SAMPLES - 1)),
+    );
+    const results = await Promise.all(
+      markets.map(async (m) => {
+        const [book, events, history] = await Promise.all([
+          data.readDecisionsAt(m, times, SPREAD_READ_CHAINS),
+          // Latency is all compareMarket reads of an event: the analytics tab's attributes (and
+          // its cached runs).
+          data.marketEvents(m, fromMs, toMs, { attributes: ANALYTICS_ATTRIBUTES }),
+          historyRead,
+        ]);
+        const spreads = times.map((t) => {
+          const b = book.byTime.get(t)?.book;
+          return b && b.bestBid !== null && b.bestAsk !== null ? b.bestAsk - b.bestBid : null;
+        });
+        return {
+          ...compareMarket(m, history.fills, events.events, spreads, fromMs, toMs),
+          warnings: [...book.warnings, ...events.warnings],
+        };
+      }),
+    );
+    return {
+      body: {
+        env,
+        from: toApiTime(fromMs),
+        to: toApiTime(toMs),
+        items: results.map((r) => r.row),
+        series: results.map((r) => ({
+          marketId: r.row.marketId,
+          points: r.series.map((p) => ({ ...p, time: toApiTime(p.time) })),
+        })),
+      },
+      warnings: results.flatMap((r) => r.warnings),
+    };
+  });
+}
+
+export type CompareRouteOptions = RouteOptions & { anchors: RecentAnchors };
+
+/** The key under which a lookback of this comparison shares its end (RecentAnchors). */
+export function compareLookbackKey(env: Env, markets: readonly string[], days: string | undefined): string {
+  return `compare:${env}:${markets.join(',')}:${days ?? ''}`;
+}
+
+export const compareRoutes: FastifyPluginAsync<CompareRouteOptions> = async (app, opts) => {
+  const { ctx, anchors } = opts;
   // `markets`: 1–12 comma-separated ids, each checked as a path's marketId is (params.ts).
   const schema = { querystring: S.query({ env: S.env, format: S.format, markets: S.text, ...S.range }) };
   app.get('/api/v1/compare', { schema }, async (req, reply) => {
     const q = req.query;
     const env = envParam(q, ctx.defaultEnv);
     const format = formatParam(q);
-    const list = (strParam(q, 'markets') ?? '')
-      .split(',')
-      .filter(Boolean)
-      .map((m) => marketIdParam(m));
-    if (list.length === 0 || list.length > 12)
-      throw badParam('markets', 'give 1–12 comma-separated market ids');
-    const markets = [...new Set(list)];
-    const { fromMs, toMs } = rangeParams(q, ctx.nowMs(), 7);
-    for (const m of markets) await requireMarket(envs, env, m);
-    await requireDecisionGsi(envs, env);
-    const body = await cachedJson(
-      cache,
-      `compare:${env}:${markets.join(',')}:${fromMs}:${toMs}`,
-      ctx.nowMs(),
-      async () => {
-        const data = envs.get(env);
-        // Beside the reads, not before them (a refresh of the fills is a read of its own).
-        const historyRead = data.fillHistory();
-        const endMs = Math.min(toMs, ctx.nowMs() + CLOCK_SKEW_MS);
-        const times = Array.from({ length: SPREAD_SAMPLES }, (_, i) =>
-          Math.round(fromMs + (i * (endMs - fromMs)) / (SPREAD_SAMPLES - 1)),
-        );
-        const results = await Promise.all(
-          markets.map(async (m) => {
-            const [book, events, history] = await Promise.all([
-              data.readDecisionsAt(m, times, SPREAD_READ_CHAINS),
-              // Latency is all compareMarket reads of an event: the analytics tab's attributes (and
-              // its cached runs).
-              data.marketEvents(m, fromMs, toMs, { attributes: ANALYTICS_ATTRIBUTES }),
-              historyRead,
-            ]);
-            const spreads = times.map((t) => {
-              const b = book.byTime.get(t)?.book;
-              return b && b.bestBid !== null && b.bestAsk !== null ? b.bestAsk - b.bestBid : null;
-            });
-            return {
-              ...compareMarket(m, history.fills, events.events, spreads, fromMs, toMs),
-              warnings: [...book.warnings, ...events.warnings],
-            };
-          }),
-        );
-        return {
-          body: {
-            env,
-            from: toApiTime(fromMs),
-            to: toApiTime(toMs),
-            items: results.map((r) => r.row),
-            series: results.map((r) => ({
-              marketId: r.row.marketId,
-              points: r.series.map((p) => ({ ...p, time: toApiTime(p.time) })),
-            })),
-          },
-          warnings: results.flatMap((r) => r.warnings),
-        };
-      },
-    );
+    const markets = compareMarketsParam(strParam(q, 'markets'));
+    // A lookback ending now ends where the same one asked for a moment ago does (recent-anchors.ts).
+    const lookback = strParam(q, 'to') === undefined && strParam(q, 'from') === undefined;
+    const nowMs = lookback
+      ? anchors.anchor(compareLookbackKey(env, markets, strParam(q, 'days')), ctx.nowMs())
+      : ctx.nowMs();
+    const { fromMs, toMs } = rangeParams(q, nowMs, 7);
+    const body = await compareAnswer(opts, { env, markets, fromMs, toMs });
     return replyWith(reply, format, body satisfies CompareResponse, () => ({
       name: `compare-${env}`,
       rows: body.items,

@@ -93,7 +93,50 @@ export function checkDecisionCursor(
   }
 }
 
-export const decisionRoutes: FastifyPluginAsync<RouteOptions> = async (app, { ctx, cache, envs }) => {
+export interface DecisionsPageArgs {
+  env: Env;
+  marketId: string;
+  fromMs: number;
+  toMs: number;
+  limit: number;
+  cursor: string | null;
+}
+
+/**
+ * One JSON page of a market's decisions, through the answer cache: the route's body, and the page
+ * route's first screen (first-screen/), which asks for the same key so the two share one load.
+ * The market is the caller's to check (requireMarket).
+ */
+export function decisionsPage({ cache, ctx, envs }: RouteOptions, a: DecisionsPageArgs) {
+  const { env, marketId, fromMs, toMs, limit, cursor } = a;
+  const key = `decisions:${env}:${marketId}:${fromMs}:${toMs}:${limit}:${cursor ?? ''}`;
+  return cachedJson(cache, key, ctx.nowMs(), async () => {
+    if (!(await envs.get(env).hasDecisionGsi())) {
+      const page = await envs.get(env).readMarketDecisionsWithoutGsi({ marketId, fromMs, toMs, limit });
+      return {
+        body: { items: page.items.map(decisionJson), nextCursor: null },
+        warnings: [missingGsiWarning(env, page.complete), ...page.warnings],
+      };
+    }
+    try {
+      const page = await envs.get(env).readMarketDecisions({ marketId, fromMs, toMs, limit, cursor });
+      return {
+        body: { items: page.items.map(decisionJson), nextCursor: page.nextCursor },
+        warnings: page.warnings,
+      };
+    } catch (err) {
+      if (err instanceof CursorError) throw badParam('cursor', err.message);
+      // A start key DynamoDB refuses is still the cursor's fault, not the server's.
+      if (cursor !== null && (err as Error).name === 'ValidationException') {
+        throw badParam('cursor', 'cursor is not one this server issued for this list');
+      }
+      throw err;
+    }
+  });
+}
+
+export const decisionRoutes: FastifyPluginAsync<RouteOptions> = async (app, opts) => {
+  const { ctx, cache, envs } = opts;
   const listSchema = {
     params: S.path({ marketId: S.marketId }),
     querystring: S.query({
@@ -139,30 +182,7 @@ export const decisionRoutes: FastifyPluginAsync<RouteOptions> = async (app, { ct
         const first = await readPage(null);
         return sendCsvStream(reply, name, exportCsv(first, readPage, toRow, DECISION_EXPORT_COLUMNS, bound));
       }
-      const key = `decisions:${env}:${marketId}:${fromMs}:${toMs}:${limit}:${cursor ?? ''}`;
-      const body = await cachedJson(cache, key, ctx.nowMs(), async () => {
-        if (!(await envs.get(env).hasDecisionGsi())) {
-          const page = await envs.get(env).readMarketDecisionsWithoutGsi({ marketId, fromMs, toMs, limit });
-          return {
-            body: { items: page.items.map(decisionJson), nextCursor: null },
-            warnings: [missingGsiWarning(env, page.complete), ...page.warnings],
-          };
-        }
-        try {
-          const page = await envs.get(env).readMarketDecisions({ marketId, fromMs, toMs, limit, cursor });
-          return {
-            body: { items: page.items.map(decisionJson), nextCursor: page.nextCursor },
-            warnings: page.warnings,
-          };
-        } catch (err) {
-          if (err instanceof CursorError) throw badParam('cursor', err.message);
-          // A start key DynamoDB refuses is still the cursor's fault, not the server's.
-          if (cursor !== null && (err as Error).name === 'ValidationException') {
-            throw badParam('cursor', 'cursor is not one this server issued for this list');
-          }
-          throw err;
-        }
-      });
+      const body = await decisionsPage(opts, { env, marketId, fromMs, toMs, limit, cursor });
       // Without the GSI an export is the bounded read's page, like the list (its warning says so).
       return replyWith(reply, format, body satisfies DecisionsPage, () => ({
         name,

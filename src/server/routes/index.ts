@@ -9,7 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext, RouteOptions } from '../context.js';
 import { TtlCache } from '../cache.js';
 import { EnvRegistry } from '../env-data.js';
-import { decisionRoutes } from './decisions.js';
+import { decisionRoutes, decisionsPage } from './decisions.js';
 import { marketRoutes } from './markets.js';
 import { marketDetailRoutes } from './market-detail.js';
 import { overviewRoutes } from './overview.js';
@@ -17,7 +17,7 @@ import { seriesRoutes } from './series.js';
 import { runRoutes } from './runs.js';
 import { riskRoutes } from './risk.js';
 import { reconciliationRoutes } from './reconciliation.js';
-import { compareRoutes } from './compare.js';
+import { compareAnswer, compareLookbackKey, compareRoutes } from './compare.js';
 import { qualityRoutes } from './quality.js';
 import { balanceRoutes } from './balance.js';
 import { eventRoutes } from './events.js';
@@ -27,6 +27,11 @@ import { metricsRoutes } from './metrics.js';
 import { DEFAULT_LIMITS, registerExportLimit, Slots } from '../limits.js';
 import type { AuthState } from '../auth.js';
 import { registerHttpStats } from '../http-stats.js';
+import { RecentAnchors } from '../recent-anchors.js';
+import { requireMarket } from '../guards.js';
+import type { FirstLoads } from '../first-screen/loads.js';
+import { DECISIONS_FIRST_PAGE_SIZE } from '../../api/first-screen.js';
+import { DAY_MS } from '../../core/time.js';
 
 // For app.ts, which registers health itself: it imports no route module but this one.
 export { healthRoutes } from './health.js';
@@ -35,7 +40,13 @@ export function registerApiRoutes(
   app: FastifyInstance,
   ctx: AppContext,
   auth?: AuthState,
-): { envs: EnvRegistry; hub: LiveHub; alerts: AlertRegistry; executionLists: () => number } {
+): {
+  envs: EnvRegistry;
+  hub: LiveHub;
+  alerts: AlertRegistry;
+  executionLists: () => number;
+  firstLoads: FirstLoads;
+} {
   const limits = { ...DEFAULT_LIMITS, ...ctx.limits };
   // Hooks on the root, before the plugins: every route has them.
   registerExportLimit(app, limits);
@@ -56,7 +67,11 @@ export function registerApiRoutes(
   void app.register(runRoutes, opts);
   void app.register(riskRoutes, { ...opts, alerts });
   void app.register(reconciliationRoutes, opts);
-  void app.register(compareRoutes, opts);
+  // Lookbacks ending now share their end for as long as the cache may answer with an answer that old
+  // (TTL + getFresh's grace of 2 TTL; recent-anchors.ts): a Compare cold on a loaded machine takes
+  // seconds, and the app's request must still find the load the page's request started.
+  const anchors = new RecentAnchors(9_000);
+  void app.register(compareRoutes, { ...opts, anchors });
   void app.register(qualityRoutes, opts);
   void app.register(balanceRoutes, { ctx, cache });
   void app.register(metricsRoutes, {
@@ -65,5 +80,26 @@ export function registerApiRoutes(
     ...(auth ? { auth } : {}),
   });
   void app.register(eventRoutes, { ctx, hub, streams: new Slots(limits.ssePerClient, limits.sseTotal) });
-  return { envs, hub, alerts, executionLists: () => executionLists.size };
+  // The page route's first loads (first-screen/): these routes' own functions, on their cache.
+  const firstLoads: FirstLoads = {
+    decisions: async ({ env, marketId, fromMs, toMs }) => {
+      await requireMarket(envs, env, marketId);
+      return decisionsPage(opts, {
+        env,
+        marketId,
+        fromMs,
+        toMs,
+        limit: DECISIONS_FIRST_PAGE_SIZE,
+        cursor: null,
+      });
+    },
+    compare: ({ env, markets, days }) => {
+      const toMs = anchors.anchor(compareLookbackKey(env, markets, String(days)), ctx.nowMs());
+      return {
+        anchorMs: toMs,
+        answer: compareAnswer(opts, { env, markets, fromMs: toMs - days * DAY_MS, toMs }),
+      };
+    },
+  };
+  return { envs, hub, alerts, executionLists: () => executionLists.size, firstLoads };
 }

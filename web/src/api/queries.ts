@@ -23,6 +23,7 @@ import type {
   SeriesResponse,
   Warning,
 } from '@api/types';
+import { DECISIONS_FIRST_PAGE_SIZE } from '@api/first-screen';
 import type { ResolvedRange } from '../pages/market/market-params';
 import { ApiRequestError, getJson } from './client';
 import { noteServerTime } from './server-clock';
@@ -123,12 +124,8 @@ export function pageQueryOptions<T>(name: string, env: EnvChoice | null, path: s
 // --- Markets and the deep dive -------------------------------------------------------------------
 
 export const DECISIONS_PAGE_SIZE = 200;
-/**
- * The first page of decisions is smaller: it is all a first screen shows, and on the bench's cold
- * first view (D, a quiet market, 30 days) the 200-item page was one 311 kB Query, ~430 ms of it in
- * the store; the next pages are asked as the table scrolls.
- */
-export const DECISIONS_FIRST_PAGE_SIZE = 50;
+/** The first page of decisions is smaller (its size is the server's first screen's too). */
+export { DECISIONS_FIRST_PAGE_SIZE };
 export const EXECUTIONS_PAGE_SIZE = 1000;
 export const SERIES_POINTS = 300;
 

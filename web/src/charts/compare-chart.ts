@@ -13,6 +13,7 @@ import {
   type ChartOptions,
 } from './base-options';
 import { axisMoney, rangeWithZero } from './pnl-chart';
+import { seriesColor } from '@core/series-colors';
 
 export interface StepPoint {
   time: string;
@@ -53,23 +54,8 @@ export function alignSteps(series: readonly StepSeries[], field: StepField): uPl
   return [xs, ...ys];
 }
 
-/** Twelve colours that read on both themes, one per market (the API caps a comparison at 12). */
-export const SERIES_COLORS = [
-  '#3b82f6',
-  '#f59e0b',
-  '#10b981',
-  '#ef4444',
-  '#8b5cf6',
-  '#06b6d4',
-  '#ec4899',
-  '#84cc16',
-  '#f97316',
-  '#6366f1',
-  '#14b8a6',
-  '#a16207',
-] as const;
-
-export const seriesColor = (i: number): string => SERIES_COLORS[i % SERIES_COLORS.length] ?? '#3b82f6';
+// The colours are src/core's: the server's first screen paints the same swatches.
+export { SERIES_COLORS, seriesColor } from '@core/series-colors';
 
 export type { AxisPalette };
 

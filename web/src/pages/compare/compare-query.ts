@@ -6,6 +6,7 @@ import { readViewParams, type EnvChoice } from '../../router/view-params';
 import { lookbackParams, readLookback } from '../common/lookback';
 import { pageQueryOptions } from '../../api/queries';
 import type { CompareResponse } from '@api/types';
+import type { FirstDataIsland } from '@api/first-screen';
 import { todayIn } from '../home/range';
 import { readMarkets } from './compare-params';
 
@@ -22,10 +23,24 @@ export function compareQueryArgs(
   return ['compare', env, '/api/v1/compare', { markets: markets.join(','), ...range }] as const;
 }
 
-export function prefetchCompare(client: QueryClient, search: string): void {
+/**
+ * With the server's first screen's body (`first`), the comparison is seeded under the page's key and
+ * nothing is asked; without it, the request for a lookback ending now ends where the server's
+ * running load does (the server's RecentAnchors), and joins it.
+ */
+export function prefetchCompare(
+  client: QueryClient,
+  search: string,
+  first: FirstDataIsland | null = null,
+): void {
   const markets = readMarkets(search);
   if (markets.length === 0) return;
   const view = readViewParams(search);
   const [name, env, path, params] = compareQueryArgs(view.env, markets, compareRange(search, view.tz));
-  void client.prefetchQuery(pageQueryOptions<CompareResponse>(name, env, path, params));
+  const options = pageQueryOptions<CompareResponse>(name, env, path, params);
+  if (first?.path === '/compare' && first.body) {
+    client.setQueryData(options.queryKey, first.body as CompareResponse);
+    return;
+  }
+  void client.prefetchQuery(options);
 }

@@ -3,7 +3,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import { createColumnHelper } from '@tanstack/react-table';
 import { decisionChanges, quoteChanged, type DecisionChange } from '@core/decision-diff';
-import { decisionLabelText, parseDecisionId } from '@core/decision-id';
+import { shortDecisionId } from '@core/decision-id';
 import { formatContracts, formatPrice, NONE } from '@core/format';
 import { DataBanners } from '../../components/DataBanners';
 import { WarningsPanel } from '../../components/WarningsPanel';
@@ -20,17 +20,6 @@ import { tableKit, type TableKit } from '../../components/table-features';
 
 const col = createColumnHelper<TableKit, DecisionJson>();
 
-/**
- * The run's random suffix and the loop (`94fb48:289`): the market part is the page's market. A
- * system record's id names its reason instead (`94fb48:startup cancel`): its third part is a time.
- */
-function shortId(id: string | null): string {
-  if (!id) return NONE;
-  const p = parseDecisionId(id);
-  if (!p) return id;
-  return `${p.runId.slice(p.runId.lastIndexOf('-') + 1)}:${decisionLabelText(id)}`;
-}
-
 function decisionColumns(tz: string, changes: ReadonlyMap<string, DecisionChange[] | null>) {
   return col.columns([
     col.accessor('time', { id: 'time', header: 'Time', cell: (c) => formatDateTime(c.getValue(), tz) }),
@@ -39,7 +28,7 @@ function decisionColumns(tz: string, changes: ReadonlyMap<string, DecisionChange
       header: 'Decision',
       cell: (c) => (
         <span className="mono small" title={c.getValue() ?? ''}>
-          {shortId(c.getValue())}
+          {shortDecisionId(c.getValue())}
         </span>
       ),
     }),

@@ -3,6 +3,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { prefetchFirstView, rangeKeyOf, takeBootAnchor } from './first-view';
 import { readMarketView, resolveRange } from './market-params';
 import { decisionPagesOptions } from './market-queries';
+import { compareQueryArgs, compareRange, prefetchCompare } from '../compare/compare-query';
+import { pageQueryOptions } from '../../api/queries';
+import type { FirstDataIsland } from '@api/first-screen';
+import type { CompareResponse, DecisionsPage } from '@api/types';
 
 describe('the deep dive prefetch at page load', () => {
   afterEach(() => vi.unstubAllGlobals());
@@ -44,5 +48,53 @@ describe('the deep dive prefetch at page load', () => {
     const key = rangeKeyOf(readMarketView('?m=KX-B&range=7d'));
     expect(takeBootAnchor(rangeKeyOf(readMarketView('?m=KX-B&range=30d')))).toBeNull();
     expect(takeBootAnchor(key, Date.now() + 60_000)).toBeNull();
+  });
+
+  it('with the server’s first screen: its anchor is the range’s, its body the first page; nothing is asked', () => {
+    const fetchSpy = vi.fn();
+    vi.stubGlobal('fetch', fetchSpy);
+    const client = new QueryClient();
+    const search = '?m=KX-A&env=demo&range=30d';
+    const body = { items: [], nextCursor: 'c1', warnings: [] } as unknown as DecisionsPage;
+    const anchorMs = Date.UTC(2026, 0, 5, 12);
+    prefetchFirstView(client, search, { path: '/market', search, anchorMs, body });
+    const view = readMarketView(search);
+    expect(takeBootAnchor(rangeKeyOf(view))).toBe(anchorMs);
+    const key = decisionPagesOptions(view.env, view.marketId, resolveRange(view, anchorMs)).queryKey;
+    expect(client.getQueryData(key)?.pages).toEqual([body]);
+    expect(fetchSpy).not.toHaveBeenCalled();
+  });
+
+  it('past the server’s deadline (no body): the request names the anchored range of the server’s load', async () => {
+    const urls: string[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string) => {
+        urls.push(url);
+        return new Response(JSON.stringify({ items: [], nextCursor: null }), {
+          headers: { 'content-type': 'application/json' },
+        });
+      }),
+    );
+    const search = '?m=KX-C&range=7d';
+    const anchorMs = Date.UTC(2026, 0, 5, 12, 0, 0, 123);
+    prefetchFirstView(new QueryClient(), search, { path: '/market', search, anchorMs, body: null });
+    await vi.waitFor(() => expect(urls).toHaveLength(1));
+    const u = new URL(urls[0] ?? '', 'http://x');
+    expect(u.searchParams.get('to')).toBe('2026-01-05T12:00:00.123Z');
+    expect(u.searchParams.get('from')).toBe('2025-12-29T12:00:00.123Z');
+  });
+
+  it('Compare: the island’s body is seeded under the page’s key; nothing is asked', () => {
+    const fetchSpy = vi.fn();
+    vi.stubGlobal('fetch', fetchSpy);
+    const client = new QueryClient();
+    const search = '?markets=KX-A,KX-B&env=demo&range=7d';
+    const body = { env: 'demo', items: [], series: [] } as unknown as CompareResponse;
+    const first: FirstDataIsland = { path: '/compare', search, anchorMs: 1, body };
+    prefetchCompare(client, search, first);
+    const args = compareQueryArgs('demo', ['KX-A', 'KX-B'], compareRange(search, 'UTC'));
+    expect(client.getQueryData(pageQueryOptions<CompareResponse>(...args).queryKey)).toBe(body);
+    expect(fetchSpy).not.toHaveBeenCalled();
   });
 });

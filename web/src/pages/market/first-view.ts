@@ -7,6 +7,8 @@ import type { QueryClient } from '@tanstack/react-query';
 import { serverNowMs } from '../../api/server-clock';
 import { readMarketView, resolveRange, type MarketView } from './market-params';
 import { decisionPagesOptions } from '../../api/queries';
+import type { DecisionsPage } from '@api/types';
+import type { FirstDataIsland } from '@api/first-screen';
 
 /** What decides the page's range: a new market, environment or range starts from now. */
 export function rangeKeyOf(view: Pick<MarketView, 'env' | 'marketId' | 'lookbackDays' | 'custom'>): string {
@@ -26,11 +28,25 @@ export function takeBootAnchor(key: string, nowMs: number = Date.now()): number 
   return a && a.key === key && nowMs - a.setAtMs < BOOT_ANCHOR_MS ? a.ms : null;
 }
 
-export function prefetchFirstView(client: QueryClient, search: string): void {
+/**
+ * With the server's first screen (`first`): its anchor is the range's, and its body the list's first
+ * page — seeded, so nothing is asked; without the body (the server's deadline passed) the request
+ * names the range of the load the server has running, and joins it there.
+ */
+export function prefetchFirstView(
+  client: QueryClient,
+  search: string,
+  first: FirstDataIsland | null = null,
+): void {
   const view = readMarketView(search);
   // Only the default tab's list: the other tabs ask for their own data when opened.
   if (view.marketId === null || view.tab !== 'decisions') return;
-  const ms = serverNowMs();
+  const island = first?.path === '/market' ? first : null;
+  const ms = island?.anchorMs ?? serverNowMs();
   bootAnchor = { key: rangeKeyOf(view), ms, setAtMs: Date.now() };
-  void client.prefetchInfiniteQuery(decisionPagesOptions(view.env, view.marketId, resolveRange(view, ms)));
+  const options = decisionPagesOptions(view.env, view.marketId, resolveRange(view, ms));
+  if (island?.body) {
+    client.setQueryData(options.queryKey, { pages: [island.body as DecisionsPage], pageParams: [undefined] });
+  }
+  void client.prefetchInfiniteQuery(options);
 }
