@@ -559,9 +559,20 @@ test('price chart: drawn from the series, and hovering a fill shows its decision
   // Hovering shows the nearest marker, so two fills in the same few pixels (the simulated bot often
   // fills twice at one price within minutes) would hide each other: take the fill with context that
   // stands furthest from its neighbours.
+  // A restart or version-change marker has its own hover (its run), which wins over a fill in the
+  // same pixels: keep away from the markers the page drew too (drawn once the runs answer is in,
+  // which the list under the chart shows).
+  await expect(page.getByTestId('price-run-markers')).toBeAttached({ timeout: 30_000 });
+  const markerTimes = await page
+    .getByTestId('price-chart')
+    .locator('[data-testid="run-marker"]')
+    .evaluateAll((els) => els.map((e) => Date.parse((e as HTMLElement).dataset['start'] ?? '')));
   const times = fills.items.map((f) => Date.parse(f.time));
   const gapMs = (i: number) =>
-    Math.min(...times.map((u, j) => (j === i ? Infinity : Math.abs(u - times[i]!))));
+    Math.min(
+      ...times.map((u, j) => (j === i ? Infinity : Math.abs(u - times[i]!))),
+      ...markerTimes.filter(Number.isFinite).map((u) => Math.abs(u - times[i]!)),
+    );
   const fill = fills.items
     .map((f, i) => ({ f, gap: gapMs(i) }))
     .filter(({ f }) => f.decisionContext)
