@@ -125,7 +125,7 @@ export type BookQuote = Pick<BookSnapshot, 'bestBid' | 'bestAsk' | 'midStored'>;
 /**
  * The part of a decision that quote health, fill activity and mid(t) read, and no more: what the
  * quality reads ask the store for (a projection), so that a 1–3 kB decision crosses the wire and
- * the decoder as ~0.2 kB. A full Decision is one too.
+ * the decoder as ~0.3 kB. A full Decision is one too.
  */
 export interface QuoteDecision {
   /** Partition key (UTC date at write) and the naive-UTC sort key, verbatim. */

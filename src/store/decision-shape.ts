@@ -13,7 +13,7 @@ export interface DecisionShape<D extends QuoteDecision> {
   decode(raw: unknown, table: string): Decoded<D>;
   /**
    * Most items one covering read of readDecisionsAt asks for: ≈ 25 whole decisions of 1–3 kB is a
-   * few read units and one round trip; projected items are ~0.2 kB, so a read may reach much further
+   * few read units and one round trip; projected items are ~0.3 kB, so a read may reach much further
    * down (a fill and its first horizons, a decision every ~10 s, in one read) for the same bytes.
    * On bench set D, the all-markets quality table over 7 days: 25 → 2,003 decision-in-force reads,
    * 50 → 1,598, 100 → 1,330, 200 → 1,055 but twice the items of 100 and more store CPU.

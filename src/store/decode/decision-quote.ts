@@ -1,8 +1,8 @@
 // The quality reads' decision items: dora_decision_log items (contract §2.4) read with a
 // projection of what quote health, fill activity and mid(t) use — the keys, the ids, target_quotes
 // and the book's best bid, best ask and mid — decoded as a QuoteDecision. A whole decision is
-// 1–3 kB (book levels, recent trades, price_calc); this is ~0.2 kB, and the SDK's and our decoding
-// work and garbage scale with the bytes (issue 19's trace).
+// 1–3 kB (book levels, recent trades, price_calc); this is ~0.3 kB (0.28 on bench set D), and
+// the SDK's and our decoding work and garbage scale with the bytes (issue 19's trace).
 //
 // Every era decodes: the book has been `order_book_snapshot` since the first bot commit (only
 // top_bids/top_asks were added later, and they are not read here); decisions before 2025-12-20 have
