@@ -7,7 +7,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { BatchWriteCommand, type BatchWriteCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { BACKENDS, startTestStore, type TestStore } from './helpers/store.js';
-import { readDecisionsAt, readLatestDecision } from '../src/store/read-decisions.js';
+import {
+  readDecisionsAt,
+  readLatestDecision,
+  readMarketQuoteDecisions,
+  readQuoteDecisionsAt,
+} from '../src/store/read-decisions.js';
+import { inForceFromWindow } from '../src/core/in-force-from-window.js';
 import { onRequest, type RequestRecord } from '../src/store/stats.js';
 import { toNaiveIso, utcDate } from '../src/core/time.js';
 
@@ -134,6 +140,38 @@ describe.each(BACKENDS)('decision in force at many times on %s', (backend) => {
         },
       ),
       { numRuns: backend === 'dynalite' ? 40 : 12 },
+    );
+  }, 240_000);
+
+  it('answers alike with projected items (quality), and from a capped range read (property)', async () => {
+    const time = fc.oneof(
+      fc.integer({ min: first - HOUR, max: last + HOUR }),
+      fc
+        .tuple(fc.constantFrom(...all.filter((s) => !s.market)), fc.integer({ min: -1, max: 1 }))
+        .map(([s, d]) => s.ms + d),
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(time, { minLength: 1, maxLength: 40 }),
+        fc.tuple(time, time),
+        fc.integer({ min: 1, max: 120 }),
+        async (times, [a, b], limit) => {
+          const expected = await oracle(times);
+          const light = await readQuoteDecisionsAt(store.reader, 'demo', MARKET, times, 4);
+          expect(new Map([...light.byTime].map(([t, d]) => [t, d?.decisionId ?? null]))).toEqual(expected);
+          // The quote-health read of a range, capped, answers what it provably holds, as a lookup.
+          const [fromMs, toMs] = a <= b ? [a, b] : [b, a];
+          const page = await readMarketQuoteDecisions(store.reader, 'demo', {
+            marketId: MARKET,
+            fromMs,
+            toMs,
+            limit,
+          });
+          for (const [t, d] of inForceFromWindow(page.items, toMs, times))
+            expect(d.decisionId, `t=${t}`).toBe(expected.get(t));
+        },
+      ),
+      { numRuns: backend === 'dynalite' ? 25 : 8 },
     );
   }, 240_000);
 

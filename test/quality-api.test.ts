@@ -466,3 +466,57 @@ describe('fills gain edgeCents and markouts', () => {
     expect(f1[col('markout5m')]).toBe('');
   });
 });
+
+describe('light reads (projected decisions, in-window answers) against the full reads', () => {
+  // The `light` reads of issue 19 must change no figure: the same bodies (but `meta`) as the reads
+  // before it, for the all-markets table, each market, a range ending inside the decisions (every
+  // time answered from the window) and a capped read (the oldest decision read is `previous`).
+  it('answer the same bodies and fewer decision reads', async () => {
+    const full = await testApp(store.reader, () => NOW, { qualityReads: 'full' });
+    const light = await testApp(store.reader, () => NOW);
+    try {
+      const bodyOf = async (a: FastifyInstance, url: string) => {
+        requests.length = 0;
+        const res = await a.inject(url);
+        expect(res.statusCode, res.body).toBe(200);
+        const { meta: _meta, ...body } = res.json<Record<string, unknown>>();
+        const decisionReads = requests.filter((r) => r.table.startsWith('dora_decision_log')).length;
+        return { body, decisionReads };
+      };
+      let fewer = 0;
+      for (const url of [
+        `/api/v1/quality?${RANGE}`,
+        `/api/v1/markets/KX-Q/quality?${RANGE}`,
+        `/api/v1/markets/KX-R/quality?${RANGE}`,
+        `/api/v1/quality?from=2026-01-05T09:00:00Z&to=2026-01-05T10:59:40Z`,
+        `/api/v1/quality?from=2026-01-05T08:00:00Z&to=2026-01-05T12:00:00Z&tz=Pacific/Kiritimati`,
+      ]) {
+        const a = await bodyOf(full, url);
+        const b = await bodyOf(light, url);
+        expect(b.body, url).toEqual(a.body);
+        expect(JSON.stringify(b.body), url).toBe(JSON.stringify(a.body));
+        expect(b.decisionReads, url).toBeLessThanOrEqual(a.decisionReads);
+        if (b.decisionReads < a.decisionReads) fewer++;
+      }
+      expect(fewer).toBeGreaterThan(0);
+      for (const qualityReads of ['full', 'light'] as const) {
+        const data = new EnvData(store.reader, 'demo', () => NOW, 3_000, { qualityReads });
+        const parts = await data.marketQuality(
+          'KX-Q',
+          { fromMs: at(9, 0), toMs: at(11, 0) - 1, tz: 'UTC' },
+          { maxDecisions: 3 },
+        );
+        expect(marketBlocks(parts).quotes).toMatchObject({ decisions: 2, requotes: 1, truncated: true });
+        expect(marketBlocks(parts).attribution).toEqual({
+          total: 0.6,
+          spreadCapture: 0.14,
+          inventory: 0.5,
+          fees: 0.04,
+        });
+      }
+    } finally {
+      await full.close();
+      await light.close();
+    }
+  });
+});

@@ -4,7 +4,7 @@
 // run from that run's own events (contract §6.19): a batch run logs no placement events, and its
 // decisions and fills are never broken chains for that reason.
 import { parseDecisionId, runStartMs } from './decision-id.js';
-import type { Decision, ExecutionEvent, Fill, OpenOrder } from './types.js';
+import type { Decision, ExecutionEvent, Fill, OpenOrder, QuoteDecision } from './types.js';
 import { targetsKey } from './targets-key.js';
 
 export type ChainProblem =
@@ -32,8 +32,9 @@ export interface ChainOrder {
   live: boolean;
 }
 
-export interface Chain {
-  decision: Decision;
+/** D: the decisions handed in (fill activity hands in projected ones: it reads no more). */
+export interface Chain<D extends QuoteDecision = Decision> {
+  decision: D;
   orders: ChainOrder[];
   /** Cancels this decision's loop sent (they carry the loop's id, not the placing decision's). */
   cancels: ExecutionEvent[];
@@ -86,8 +87,8 @@ export interface RunReport {
   fills: number;
 }
 
-export interface ChainReport {
-  chains: Chain[];
+export interface ChainReport<D extends QuoteDecision = Decision> {
+  chains: Chain<D>[];
   /** Fills no chain explains (fills made while a batch run was live are not counted). */
   orphanFills: Fill[];
   counts: Record<ChainProblem, number> & { chains: number; broken: number };
@@ -103,7 +104,7 @@ export interface ChainReport {
 }
 
 /** The run of a decision: bot_run_id, else the id's run part; '' when neither is known. */
-function runOfDecision(d: Decision): string {
+function runOfDecision(d: QuoteDecision): string {
   if (d.botRunId) return d.botRunId;
   const p = d.decisionId ? parseDecisionId(d.decisionId) : null;
   return p?.runId ?? '';
@@ -127,7 +128,7 @@ interface RunAcc {
 }
 
 /** Per run: decisions, quoting decisions and ORDER_PLACE events; the mode follows. */
-function runsOf(decisions: readonly Decision[], events: readonly ExecutionEvent[]): Map<string, RunAcc> {
+function runsOf(decisions: readonly QuoteDecision[], events: readonly ExecutionEvent[]): Map<string, RunAcc> {
   const runs = new Map<string, RunAcc>();
   const get = (runId: string, atMs: number): RunAcc => {
     let r = runs.get(runId);
@@ -201,7 +202,7 @@ function runAt(sortedRuns: readonly RunAcc[], t: number): RunAcc | null {
  * the run), which the caller reads for `runsWithPlacements`, one short read per run.
  */
 export function runsToCheckForPlacements(
-  decisions: readonly Decision[],
+  decisions: readonly QuoteDecision[],
   events: readonly ExecutionEvent[],
 ): string[] {
   const placedHere = new Set(events.filter((e) => e.eventType === 'ORDER_PLACE').map((e) => e.botRunId));
@@ -216,13 +217,13 @@ export function runsToCheckForPlacements(
 }
 
 /** decisions: any order; events and fills: of the same market and range. */
-export function buildChains(
-  decisions: readonly Decision[],
+export function buildChains<D extends QuoteDecision = Decision>(
+  decisions: readonly D[],
   events: readonly ExecutionEvent[],
   fills: readonly Fill[],
   liveOrders: readonly OpenOrder[],
   opts: ChainOptions = {},
-): ChainReport {
+): ChainReport<D> {
   const byDecision = new Map<string, ExecutionEvent[]>();
   for (const e of events) {
     const list = byDecision.get(e.decisionId) ?? [];
@@ -255,7 +256,7 @@ export function buildChains(
   );
   const sorted = [...decisions].sort((a, b) => a.timeMs - b.timeMs);
   const explained = new Set<string>();
-  const chains: Chain[] = [];
+  const chains: Chain<D>[] = [];
   // The previous targets of the same run: a restart cancels every order, so a run's first
   // decision in the range has nothing to compare with.
   const prevTargets = new Map<string, string>();

@@ -7,7 +7,7 @@
 // answers in as a DecisionAt lookup. `decisionAtFromList` serves tests and callers that already
 // hold a market's decisions for the range.
 import { midOf } from './quotes.js';
-import type { Decision } from './types.js';
+import type { QuoteDecision } from './types.js';
 
 /** The staleness bound never drops below a minute, even for a fast loop (as the heartbeat's). */
 export const MID_MIN_MAX_AGE_MS = 60_000;
@@ -24,9 +24,13 @@ export function midMaxAgeMs(loopIntervalMs: number): number {
 
 /**
  * The decision in force for a market at tMs: newest at or before tMs; null when there is none;
- * undefined when the time was not looked up (treated as unknown, never as "no decision").
+ * undefined when the time was not looked up (treated as unknown, never as "no decision"). mid(t)
+ * reads a QuoteDecision's book only, so the quality reads hand in projected decisions.
  */
-export type DecisionAt = (marketId: string, tMs: number) => Decision | null | undefined;
+export type DecisionAt<D extends QuoteDecision = QuoteDecision> = (
+  marketId: string,
+  tMs: number,
+) => D | null | undefined;
 
 /** Why mid(t) is unknown: no decision at or before t, too old, no book on it, or not looked up. */
 export type MidUnknownReason = 'no_decision' | 'stale' | 'no_book' | 'not_read';
@@ -44,7 +48,7 @@ export interface MidAt {
  * hand-made items) the mid the bot would have written: (best_bid + best_ask)/2 with the empty-side
  * sentinels 0 and 1 (quotes.ts midOf). So a one-sided book has a mid, as the bot logged it.
  */
-export function decisionMid(d: Decision): number | null {
+export function decisionMid(d: QuoteDecision): number | null {
   if (d.book === null) return null;
   return d.book.midStored ?? midOf(d.book);
 }
@@ -64,9 +68,9 @@ export function midAt(decisionAt: DecisionAt, marketId: string, tMs: number, max
  * from the map is `undefined` (not read), so a forgotten read shows as unknown rather than as a
  * wrong mid.
  */
-export function decisionAtFromMaps(
-  byMarket: ReadonlyMap<string, ReadonlyMap<number, Decision | null>>,
-): DecisionAt {
+export function decisionAtFromMaps<D extends QuoteDecision>(
+  byMarket: ReadonlyMap<string, ReadonlyMap<number, D | null>>,
+): DecisionAt<D> {
   return (marketId, tMs) => byMarket.get(marketId)?.get(tMs);
 }
 
@@ -75,8 +79,8 @@ export function decisionAtFromMaps(
  * ("ALL") decisions are skipped: they carry no book and are not the market's decision. Ties in time
  * keep the last one given, as the index's newest-first read would return either.
  */
-export function decisionAtFromList(decisions: readonly Decision[]): DecisionAt {
-  const byMarket = new Map<string, Decision[]>();
+export function decisionAtFromList<D extends QuoteDecision>(decisions: readonly D[]): DecisionAt<D> {
+  const byMarket = new Map<string, D[]>();
   for (const d of decisions) {
     if (d.marketId === 'ALL') continue;
     const list = byMarket.get(d.marketId) ?? [];
@@ -92,7 +96,7 @@ export function decisionAtFromList(decisions: readonly Decision[]): DecisionAt {
     let hi = list.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if ((list[mid] as Decision).timeMs <= tMs) lo = mid + 1;
+      if ((list[mid] as D).timeMs <= tMs) lo = mid + 1;
       else hi = mid;
     }
     return lo === 0 ? null : list[lo - 1];

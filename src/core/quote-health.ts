@@ -30,7 +30,7 @@ import { parseDecisionId } from './decision-id.js';
 import { prepareFills } from './dedupe.js';
 import { midMaxAgeMs } from './mid-at.js';
 import { targetsKey } from './targets-key.js';
-import type { Decision, ExecutionEvent, Fill, TargetQuote } from './types.js';
+import type { ExecutionEvent, Fill, QuoteDecision, TargetQuote } from './types.js';
 
 const PRICE_EPSILON = 1e-9;
 const HOUR_MS = 3_600_000;
@@ -42,7 +42,7 @@ export interface QuoteHealthOptions {
   /** global_config.loop_interval_ms (see mid-at.ts midMaxAgeMs). */
   loopIntervalMs: number;
   /** The market's decision in force at fromMs (newest before it), if read: the first requote's base. */
-  previous?: Decision | null;
+  previous?: QuoteDecision | null;
 }
 
 export interface QuoteHealth {
@@ -75,14 +75,14 @@ function best(targets: readonly TargetQuote[], side: 'bid' | 'ask'): number | nu
 export { targetsKey };
 
 /** The market's decisions in [fromMs, toMs], oldest first, system decisions left out. */
-function inRange(decisions: readonly Decision[], fromMs: number, toMs: number): Decision[] {
+function inRange<D extends QuoteDecision>(decisions: readonly D[], fromMs: number, toMs: number): D[] {
   return decisions
     .filter((d) => d.marketId !== 'ALL' && d.timeMs >= fromMs && d.timeMs <= toMs)
     .sort((a, b) => a.timeMs - b.timeMs);
 }
 
 /** Hours during which the decision in force had a target (see the readings above). */
-export function quotedHours(decisions: readonly Decision[], opts: QuoteHealthOptions): number {
+export function quotedHours(decisions: readonly QuoteDecision[], opts: QuoteHealthOptions): number {
   const maxAgeMs = midMaxAgeMs(opts.loopIntervalMs);
   const list = inRange(decisions, opts.fromMs, opts.toMs);
   const end = opts.toMs + 1;
@@ -101,7 +101,7 @@ export function quotedHours(decisions: readonly Decision[], opts: QuoteHealthOpt
 }
 
 /** Quote health of one market's decisions (other markets' and system decisions are ignored). */
-export function quoteHealth(decisions: readonly Decision[], opts: QuoteHealthOptions): QuoteHealth {
+export function quoteHealth(decisions: readonly QuoteDecision[], opts: QuoteHealthOptions): QuoteHealth {
   const list = inRange(decisions, opts.fromMs, opts.toMs);
   let quoted = 0;
   let twoSided = 0;
@@ -187,7 +187,7 @@ function runOfEvent(e: ExecutionEvent): string {
  * eventsKeptSinceMs), so the run modes here are the chains tab's.
  */
 export function fillActivity(
-  decisions: readonly Decision[],
+  decisions: readonly QuoteDecision[],
   events: readonly ExecutionEvent[],
   fills: readonly Fill[],
   opts: { fromMs: number; toMs: number; quotedHours: number; chainOptions?: ChainOptions },

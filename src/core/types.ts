@@ -119,7 +119,15 @@ export interface PriceCalc {
   lastTradeTime: string | null;
 }
 
-export interface Decision {
+/** The book's touch and stored mid: what quote health and mid(t) read of a snapshot. */
+export type BookQuote = Pick<BookSnapshot, 'bestBid' | 'bestAsk' | 'midStored'>;
+
+/**
+ * The part of a decision that quote health, fill activity and mid(t) read, and no more: what the
+ * quality reads ask the store for (a projection), so that a 1–3 kB decision crosses the wire and
+ * the decoder as ~0.3 kB. A full Decision is one too.
+ */
+export interface QuoteDecision {
   /** Partition key (UTC date at write) and the naive-UTC sort key, verbatim. */
   date: string;
   timestampRaw: string;
@@ -128,6 +136,11 @@ export interface Decision {
   marketId: string;
   decisionId: string | null;
   botRunId: string | null;
+  book: BookQuote | null;
+  targetQuotes: TargetQuote[];
+}
+
+export interface Decision extends QuoteDecision {
   botVersion: string | null;
   book: BookSnapshot | null;
   recentTrades: PublicTrade[];
@@ -136,7 +149,6 @@ export interface Decision {
   /** null when absent (pre-2025-12-23); an all-null object when stored as {} (market skipped). */
   priceCalc: PriceCalc | null;
   priceCalcEmpty: boolean;
-  targetQuotes: TargetQuote[];
   numTargets: number;
   /** System decisions only. */
   reason: string | null;

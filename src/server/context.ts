@@ -8,6 +8,7 @@ import type { KalshiConfig } from './kalshi-balance.js';
 import type { RequestLimits } from './limits.js';
 import type { TtlCache } from './cache.js';
 import type { EnvRegistry } from './env-data.js';
+import type { QualityReads } from './quality.js';
 
 export interface AppContext {
   source: 'embedded' | 'aws';
@@ -49,6 +50,11 @@ export interface AppContext {
   marketData?: MarketDataSource | null;
   /** How long a page request waits for its first screen's data (first-screen/serve-page.ts; tests). */
   firstScreenDeadlineMs?: Partial<Record<'market' | 'compare', number>>;
+  /**
+   * How the quality routes read decisions (quality.ts): `light` (the default) or `full`, the reads
+   * before issue 19, kept so tests and the bench can check that both give the same figures.
+   */
+  qualityReads?: QualityReads;
 }
 
 /** The options of a route plugin (routes/*.ts): the app's context, the shared answer cache, the data. */

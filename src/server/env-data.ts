@@ -3,7 +3,7 @@
 // routes read nothing but through it: the request-specific reads (a range, an id) pass through
 // below without a cache of their own, so the client stays out of the route modules.
 import type { MetricsInput } from '../core/index.js';
-import type { Decision, Env, Fill, MarketConfig, Warning } from '../core/types.js';
+import type { Decision, Env, Fill, MarketConfig, QuoteDecision, Warning } from '../core/types.js';
 import type { ReadClient } from '../store/client.js';
 import { describeTable } from '../store/describe.js';
 import { FillHistory, type FillHistorySnapshot } from '../store/fill-history.js';
@@ -17,7 +17,11 @@ import {
   readLatestSystemDecision,
   readMarketDecisions,
   readMarketDecisionsWithoutGsi,
+  readMarketQuoteDecisions,
   readNextDecision,
+  readQuoteDecisionsAt,
+  type DecisionPage,
+  type MarketDecisionsQuery,
 } from '../store/read-decisions.js';
 import { readDecisionExecutions } from '../store/read-executions.js';
 import { readConfigs, readStateItems, type StateItems } from '../store/read-state.js';
@@ -28,7 +32,13 @@ import { DECISION_GSI } from '../store/tables.js';
 import { TtlCache } from './cache.js';
 import { marketEventsInRange, runsInRange, runsWithPlacements } from './market-events.js';
 import { RunEventsCache } from './run-events-cache.js';
-import { fillsQuality, MAX_QUALITY_DECISIONS, marketQualityParts, type QualityRange } from './quality.js';
+import {
+  fillsQuality,
+  MAX_QUALITY_DECISIONS,
+  marketQualityParts,
+  type QualityRange,
+  type QualityReads,
+} from './quality.js';
 
 export interface LatestDecisions {
   byMarket: Map<string, Decision>;
@@ -49,6 +59,15 @@ export interface EnvSnapshot {
 /** How long configs are kept by the incremental live reads (they change by hand, rarely). */
 export const CONFIG_TTL_MS = 5 * 60_000;
 
+/** Settled decision-in-force answers kept per EnvData, for each cache (oldest dropped first). */
+const DECISION_AT_CACHE_MAX = 100_000;
+
+export interface EnvDataOptions {
+  incremental?: boolean;
+  /** quality.ts's reads: `light` (the default) or `full`, the reads before issue 19 (tests compare them). */
+  qualityReads?: QualityReads;
+}
+
 export class EnvData {
   private readonly cache: TtlCache;
   readonly fills: FillHistory;
@@ -60,14 +79,16 @@ export class EnvData {
   private readonly tracker: LatestDecisionTracker | null;
   /** Configs change rarely: read every CONFIG_TTL_MS when incremental (else with the rest). */
   private readonly configCache: TtlCache;
+  readonly qualityReads: QualityReads;
 
   constructor(
     private readonly client: ReadClient,
     readonly env: Env,
     private readonly now: () => number,
     private readonly ttlMs = 3_000,
-    opts: { incremental?: boolean } = {},
+    opts: EnvDataOptions = {},
   ) {
+    this.qualityReads = opts.qualityReads ?? 'light';
     this.cache = new TtlCache(ttlMs, now);
     this.configCache = opts.incremental ? new TtlCache(CONFIG_TTL_MS, now) : this.cache;
     this.tracker = opts.incremental ? new LatestDecisionTracker(client, env) : null;
@@ -79,35 +100,62 @@ export class EnvData {
    * The decision in force at each time, for a fill's context. The past does not change, so answers
    * for times over a minute old are kept (bounded), and a page of 500 fills costs its reads once.
    */
-  async decisionsAt(
+  decisionsAt(
     marketId: string,
     timesMs: readonly number[],
     concurrency?: number,
   ): Promise<{ byTime: Map<number, Decision | null>; warnings: Warning[] }> {
-    const settledBefore = this.now() - 60_000;
-    const byTime = new Map<number, Decision | null>();
-    const missing: number[] = [];
-    for (const t of new Set(timesMs)) {
-      const hit = this.decisionAtCache.get(`${marketId}|${t}`);
-      if (hit !== undefined) byTime.set(t, hit);
-      else missing.push(t);
-    }
-    const read = missing.length
-      ? await readDecisionsAt(this.client, this.env, marketId, missing, concurrency)
-      : { byTime: new Map(), warnings: [] };
-    for (const [t, d] of read.byTime) {
-      byTime.set(t, d);
-      if (t < settledBefore) this.decisionAtCache.set(`${marketId}|${t}`, d);
-    }
-    // Bounded: drop the oldest entries (Map keeps insertion order).
-    for (const key of this.decisionAtCache.keys()) {
-      if (this.decisionAtCache.size <= 100_000) break;
-      this.decisionAtCache.delete(key);
-    }
-    return { byTime, warnings: read.warnings };
+    return this.keptDecisionsAt(this.decisionAtCache, marketId, timesMs, (missing) =>
+      readDecisionsAt(this.client, this.env, marketId, missing, concurrency),
+    );
   }
 
   private readonly decisionAtCache = new Map<string, Decision | null>();
+
+  /**
+   * decisionsAt for quality.ts, kept the same way in a cache of their own: projected decisions
+   * (QuoteDecision) with the `light` reads, whole ones (as before issue 19) with `full`.
+   */
+  quoteDecisionsAt(
+    marketId: string,
+    timesMs: readonly number[],
+    concurrency?: number,
+  ): Promise<{ byTime: Map<number, QuoteDecision | null>; warnings: Warning[] }> {
+    if (this.qualityReads === 'full') return this.decisionsAt(marketId, timesMs, concurrency);
+    return this.keptDecisionsAt(this.quoteDecisionAtCache, marketId, timesMs, (missing) =>
+      readQuoteDecisionsAt(this.client, this.env, marketId, missing, concurrency),
+    );
+  }
+
+  private readonly quoteDecisionAtCache = new Map<string, QuoteDecision | null>();
+
+  /** Answers from `cache` where kept; the rest read, and kept once over a minute old. */
+  private async keptDecisionsAt<D>(
+    cache: Map<string, D | null>,
+    marketId: string,
+    timesMs: readonly number[],
+    read: (missing: number[]) => Promise<{ byTime: Map<number, D | null>; warnings: Warning[] }>,
+  ): Promise<{ byTime: Map<number, D | null>; warnings: Warning[] }> {
+    const settledBefore = this.now() - 60_000;
+    const byTime = new Map<number, D | null>();
+    const missing: number[] = [];
+    for (const t of new Set(timesMs)) {
+      const hit = cache.get(`${marketId}|${t}`);
+      if (hit !== undefined) byTime.set(t, hit);
+      else missing.push(t);
+    }
+    const got = missing.length ? await read(missing) : { byTime: new Map<number, D | null>(), warnings: [] };
+    for (const [t, d] of got.byTime) {
+      byTime.set(t, d);
+      if (t < settledBefore) cache.set(`${marketId}|${t}`, d);
+    }
+    // Bounded: drop the oldest entries (Map keeps insertion order).
+    for (const key of cache.keys()) {
+      if (cache.size <= DECISION_AT_CACHE_MAX) break;
+      cache.delete(key);
+    }
+    return { byTime, warnings: got.warnings };
+  }
 
   /** The live poller checks for new fills every second: the next read re-queries the newest partitions. */
   expireFills(): void {
@@ -297,8 +345,14 @@ export class EnvData {
   }
 
   /** One page of a market's decisions in a range, newest first (GSI). */
-  readMarketDecisions(q: Parameters<typeof readMarketDecisions>[2]) {
+  readMarketDecisions(q: MarketDecisionsQuery) {
     return readMarketDecisions(this.client, this.env, q);
+  }
+
+  /** The same for quality.ts: projected decisions with the `light` reads, whole ones with `full`. */
+  readMarketQuoteDecisions(q: MarketDecisionsQuery): Promise<DecisionPage<QuoteDecision>> {
+    if (this.qualityReads === 'full') return readMarketDecisions(this.client, this.env, q);
+    return readMarketQuoteDecisions(this.client, this.env, q);
   }
 
   /** Without the GSI: the bounded read of the date partitions (partial; the caller warns). */
@@ -357,6 +411,7 @@ export class EnvData {
   ) {
     return marketQualityParts(this, marketId, range, {
       nowMs: this.now(),
+      answerInWindow: this.qualityReads === 'light',
       maxDecisions: opts.maxDecisions ?? MAX_QUALITY_DECISIONS,
       ...(opts.readConcurrency === undefined ? {} : { readConcurrency: opts.readConcurrency }),
     });
@@ -383,7 +438,7 @@ export class EnvRegistry {
   constructor(
     private readonly client: ReadClient,
     private readonly now: () => number,
-    private readonly opts: { incremental?: boolean } = {},
+    private readonly opts: EnvDataOptions = {},
   ) {}
   get(env: Env): EnvData {
     let d = this.byEnv.get(env);

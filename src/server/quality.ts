@@ -3,14 +3,19 @@
 //
 // Reads, all tight (never a decision date partition, never a Scan of the decision or execution log):
 // - the fill history and state items the other pages share (EnvData caches them);
-// - the decision in force at every time the markouts and attribution need (markoutTimes,
-//   attributionTimes, and just before `from` for the first requote), through EnvData.decisionsAt:
-//   covering newest-first GSI reads, settled answers kept;
 // - the market's decisions of the range for quote health, newest first through the GSI in pages of
 //   1000, at most `maxDecisions` of them: past the cap the quotes and fills blocks cover the newest
 //   decisions only (`coveredFrom`, `truncated`, and a warning say so);
+// - the decision in force at every time the markouts and attribution need (markoutTimes,
+//   attributionTimes, and just before `from` for the first requote unless the cap made the oldest
+//   decision read the `previous`), through EnvData.quoteDecisionsAt: covering newest-first GSI
+//   reads, settled answers kept. Times inside the stretch the quote-health read covered are
+//   answered from it (in-force-from-window.ts), so they cost no read;
 // - the market's execution events of that window (EnvData.marketEvents, the run walk), and which
 //   quiet runs placed at all, as the chains tab reads them, so run modes are the chains tab's.
+// Decisions are read projected (QuoteDecision: targets, touch, mid, ids; decode/decision-quote.ts)
+// with the `light` reads; `full` reads whole decisions and answers every time by a lookup, as
+// before issue 19 (tests check that both give the same body).
 import { EXECUTION_LOG_TTL_MS, runsToCheckForPlacements } from '../core/chains.js';
 import {
   attribution,
@@ -30,11 +35,12 @@ import {
   type FillMarkout,
   type HorizonName,
 } from '../core/markouts.js';
+import { inForceFromWindow } from '../core/in-force-from-window.js';
 import { decisionAtFromMaps } from '../core/mid-at.js';
 import { fillActivity, quoteHealth, type FillActivity, type QuoteHealth } from '../core/quote-health.js';
 import { replayFills } from '../core/replay.js';
 import { toApiTime } from '../core/time.js';
-import type { Decision, Fill, Warning, ExecutionEvent } from '../core/types.js';
+import type { Decision, Fill, Warning, ExecutionEvent, QuoteDecision } from '../core/types.js';
 import type {
   QualityAttribution,
   QualityBlocks,
@@ -44,7 +50,7 @@ import type {
   QualityQuotes,
 } from '../api/types.js';
 import type { FillHistorySnapshot } from '../store/fill-history.js';
-import type { DecisionPage, readMarketDecisions } from '../store/read-decisions.js';
+import type { DecisionPage, MarketDecisionsQuery } from '../store/read-decisions.js';
 import type { StateItems } from '../store/read-state.js';
 
 /**
@@ -54,12 +60,18 @@ import type { StateItems } from '../store/read-state.js';
 export interface QualitySource {
   fillHistory(): Promise<FillHistorySnapshot>;
   state(): Promise<StateItems>;
+  /** Whole decisions: the fills list's markouts share these answers with its decision context. */
   decisionsAt(
     marketId: string,
     timesMs: readonly number[],
     concurrency?: number,
   ): Promise<{ byTime: Map<number, Decision | null>; warnings: Warning[] }>;
-  readMarketDecisions(q: Parameters<typeof readMarketDecisions>[2]): Promise<DecisionPage>;
+  quoteDecisionsAt(
+    marketId: string,
+    timesMs: readonly number[],
+    concurrency?: number,
+  ): Promise<{ byTime: Map<number, QuoteDecision | null>; warnings: Warning[] }>;
+  readMarketQuoteDecisions(q: MarketDecisionsQuery): Promise<DecisionPage<QuoteDecision>>;
   marketEvents(
     marketId: string,
     fromMs: number,
@@ -67,6 +79,9 @@ export interface QualitySource {
   ): Promise<{ events: ExecutionEvent[]; warnings: Warning[] }>;
   runsWithPlacements(runIds: readonly string[]): Promise<Set<string>>;
 }
+
+/** `light`: projected decisions, in-window answers; `full`: whole decisions, a lookup per time. */
+export type QualityReads = 'light' | 'full';
 
 /** Decisions read per market for quote health: the market page, and each row of the all-markets table. */
 export const MAX_QUALITY_DECISIONS = 10_000;
@@ -116,11 +131,11 @@ async function decisionsInRange(
   toMs: number,
   max: number,
 ) {
-  const out: Decision[] = [];
+  const out: QuoteDecision[] = [];
   const warnings: Warning[] = [];
   let cursor: string | null = null;
   do {
-    const page = await data.readMarketDecisions({
+    const page = await data.readMarketQuoteDecisions({
       marketId,
       fromMs,
       toMs,
@@ -134,7 +149,7 @@ async function decisionsInRange(
   return { decisions: out, truncated: cursor !== null, warnings };
 }
 
-function sideCounts(decisions: readonly Decision[]): SideCounts {
+function sideCounts(decisions: readonly QuoteDecision[]): SideCounts {
   const c = { bidWith: 0, askWith: 0, bidDistance: 0, askDistance: 0 };
   for (const d of decisions) {
     if (d.targetQuotes.some((q) => q.side === 'bid')) {
@@ -154,7 +169,7 @@ export async function marketQualityParts(
   data: QualitySource,
   marketId: string,
   range: QualityRange,
-  opts: { nowMs: number; maxDecisions: number; readConcurrency?: number },
+  opts: { nowMs: number; maxDecisions: number; readConcurrency?: number; answerInWindow?: boolean },
 ): Promise<MarketQualityParts> {
   const { fromMs, toMs, tz } = range;
   const [history, state] = await Promise.all([data.fillHistory(), data.state()]);
@@ -163,40 +178,49 @@ export async function marketQualityParts(
   // The whole history's replay (positions and fees before `from` matter), this market's steps.
   const steps = replayFills(marketFills).steps;
   const inRange = steps.map((s) => s.fill).filter((f) => f.fillTimeMs >= fromMs && f.fillTimeMs <= toMs);
-  const times = new Set<number>([fromMs - 1]);
+  const times = new Set<number>();
   for (const t of markoutTimes(inRange, opts.nowMs).get(marketId) ?? []) times.add(t);
   for (const t of attributionTimes(steps, { fromMs, toMs, tz }).get(marketId) ?? []) times.add(t);
 
-  // Two independent chains at once: the decisions in force (markouts, attribution, `previous`), and
-  // the range's decisions → the window's execution events → which quiet runs placed. The second
-  // needs the first only for `previous` (before the range, or the oldest read when capped), so the
-  // execution reads no longer wait for the decision-in-force reads.
-  const atP = data.decisionsAt(marketId, [...times], opts.readConcurrency);
+  // The range's decisions first: they answer the times inside the stretch they cover and say
+  // whether `previous` needs a lookup. Then two independent chains at once: the remaining decisions
+  // in force, and the window's execution events → which quiet runs placed.
+  const read = await decisionsInRange(data, marketId, fromMs, toMs, opts.maxDecisions);
+  // Quote health over what was read: past the cap, the window of the newest decisions. The oldest
+  // read millisecond may hold unread ties: it is left out, and its decision is the `previous`.
+  let decisions = read.decisions;
+  let coveredFromMs = fromMs;
+  let oldestRead: QuoteDecision | null = null;
+  if (read.truncated && decisions.length > 0) {
+    oldestRead = decisions[decisions.length - 1] as QuoteDecision;
+    coveredFromMs = oldestRead.timeMs + 1;
+    decisions = decisions.filter((d) => d.timeMs >= coveredFromMs);
+  }
+  if (oldestRead === null || !opts.answerInWindow) times.add(fromMs - 1);
+  const fromWindow = opts.answerInWindow
+    ? inForceFromWindow(read.decisions, toMs, [...times])
+    : new Map<number, QuoteDecision>();
+  const atP = data.quoteDecisionsAt(
+    marketId,
+    [...times].filter((t) => !fromWindow.has(t)),
+    opts.readConcurrency,
+  );
   const activityP = (async () => {
-    const read = await decisionsInRange(data, marketId, fromMs, toMs, opts.maxDecisions);
-    // Quote health over what was read: past the cap, the window of the newest decisions. The oldest
-    // read millisecond may hold unread ties: it is left out, and its decision is the `previous`.
-    let decisions = read.decisions;
-    let coveredFromMs = fromMs;
-    let oldestRead: Decision | null = null;
-    if (read.truncated && decisions.length > 0) {
-      oldestRead = decisions[decisions.length - 1] as Decision;
-      coveredFromMs = oldestRead.timeMs + 1;
-      decisions = decisions.filter((d) => d.timeMs >= coveredFromMs);
-    }
     const events = await data.marketEvents(marketId, coveredFromMs, toMs);
     const runsWithPlacements = await data.runsWithPlacements(
       runsToCheckForPlacements(decisions, events.events),
     );
-    return { read, decisions, coveredFromMs, oldestRead, events, runsWithPlacements };
+    return { events, runsWithPlacements };
   })();
   // Both settle before either is used, so a failure of one never leaves the other unobserved.
   const [atS, activityS] = await Promise.allSettled([atP, activityP]);
   if (atS.status === 'rejected') throw atS.reason;
   if (activityS.status === 'rejected') throw activityS.reason;
   const at = atS.value;
-  const { read, decisions, coveredFromMs, oldestRead, events, runsWithPlacements } = activityS.value;
-  const decisionAt = decisionAtFromMaps(new Map([[marketId, at.byTime]]));
+  const { events, runsWithPlacements } = activityS.value;
+  const byTime = new Map<number, QuoteDecision | null>(at.byTime);
+  for (const [t, d] of fromWindow) byTime.set(t, d);
+  const decisionAt = decisionAtFromMaps(new Map([[marketId, byTime]]));
 
   const rows = fillMarkouts(inRange, decisionAt, { nowMs: opts.nowMs, loopIntervalMs });
   const attr = attribution(steps, decisionAt, { fromMs, toMs, loopIntervalMs });
@@ -205,7 +229,7 @@ export async function marketQualityParts(
     attribution: d.markets.find((m) => m.marketId === marketId) ?? null,
   }));
 
-  const previous: Decision | null = oldestRead ?? at.byTime.get(fromMs - 1) ?? null;
+  const previous: QuoteDecision | null = oldestRead ?? byTime.get(fromMs - 1) ?? null;
   const warnings: Warning[] = [...at.warnings, ...read.warnings];
   if (oldestRead !== null) {
     warnings.push({

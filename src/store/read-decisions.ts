@@ -1,11 +1,12 @@
 // Decision-log reads, all through the GSI market_id-timestamp-index with tight ranges and limits:
 // the decision table grows by 10^5 items a day, so a date partition is never read on a request path.
-import type { Decision, Env, Warning } from '../core/types.js';
+import type { Decision, Env, QuoteDecision, Warning } from '../core/types.js';
 import { toNaiveIso, utcDate } from '../core/time.js';
 import type { ReadClient } from './client.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { decodeAll, dedupeWarnings } from './decode/decode-item.js';
 import { decodeDecision } from './decode/decision.js';
+import { FULL_DECISIONS, QUOTE_DECISIONS, type DecisionShape } from './decision-shape.js';
 import { mapLimit, queryAll, queryPage, type RawItem } from './paginate.js';
 import { DECISION_GSI, tableName } from './tables.js';
 
@@ -18,6 +19,16 @@ function decode(raws: RawItem[], table: string) {
   return decodeAll(raws, (r) => decodeDecision(r, table));
 }
 
+/** A query's own attribute names with the shape's projection, if any (`#ts` is timestamp in both). */
+function projected(shape: DecisionShape<QuoteDecision>, names: Record<string, string>) {
+  return shape.projection
+    ? {
+        ProjectionExpression: shape.projection.ProjectionExpression,
+        ExpressionAttributeNames: { ...names, ...shape.projection.ExpressionAttributeNames },
+      }
+    : { ExpressionAttributeNames: names };
+}
+
 /** A market's decisions at or before a time, newest first, through the GSI. */
 function newestFirstQuery(
   table: string,
@@ -25,12 +36,13 @@ function newestFirstQuery(
   atOrBeforeMs: number,
   limit: number,
   start?: RawItem,
+  shape: DecisionShape<QuoteDecision> = FULL_DECISIONS,
 ) {
   return {
     TableName: table,
     IndexName: DECISION_GSI,
     KeyConditionExpression: 'market_id = :m AND #ts <= :t',
-    ExpressionAttributeNames: { '#ts': 'timestamp' },
+    ...projected(shape, { '#ts': 'timestamp' }),
     ExpressionAttributeValues: { ':m': marketId, ':t': toNaiveIso(atOrBeforeMs, 999) },
     ScanIndexForward: false,
     Limit: limit,
@@ -43,18 +55,31 @@ function newestFirstQuery(
  * read). Callers bound it by "now" so a decision stamped in the future cannot pose as the newest
  * forever. An item that does not decode is reported and the next older one read instead (≤ 5 tries).
  */
-export async function readLatestDecision(
+export function readLatestDecision(
   client: ReadClient,
   env: Env,
   marketId: string,
   atOrBeforeMs: number,
 ): Promise<{ decision: Decision | null; warnings: Warning[] }> {
+  return latestOf(client, env, marketId, atOrBeforeMs, FULL_DECISIONS);
+}
+
+async function latestOf<D extends QuoteDecision>(
+  client: ReadClient,
+  env: Env,
+  marketId: string,
+  atOrBeforeMs: number,
+  shape: DecisionShape<D>,
+): Promise<{ decision: D | null; warnings: Warning[] }> {
   const table = tableName('dora_decision_log', env);
   const warnings: Warning[] = [];
   let start: RawItem | undefined;
   for (let attempt = 0; attempt < 5; attempt++) {
-    const page = await queryPage(client.doc, newestFirstQuery(table, marketId, atOrBeforeMs, 1, start));
-    const r = decode(page.items, table);
+    const page = await queryPage(
+      client.doc,
+      newestFirstQuery(table, marketId, atOrBeforeMs, 1, start, shape),
+    );
+    const r = decodeAll(page.items, (raw) => shape.decode(raw, table));
     warnings.push(...r.warnings);
     if (r.values[0] || !page.lastKey || page.items.length === 0)
       return { decision: r.values[0] ?? null, warnings };
@@ -81,8 +106,6 @@ export async function readLatestDecisions(
   return { decisions, warnings };
 }
 
-/** Most items one covering read asks for (≈ 25 decisions of 1–3 KB: a few read units, one round trip). */
-const COVER_MAX_ITEMS = 25;
 /** First read of a chunk, before anything is known of the market's decision rate there. */
 const COVER_FIRST_LIMIT = 8;
 
@@ -96,15 +119,37 @@ const COVER_FIRST_LIMIT = 8;
  * (a decision every few seconds, fills hours apart) each read is Limit 1, as a plain lookup.
  * The answers equal one Limit-1 lookup per time (tested property), undecodable items included.
  */
-export async function readDecisionsAt(
+export function readDecisionsAt(
   client: ReadClient,
   env: Env,
   marketId: string,
   timesMs: readonly number[],
   concurrency = 32,
 ): Promise<{ byTime: Map<number, Decision | null>; warnings: Warning[] }> {
+  return decisionsAtOf(client, env, marketId, timesMs, concurrency, FULL_DECISIONS);
+}
+
+/** readDecisionsAt with the quality reads' projection (decision-shape.ts): QuoteDecisions. */
+export function readQuoteDecisionsAt(
+  client: ReadClient,
+  env: Env,
+  marketId: string,
+  timesMs: readonly number[],
+  concurrency = 32,
+): Promise<{ byTime: Map<number, QuoteDecision | null>; warnings: Warning[] }> {
+  return decisionsAtOf(client, env, marketId, timesMs, concurrency, QUOTE_DECISIONS);
+}
+
+async function decisionsAtOf<D extends QuoteDecision>(
+  client: ReadClient,
+  env: Env,
+  marketId: string,
+  timesMs: readonly number[],
+  concurrency: number,
+  shape: DecisionShape<D>,
+): Promise<{ byTime: Map<number, D | null>; warnings: Warning[] }> {
   const distinct = [...new Set(timesMs)].sort((a, b) => b - a);
-  const byTime = new Map<number, Decision | null>();
+  const byTime = new Map<number, D | null>();
   const warnings: Warning[] = [];
   const chunkCount = Math.min(concurrency, distinct.length);
   const chunks = Array.from({ length: chunkCount }, (_, c) =>
@@ -113,18 +158,19 @@ export async function readDecisionsAt(
       Math.floor(((c + 1) * distinct.length) / chunkCount),
     ),
   );
-  await Promise.all(chunks.map((chunk) => coverChunk(client, env, marketId, chunk, byTime, warnings)));
+  await Promise.all(chunks.map((chunk) => coverChunk(client, env, marketId, chunk, byTime, warnings, shape)));
   return { byTime, warnings: dedupeWarnings(warnings) };
 }
 
 /** Times of one chunk, newest first; answers go into `byTime`. */
-async function coverChunk(
+async function coverChunk<D extends QuoteDecision>(
   client: ReadClient,
   env: Env,
   marketId: string,
   times: readonly number[],
-  byTime: Map<number, Decision | null>,
+  byTime: Map<number, D | null>,
   warnings: Warning[],
+  shape: DecisionShape<D>,
 ): Promise<void> {
   const table = tableName('dora_decision_log', env);
   /** Decisions per ms seen by the previous read; null before the first. */
@@ -132,12 +178,12 @@ async function coverChunk(
   let i = 0;
   while (i < times.length) {
     const top = times[i] as number;
-    const limit = coverLimit(times, i, rate);
-    const page = await queryPage(client.doc, newestFirstQuery(table, marketId, top, limit));
+    const limit = coverLimit(times, i, rate, shape.coverMaxItems);
+    const page = await queryPage(client.doc, newestFirstQuery(table, marketId, top, limit, undefined, shape));
     // The index's own order, newest first: the raw sort key decides what is "at or before" a time,
     // exactly as the key condition of a lookup would, and ties keep the order a lookup would see.
     const read = page.items.map((raw) => {
-      const d = decodeDecision(raw, table);
+      const d = shape.decode(raw, table);
       if (!d.ok) warnings.push(d.warning);
       else warnings.push(...d.warnings);
       return {
@@ -155,7 +201,7 @@ async function coverChunk(
       // Another item with the oldest item's timestamp may follow it in the index: only times above
       // it are settled (the first time always is: its lookup would start with these very items).
       if (j > i && !complete && !(bound > oldestTs)) break;
-      let answer: Decision | null | undefined;
+      let answer: D | null | undefined;
       for (const r of read) {
         if (r.ts > bound) continue;
         if (r.decision) {
@@ -166,7 +212,7 @@ async function coverChunk(
       // Every candidate in the page was undecodable (or none read yet below it): a lookup of its
       // own steps past them, as readLatestDecision does.
       if (answer === undefined && !complete) {
-        const own = await readLatestDecision(client, env, marketId, t);
+        const own = await latestOf(client, env, marketId, t, shape);
         warnings.push(...own.warnings);
         answer = own.decision;
       }
@@ -187,31 +233,57 @@ async function coverChunk(
  * to reach below as many of the following times as fit in COVER_MAX_ITEMS — or 1 when not even the
  * next time fits (dense decisions: a plain lookup).
  */
-function coverLimit(times: readonly number[], i: number, rate: number | null): number {
+function coverLimit(times: readonly number[], i: number, rate: number | null, maxItems: number): number {
   if (i + 1 >= times.length) return 1;
   if (rate === null) return COVER_FIRST_LIMIT;
   const top = times[i] as number;
   let limit = 1;
   for (let m = i + 1; m < times.length; m++) {
     const needed = Math.ceil(rate * (top - (times[m] as number)) * 1.25) + 2;
-    if (needed > COVER_MAX_ITEMS) break;
+    if (needed > maxItems) break;
     limit = needed;
   }
   return limit;
 }
 
-export interface DecisionPage {
-  items: Decision[];
+export interface DecisionPage<D extends QuoteDecision = Decision> {
+  items: D[];
   nextCursor: string | null;
   warnings: Warning[];
 }
 
+export interface MarketDecisionsQuery {
+  marketId: string;
+  fromMs: number;
+  toMs: number;
+  limit: number;
+  cursor?: string | null;
+}
+
 /** Decisions of a market in [fromMs, toMs], newest first, one page of `limit` with a cursor. */
-export async function readMarketDecisions(
+export function readMarketDecisions(
   client: ReadClient,
   env: Env,
-  q: { marketId: string; fromMs: number; toMs: number; limit: number; cursor?: string | null },
+  q: MarketDecisionsQuery,
 ): Promise<DecisionPage> {
+  return marketDecisionsOf(client, env, q, FULL_DECISIONS);
+}
+
+/** readMarketDecisions with the quality reads' projection (decision-shape.ts): QuoteDecisions. */
+export function readMarketQuoteDecisions(
+  client: ReadClient,
+  env: Env,
+  q: MarketDecisionsQuery,
+): Promise<DecisionPage<QuoteDecision>> {
+  return marketDecisionsOf(client, env, q, QUOTE_DECISIONS);
+}
+
+async function marketDecisionsOf<D extends QuoteDecision>(
+  client: ReadClient,
+  env: Env,
+  q: MarketDecisionsQuery,
+  shape: DecisionShape<D>,
+): Promise<DecisionPage<D>> {
   const table = tableName('dora_decision_log', env);
   const start = q.cursor
     ? decodeCursor(q.cursor, `decisions:${env}`, {
@@ -226,7 +298,7 @@ export async function readMarketDecisions(
       TableName: table,
       IndexName: DECISION_GSI,
       KeyConditionExpression: 'market_id = :m AND #ts BETWEEN :from AND :to',
-      ExpressionAttributeNames: { '#ts': 'timestamp' },
+      ...projected(shape, { '#ts': 'timestamp' }),
       ExpressionAttributeValues: {
         ':m': q.marketId,
         ':from': toNaiveIso(q.fromMs),
@@ -238,7 +310,7 @@ export async function readMarketDecisions(
     q.limit + 1,
   );
   const items = read.slice(0, q.limit);
-  const { values, warnings } = decode(items, table);
+  const { values, warnings } = decodeAll(items, (raw) => shape.decode(raw, table));
   const last = items[items.length - 1];
   const nextKey =
     read.length > q.limit && last

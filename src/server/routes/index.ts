@@ -53,7 +53,10 @@ export function registerApiRoutes(
   const stats = registerHttpStats(app);
   const cache = new TtlCache(3_000, ctx.nowMs, 500, ctx.deadlineMs ?? 10_000);
   // Live reads at the floor (issue 18): incremental decisions and fills, configs kept 5 min.
-  const envs = new EnvRegistry(ctx.client, ctx.nowMs, { incremental: true });
+  const envs = new EnvRegistry(ctx.client, ctx.nowMs, {
+    incremental: true,
+    ...(ctx.qualityReads ? { qualityReads: ctx.qualityReads } : {}),
+  });
   const opts: RouteOptions = { ctx, cache, envs };
   // The merged execution lists of the executions tab (market-detail.ts), in a small cache of their own.
   const executionLists = new TtlCache(3_000, ctx.nowMs, 16, ctx.deadlineMs ?? 10_000);

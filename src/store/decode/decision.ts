@@ -3,6 +3,7 @@
 import { parseIsoUtcMs } from '../../core/time.js';
 import type {
   BookLevel,
+  BookQuote,
   BookSnapshot,
   Decision,
   Decoded,
@@ -44,8 +45,8 @@ function levels(list: unknown[] | null, field: string): BookLevel[] {
   });
 }
 
-function book(snap: Item | null): BookSnapshot | null {
-  if (snap === null) return null;
+/** The touch and the stored mid of a snapshot: all that the quality reads project of it. */
+export function bookQuote(snap: Item): BookQuote {
   const bid = optNum(snap, 'best_bid');
   const ask = optNum(snap, 'best_ask');
   if (bid !== null) checkPriceYes('order_book_snapshot.best_bid', bid);
@@ -54,8 +55,18 @@ function book(snap: Item | null): BookSnapshot | null {
     // Sentinels: best_bid 0 = no YES bids, best_ask 1 = no NO bids (contract §6.2).
     bestBid: bid === null || bid <= 0 ? null : bid,
     bestAsk: ask === null || ask >= 1 ? null : ask,
-    spreadStored: optNum(snap, 'spread'),
     midStored: optNum(snap, 'mid'),
+  };
+}
+
+function book(snap: Item | null): BookSnapshot | null {
+  if (snap === null) return null;
+  const touch = bookQuote(snap);
+  return {
+    bestBid: touch.bestBid,
+    bestAsk: touch.bestAsk,
+    spreadStored: optNum(snap, 'spread'),
+    midStored: touch.midStored,
     topBids: levels(optList(snap, 'top_bids'), 'top_bids'),
     topAsks: levels(optList(snap, 'top_asks'), 'top_asks'),
   };
@@ -101,7 +112,7 @@ function priceCalc(pc: Item | null, odd: OddFields, decisionMs: number): PriceCa
   };
 }
 
-function targets(list: unknown[] | null, warnings: Warning[], id: string): TargetQuote[] {
+export function targets(list: unknown[] | null, warnings: Warning[], id: string): TargetQuote[] {
   if (list === null) return [];
   const out: TargetQuote[] = [];
   list.forEach((raw, i) => {
