@@ -15,11 +15,10 @@
 // here the item counts, as its targets and touch are sound. And a snapshot map that holds none of
 // best_bid, best_ask and mid comes back absent (DynamoDB returns no empty map for a projected path),
 // so it reads as no book, where the full decoder would take the sentinels' mid 0.5 — a mid nobody wrote.
-import { parseIsoUtcMs } from '../../core/time.js';
 import type { Decoded, QuoteDecision } from '../../core/types.js';
-import { bookQuote, DECISION_KEY, targets } from './decision.js';
+import { bookQuote, DECISION_KEY, decisionHead } from './decision.js';
 import { decodeWith } from './decode-item.js';
-import { FieldError, checkPlausibleTime, optList, optMap, reqStr, reqTicker, softStr } from './fields.js';
+import { optMap } from './fields.js';
 
 /**
  * The projection, every name aliased (`date`, `timestamp` and others are reserved words, contract
@@ -44,22 +43,21 @@ export const QUOTE_PROJECTION = {
 /** A projected decision item (QUOTE_PROJECTION); the same checks as decodeDecision on what it reads. */
 export function decodeQuoteDecision(raw: unknown, table = 'dora_decision_log'): Decoded<QuoteDecision> {
   return decodeWith(table, DECISION_KEY, raw, (item, warnings, odd) => {
-    const timestampRaw = reqStr(item, 'timestamp');
-    const timeMs = parseIsoUtcMs(timestampRaw);
-    if (timeMs === null)
-      throw new FieldError('timestamp', `not an ISO timestamp: "${timestampRaw.slice(0, 40)}"`);
-    const decisionId = softStr(item, 'decision_id', odd);
-    const tq = targets(optList(item, 'target_quotes'), warnings, decisionId ?? timestampRaw);
+    const { date, timestampRaw, timeMs, marketId, decisionId, botRunId, targetQuotes } = decisionHead(
+      item,
+      warnings,
+      odd,
+    );
     const snap = optMap(item, 'order_book_snapshot');
     return {
-      date: reqStr(item, 'date'),
+      date,
       timestampRaw,
-      timeMs: checkPlausibleTime('timestamp', timeMs),
-      marketId: reqTicker(item, 'market_id'),
+      timeMs,
+      marketId,
       decisionId,
-      botRunId: softStr(item, 'bot_run_id', odd),
+      botRunId,
       book: snap === null ? null : bookQuote(snap),
-      targetQuotes: tq,
+      targetQuotes,
     };
   });
 }

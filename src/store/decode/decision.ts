@@ -142,22 +142,41 @@ function inventoryNet(inv: Item | null): number | null {
   return optNum(inv, 'net_yes_qty') ?? optNum(inv, 'net');
 }
 
+/**
+ * What every decision decoder reads first, whole item or projected (decision-quote.ts): the keys,
+ * the ids and the targets, in one place so the two cannot read them differently.
+ */
+export function decisionHead(item: Item, warnings: Warning[], odd: OddFields) {
+  const timestampRaw = reqStr(item, 'timestamp');
+  const timeMs = parseIsoUtcMs(timestampRaw);
+  if (timeMs === null)
+    throw new FieldError('timestamp', `not an ISO timestamp: "${timestampRaw.slice(0, 40)}"`);
+  const decisionId = softStr(item, 'decision_id', odd);
+  const targetQuotes = targets(optList(item, 'target_quotes'), warnings, decisionId ?? timestampRaw);
+  return {
+    date: reqStr(item, 'date'),
+    timestampRaw,
+    timeMs: checkPlausibleTime('timestamp', timeMs),
+    marketId: reqTicker(item, 'market_id'),
+    decisionId,
+    botRunId: softStr(item, 'bot_run_id', odd),
+    targetQuotes,
+  };
+}
+
 export function decodeDecision(raw: unknown, table = 'dora_decision_log'): Decoded<Decision> {
   return decodeWith(table, DECISION_KEY, raw, (item, warnings, odd) => {
-    const timestampRaw = reqStr(item, 'timestamp');
-    const timeMs = parseIsoUtcMs(timestampRaw);
-    if (timeMs === null)
-      throw new FieldError('timestamp', `not an ISO timestamp: "${timestampRaw.slice(0, 40)}"`);
+    const head = decisionHead(item, warnings, odd);
+    const { timeMs, decisionId, timestampRaw } = head;
     const pcMap = optMap(item, 'price_calc');
-    const decisionId = softStr(item, 'decision_id', odd);
-    const tq = targets(optList(item, 'target_quotes'), warnings, decisionId ?? timestampRaw);
+    const tq = head.targetQuotes;
     return {
-      date: reqStr(item, 'date'),
+      date: head.date,
       timestampRaw,
-      timeMs: checkPlausibleTime('timestamp', timeMs),
-      marketId: reqTicker(item, 'market_id'),
+      timeMs,
+      marketId: head.marketId,
       decisionId,
-      botRunId: softStr(item, 'bot_run_id', odd),
+      botRunId: head.botRunId,
       botVersion: softStr(item, 'bot_version', odd),
       book: book(optMap(item, 'order_book_snapshot')),
       recentTrades: trades(optList(item, 'recent_trades'), odd),
