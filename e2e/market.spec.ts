@@ -249,11 +249,19 @@ test('decisions: scrolling past several pages loads them without duplicates or g
   });
   const shown = await collectRowIds(page, 'decisions-table');
   expect(new Set(shown).size).toBe(shown.length);
-  expect(shown).toEqual(apiIds);
+  // The page read its first page as it was served (the range ends at that instant); the simulated
+  // bot writes each decision a moment after its timestamp, so the API, asked later for the same
+  // range, may hold a few newer ones the page's read could not see yet (CI: one). From the page's
+  // newest row on, the two must be the same rows.
+  const skipped = apiIds.indexOf(shown[0] ?? '');
+  expect(skipped, 'the page’s newest decision is in the API’s answer').toBeGreaterThanOrEqual(0);
+  expect(skipped, 'only decisions written as the page was served are missing').toBeLessThanOrEqual(5);
+  const expected = apiIds.slice(skipped);
+  expect(shown).toEqual(expected);
   // Pages were fetched as the table scrolled, each with the previous page's cursor.
   expect(requested.filter((u) => u.includes('cursor=')).length).toBeGreaterThanOrEqual(4);
   await expect(page.getByTestId('decisions-count')).toContainText(
-    `${apiIds.length.toLocaleString('en-US')} decisions loaded`,
+    `${expected.length.toLocaleString('en-US')} decisions loaded`,
   );
   await expect(page.getByTestId('decisions-count')).toContainText('all of the range');
 });
