@@ -4,7 +4,7 @@
 // (median of 5, each in a fresh browser context, i.e. a cold HTTP cache); the JS Home loads
 // ≤ 250 KB gzip (measured on web/dist after `npx vite build --config web/vite.config.ts`).
 import { spawnSync } from 'node:child_process';
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -43,6 +43,46 @@ export function launchChromium(): Promise<Browser> {
       '--no-first-run',
     ],
   });
+}
+
+/** CPU ms used so far by every Chromium process on the machine (Linux /proc; 0 elsewhere). */
+function chromiumCpuMs(): number {
+  let ms = 0;
+  let pids: string[] = [];
+  try {
+    pids = readdirSync('/proc').filter((d) => /^\d+$/.test(d));
+  } catch {
+    return 0;
+  }
+  for (const pid of pids) {
+    try {
+      if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('chromium')) continue;
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ms += (Number(f[11]) + Number(f[12])) * 10;
+    } catch {
+      // the process ended between the listing and the read
+    }
+  }
+  return ms;
+}
+
+/**
+ * Waits until Chromium is idle (under 30 ms of CPU in 250 ms, at most 5 s). Each new browser
+ * context opens a window whose own UI renderer spends ~1.2 s of CPU starting, in the background,
+ * on this 2-core machine: a navigation timed from the moment the context opens shares the cores
+ * with the window's start, which a trader's navigation in a browser already open does not.
+ */
+export async function chromiumSettled(): Promise<void> {
+  const deadline = performance.now() + 5_000;
+  let before = chromiumCpuMs();
+  while (performance.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 250));
+    const now = chromiumCpuMs();
+    // A process that ended lowers the sum: that is not idle yet either.
+    if (now - before >= 0 && now - before < 30) return;
+    before = now;
+  }
 }
 
 function build(): WebBuild {

@@ -167,7 +167,13 @@ function readMeta(dir: string): DatasetMeta | null {
 }
 
 function startStore(dir: string): Promise<Child<{ endpoint: string }>> {
-  return forkTs<{ endpoint: string }>('./store-child.ts', { BENCH_DATA_DIR: dir });
+  // BENCH_STORE_NODE_ARGS: Node flags for the store alone, to look into its CPU (e.g. "--cpu-prof
+  // --cpu-prof-dir=/tmp/prof": dynalite's time went to LevelDB iteration, big.js and item sizing).
+  return forkTs<{ endpoint: string }>(
+    './store-child.ts',
+    { BENCH_DATA_DIR: dir },
+    { execArgv: (process.env['BENCH_STORE_NODE_ARGS'] ?? '').split(' ').filter(Boolean) },
+  );
 }
 
 async function seed(spec: DatasetSpec, dir: string, version: string, log: (m: string) => void) {

@@ -10,7 +10,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Response } from 'playwright-core';
-import { buildWeb, DIST, launchChromium } from './browser.js';
+import { buildWeb, chromiumSettled, DIST, launchChromium } from './browser.js';
 import { decisionCounts } from './decision-counts.js';
 import type { Bench } from './harness.js';
 import { startServer } from './server.js';
@@ -89,6 +89,9 @@ async function visit(browser: Browser, url: string, selector: string): Promise<V
     page.on('request', (req) => void (isData(req.url()) && open.add(req)));
     page.on('requestfinished', (req) => void open.delete(req));
     page.on('requestfailed', (req) => void open.delete(req));
+    // The window open and idle before the navigation is timed (chromiumSettled says why).
+    await page.goto('about:blank');
+    await chromiumSettled();
     await page.addInitScript({ content: probe(selector) });
     await page.goto(url, { waitUntil: 'commit' });
     const origin = await page.evaluate<number>('performance.timeOrigin');

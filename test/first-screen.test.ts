@@ -161,6 +161,12 @@ describe('Compare with its first screen', () => {
     const rowIds = [...page.body.matchAll(/<tr data-row-id="([^"]+)"/g)].map((m) => m[1]);
     expect(rowIds).toEqual(['KX-A', 'KX-B']);
     expect(page.body).toContain('data-testid="compare-table"');
+    // The app's code comes after the screen and its island (codeAfterRoot); the stylesheet stays in
+    // the head, which the screen needs.
+    const at = (s: string) => page.body.indexOf(s);
+    expect(at('/assets/index-1.css')).toBeLessThan(at('data-testid="compare-table"'));
+    expect(at('id="first-data"')).toBeLessThan(at('/assets/index-1.js'));
+    expect(page.body.match(/index-1\.js/g)).toHaveLength(1);
   });
 
   it('past the deadline the app’s days=7 request joins the running load (one load, same range)', async () => {

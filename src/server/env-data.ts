@@ -339,6 +339,14 @@ export class EnvData {
     return readDecisionsAt(this.client, this.env, marketId, timesMs, concurrency);
   }
 
+  /**
+   * readDecisionsAt projected to what a sampled book needs (QuoteDecision: the touch, the mid, the
+   * targets): a quarter of a whole decision's bytes, and covering reads of up to 100 items.
+   */
+  readQuoteDecisionsAt(marketId: string, timesMs: readonly number[], concurrency?: number) {
+    return readQuoteDecisionsAt(this.client, this.env, marketId, timesMs, concurrency);
+  }
+
   /** A market's newest decision through the GSI, bounded by now + clock skew (the market header). */
   readLatestDecision(marketId: string) {
     return readLatestDecision(this.client, this.env, marketId, this.now() + CLOCK_SKEW_MS);

@@ -26,7 +26,7 @@ import { decisionsScreen } from './decisions-markup.js';
 import { escapeHtml, islandJson } from './html-text.js';
 import type { FirstLoads } from './loads.js';
 import { readFirstScreenRequest, type FirstScreenRequest } from './page-request.js';
-import { readShell } from './shell.js';
+import { codeAfterRoot, readShell } from './shell.js';
 
 export const FIRST_SCREEN_DEADLINE_MS = { market: 800, compare: 2_000 } as const;
 
@@ -122,7 +122,10 @@ export async function serveFirstScreen(
   const path = q < 0 ? req.url : req.url.slice(0, q);
   const search = q < 0 ? '' : req.url.slice(q);
   const ask = req.method === 'GET' ? readFirstScreenRequest(path, search, deps.defaultEnv) : null;
-  const shell = ask ? await readShell(deps.webDir) : null;
+  const read = ask ? await readShell(deps.webDir) : null;
+  // Compare's load is hundreds of reads: its code waits until the screen is in (codeAfterRoot). The
+  // deep dive's one Query answers before the code would have loaded: its code starts at once.
+  const shell = read && ask?.page === 'compare' ? codeAfterRoot(read) : read;
   if (!ask || !shell) {
     void reply.code(200).type('text/html').sendFile('index.html');
     return;

@@ -25,3 +25,23 @@ export async function readShell(webDir: string): Promise<Shell | null> {
   const at = html.indexOf(ROOT);
   return at < 0 ? null : { before: html.slice(0, at), after: html.slice(at + ROOT.length) };
 }
+
+/** The app's code in a head: module scripts and their preloads (Vite's tags). */
+const CODE_TAG =
+  /\s*<(?:script\b[^>]*\btype="module"[^>]*>\s*<\/script>|link\b[^>]*\brel="modulepreload"[^>]*>)/g;
+
+/**
+ * The shell with the app's code moved from the head to after the root: the browser then fetches and
+ * compiles it only once the first screen is in, rather than beside the load that makes the screen
+ * (on two shared cores, ~0.3–0.5 s of Chromium's CPU taken from the server and the store). The
+ * stylesheet stays in the head: the first screen needs it. A module script runs after the document
+ * is parsed wherever it stands, so the app starts as before, reading the island above it.
+ */
+export function codeAfterRoot(shell: Shell): Shell {
+  const tags = shell.before.match(CODE_TAG) ?? [];
+  if (tags.length === 0) return shell;
+  return {
+    before: shell.before.replace(CODE_TAG, ''),
+    after: `${tags.map((t) => t.trim()).join('')}${shell.after}`,
+  };
+}

@@ -26,7 +26,7 @@ import type { Env } from '../../core/types.js';
 
 const SPREAD_SAMPLES = 40;
 /**
- * Parallel chains of covering reads per market for the samples (readDecisionsAt): with 40 samples
+ * Parallel chains of covering reads per market for the samples (readQuoteDecisionsAt, projected): with 40 samples
  * and 32 chains each sample is nearly its own read; 8 chains let one read answer several samples
  * where decisions are sparse beside them (the answers are the same, a tested property).
  */
@@ -73,7 +73,7 @@ export async function compareAnswer({ ctx, cache, envs }: RouteOptions, a: Compa
     const results = await Promise.all(
       markets.map(async (m) => {
         const [book, events, history] = await Promise.all([
-          data.readDecisionsAt(m, times, SPREAD_READ_CHAINS),
+          data.readQuoteDecisionsAt(m, times, SPREAD_READ_CHAINS),
           // Latency is all compareMarket reads of an event: the analytics tab's attributes (and
           // its cached runs).
           data.marketEvents(m, fromMs, toMs, { attributes: ANALYTICS_ATTRIBUTES }),
