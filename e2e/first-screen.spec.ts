@@ -115,6 +115,7 @@ test('Compare: the statistics table comes with the HTML, with or without JavaScr
   expect(await rowIds(plain, COMPARE_ROWS)).toEqual(chosen);
   expect((first.body as CompareResponse).to).toBe(api.to);
   expect((first.body as CompareResponse).items).toEqual(api.items);
+  const staticOffset = await tableBelowTopBar(plain);
   await noJs.close();
 
   await answer();
@@ -131,5 +132,17 @@ test('Compare: the statistics table comes with the HTML, with or without JavaScr
     (island.body as CompareResponse).items.map((r) => r.marketId),
   );
   expect(asked).toEqual([]);
+  // The first screen draws the page's frame (chips, the charts' panels): the table is where the app
+  // keeps it, so it does not jump when the app takes over (the top bar's own height aside).
+  expect(Math.abs((await tableBelowTopBar(page)) - staticOffset)).toBeLessThanOrEqual(8);
   await page.close();
 });
+
+/** The statistics table's top, in px below the top bar's bottom. */
+function tableBelowTopBar(page: Page): Promise<number> {
+  return page.evaluate(`(() => {
+    const table = document.querySelector('[data-testid="compare-table"]').getBoundingClientRect();
+    const bar = document.querySelector('.topbar').getBoundingClientRect();
+    return table.top - bar.bottom;
+  })()`);
+}

@@ -1,10 +1,11 @@
-// The pages. Adding one is one line here: its path, its nav label and its component. Every page is
+// The pages. Adding one is a line in src/api/pages.ts (path and nav label) and its component here. Every page is
 // lazy, Home too: the first chunks hold React and the shell alone, so opening one page neither
 // downloads nor evaluates the others (nor their charts and tables) before it can start. main.tsx
 // loads the URL's page beside the shell, so the first render already has it.
 import type { QueryClient } from '@tanstack/react-query';
 import type { FirstDataIsland } from '@api/first-screen';
 import { lazy, type ComponentType } from 'react';
+import { page } from '@api/pages';
 
 export interface PageRoute {
   path: string;
@@ -25,16 +26,14 @@ function lazyPage<M>(load: () => Promise<M>, pick: (m: M) => ComponentType) {
 
 export const ROUTES: readonly PageRoute[] = [
   {
-    path: '/',
-    label: 'Home',
+    ...page('/'),
     ...lazyPage(
       () => import('./pages/home/HomePage'),
       (m) => m.HomePage,
     ),
   },
   {
-    path: '/market',
-    label: 'Market Deep Dive',
+    ...page('/market'),
     ...lazyPage(
       () => import('./pages/market/MarketPage'),
       (m) => m.MarketPage,
@@ -43,32 +42,28 @@ export const ROUTES: readonly PageRoute[] = [
       import('./pages/market/first-view').then((m) => m.prefetchFirstView(client, search, first)),
   },
   {
-    path: '/stale',
-    label: 'Stale',
+    ...page('/stale'),
     ...lazyPage(
       () => import('./pages/stale/StalePage'),
       (m) => m.StalePage,
     ),
   },
   {
-    path: '/risk',
-    label: 'Risk',
+    ...page('/risk'),
     ...lazyPage(
       () => import('./pages/risk/RiskPage'),
       (m) => m.RiskPage,
     ),
   },
   {
-    path: '/reconciliation',
-    label: 'Reconciliation',
+    ...page('/reconciliation'),
     ...lazyPage(
       () => import('./pages/reconciliation/ReconciliationPage'),
       (m) => m.ReconciliationPage,
     ),
   },
   {
-    path: '/compare',
-    label: 'Compare',
+    ...page('/compare'),
     ...lazyPage(
       () => import('./pages/compare/ComparePage'),
       (m) => m.ComparePage,
@@ -77,8 +72,7 @@ export const ROUTES: readonly PageRoute[] = [
       import('./pages/compare/compare-query').then((m) => m.prefetchCompare(client, search, first)),
   },
   {
-    path: '/quality',
-    label: 'Quality',
+    ...page('/quality'),
     ...lazyPage(
       () => import('./pages/quality/QualityPage'),
       (m) => m.QualityPage,
@@ -87,16 +81,14 @@ export const ROUTES: readonly PageRoute[] = [
       import('./pages/quality/quality-query').then((m) => m.prefetchQuality(client, search)),
   },
   {
-    path: '/replay',
-    label: 'Replay',
+    ...page('/replay'),
     ...lazyPage(
       () => import('./pages/replay/ReplayPage'),
       (m) => m.ReplayPage,
     ),
   },
   {
-    path: '/status',
-    label: 'Status',
+    ...page('/status'),
     ...lazyPage(
       () => import('./pages/status/StatusPage'),
       (m) => m.StatusPage,

@@ -1,11 +1,13 @@
 // Compare's first screen as static HTML: the per-market statistics table in the markup ComparePage
 // renders (web/src/pages/compare/ComparePage.tsx, compare-columns.tsx, components/DataTable.tsx with
 // SORTED_LIST): the same classes, test ids, `data-row-id`, swatch colours and texts from the same
-// formatters (src/core). The charts above it come with the app.
+// formatters (src/core); above it the page's frame (chips, the charts' panels and legends), so the
+// table does not move when the app takes over. The charts themselves come with the app.
 import { formatContracts, formatMoney, formatPrice, MINUS, NONE } from '../../core/format.js';
 import { seriesColor } from '../../core/series-colors.js';
 import type { CompareResponse, CompareRow } from '../../api/types.js';
 import { escapeHtml } from './html-text.js';
+import { viewHref } from './topbar-markup.js';
 
 /** SignedFigure's markup: green/red by the sign the text shows (web/src/format/figures.ts). */
 function signed(textValue: string): string {
@@ -62,22 +64,10 @@ function columns(marketCell: (id: string) => string): Column[] {
   ];
 }
 
-/** MarketLink's href: the view's shared parameters kept (hrefWithView), then m and env. */
-function marketHref(search: string, marketId: string, env: string): string {
-  const from = new URLSearchParams(search);
-  const out = new URLSearchParams();
-  for (const k of ['env', 'range', 'from', 'to', 'tz']) {
-    const v = from.get(k);
-    if (v !== null) out.set(k, v);
-  }
-  out.set('m', marketId);
-  out.set('env', env);
-  return `/market?${out.toString()}`;
-}
-
 /**
- * Compare's first screen: the statistics table. Not the chips: their styles come with the page's
- * own code, and unstyled they are a bulleted list the app then replaces.
+ * Compare's first screen: the page as the app draws it once its data is in — the toolbar's place,
+ * the chips, the charts' panels and legends (not the charts) and the statistics table — so the table
+ * is where the app will keep it.
  */
 export function compareScreen(a: { search: string; body: CompareResponse }): string {
   const { body } = a;
@@ -88,7 +78,7 @@ export function compareScreen(a: { search: string; body: CompareResponse }): str
     const e = escapeHtml(id);
     return (
       `<span class="swatch-name">${swatch(id)}<span class="mname  " data-market-name="${e}"><span class="mname-line">` +
-      `<a class="market-link mono" title="Open ${e}" href="${escapeHtml(marketHref(a.search, id, body.env))}">${e}</a>` +
+      `<a class="market-link mono" title="Open ${e}" href="${escapeHtml(viewHref('/market', a.search, { m: id, env: body.env }))}">${e}</a>` +
       `</span></span></span>`
     );
   };
@@ -107,8 +97,36 @@ export function compareScreen(a: { search: string; body: CompareResponse }): str
         `<tr data-row-id="${escapeHtml(r.marketId)}">${cols.map((c) => `<td class="${cls(c)}">${c.cell(r)}</td>`).join('')}</tr>`,
     )
     .join('');
+  // The two charts' panels with their legends (each market's last value); the charts themselves come
+  // with the app, into a host the page's styles hold at the chart's height.
+  const chart = (title: string, pick: (p: CompareResponse['series'][number]['points'][number]) => string) =>
+    `<section class="panel "><header class="panel-head"><h2>${escapeHtml(title)}</h2>` +
+    `<button type="button" class="btn">PNG</button></header><div class="panel-body">` +
+    `<ul class="chart-legend">${body.series
+      .map((s) => {
+        const last = s.points.at(-1);
+        return (
+          `<li>${swatch(s.marketId)}<span class="mono">${escapeHtml(s.marketId)}</span> ` +
+          `<span class="fig muted">${last ? escapeHtml(pick(last)) : ''}</span></li>`
+        );
+      })
+      .join('')}</ul><div><div class="uplot-host"></div></div></div></section>`;
+  // The toolbar's controls come with the app: its place is held (first-screen.css) so nothing moves.
+  const chips = order
+    .map(
+      (id) =>
+        `<li class="chip">${swatch(id)}<span class="mono">${escapeHtml(id)}</span>` +
+        `<button type="button" class="chip-x" aria-label="Remove ${escapeHtml(id)}">×</button></li>`,
+    )
+    .join('');
   return (
     `<div class="page compare-page">` +
+    `<div class="toolbar panel first-screen-toolbar"></div>` +
+    `<ul class="chips" aria-label="Compared markets">${chips}</ul>` +
+    `<div class="compare-charts">` +
+    chart('Cumulative realized P&L in the range', (p) => formatMoney(p.cumulativeRealized, { plus: true })) +
+    chart('Net position', (p) => formatContracts(p.net, { plus: true })) +
+    `</div>` +
     `<section class="panel "><header class="panel-head"><h2>Per-market statistics <span class="count">${body.items.length}</span></h2></header>` +
     `<div class="panel-body"><div class="table-scroll dtable-scroll" data-testid="compare-table-scroll">` +
     `<table class="grid dtable" data-testid="compare-table"><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table>` +

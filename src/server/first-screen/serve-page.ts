@@ -23,10 +23,11 @@ import { FIRST_DATA_ID, type FirstDataIsland } from '../../api/first-screen.js';
 import { serializeReply } from '../respond.js';
 import { compareScreen } from './compare-markup.js';
 import { decisionsScreen } from './decisions-markup.js';
-import { escapeHtml, islandJson } from './html-text.js';
+import { islandJson } from './html-text.js';
 import type { FirstLoads } from './loads.js';
 import { readFirstScreenRequest, type FirstScreenRequest } from './page-request.js';
-import { codeAfterRoot, readShell } from './shell.js';
+import { codeAfterRoot, readShell, withAllStyles } from './shell.js';
+import { topBar } from './topbar-markup.js';
 
 export const FIRST_SCREEN_DEADLINE_MS = { market: 800, compare: 2_000 } as const;
 
@@ -90,12 +91,12 @@ function start(ask: FirstScreenRequest, search: string, deps: FirstScreenDeps): 
 }
 
 /** What fills the root: the app's frame around the screen, inert until the app replaces it. */
-function rootHtml(env: Env, screen: string): string {
+function rootHtml(ask: FirstScreenRequest, search: string, screen: string): string {
   // Inert: a click on a row before the app takes over would be lost; this way it is not taken.
+  const path = ask.page === 'market' ? '/market' : '/compare';
   return (
-    `<div class="app env-${env}" inert><header class="topbar"><div class="topbar-row">` +
-    `<span class="brand">Dora</span><span class="env-badge env-badge-${env}">${escapeHtml(env.toUpperCase())}</span>` +
-    `</div></header><main class="content">${screen}</main></div>`
+    `<div class="app env-${ask.env}" inert>${topBar({ env: ask.env, path, search })}` +
+    `<main class="content">${screen}</main></div>`
   );
 }
 
@@ -123,9 +124,10 @@ export async function serveFirstScreen(
   const search = q < 0 ? '' : req.url.slice(q);
   const ask = req.method === 'GET' ? readFirstScreenRequest(path, search, deps.defaultEnv) : null;
   const read = ask ? await readShell(deps.webDir) : null;
+  const styled = read ? await withAllStyles(read, deps.webDir) : null;
   // Compare's load is hundreds of reads: its code waits until the screen is in (codeAfterRoot). The
   // deep dive's one Query answers before the code would have loaded: its code starts at once.
-  const shell = read && ask?.page === 'compare' ? codeAfterRoot(read) : read;
+  const shell = styled && ask?.page === 'compare' ? codeAfterRoot(styled) : styled;
   if (!ask || !shell) {
     void reply.code(200).type('text/html').sendFile('index.html');
     return;
@@ -155,7 +157,7 @@ export async function serveFirstScreen(
     req.log.debug({ page: ask.page }, 'first screen: data past its deadline; the app will ask');
     root = `<div id="root"></div>${island(ask, search, started.anchorMs, null)}`;
   } else {
-    root = `<div id="root">${rootHtml(ask.env, r.html)}</div>${island(ask, search, started.anchorMs, r.json)}`;
+    root = `<div id="root">${rootHtml(ask, search, r.html)}</div>${island(ask, search, started.anchorMs, r.json)}`;
   }
   // A reader gone meanwhile: nothing to write to (the load still fills the cache).
   if (!stream.destroyed) stream.end(`${root}${shell.after}`);

@@ -2,6 +2,7 @@
 // P&L range and which display time zone. Pure functions over search strings; the hooks that read
 // the live location are in location.ts.
 
+import { SHARED_VIEW_PARAMS } from '@api/pages';
 import { isTimeZone } from '@core/intl-cache';
 
 export type EnvChoice = 'demo' | 'prod';
@@ -24,7 +25,7 @@ export const DEFAULT_RANGE: RangeKey = '30d';
 export const DEFAULT_TZ = 'UTC';
 
 /** Parameters that follow the user from page to page (nav links keep them). */
-export const SHARED_PARAMS = ['env', 'range', 'from', 'to', 'tz'] as const;
+export const SHARED_PARAMS = SHARED_VIEW_PARAMS;
 
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 
