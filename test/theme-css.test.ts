@@ -1,11 +1,11 @@
-// The dark theme is written twice in styles.css: for <html data-theme="dark"> (the app's choice) and
+// The dark theme is written twice in web/src/styles.css: for <html data-theme="dark"> (the app's choice) and
 // for the system's preference before the app has set any theme (the server's first screen). The two
 // must say the same, or a dark first screen would change colours when the app takes over.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
-const css = readFileSync(fileURLToPath(new URL('../styles.css', import.meta.url)), 'utf8');
+const css = readFileSync(fileURLToPath(new URL('../web/src/styles.css', import.meta.url)), 'utf8');
 
 /** The declarations of the rule whose selector starts at `selector`, comments dropped, in order. */
 function declarations(selector: string): string[] {
