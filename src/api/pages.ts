@@ -22,3 +22,19 @@ export const SHARED_VIEW_PARAMS = ['env', 'range', 'from', 'to', 'tz'] as const;
 export function page(path: PagePath): { path: PagePath; label: string } {
   return PAGES.find((p) => p.path === path) as (typeof PAGES)[number];
 }
+
+/**
+ * A link to `path` that keeps the view's shared parameters of `currentSearch`, then sets `extra`:
+ * the app's nav links and market links (hrefWithView), and the server's first screen.
+ */
+export function viewHref(path: string, currentSearch: string, extra: Record<string, string> = {}): string {
+  const from = new URLSearchParams(currentSearch);
+  const out = new URLSearchParams();
+  for (const k of SHARED_VIEW_PARAMS) {
+    const v = from.get(k);
+    if (v !== null) out.set(k, v);
+  }
+  for (const [k, v] of Object.entries(extra)) out.set(k, v);
+  const qs = out.toString();
+  return qs ? `${path}?${qs}` : path;
+}

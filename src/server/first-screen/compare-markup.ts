@@ -7,7 +7,7 @@ import { formatContracts, formatMoney, formatPrice, MINUS, NONE } from '../../co
 import { seriesColor } from '../../core/series-colors.js';
 import type { CompareResponse, CompareRow } from '../../api/types.js';
 import { escapeHtml } from './html-text.js';
-import { viewHref } from './topbar-markup.js';
+import { viewHref } from '../../api/pages.js';
 
 /** SignedFigure's markup: green/red by the sign the text shows (web/src/format/figures.ts). */
 function signed(textValue: string): string {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { PAGES } from '../../api/pages.js';
-import { topBar, viewHref } from './topbar-markup.js';
+import { PAGES, viewHref } from '../../api/pages.js';
+import { topBar } from './topbar-markup.js';
 
 describe('viewHref', () => {
   it('keeps the view’s shared parameters (env, range, from, to, tz) and drops the page’s own', () => {

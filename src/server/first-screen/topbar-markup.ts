@@ -2,22 +2,9 @@
 // is in: "bot …", "connecting", "not loaded"), in static HTML: the first screen then has the bar the
 // app replaces it with, the same height at every width, so nothing below it moves when the app takes
 // over. Nothing here claims a state: the heartbeat is the app's own unknown ("bot …"), never healthy.
-import { PAGES, SHARED_VIEW_PARAMS } from '../../api/pages.js';
+import { PAGES, viewHref } from '../../api/pages.js';
 import type { Env } from '../../core/types.js';
 import { escapeHtml } from './html-text.js';
-
-/** hrefWithView (web/src/router/view-params.ts): the view's shared parameters kept, then `extra`. */
-export function viewHref(path: string, search: string, extra: Record<string, string> = {}): string {
-  const from = new URLSearchParams(search);
-  const out = new URLSearchParams();
-  for (const k of SHARED_VIEW_PARAMS) {
-    const v = from.get(k);
-    if (v !== null) out.set(k, v);
-  }
-  for (const [k, v] of Object.entries(extra)) out.set(k, v);
-  const qs = out.toString();
-  return qs ? `${path}?${qs}` : path;
-}
 
 export function topBar(a: { env: Env; path: string; search: string }): string {
   const envs = (['demo', 'prod'] as const)

@@ -2,7 +2,7 @@
 // P&L range and which display time zone. Pure functions over search strings; the hooks that read
 // the live location are in location.ts.
 
-import { SHARED_VIEW_PARAMS } from '@api/pages';
+import { SHARED_VIEW_PARAMS, viewHref } from '@api/pages';
 import { isTimeZone } from '@core/intl-cache';
 
 export type EnvChoice = 'demo' | 'prod';
@@ -103,13 +103,5 @@ export function hrefWithView(
   currentSearch: string,
   extra: Record<string, string> = {},
 ): string {
-  const from = new URLSearchParams(currentSearch);
-  const out = new URLSearchParams();
-  for (const k of SHARED_PARAMS) {
-    const v = from.get(k);
-    if (v !== null) out.set(k, v);
-  }
-  for (const [k, v] of Object.entries(extra)) out.set(k, v);
-  const qs = out.toString();
-  return qs ? `${path}?${qs}` : path;
+  return viewHref(path, currentSearch, extra);
 }
