@@ -1,7 +1,8 @@
 // `npm run soak [-- --seconds 60]`: the real server under load while the simulated bot writes live.
 // 200 concurrent clients for N seconds mixed across endpoints, then 500 live-update clients
 // connecting and disconnecting repeatedly. Budgets: 0 errors, RSS growth < 10 % over the soak,
-// event-loop delay p99 < 100 ms under load (< 250 ms across the live-update connection storm),
+// event-loop delay p99 < 100 ms under load (< 250 ms across the live-update connection storm; a miss
+// of these time budgets alone exits 3, anything else 1),
 // every live-update client released. Exit 1 on a miss.
 import { spawn } from 'node:child_process';
 import http from 'node:http';
@@ -117,11 +118,13 @@ async function main(): Promise<void> {
         what: 'event-loop delay p99 under load (ms)',
         value: underLoad.loopP99.toFixed(1),
         ok: underLoad.loopP99 < 100,
+        time: true,
       },
       {
         what: 'event-loop delay p99 over the connection storm (ms)',
         value: after.loopP99.toFixed(1),
         ok: after.loopP99 < 250,
+        time: true,
       },
       {
         what: 'live-update clients left after 3 × 500 connect/disconnect',
@@ -133,7 +136,10 @@ async function main(): Promise<void> {
       `soak: ${seconds} s, 200 connections, ${result.requests.total} requests, ${result.requests.average.toFixed(0)} req/s, p99 ${result.latency.p99} ms; RSS ${(before.rss / 2 ** 20).toFixed(0)} → ${(after.rss / 2 ** 20).toFixed(0)} MB\n`,
     );
     for (const c of checks) process.stdout.write(`  ${c.ok ? 'ok  ' : 'MISS'} ${c.what}: ${c.value}\n`);
-    process.exitCode = checks.every((c) => c.ok) ? 0 : 1;
+    // Exit 3 when only a time budget missed (the event-loop delay, which another process on the
+    // shared 2-core machine can move: CI asks once more), 1 when anything else did.
+    const missed = checks.filter((c) => !c.ok);
+    process.exitCode = missed.length === 0 ? 0 : missed.every((c) => 'time' in c && c.time) ? 3 : 1;
   } finally {
     child.kill('SIGTERM');
   }
